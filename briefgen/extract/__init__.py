@@ -1,0 +1,1 @@
+"""Extraction: key points, people, quotes, dates, topics and next steps from sources."""

@@ -1,0 +1,61 @@
+"""The data model: Brief and its parts, and the ``.brief`` file format."""
+
+from briefgen.model.brief import (
+    DEFAULT_TEMPLATE,
+    Brief,
+    DateMention,
+    KeyPoint,
+    NextStep,
+    Organization,
+    Person,
+    Place,
+    Quote,
+    Source,
+    Span,
+    Summary,
+    Topic,
+)
+from briefgen.model.brief_file import (
+    BRIEF_SUFFIX,
+    brief_to_json,
+    load_brief,
+    save_brief,
+    write_bytes_atomically,
+    write_text_atomically,
+)
+from briefgen.model.brief_json import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    BriefJSONError,
+    brief_from_dict,
+    brief_to_dict,
+    text_sha256,
+)
+
+__all__ = [
+    "BRIEF_SUFFIX",
+    "DEFAULT_TEMPLATE",
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "Brief",
+    "BriefJSONError",
+    "DateMention",
+    "KeyPoint",
+    "NextStep",
+    "Organization",
+    "Person",
+    "Place",
+    "Quote",
+    "Source",
+    "Span",
+    "Summary",
+    "Topic",
+    "brief_from_dict",
+    "brief_to_dict",
+    "brief_to_json",
+    "load_brief",
+    "save_brief",
+    "text_sha256",
+    "write_bytes_atomically",
+    "write_text_atomically",
+]

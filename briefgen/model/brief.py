@@ -1,0 +1,152 @@
+"""The Brief and its parts: plain dataclasses with no Qt and no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# A header field value: text, a yes/no, a list of strings, or a table (list of rows).
+FieldValue = Any
+
+
+@dataclass
+class Span:
+    """Evidence: ``source.text[start:end]`` of the source whose id is ``source``."""
+
+    source: str
+    start: int
+    end: int
+
+
+@dataclass
+class Source:
+    """One article as loaded: its clean main text and the metadata a brief cites.
+
+    Metadata fields are ``None`` when the article does not say. ``published`` is an
+    ISO date (``YYYY-MM-DD``) or date-time string.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None
+    path: str | None = None
+    sha256: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    """The bottom line up front: one or two sentences a reader could stop after."""
+
+    text: str = ""
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class KeyPoint:
+    """A ranked key point; ``include`` is False when the user leaves it out of the memo."""
+
+    text: str
+    spans: list[Span] = field(default_factory=list)
+    score: float = 0.0
+    include: bool = True
+
+
+@dataclass
+class Person:
+    """A named person; ``role`` and ``organization`` are ``None`` when the text gives none."""
+
+    name: str
+    role: str | None = None
+    organization: str | None = None
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Organization:
+    """An organisation under its canonical name."""
+
+    name: str
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Place:
+    """A place (country, city, venue) under its canonical name."""
+
+    name: str
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class DateMention:
+    """A date expression; ``date`` is the resolved ``YYYY-MM-DD``, ``None`` if unknowable."""
+
+    text: str
+    date: str | None = None
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Quote:
+    """A direct quotation (without its marks) and who said it; ``None`` if unattributed."""
+
+    text: str
+    speaker: str | None = None
+    speaker_role: str | None = None
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Topic:
+    """An issue discussed, as a short noun phrase."""
+
+    text: str
+    score: float = 0.0
+
+
+@dataclass
+class NextStep:
+    """A follow-up, deadline, planned meeting or open item."""
+
+    text: str
+    spans: list[Span] = field(default_factory=list)
+
+
+DEFAULT_TEMPLATE = "information-memo"
+
+
+@dataclass
+class Brief:
+    """A briefing memo in the making: header fields, sources and extracted items.
+
+    ``edited`` holds the JSON pointers (``/key_points/2``, ``/fields/subject``...) of
+    the items the user changed by hand; re-running extraction keeps those.
+    """
+
+    template: str = DEFAULT_TEMPLATE
+    fields: dict[str, FieldValue] = field(default_factory=dict)
+    sources: list[Source] = field(default_factory=list)
+    summary: Summary = field(default_factory=Summary)
+    key_points: list[KeyPoint] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    next_steps: list[NextStep] = field(default_factory=list)
+    edited: list[str] = field(default_factory=list)
+
+    def source(self, source_id: str) -> Source | None:
+        """The source with this id, or ``None`` if the brief has none."""
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def evidence(self, span: Span) -> str | None:
+        """The source text a span points at, or ``None`` if its source is gone."""
+        src = self.source(span.source)
+        return None if src is None else src.text[span.start : span.end]

@@ -1,0 +1,105 @@
+"""Reading and writing ``.brief`` files: UTF-8 Brief JSON, saved atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from briefgen.errors import BriefFileError
+from briefgen.model.brief import Brief
+from briefgen.model.brief_json import BriefJSONError, brief_from_dict, brief_to_dict
+
+BRIEF_SUFFIX = ".brief"
+MAX_BRIEF_BYTES = 200 * 1024 * 1024
+
+
+def brief_to_json(brief: Brief) -> str:
+    """The Brief JSON text of ``brief``, indented, ending with a newline."""
+    return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+
+
+def load_brief(path: str | os.PathLike[str]) -> Brief:
+    """Read a ``.brief`` file; raises BriefFileError with one sentence naming it."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise BriefFileError(f"Cannot open {p}: it is a folder, not a brief file.")
+        if p.stat().st_size > MAX_BRIEF_BYTES:
+            raise BriefFileError(f"Cannot open {p}: it is too large to be a brief file.")
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise BriefFileError(f"Cannot open {p}: the file does not exist.") from None
+    except PermissionError:
+        raise BriefFileError(f"Cannot open {p}: permission denied.") from None
+    except OSError as exc:
+        raise BriefFileError(f"Cannot open {p}: {exc.strerror or exc}.") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BriefFileError(f"Cannot open {p}: it is not a UTF-8 text file.") from None
+    except json.JSONDecodeError as exc:
+        raise BriefFileError(
+            f"Cannot open {p}: it is not valid JSON (line {exc.lineno}, column {exc.colno})."
+        ) from None
+    try:
+        return brief_from_dict(data)
+    except BriefJSONError as exc:
+        raise BriefFileError(f"Cannot open {p}: {exc}.") from None
+
+
+def save_brief(brief: Brief, path: str | os.PathLike[str]) -> None:
+    """Write ``brief`` to ``path`` atomically.
+
+    The JSON goes to a temporary file in the same folder, which is flushed,
+    fsynced and then renamed over ``path``: an interrupted save leaves the
+    previous file as it was.
+    """
+    write_text_atomically(Path(path), brief_to_json(brief))
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write UTF-8 ``text`` to ``path`` through a temporary file and a rename."""
+    write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, fsync and rename.
+
+    Raises BriefFileError naming ``path`` when the folder is missing or not writable.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError:
+        raise BriefFileError(f"Cannot save {path}: the folder {folder} does not exist.") from None
+    except PermissionError:
+        raise BriefFileError(f"Cannot save {path}: permission denied.") from None
+    except OSError as exc:
+        raise BriefFileError(f"Cannot save {path}: {exc.strerror or exc}.") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or exc
+        raise BriefFileError(f"Cannot save {path}: {reason}.") from None
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable where the platform allows (not on Windows)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)

@@ -1,0 +1,166 @@
+"""Brief JSON: the public, versioned dictionary form of a Brief (DESIGN.md)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, fields
+from typing import Any, TypeVar
+
+from briefgen.model.brief import (
+    Brief,
+    DateMention,
+    KeyPoint,
+    NextStep,
+    Organization,
+    Person,
+    Place,
+    Quote,
+    Source,
+    Span,
+    Summary,
+    Topic,
+)
+
+FORMAT_NAME = "briefgen.brief"
+FORMAT_VERSION = 1
+
+
+class BriefJSONError(ValueError):
+    """The data is not valid Brief JSON; the message says where and why."""
+
+
+T = TypeVar("T")
+
+_LIST_TYPES: dict[str, type] = {
+    "key_points": KeyPoint,
+    "people": Person,
+    "organizations": Organization,
+    "places": Place,
+    "dates": DateMention,
+    "quotes": Quote,
+    "topics": Topic,
+    "next_steps": NextStep,
+}
+
+
+def text_sha256(text: str) -> str:
+    """The sha256 hex digest of a source text, as stored in ``sources[i].sha256``."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    """The Brief JSON object for ``brief`` (plain dicts, lists and scalars)."""
+    data: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
+    data.update(asdict(brief))
+    return data
+
+
+def brief_from_dict(data: Any) -> Brief:
+    """A Brief from a Brief JSON object; raises BriefJSONError naming the bad part."""
+    if not isinstance(data, dict):
+        raise BriefJSONError("it is not a JSON object")
+    if data.get("format") != FORMAT_NAME:
+        raise BriefJSONError(f'its "format" is not "{FORMAT_NAME}"')
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise BriefJSONError('its "version" is missing or not a positive whole number')
+    if version > FORMAT_VERSION:
+        raise BriefJSONError(
+            f"it was written by a newer briefgen (format version {version}; "
+            f"this one reads up to {FORMAT_VERSION})"
+        )
+    template = data.get("template", Brief.template)
+    if not isinstance(template, str):
+        raise BriefJSONError('"template" is not a string')
+    raw_fields = data.get("fields", {})
+    if not isinstance(raw_fields, dict):
+        raise BriefJSONError('"fields" is not an object')
+    brief = Brief(template=template, fields=dict(raw_fields))
+    brief.sources = [_build(Source, item, f"sources[{i}]") for i, item in
+                     enumerate(_list(data, "sources"))]
+    summary = data.get("summary", {})
+    brief.summary = _build(Summary, summary if summary is not None else {}, "summary")
+    for name, cls in _LIST_TYPES.items():
+        setattr(brief, name, [_build(cls, item, f"{name}[{i}]")
+                              for i, item in enumerate(_list(data, name))])
+    edited = _list(data, "edited")
+    if not all(isinstance(p, str) for p in edited):
+        raise BriefJSONError('"edited" holds something that is not a string')
+    brief.edited = list(edited)
+    return brief
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key, [])
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise BriefJSONError(f'"{key}" is not a list')
+    return value
+
+
+def _build(cls: type[T], item: Any, where: str) -> T:
+    """Build dataclass ``cls`` from ``item``, checking each known field's type.
+
+    Unknown keys are ignored (later versions may add fields); missing optional
+    keys take their defaults.
+    """
+    if not isinstance(item, dict):
+        raise BriefJSONError(f"{where} is not an object")
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.name not in item:
+            continue
+        value = item[f.name]
+        if f.name == "spans":
+            if not isinstance(value, list):
+                raise BriefJSONError(f'{where}.spans is not a list')
+            value = [_span(s, f"{where}.spans[{j}]") for j, s in enumerate(value)]
+        else:
+            _check_scalar(f.type, value, f"{where}.{f.name}")
+            if f.name == "score" and isinstance(value, int):
+                value = float(value)
+            if f.name == "warnings":
+                value = list(value)
+        kwargs[f.name] = value
+    try:
+        return cls(**kwargs)
+    except TypeError as exc:  # a required field is missing
+        missing = str(exc).split("argument")[-1].strip(": ")
+        raise BriefJSONError(f"{where} lacks {missing}") from None
+
+
+def _check_scalar(type_text: Any, value: Any, where: str) -> None:
+    spec = str(type_text)
+    allowed: list[type] = []
+    if "str" in spec:
+        allowed.append(str)
+    if "float" in spec:
+        allowed += [float, int]
+    if "bool" in spec:
+        allowed.append(bool)
+    if spec.startswith("list"):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise BriefJSONError(f"{where} is not a list of strings")
+        return
+    if value is None and "None" in spec:
+        return
+    if "float" in spec and isinstance(value, bool):
+        raise BriefJSONError(f"{where} is not a number")
+    if allowed and not isinstance(value, tuple(allowed)):
+        raise BriefJSONError(f"{where} has the wrong type ({type(value).__name__})")
+
+
+def _span(item: Any, where: str) -> Span:
+    if not isinstance(item, dict):
+        raise BriefJSONError(f"{where} is not an object")
+    source, start, end = item.get("source"), item.get("start"), item.get("end")
+    if not isinstance(source, str):
+        raise BriefJSONError(f"{where}.source is not a string")
+    for name, value in (("start", start), ("end", end)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise BriefJSONError(f"{where}.{name} is not a non-negative whole number")
+    assert isinstance(start, int) and isinstance(end, int)
+    if end < start:
+        raise BriefJSONError(f"{where} ends before it starts")
+    return Span(source=source, start=start, end=end)
