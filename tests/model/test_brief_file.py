@@ -1,0 +1,117 @@
+"""The .brief file: load/save, clear rejections, and saves that cannot half-happen."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from briefgen.errors import BriefFileError
+from briefgen.model import Brief, KeyPoint, Person, Source, Span, load_brief, save_brief
+
+
+def _brief() -> Brief:
+    text = "Ambassador Tomas Reyhan said talks would continue."
+    return Brief(
+        fields={"subject": "Talks", "to": "Director"},
+        sources=[Source(id="src-1", text=text, title="Talks")],
+        key_points=[KeyPoint(text, spans=[Span("src-1", 0, len(text))], score=0.9)],
+        people=[Person("Tomas Reyhan", role="Ambassador", spans=[Span("src-1", 11, 23)])],
+    )
+
+
+def test_a_saved_brief_loads_back_equal(tmp_path: Path) -> None:
+    path = tmp_path / "talks.brief"
+    save_brief(_brief(), path)
+    assert load_brief(path) == _brief()
+    assert json.loads(path.read_text("utf-8"))["format"] == "briefgen.brief"
+
+
+def test_saving_leaves_no_temporary_file_behind(tmp_path: Path) -> None:
+    save_brief(_brief(), tmp_path / "a.brief")
+    assert [p.name for p in tmp_path.iterdir()] == ["a.brief"]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"{not json", "not valid JSON (line 1"),
+        (b"\xff\xfe\x00garbage", "not a UTF-8 text file"),
+        (b"[1, 2]", "not a JSON object"),
+        (json.dumps({"format": "briefgen.brief", "version": 99}).encode(), "newer briefgen"),
+    ],
+)
+def test_a_bad_file_is_refused_with_one_sentence_naming_it(
+    tmp_path: Path, content: bytes, reason: str
+) -> None:
+    path = tmp_path / "bad.brief"
+    path.write_bytes(content)
+    with pytest.raises(BriefFileError) as info:
+        load_brief(path)
+    message = str(info.value)
+    assert str(path) in message
+    assert reason in message
+    assert message.endswith(".")
+    assert "\n" not in message
+
+
+def test_a_missing_file_and_a_folder_are_named(tmp_path: Path) -> None:
+    with pytest.raises(BriefFileError, match="does not exist"):
+        load_brief(tmp_path / "nope.brief")
+    with pytest.raises(BriefFileError, match="is a folder"):
+        load_brief(tmp_path)
+
+
+def test_saving_into_a_missing_folder_names_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "a.brief"
+    with pytest.raises(BriefFileError, match="does not exist"):
+        save_brief(_brief(), target)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="kills a child process with SIGKILL")
+def test_a_save_killed_half_way_leaves_the_previous_file_intact(tmp_path: Path) -> None:
+    path = tmp_path / "work.brief"
+    save_brief(_brief(), path)
+    before = path.read_bytes()
+    # The child saves a huge brief through a writer slowed down to a crawl, and
+    # is killed while the bytes are still going out.
+    child = textwrap.dedent(
+        f"""
+        import os, sys, time
+        from briefgen.model import Brief, KeyPoint, save_brief
+        real_write = os.fdopen
+        def slow_fdopen(*args, **kwargs):
+            handle = real_write(*args, **kwargs)
+            original = handle.write
+            def write(data):
+                for i in range(0, len(data), 4096):
+                    original(data[i:i + 4096])
+                    handle.flush()
+                    if i == 4096 * 4:
+                        print("writing", flush=True)
+                    time.sleep(0.01)
+                return len(data)
+            handle.write = write
+            return handle
+        os.fdopen = slow_fdopen
+        brief = Brief(key_points=[KeyPoint("x" * 200) for _ in range(5000)])
+        save_brief(brief, {str(path)!r})
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", child], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "writing"
+    time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    assert path.read_bytes() == before
+    assert load_brief(path) == _brief()

@@ -1,0 +1,146 @@
+"""Brief JSON: the dictionary form round-trips and bad data is named precisely."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefgen.model import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    Brief,
+    BriefJSONError,
+    DateMention,
+    KeyPoint,
+    NextStep,
+    Organization,
+    Person,
+    Place,
+    Quote,
+    Source,
+    Span,
+    Summary,
+    Topic,
+    brief_from_dict,
+    brief_to_dict,
+    text_sha256,
+)
+
+texts = st.text(max_size=40)
+optional_texts = st.none() | texts
+spans = st.lists(
+    st.builds(
+        Span,
+        source=texts,
+        start=st.integers(0, 10_000),
+        end=st.integers(0, 10_000),
+    ).filter(lambda s: s.end >= s.start),
+    max_size=3,
+)
+scores = st.floats(allow_nan=False, allow_infinity=False, width=32)
+json_scalars = st.none() | st.booleans() | st.integers(-1000, 1000) | texts
+field_values = json_scalars | st.lists(texts, max_size=3)
+
+briefs = st.builds(
+    Brief,
+    template=texts,
+    fields=st.dictionaries(texts, field_values, max_size=4),
+    sources=st.lists(
+        st.builds(
+            Source,
+            id=texts,
+            text=st.text(max_size=200),
+            title=optional_texts,
+            publisher=optional_texts,
+            author=optional_texts,
+            url=optional_texts,
+            published=optional_texts,
+            path=optional_texts,
+            sha256=texts,
+            warnings=st.lists(texts, max_size=2),
+        ),
+        max_size=2,
+    ),
+    summary=st.builds(Summary, text=texts, spans=spans),
+    key_points=st.lists(
+        st.builds(KeyPoint, text=texts, spans=spans, score=scores, include=st.booleans()),
+        max_size=3,
+    ),
+    people=st.lists(
+        st.builds(Person, name=texts, role=optional_texts, organization=optional_texts,
+                  spans=spans),
+        max_size=3,
+    ),
+    organizations=st.lists(st.builds(Organization, name=texts, spans=spans), max_size=2),
+    places=st.lists(st.builds(Place, name=texts, spans=spans), max_size=2),
+    dates=st.lists(st.builds(DateMention, text=texts, date=optional_texts, spans=spans),
+                   max_size=2),
+    quotes=st.lists(
+        st.builds(Quote, text=texts, speaker=optional_texts, speaker_role=optional_texts,
+                  spans=spans),
+        max_size=3,
+    ),
+    topics=st.lists(st.builds(Topic, text=texts, score=scores), max_size=3),
+    next_steps=st.lists(st.builds(NextStep, text=texts, spans=spans), max_size=2),
+    edited=st.lists(texts, max_size=3),
+)
+
+
+@given(briefs)
+def test_a_brief_survives_the_round_trip_through_its_dictionary(brief: Brief) -> None:
+    assert brief_from_dict(brief_to_dict(brief)) == brief
+
+
+def test_the_dictionary_carries_the_format_name_version_and_every_contract_list() -> None:
+    data = brief_to_dict(Brief())
+    assert data["format"] == FORMAT_NAME
+    assert data["version"] == FORMAT_VERSION
+    for key in ("template", "fields", "sources", "summary", "key_points", "people",
+                "organizations", "places", "dates", "quotes", "topics", "next_steps",
+                "edited"):
+        assert key in data
+
+
+def test_a_span_is_written_with_source_start_and_end() -> None:
+    brief = Brief(key_points=[KeyPoint("x", spans=[Span("src-1", 3, 9)])])
+    assert brief_to_dict(brief)["key_points"][0]["spans"] == [
+        {"source": "src-1", "start": 3, "end": 9}
+    ]
+
+
+def test_unknown_keys_from_a_later_minor_change_are_ignored() -> None:
+    data = brief_to_dict(Brief(people=[Person("Anika Solberg")]))
+    data["people"][0]["nickname"] = "A."
+    data["extra_list"] = []
+    assert brief_from_dict(data).people == [Person("Anika Solberg")]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"format": "something.else"}, '"format"'),
+        ({"version": FORMAT_VERSION + 1}, "newer briefgen"),
+        ({"version": "1"}, '"version"'),
+        ({"key_points": {}}, '"key_points" is not a list'),
+        ({"people": [{"role": "Ambassador"}]}, "people[0] lacks"),
+        ({"quotes": [{"text": "Hi", "speaker": 3}]}, "quotes[0].speaker"),
+        ({"dates": [{"text": "x", "spans": [{"source": "s", "start": 5, "end": 2}]}]},
+         "ends before it starts"),
+        ({"key_points": [{"text": "x", "score": "high"}]}, "key_points[0].score"),
+    ],
+)
+def test_bad_data_is_rejected_with_the_place_it_goes_wrong(
+    change: dict[str, object], message: str
+) -> None:
+    data = brief_to_dict(Brief())
+    data.update(change)
+    with pytest.raises(BriefJSONError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        brief_from_dict(data)
+
+
+def test_evidence_is_the_source_text_under_the_span() -> None:
+    text = "Solberg met Reyhan in Geneva."
+    brief = Brief(sources=[Source(id="src-a", text=text, sha256=text_sha256(text))])
+    assert brief.evidence(Span("src-a", 22, 28)) == "Geneva"
+    assert brief.evidence(Span("src-gone", 0, 3)) is None
