@@ -1,0 +1,290 @@
+"""The command line: the same operations as the window, headless (DESIGN.md, "Command line")."""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import functools
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefgen import __version__
+from briefgen.errors import BriefgenError
+from briefgen.model import BRIEF_SUFFIX, Brief, Source, brief_to_json, load_brief, save_brief
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from briefgen.render import BriefTemplate, TemplateLibrary
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+OUTPUT_SUFFIXES = (".docx", ".html", ".htm", ".pdf")
+DEMO_FORMATS = (".docx", ".html", ".pdf")
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command; exits 2 on a usage error."""
+    parser = argparse.ArgumentParser(
+        prog="briefgen",
+        description="Turn news articles into briefing memos (Word, HTML, PDF), offline. "
+        "With no command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = commands.add_parser("gui", help="open the desktop app (the default)")
+    gui.add_argument("file", nargs="?", help="a .brief file or an article to open")
+    gui.add_argument("--sample", action="store_true",
+                     help="open with the built-in sample article loaded and extracted")
+
+    extract = commands.add_parser("extract", help="load articles and extract a brief")
+    extract.add_argument("articles", nargs="+", metavar="ARTICLE")
+    extract.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                         help="the date relative dates are resolved against "
+                         "(default: each article's publication date)")
+    extract.add_argument("--template", metavar="NAME", help="template id to record in the brief")
+    extract.add_argument("-o", "--output", metavar="BRIEF.brief",
+                         help="write the brief here instead of printing its JSON")
+
+    render = commands.add_parser("render", help="render a memo from a .brief or from articles")
+    render.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="a .brief file, or one or more articles (extracted first)")
+    render.add_argument("--template", metavar="NAME",
+                        help="template id (default: the brief's own template)")
+    render.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="reference date for extraction from articles")
+    render.add_argument("-o", "--output", required=True, metavar="OUT.{docx,html,pdf}")
+
+    templates = commands.add_parser("templates", help="list, show, validate, import, export")
+    tcommands = templates.add_subparsers(dest="templates_command", metavar="ACTION",
+                                         required=True)
+    tcommands.add_parser("list", help="list the built-in, office and user templates")
+    show = tcommands.add_parser("show", help="show a template's manifest")
+    show.add_argument("name", metavar="NAME")
+    validate = tcommands.add_parser("validate", help="check a template folder or package")
+    validate.add_argument("path", metavar="PATH")
+    timport = tcommands.add_parser("import", help="import a .brieftemplate package")
+    timport.add_argument("file", metavar="FILE")
+    export = tcommands.add_parser("export", help="export a template as a .brieftemplate")
+    export.add_argument("name", metavar="NAME")
+    export.add_argument("file", metavar="FILE")
+
+    demo = commands.add_parser("demo", help="render the sample article with every built-in "
+                               "template")
+    demo.add_argument("-o", "--output", default="briefgen-demo", metavar="DIR",
+                      help="folder to write into (default: ./briefgen-demo)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 failure, 2 usage)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _dispatch(args, parser)
+    except BriefgenError as exc:
+        _fail(str(exc))
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        _fail("Interrupted.")
+        return 130
+    except Exception as exc:  # a bug: still one line, details on request
+        if os.environ.get("BRIEFGEN_DEBUG"):
+            raise
+        _fail(f"Unexpected error ({type(exc).__name__}: {exc}); "
+              "run again with BRIEFGEN_DEBUG=1 to see the details.")
+        return EXIT_FAILURE
+
+
+def _fail(message: str) -> None:
+    print(f"briefgen: {' '.join(message.split())}", file=sys.stderr)
+
+
+def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    command = args.command or "gui"
+    if command == "gui":
+        from briefgen.ui.app import run_gui
+
+        return run_gui(getattr(args, "file", None), sample=getattr(args, "sample", False))
+    if command == "extract":
+        return _extract(args)
+    if command == "render":
+        return _render(args, parser)
+    if command == "templates":
+        return _templates(args)
+    if command == "demo":
+        return _demo(Path(args.output))
+    parser.error(f"unknown command {command!r}")
+    return EXIT_USAGE  # not reached: parser.error exits
+
+
+@functools.cache
+def _load_nlp() -> Language:
+    """The language model, loaded on first use and kept for later commands in-process."""
+    from briefgen.extract import load_nlp
+
+    return load_nlp()
+
+
+def _load_articles(paths: Sequence[str]) -> list[Source]:
+    from briefgen.intake import load_sources
+
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for path in paths:
+        for source in load_sources(path):
+            if source.id not in seen:
+                seen.add(source.id)
+                sources.append(source)
+    return sources
+
+
+def _extract_from(paths: Sequence[str], date: dt.date | None, template: str | None) -> Brief:
+    from briefgen.extract import extract_brief
+    from briefgen.model import DEFAULT_TEMPLATE
+
+    sources = _load_articles(paths)
+    return extract_brief(sources, _load_nlp(), reference_date=date,
+                         template=template or DEFAULT_TEMPLATE)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    if any(p.lower().endswith(BRIEF_SUFFIX) for p in args.articles):
+        raise BriefgenError("extract takes articles; to re-render a .brief file use "
+                            "'briefgen render'.")
+    if args.template:
+        _library().get(args.template)  # fail early, before the slow part
+    brief = _extract_from(args.articles, args.date, args.template)
+    if args.template:
+        from briefgen.render import apply_template_defaults
+
+        apply_template_defaults(brief, _library().get(args.template))
+    if args.output:
+        save_brief(brief, Path(args.output))
+        print(f"Wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(brief_to_json(brief))
+    return EXIT_OK
+
+
+def _render(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    out = Path(args.output)
+    if out.suffix.lower() not in OUTPUT_SUFFIXES:
+        parser.error(f"the output {out} must end in .docx, .html or .pdf")
+    briefs = [p for p in args.inputs if p.lower().endswith(BRIEF_SUFFIX)]
+    if briefs and len(args.inputs) > 1:
+        parser.error("give either one .brief file or one or more articles, not both")
+    library = _library()
+    template_id = args.template
+    if template_id:
+        library.get(template_id)  # an unknown template fails before extraction
+    if briefs:
+        brief = load_brief(Path(briefs[0]))
+    else:
+        brief = _extract_from(args.inputs, args.date, template_id)
+    template = library.get(template_id or brief.template)
+    _render_one(brief, template, out)
+    print(f"Wrote {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _render_one(brief: Brief, template: BriefTemplate, out: Path) -> None:
+    from briefgen.render import apply_template_defaults, render_to_file
+
+    brief = copy.deepcopy(brief)  # template defaults must not leak between renders
+    apply_template_defaults(brief, template)
+    render_to_file(brief, template, out)
+
+
+def _library() -> TemplateLibrary:
+    from briefgen.render import TemplateLibrary
+
+    return TemplateLibrary()
+
+
+def _templates(args: argparse.Namespace) -> int:
+    library = _library()
+    action = args.templates_command
+    if action == "list":
+        rows = [(t.id, t.origin, t.name) for t in library.templates()]
+        width = max((len(r[0]) for r in rows), default=2)
+        for template_id, origin, name in rows:
+            print(f"{template_id:<{width}}  {origin:<7}  {name}")
+        return EXIT_OK
+    if action == "show":
+        _show_template(library.get(args.name))
+        return EXIT_OK
+    if action == "validate":
+        from briefgen.render import validate_template
+
+        problems = validate_template(Path(args.path))
+        for problem in problems:
+            print(str(problem), file=sys.stderr)
+        if problems:
+            return EXIT_FAILURE
+        print(f"{args.path}: valid")
+        return EXIT_OK
+    if action == "import":
+        template = library.import_package(Path(args.file))
+        print(f"Imported {template.id} ({template.name})")
+        return EXIT_OK
+    if action == "export":
+        library.export_package(args.name, Path(args.file))
+        print(f"Exported {args.name} to {args.file}")
+        return EXIT_OK
+    raise AssertionError(action)
+
+
+def _show_template(template: BriefTemplate) -> None:
+    print(f"id:          {template.id}")
+    print(f"name:        {template.name}")
+    print(f"version:     {template.version}")
+    print(f"origin:      {template.origin}{' (read-only)' if template.read_only else ''}")
+    print(f"folder:      {template.folder}")
+    print(f"description: {template.description}")
+    print(f"lists:       {', '.join(template.lists)}")
+    print("fields:")
+    for spec in template.fields:
+        required = ", required" if spec.required else ""
+        default = f" = {spec.default!r}" if spec.default not in (None, "", []) else ""
+        print(f"  {spec.name} ({spec.type}{required}): {spec.label}{default}")
+
+
+def _demo(folder: Path) -> int:
+    from briefgen.intake import load
+    from briefgen.resources import sample_article_path
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefgenError(f"Cannot create the folder {folder}: "
+                            f"{exc.strerror or exc}.") from None
+    library = _library()
+    source = load(sample_article_path())
+    from briefgen.extract import extract_brief
+
+    brief = extract_brief([source], _load_nlp())
+    save_brief(brief, folder / "sample.brief")
+    print(folder / "sample.brief")
+    for template in library.templates():
+        if template.origin != "builtin":
+            continue
+        for suffix in DEMO_FORMATS:
+            out = folder / f"{template.id}{suffix}"
+            _render_one(brief, template, out)
+            print(out)
+    return EXIT_OK

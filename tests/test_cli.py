@@ -1,0 +1,192 @@
+"""The command line, end to end: real articles in, real .brief/.docx/.html out."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import docx
+import pytest
+
+from briefgen.cli import main
+from briefgen.model import load_brief
+
+BUILTIN_TEMPLATES = {"meeting-readout", "information-memo", "decision-memo", "media-digest"}
+
+ARTICLE = """Ministers agree to review border crossing hours
+
+By Priya Natarajan, Lakeside Herald
+Published: 2025-10-02
+
+OSLO, Oct 2 (Lakeside Herald) - Transport ministers from the two countries agreed on \
+Wednesday to review opening hours at three border crossings, officials said.
+
+Transport Minister Erik Dahl said the review would begin next month. "Queues at the \
+crossings cost hauliers a full day every week," Dahl said.
+
+The ministers will meet again in December to approve the new hours.
+"""
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.chunks: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.chunks.append(data)
+
+
+def _html_text(path: Path) -> str:
+    collector = _TextCollector()
+    collector.feed(path.read_text("utf-8"))
+    return " ".join(" ".join(collector.chunks).split())
+
+
+def _docx_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "crossings.txt"
+    path.write_text(ARTICLE, "utf-8")
+    return path
+
+
+def test_extract_prints_brief_json_with_items_from_the_article(
+    article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", str(article)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["format"] == "briefgen.brief"
+    assert data["version"] == 1
+    source = data["sources"][0]
+    assert source["title"] == "Ministers agree to review border crossing hours"
+    assert any(p["name"] == "Erik Dahl" for p in data["people"])
+    quote = data["quotes"][0]
+    assert quote["text"].startswith("Queues at the crossings cost hauliers a full day every week")
+    assert quote["speaker"] == "Erik Dahl"
+    span = quote["spans"][0]
+    assert source["text"][span["start"]:span["end"]].startswith("Queues at the crossings")
+    assert data["key_points"], "no key points were extracted"
+
+
+def test_extract_writes_a_brief_file_that_loads(article: Path, tmp_path: Path) -> None:
+    out = tmp_path / "crossings.brief"
+    assert main(["extract", str(article), "--date", "2025-10-02", "-o", str(out)]) == 0
+    brief = load_brief(out)
+    assert brief.sources[0].text.startswith("OSLO, Oct 2")
+    assert any(d.date == "2025-10-01" for d in brief.dates), "Wednesday before Oct 2 2025"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_render_from_an_article_writes_a_memo_with_its_content(
+    article: Path, tmp_path: Path, suffix: str
+) -> None:
+    out = tmp_path / f"memo{suffix}"
+    assert main(["render", str(article), "--template", "information-memo", "-o", str(out)]) == 0
+    text = _docx_text(out) if suffix == ".docx" else _html_text(out)
+    assert "Ministers agree to review border crossing hours" in text
+    assert "Erik Dahl" in text
+
+
+def test_render_from_a_brief_file_uses_its_content(article: Path, tmp_path: Path) -> None:
+    brief_path = tmp_path / "a.brief"
+    assert main(["extract", str(article), "-o", str(brief_path)]) == 0
+    out = tmp_path / "readout.docx"
+    assert main(["render", str(brief_path), "--template", "meeting-readout", "-o", str(out)]) == 0
+    assert "Erik Dahl" in _docx_text(out)
+
+
+def test_templates_list_names_every_builtin(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["templates", "list"]) == 0
+    listed = {line.split()[0] for line in capsys.readouterr().out.splitlines() if line.strip()}
+    assert listed >= BUILTIN_TEMPLATES
+
+
+def test_demo_renders_every_builtin_template_in_every_format(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    assert main(["demo", "-o", str(out)]) == 0
+    for template_id in BUILTIN_TEMPLATES:
+        document = out / f"{template_id}.docx"
+        assert "Solberg" in _docx_text(document)
+        assert "Solberg" in _html_text(out / f"{template_id}.html")
+        assert (out / f"{template_id}.pdf").read_bytes().startswith(b"%PDF")
+    assert load_brief(out / "sample.brief").sources[0].title
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, "utf-8")
+    not_a_folder = tmp_path / "plain-file"
+    not_a_folder.write_text("x", "utf-8")
+    return {
+        "missing": (["extract", str(tmp_path / "nope.txt")], "nope.txt"),
+        "directory": (["extract", str(tmp_path)], str(tmp_path)),
+        "binary": (["extract", str(binary)], "photo.txt"),
+        "empty": (["extract", str(empty)], "empty.txt"),
+        "unknown template": (
+            ["render", str(good), "--template", "no-such-template", "-o",
+             str(tmp_path / "m.docx")],
+            "no-such-template",
+        ),
+        "unwritable output": (
+            ["render", str(good), "--template", "information-memo", "-o",
+             str(not_a_folder / "m.docx")],
+            "m.docx",
+        ),
+        "bad brief": (["render", str(binary.with_suffix(".brief")), "-o",
+                       str(tmp_path / "x.html")], "photo.brief"),
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["missing", "directory", "binary", "empty", "unknown template", "unwritable output",
+     "bad brief"],
+)
+def test_bad_input_fails_with_one_line_naming_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    argv, named = _bad_inputs(tmp_path)[case]
+    if case == "bad brief":
+        Path(argv[1]).write_bytes(b"\x00\x01 not json")
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert err.startswith("briefgen: ")
+    assert named in err
+    assert "Traceback" not in err
+
+
+def test_usage_errors_exit_with_status_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["extract", "a.txt", "--date", "next Tuesday"])
+    assert info.value.code == 2
+    with pytest.raises(SystemExit) as info:
+        main(["render", "a.txt", "-o", "memo.odt"])
+    assert info.value.code == 2
+    assert "must end in .docx, .html or .pdf" in capsys.readouterr().err
+
+
+def test_the_installed_command_reports_bad_input_without_a_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "briefgen", "extract", str(tmp_path / "missing.html")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+    assert "missing.html" in result.stderr
