@@ -1,0 +1,102 @@
+"""The app's settings: one typed list of documented options, stored through QSettings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from briefgen.model import DEFAULT_TEMPLATE
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting: its key, type, default, label and what it does."""
+
+    key: str
+    type: type
+    default: Any
+    label: str
+    doc: str
+    choices: tuple[str, ...] = ()
+
+
+DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%Y-%m-%d", "%d/%m/%Y")
+MARKINGS = ("", "UNCLASSIFIED", "OFFICIAL", "OFFICIAL-SENSITIVE", "CONFIDENTIAL", "INTERNAL")
+
+OPTIONS: tuple[Option, ...] = (
+    Option("author_name", str, "", "Your name", "The FROM line of new briefs starts with it."),
+    Option("office", str, "", "Office", "Added after your name in the FROM line of new briefs."),
+    Option(
+        "default_template", str, DEFAULT_TEMPLATE, "Default template",
+        "The template new briefs use.",
+    ),
+    Option(
+        "date_format", str, DATE_FORMATS[0], "Date format",
+        "How dates are written in the preview and the exported memo (strftime codes).",
+        DATE_FORMATS,
+    ),
+    Option(
+        "default_marking", str, "", "Default marking",
+        "The classification marking new briefs start with; empty for none.", MARKINGS,
+    ),
+    Option("recent_files", list, [], "Recent files", "The briefs opened last, newest first."),
+)
+
+OPTIONS_BY_KEY = {option.key: option for option in OPTIONS}
+MAX_RECENT_FILES = 8
+
+
+class Settings:
+    """Typed access to OPTIONS over QSettings; values equal to the default are not stored."""
+
+    def __init__(self, store: QSettings) -> None:
+        self._store = store
+
+    def get(self, key: str) -> Any:
+        """The value of option ``key`` (its default when unset or unreadable)."""
+        option = OPTIONS_BY_KEY[key]
+        if not self._store.contains(key):
+            return _copy(option.default)
+        raw = self._store.value(key)
+        if option.type is list:
+            if raw is None:
+                return []
+            values = raw if isinstance(raw, list) else [raw]
+            return [str(v) for v in values]
+        if option.type is str:
+            return "" if raw is None else str(raw)
+        return option.type(raw)
+
+    def set(self, key: str, value: Any) -> None:
+        """Store ``value`` for ``key``, or forget it when it equals the default."""
+        option = OPTIONS_BY_KEY[key]
+        if not isinstance(value, option.type):
+            raise TypeError(f"setting {key} takes a {option.type.__name__}")
+        if value == option.default:
+            self._store.remove(key)
+        else:
+            self._store.setValue(key, value)
+        self._store.sync()
+
+    def values(self) -> dict[str, Any]:
+        """Every option's current value, by key."""
+        return {option.key: self.get(option.key) for option in OPTIONS}
+
+    def add_recent_file(self, path: str) -> list[str]:
+        """Put ``path`` first in the recent files and return the new list."""
+        recent = [p for p in self.get("recent_files") if p != path]
+        recent.insert(0, path)
+        del recent[MAX_RECENT_FILES:]
+        self.set("recent_files", recent)
+        return recent
+
+    def from_line(self) -> str:
+        """The default FROM line: "name, office", or whichever part is set."""
+        parts = [self.get("author_name").strip(), self.get("office").strip()]
+        return ", ".join(p for p in parts if p)
+
+
+def _copy(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
