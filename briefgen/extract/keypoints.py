@@ -1,0 +1,101 @@
+"""Key points: the sentences that carry an article's main facts, ranked and non-redundant."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from briefgen.extract.lexicon import content_lemmas
+from briefgen.extract.sentences import Sentence
+from briefgen.model import KeyPoint
+
+# Two sentences sharing this share of content words say the same thing.
+REDUNDANT_OVERLAP = 0.5
+_QUOTE_OPENERS = ("\"", "\u201c", "'", "\u2018")
+
+
+@dataclass
+class Ranked:
+    """A sentence with its score and content words."""
+
+    sentence: Sentence
+    score: float
+    lemmas: frozenset[str]
+
+
+def key_point_count(n_sentences: int) -> int:
+    """How many key points suit an article of ``n_sentences`` sentences (3 to 10)."""
+    return max(3, min(10, round(n_sentences / 5)))
+
+
+def rank_sentences(sents: list[Sentence]) -> list[Ranked]:
+    """Score every candidate sentence: position in the story, centrality, and form."""
+    candidates = [s for s in sents if not s.is_headline_like and len(s.span) >= 4]
+    if not candidates:
+        candidates = [s for s in sents if len(s.span) > 0]
+    lemma_sets = [frozenset(content_lemmas(s.span)) for s in candidates]
+    freq: Counter[str] = Counter()
+    for lemmas in lemma_sets:
+        freq.update(lemmas)
+    centrality = [
+        sum(math.log1p(freq[w] - 1) for w in lemmas) / math.sqrt(len(lemmas) + 1)
+        for lemmas in lemma_sets
+    ]
+    top = max(centrality, default=0.0) or 1.0
+    ranked: list[Ranked] = []
+    for order, (sent, lemmas, central) in enumerate(
+        zip(candidates, lemma_sets, centrality, strict=True)
+    ):
+        position = 1.0 / (1.0 + 0.35 * order)
+        score = 0.65 * position + 0.35 * (central / top)
+        score *= _form_factor(sent)
+        ranked.append(Ranked(sent, round(score, 4), lemmas))
+    ranked.sort(key=lambda r: (-r.score, r.sentence.index))
+    return ranked
+
+
+def _form_factor(sent: Sentence) -> float:
+    """Down-weight sentences that rarely make good key points: quotes, questions, fragments."""
+    factor = 1.0
+    words = sum(1 for t in sent.span if not t.is_punct)
+    if words < 8:
+        factor *= 0.5
+    elif words > 60:
+        factor *= 0.8
+    if sent.text.startswith(_QUOTE_OPENERS):
+        factor *= 0.6
+    if sent.text.rstrip("\"'\u201d\u2019").endswith("?"):
+        factor *= 0.5
+    if sent.span[0].pos_ in {"CCONJ", "ADV"} or sent.span[0].lower_ in {"he", "she", "it", "they"}:
+        factor *= 0.8
+    return factor
+
+
+def select(ranked: list[Ranked], count: int) -> list[Ranked]:
+    """The best ``count`` sentences, skipping any that repeat a chosen one."""
+    chosen: list[Ranked] = []
+    for item in ranked:
+        if len(chosen) >= count:
+            break
+        if any(overlap(item.lemmas, c.lemmas) >= REDUNDANT_OVERLAP for c in chosen):
+            continue
+        chosen.append(item)
+    return chosen
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller set's words found in the other set."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def extract_key_points(sents: list[Sentence], count: int | None = None) -> list[KeyPoint]:
+    """Ranked, non-redundant key points (best first), each with its sentence span and score."""
+    ranked = rank_sentences(sents)
+    n = key_point_count(len(sents)) if count is None else count
+    return [
+        KeyPoint(text=r.sentence.text, spans=[r.sentence.evidence()], score=r.score)
+        for r in select(ranked, n)
+    ]

@@ -1,0 +1,102 @@
+"""Word lists and small text helpers shared by the extraction steps."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+
+# Verbs that introduce what somebody said, by lemma.
+SPEECH_VERBS = frozenset(
+    """say tell add note state ask explain write insist warn argue claim declare announce
+    reply respond continue comment remark recall acknowledge admit agree stress emphasize
+    emphasise observe suggest predict promise vow pledge assert contend maintain point
+    describe call tweet post report confirm deny testify concede complain joke quip
+    caution urge conclude counter add mention reiterate charge allege question wonder
+    scoff shout cry whisper laugh boast brag lament muse recount sum summarize""".split()
+)
+
+# Words that make a capitalised phrase a title or role, not a name.
+TITLE_WORDS = frozenset(
+    """minister secretary ambassador president vice deputy chancellor premier governor
+    senator representative rep. sen. gov. congressman congresswoman mayor chairman
+    chairwoman chair chief director spokesman spokeswoman spokesperson envoy general
+    gen. admiral colonel col. captain capt. lieutenant lt. sergeant commander professor
+    prof. dr. doctor judge justice attorney prosecutor king queen prince princess pope
+    bishop archbishop cardinal rabbi imam sheikh ceo cfo coo founder head leader
+    manager officer official adviser advisor counsellor counselor consul commissioner
+    undersecretary under-secretary assistant state foreign prime lord lady sir dame
+    speaker whip candidate nominee economist analyst editor correspondent reporter
+    coach president-elect ambassador-at-large chargé envoy delegate negotiator
+    mr. mrs. ms. miss mr mrs ms""".split()
+)
+
+# Honorifics dropped from names ("Mr. Obama" -> "Obama").
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady".split())
+
+# Words that mark a capitalised phrase as an organisation.
+ORG_WORDS = frozenset(
+    """ministry department office agency council committee commission party union bank
+    university college institute school court parliament congress senate government
+    administration army navy police service association federation corporation company
+    inc inc. ltd ltd. plc group foundation organization organisation authority bureau
+    board fund trust network times post news press wire agency campaign coalition
+    alliance league club centre center hospital embassy consulate house""".split()
+)
+
+# Nouns that, as a subject, stand for an institution ("the ministry noted").
+INSTITUTION_NOUNS = frozenset(
+    """ministry department government office agency embassy statement spokesperson
+    spokesman spokeswoman company firm party campaign council committee commission
+    court police army white house administration bureau""".split()
+)
+
+PRONOUNS_PERSON = frozenset("he she him her his hers they them i we".split())
+
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .]{0,30})?"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
+)
+_SPACE = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+
+
+def dateline_length(text: str) -> int:
+    """Length of a wire dateline ("GENEVA, March 13 (Reuters) - ") at the start of ``text``."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
+def squeeze(text: str) -> str:
+    """Collapse runs of whitespace into single spaces and trim."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def strip_possessive(text: str) -> str:
+    """Drop a trailing possessive ("Ministry's" -> "Ministry")."""
+    return _POSSESSIVE.sub("", text)
+
+
+def canonical_name(text: str) -> str:
+    """A display name: single spaces, no leading "the", no trailing possessive or punctuation."""
+    name = squeeze(text).strip(" ,.;:-\u2013\u2014\"'\u201c\u201d")
+    name = strip_possessive(name)
+    if name[:4].lower() == "the ":
+        name = name[4:]
+    return name.strip(" ,;:")
+
+
+def content_lemmas(span: SpacySpan) -> set[str]:
+    """Lower-case lemmas of the content words of a span (nouns, verbs, adjectives, names, numbers)."""
+    return {
+        t.lemma_.lower()
+        for t in span
+        if not t.is_stop and not t.is_punct and t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+    }
+
+
+def name_key(name: str) -> str:
+    """A comparison key for names: case-folded, honorifics and punctuation dropped."""
+    words = [w.strip(".,'\u2019") for w in squeeze(name).lower().split()]
+    words = [w for w in words if w and w + "." not in HONORIFICS and w not in HONORIFICS]
+    return " ".join(words)

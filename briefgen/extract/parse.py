@@ -1,0 +1,131 @@
+"""Parsing sources once: paragraph-aligned pieces through nlp.pipe, offsets kept global."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from briefgen.model import Source
+
+# Pieces of about this many words keep memory flat on long texts (one Doc per piece).
+PIECE_WORDS = 2000
+_PARAGRAPH_BREAK = re.compile(r"\n")
+
+
+@dataclass
+class Piece:
+    """One parsed piece of a source: ``doc`` covers ``text[offset:offset + len(doc.text)]``."""
+
+    offset: int
+    doc: Doc
+
+
+@dataclass
+class Parsed:
+    """A source with its parse: the pieces cover the whole text in order."""
+
+    source: Source
+    pieces: list[Piece] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The source text every offset refers to."""
+        return self.source.text
+
+    def sentences(self) -> Iterator[tuple[int, Span]]:
+        """Every sentence with the global offset of its piece."""
+        for piece in self.pieces:
+            for sent in piece.doc.sents:
+                yield piece.offset, sent
+
+    def entities(self) -> Iterator[tuple[int, Span]]:
+        """Every named entity with the global offset of its piece."""
+        for piece in self.pieces:
+            for ent in piece.doc.ents:
+                yield piece.offset, ent
+
+    def tokens(self) -> Iterator[tuple[int, Token]]:
+        """Every token with the global offset of its piece."""
+        for piece in self.pieces:
+            for token in piece.doc:
+                yield piece.offset, token
+
+    def piece_at(self, char: int) -> Piece | None:
+        """The piece holding global character offset ``char``."""
+        for piece in self.pieces:
+            if piece.offset <= char < piece.offset + len(piece.doc.text):
+                return piece
+        return None
+
+    def token_at(self, char: int) -> Token | None:
+        """The token covering (or first token after) global offset ``char``."""
+        piece = self.piece_at(char)
+        if piece is None:
+            return None
+        local = char - piece.offset
+        for token in piece.doc:
+            if token.idx + len(token.text) > local:
+                return token
+        return None
+
+
+def split_pieces(text: str, max_words: int = PIECE_WORDS) -> list[tuple[int, str]]:
+    """Cut ``text`` at paragraph breaks into pieces of at most about ``max_words`` words.
+
+    A single paragraph longer than the limit is cut at sentence-like boundaries.
+    """
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    words = 0
+    pos = 0
+    for match in _PARAGRAPH_BREAK.finditer(text + "\n"):
+        para_end = match.end()
+        para_words = len(text[pos:para_end].split())
+        if words and words + para_words > max_words:
+            pieces.append((start, text[start:pos]))
+            start, words = pos, 0
+        words += para_words
+        pos = para_end
+        if words > max_words * 1.5:
+            pieces.extend(_split_long(text, start, min(pos, len(text)), max_words))
+            start, words = min(pos, len(text)), 0
+    if start < len(text):
+        pieces.append((start, text[start:]))
+    return [(off, chunk) for off, chunk in pieces if chunk]
+
+
+def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[int, str]]:
+    """Cut one over-long stretch after sentence ends (". ") near every ``max_words`` words."""
+    out: list[tuple[int, str]] = []
+    cut_from = start
+    words = 0
+    for match in re.finditer(r"\S+", text[start:end]):
+        words += 1
+        tail = match.group()
+        if words >= max_words and tail[-1:] in ".!?":
+            cut = start + match.end()
+            out.append((cut_from, text[cut_from:cut]))
+            cut_from, words = cut, 0
+    if cut_from < end:
+        out.append((cut_from, text[cut_from:end]))
+    return out
+
+
+def parse_sources(
+    sources: Sequence[Source], nlp: Language, *, batch_size: int = 8
+) -> list[Parsed]:
+    """Parse every source once, all pieces of all sources through one batched ``nlp.pipe``."""
+    parsed = [Parsed(source) for source in sources]
+    jobs: list[tuple[int, int]] = []
+    texts: list[str] = []
+    for index, source in enumerate(sources):
+        for offset, chunk in split_pieces(source.text):
+            jobs.append((index, offset))
+            texts.append(chunk)
+    for (index, offset), doc in zip(jobs, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        parsed[index].pieces.append(Piece(offset, doc))
+    return parsed

@@ -1,0 +1,85 @@
+"""Sentences of a parsed source, cut at paragraph breaks, datelines and headline lines removed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+
+from briefgen.extract.lexicon import dateline_length
+from briefgen.extract.parse import Parsed
+from briefgen.model import Span
+
+
+@dataclass
+class Sentence:
+    """One sentence: global offsets into the source text and its spaCy span."""
+
+    source_id: str
+    start: int
+    end: int
+    text: str
+    span: SpacySpan
+    index: int
+    paragraph: int
+
+    def evidence(self) -> Span:
+        """The Span pointing at this sentence in its source."""
+        return Span(self.source_id, self.start, self.end)
+
+    @property
+    def is_headline_like(self) -> bool:
+        """True for lines with no finite verb or no closing punctuation (headlines, datelines)."""
+        has_verb = any(t.pos_ in {"VERB", "AUX"} for t in self.span)
+        ends = self.text.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?", ":"))
+        return not has_verb or not ends
+
+
+def sentences(parsed: Parsed) -> list[Sentence]:
+    """Every sentence of the source in order, each within one paragraph, trimmed."""
+    text = parsed.text
+    out: list[Sentence] = []
+    for offset, sent in parsed.sentences():
+        doc = sent.doc
+        local_start = sent.start_char
+        for part_start, part_end in _paragraph_parts(doc.text, local_start, sent.end_char):
+            g_start, g_end = offset + part_start, offset + part_end
+            lead = _leading_dateline(text, g_start)
+            g_start += lead
+            span = doc.char_span(g_start - offset, g_end - offset, alignment_mode="contract")
+            if span is None or len(span) == 0 or not text[g_start:g_end].strip():
+                continue
+            g_start, g_end = offset + span.start_char, offset + span.end_char
+            paragraph = text.count("\n\n", 0, g_start) if "\n\n" in text else text.count(
+                "\n", 0, g_start
+            )
+            out.append(
+                Sentence(parsed.source.id, g_start, g_end, text[g_start:g_end], span,
+                         len(out), paragraph)
+            )
+    return out
+
+
+def _paragraph_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` at newlines into trimmed non-empty parts."""
+    parts: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        newline = text.find("\n", pos, end)
+        stop = end if newline < 0 else newline
+        a, b = pos, stop
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            parts.append((a, b))
+        pos = stop + 1
+    return parts
+
+
+def _leading_dateline(text: str, start: int) -> int:
+    """Length of a dateline when ``start`` opens a paragraph, else 0."""
+    if start == 0 or text[start - 1] == "\n":
+        return dateline_length(text[start : start + 120])
+    return 0
