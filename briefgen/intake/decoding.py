@@ -1,0 +1,88 @@
+"""Turning the bytes of a text document into a string: BOMs, UTF-16, and a charset detector."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from briefgen.intake.reading import intake_error
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Control characters that do not occur in text (everything below 0x20 but tab, LF, FF, CR).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_MAX_CONTROL_SHARE = 0.01
+
+
+def utf16_codec_without_bom(data: bytes) -> str | None:
+    """The codec of BOM-less UTF-16 text, told by its zero bytes, or None."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    half = len(sample) / 2
+    if odd_zeros > 0.4 * half and even_zeros < 0.05 * half:
+        return "utf-16-le"
+    if even_zeros > 0.4 * half and odd_zeros < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _decode_with(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def looks_like_text(text: str) -> bool:
+    """True when ``text`` has (almost) no control characters, as real text does."""
+    if not text:
+        return True
+    sample = text[:20000]
+    return len(_CONTROL.findall(sample)) <= _MAX_CONTROL_SHARE * len(sample)
+
+
+def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
+    """Decode ``data``: a BOM, then ``declared`` (e.g. an HTTP or meta charset), UTF-8,
+    BOM-less UTF-16, and finally charset-normalizer's best guess (cp1252, latin-1...).
+
+    Raises IntakeError naming ``name`` when the bytes are not text.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = _decode_with(data[len(bom) :], codec)
+            if text is not None and looks_like_text(text):
+                return text
+            raise intake_error(name, f"it starts like {codec.upper()} text but is not valid")
+    candidates: list[str] = []
+    if declared:
+        candidates.append(declared)
+    candidates.append("utf-8")
+    utf16 = utf16_codec_without_bom(data)
+    if utf16:
+        candidates.insert(0, utf16)
+    for codec in candidates:
+        text = _decode_with(data, codec)
+        if text is not None and looks_like_text(text):
+            return text
+    if b"\x00" in data[:4000]:
+        raise intake_error(name, "it is a binary file, not text")
+    best = from_bytes(data[:200_000]).best()
+    if best is not None:
+        text = _decode_with(data, best.encoding)
+        if text is not None and looks_like_text(text):
+            return text
+    text = data.decode("cp1252", errors="replace")
+    if looks_like_text(text):
+        return text
+    raise intake_error(name, "it is a binary file, not text")

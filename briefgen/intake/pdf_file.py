@@ -1,0 +1,150 @@
+"""PDF articles: text in reading order without running headers, footers or page numbers."""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from briefgen.intake.dates import iso_date
+from briefgen.intake.reading import intake_error
+
+_PAGE_NUMBER = re.compile(
+    r"^[-\u2013\u2014\s]*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[-\u2013\u2014\s]*$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+_EDGE_LINES = 3
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+_PARAGRAPH_END = re.compile(r"[.!?:\"'\u201d\u2019)]$")
+
+
+@dataclass
+class PdfArticle:
+    """A PDF's text (paragraphs split by blank lines) and document information."""
+
+    text: str
+    title: str | None
+    author: str | None
+    created: str | None
+
+
+def _open(data: bytes, name: str) -> PdfReader:
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise intake_error(name, "the PDF is encrypted with a password")
+        _ = len(reader.pages)
+    except PdfReadError as exc:
+        if "decrypt" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise intake_error(name, "the PDF is encrypted with a password") from None
+        raise intake_error(name, "it is a corrupt or truncated PDF") from None
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken files
+        if "decrypt" in str(exc).lower() or "cryptography" in str(exc).lower():
+            raise intake_error(name, "the PDF is encrypted with a password") from None
+        raise intake_error(name, "it is a corrupt or truncated PDF") from None
+    return reader
+
+
+def _page_has_images(reader: PdfReader) -> bool:
+    for page in reader.pages:
+        try:
+            resources = page.get("/Resources")
+            objects = resources.get_object().get("/XObject") if resources else None
+            if objects:
+                return True
+        except Exception:  # noqa: BLE001 - a broken resource dictionary counts as none
+            continue
+    return False
+
+
+def _edge_key(line: str) -> str:
+    """A line as a running header or footer: its digits (page numbers, dates) ignored."""
+    return _DIGITS.sub("#", " ".join(line.split()).lower())
+
+
+def remove_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Drop page numbers and the lines repeated at the top or bottom of most pages."""
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        edges = set(lines[:_EDGE_LINES] + lines[-_EDGE_LINES:])
+        counts.update({_edge_key(line) for line in edges})
+    threshold = max(2, (len(pages) + 1) // 2)
+    repeated = {key for key, count in counts.items() if count >= threshold}
+    cleaned = []
+    for lines in pages:
+        kept = []
+        last = len(lines) - 1
+        for index, line in enumerate(lines):
+            at_edge = index < _EDGE_LINES or index > last - _EDGE_LINES
+            if at_edge and (_PAGE_NUMBER.match(line) or _edge_key(line) in repeated):
+                continue
+            kept.append(line)
+        cleaned.append(kept)
+    return cleaned
+
+
+def join_lines(lines: list[str]) -> str:
+    """Reflow PDF lines into paragraphs: hyphenated line ends joined, a paragraph break
+    after a short line that ends a sentence (or at an empty line), otherwise a space."""
+    lengths = [len(line) for line in lines if line]
+    full = statistics.quantiles(lengths, n=4)[2] if len(lengths) >= 4 else max(lengths, default=0)
+    paragraphs: list[str] = []
+    current = ""
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = ""
+            continue
+        if not current:
+            current = line
+        elif _HYPHENATED.search(current) and line[:1].islower():
+            current = current[:-1] + line
+        else:
+            current = current + " " + line
+        if _PARAGRAPH_END.search(line) and len(line) < 0.8 * full:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(paragraphs)
+
+
+def read_pdf(data: bytes, name: str) -> PdfArticle:
+    """The article in the PDF ``data``.
+
+    Raises IntakeError naming ``name`` when the PDF is encrypted, corrupt, or
+    image-only (scanned pages without a text layer).
+    """
+    reader = _open(data, name)
+    try:
+        pages = [
+            [" ".join(line.split()) for line in (page.extract_text() or "").splitlines()]
+            for page in reader.pages
+        ]
+        info = reader.metadata
+        title = info.title if info else None
+        author = info.author if info else None
+        created = iso_date(info.creation_date) if info else None
+    except Exception:  # noqa: BLE001 - pypdf raises many kinds on broken content streams
+        raise intake_error(name, "it is a corrupt or truncated PDF") from None
+    if not any(line for lines in pages for line in lines):
+        if _page_has_images(reader):
+            raise intake_error(
+                name, "the PDF holds only scanned images and no text (it would need OCR)"
+            )
+        raise intake_error(name, "the PDF contains no text")
+    lines = [line for page in remove_running_lines([[ln for ln in p if ln] for p in pages])
+             for line in page]
+    return PdfArticle(
+        text=join_lines(lines),
+        title=(title or "").strip() or None,
+        author=(author or "").strip() or None,
+        created=created,
+    )
