@@ -145,7 +145,7 @@ def _sources_from_bytes(data: bytes, name: str, path: str | None) -> list[Source
     if kind == "pdf":
         pdf = read_pdf(data, name)
         return [_with_plain_header(pdf.text, name=name, path=path, title=pdf.title,
-                                   author=pdf.author, published=pdf.created)]
+                                   author=pdf.author, published=None)]
     if kind == "docx":
         document = read_docx(data, name)
         return [_with_plain_header(document.text, name=name, path=path, title=document.title,

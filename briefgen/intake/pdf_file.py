@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from briefgen.intake.dates import iso_date
+from briefgen.errors import IntakeError
 from briefgen.intake.reading import intake_error
 
 _PAGE_NUMBER = re.compile(
@@ -19,19 +19,22 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
-_EDGE_LINES = 3
+_EDGE_LINES = 2
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
 _PARAGRAPH_END = re.compile(r"[.!?:\"'\u201d\u2019)]$")
 
 
 @dataclass
 class PdfArticle:
-    """A PDF's text (paragraphs split by blank lines) and document information."""
+    """A PDF's text (paragraphs split by blank lines) and document information.
+
+    The PDF's creation date is not kept: it says when the file was made (often
+    printed from a browser), not when the article was published.
+    """
 
     text: str
     title: str | None
     author: str | None
-    created: str | None
 
 
 def _open(data: bytes, name: str) -> PdfReader:
@@ -40,6 +43,8 @@ def _open(data: bytes, name: str) -> PdfReader:
         if reader.is_encrypted and not reader.decrypt(""):
             raise intake_error(name, "the PDF is encrypted with a password")
         _ = len(reader.pages)
+    except IntakeError:
+        raise
     except PdfReadError as exc:
         if "decrypt" in str(exc).lower() or "encrypt" in str(exc).lower():
             raise intake_error(name, "the PDF is encrypted with a password") from None
@@ -69,20 +74,25 @@ def _edge_key(line: str) -> str:
 
 
 def remove_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Drop page numbers and the lines repeated at the top or bottom of most pages."""
-    counts: Counter[str] = Counter()
+    """Drop page numbers, and lines repeated at the top (or the bottom) of most pages."""
+    top: Counter[str] = Counter()
+    bottom: Counter[str] = Counter()
     for lines in pages:
-        edges = set(lines[:_EDGE_LINES] + lines[-_EDGE_LINES:])
-        counts.update({_edge_key(line) for line in edges})
+        top.update({_edge_key(line) for line in lines[:_EDGE_LINES]})
+        bottom.update({_edge_key(line) for line in lines[-_EDGE_LINES:]})
     threshold = max(2, (len(pages) + 1) // 2)
-    repeated = {key for key, count in counts.items() if count >= threshold}
+    running_top = {key for key, count in top.items() if count >= threshold}
+    running_bottom = {key for key, count in bottom.items() if count >= threshold}
     cleaned = []
     for lines in pages:
         kept = []
         last = len(lines) - 1
         for index, line in enumerate(lines):
-            at_edge = index < _EDGE_LINES or index > last - _EDGE_LINES
-            if at_edge and (_PAGE_NUMBER.match(line) or _edge_key(line) in repeated):
+            at_top, at_bottom = index < _EDGE_LINES, index > last - _EDGE_LINES
+            key = _edge_key(line)
+            if (at_top or at_bottom) and _PAGE_NUMBER.match(line):
+                continue
+            if (at_top and key in running_top) or (at_bottom and key in running_bottom):
                 continue
             kept.append(line)
         cleaned.append(kept)
@@ -105,7 +115,9 @@ def join_lines(lines: list[str]) -> str:
         if not current:
             current = line
         elif _HYPHENATED.search(current) and line[:1].islower():
-            current = current[:-1] + line
+            current = current[:-1] + line  # a word broken at the line end
+        elif _HYPHENATED.search(current) and line[:1].isupper():
+            current = current + line  # a compound such as Franco-German
         else:
             current = current + " " + line
         if _PARAGRAPH_END.search(line) and len(line) < 0.8 * full:
@@ -131,7 +143,6 @@ def read_pdf(data: bytes, name: str) -> PdfArticle:
         info = reader.metadata
         title = info.title if info else None
         author = info.author if info else None
-        created = iso_date(info.creation_date) if info else None
     except Exception:  # noqa: BLE001 - pypdf raises many kinds on broken content streams
         raise intake_error(name, "it is a corrupt or truncated PDF") from None
     if not any(line for lines in pages for line in lines):
@@ -146,5 +157,4 @@ def read_pdf(data: bytes, name: str) -> PdfArticle:
         text=join_lines(lines),
         title=(title or "").strip() or None,
         author=(author or "").strip() or None,
-        created=created,
     )

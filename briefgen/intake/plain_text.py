@@ -19,7 +19,7 @@ _BARE_DATE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.,;:][\"'\u201d\u2019)]?$")
 _MAX_HEADLINE_WORDS = 30
-_HEADER_LINES = 6
+_HEADER_LINES = 8
 
 
 @dataclass

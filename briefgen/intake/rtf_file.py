@@ -34,4 +34,4 @@ def read_rtf(data: bytes, name: str) -> str:
         )
     except Exception:  # noqa: BLE001 - striprtf on hostile input
         raise intake_error(name, "it is a corrupt RTF document") from None
-    return text
+    return text.replace("\n", "\n\n")

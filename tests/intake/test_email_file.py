@@ -1,0 +1,78 @@
+"""Tests for briefgen/intake/email_file.py: headers, body, HTML part and attachments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefgen.errors import IntakeError
+from briefgen.intake import load, load_sources
+from briefgen.intake.email_file import clean_subject, read_email, strip_forward_header
+
+from .builders import BODY, HEADLINE, docx_bytes, eml_bytes, png_bytes
+
+
+def test_email_subject_sender_and_date_become_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "forwarded.eml"
+    path.write_bytes(eml_bytes())
+    source = load(path)
+    assert source.title == HEADLINE
+    assert source.author == "Jonas Whitfield"
+    assert source.published == "2026-02-05"
+    assert source.text == BODY
+
+
+def test_forwarded_message_header_is_not_part_of_the_text() -> None:
+    source = load(eml_bytes(), name="fwd.eml")
+    assert "Forwarded message" not in source.text
+    assert "news@example.com" not in source.text
+
+
+def test_html_only_email_goes_through_the_html_path() -> None:
+    source = load(eml_bytes(html=True), name="page.eml")
+    assert source.text.startswith("PORT ELLIS, Feb. 4")
+    assert "We use cookies" not in source.text
+    assert source.title == HEADLINE
+
+
+def test_attached_articles_are_further_sources_after_the_message() -> None:
+    docx_mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    data = eml_bytes(
+        body="Please see the attached story for Thursday's brief.\n\nJonas",
+        attachments=[("story.docx", docx_mime, docx_bytes())],
+    )
+    sources = load_sources(data, name="mail.eml")
+    assert len(sources) == 2
+    assert sources[0].text.startswith("Please see the attached story")
+    assert sources[1].title == HEADLINE
+    assert sources[1].id != sources[0].id
+
+
+def test_attachment_that_is_not_an_article_is_skipped_with_a_warning() -> None:
+    data = eml_bytes(attachments=[("logo.png", "image/png", png_bytes())])
+    sources = load_sources(data, name="mail.eml")
+    assert len(sources) == 1
+    assert any("logo.png was skipped" in warning for warning in sources[0].warnings)
+
+
+def test_email_with_no_text_and_no_attachment_is_refused() -> None:
+    with pytest.raises(IntakeError, match=r'"blank\.eml": the e-mail has no article text'):
+        load(eml_bytes(body="   \n"), name="blank.eml")
+
+
+def test_reply_and_forward_prefixes_are_removed_from_the_subject() -> None:
+    assert clean_subject("Re: FW: Fwd: Ferry plan") == "Ferry plan"
+    assert clean_subject("Fwd:   ") is None
+
+
+def test_forward_header_is_only_stripped_at_the_top() -> None:
+    text = "My notes.\n---------- Forwarded message ---------\nFrom: A\n\nBody"
+    assert strip_forward_header(text) == text
+
+
+def test_message_body_is_read_as_text() -> None:
+    message = read_email(eml_bytes(), "fwd.eml")
+    assert message.text is not None
+    assert "Council chair Miriam Odell" in message.text
+    assert message.attachments == []

@@ -1,0 +1,79 @@
+"""Tests for briefgen/intake/pdf_file.py: reading order, hyphens, running lines, refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefgen.errors import IntakeError
+from briefgen.intake import load
+from briefgen.intake.pdf_file import join_lines, remove_running_lines
+
+from .builders import AUTHOR, HEADLINE, encrypted_pdf_bytes, image_only_pdf_bytes, pdf_bytes
+
+
+@pytest.fixture(scope="module")
+def pdf_text() -> str:
+    return load(pdf_bytes(), name="story.pdf").text
+
+
+def test_pdf_loads_with_its_document_title_and_author(tmp_path: Path) -> None:
+    path = tmp_path / "story.pdf"
+    path.write_bytes(pdf_bytes())
+    source = load(path)
+    assert source.title == HEADLINE
+    assert source.author == AUTHOR
+    assert source.path == str(path.resolve())
+
+
+@pytest.mark.parametrize("word", ["timetable", "without", "permitting", "council will"])
+def test_words_hyphenated_at_line_ends_are_joined(pdf_text: str, word: str) -> None:
+    assert word in pdf_text
+
+
+def test_running_header_and_page_numbers_are_dropped(pdf_text: str) -> None:
+    assert "Regional edition" not in pdf_text
+    assert "Page 2" not in pdf_text
+
+
+def test_text_is_in_reading_order_across_pages(pdf_text: str) -> None:
+    first = pdf_text.index("The harbour council voted")
+    second = pdf_text.index("The ferry operator")
+    third = pdf_text.index("A review of the winter schedule")
+    assert first < second < third
+
+
+def test_lines_of_a_paragraph_are_joined_and_paragraphs_kept_apart(pdf_text: str) -> None:
+    assert "ending a dispute that had left commuters without an evening service" in pdf_text
+    assert "since the autumn.\n\nCouncil chair" in pdf_text
+
+
+def test_encrypted_pdf_error_says_it_is_encrypted() -> None:
+    with pytest.raises(IntakeError, match=r'"minutes\.pdf": the PDF is encrypted'):
+        load(encrypted_pdf_bytes(), name="minutes.pdf")
+
+
+def test_image_only_pdf_error_says_it_is_scanned_images() -> None:
+    with pytest.raises(IntakeError, match=r'"scan\.pdf": the PDF holds only scanned images'):
+        load(image_only_pdf_bytes(), name="scan.pdf")
+
+
+def test_truncated_pdf_gets_a_clear_error() -> None:
+    data = pdf_bytes()
+    with pytest.raises(IntakeError, match=r'^Cannot load "cut\.pdf": '):
+        load(data[: len(data) // 3], name="cut.pdf")
+
+
+def test_footer_repeated_on_most_pages_is_removed_but_body_lines_stay() -> None:
+    pages = [
+        ["Daily Ledger", f"Body line {word}.", "Confidential - 2026"]
+        for word in ("one", "two", "three")
+    ]
+    cleaned = remove_running_lines(pages)
+    assert cleaned == [["Body line one."], ["Body line two."], ["Body line three."]]
+
+
+def test_hyphen_before_a_capital_is_kept_in_the_compound() -> None:
+    joined = join_lines(["The Franco-", "German talks went on."])
+    assert joined == "The Franco-German talks went on."

@@ -1,0 +1,65 @@
+"""Tests for briefgen/intake/plain_text.py: header lines to metadata, Markdown to text."""
+
+from __future__ import annotations
+
+from briefgen.intake.plain_text import markdown_to_text, parse_plain_article
+
+from .builders import AUTHOR, BODY, HEADLINE, PLAIN_ARTICLE, PUBLISHED, PUBLISHER
+
+
+def test_headline_byline_and_published_lines_become_metadata() -> None:
+    parts = parse_plain_article(PLAIN_ARTICLE)
+    assert parts.title == HEADLINE
+    assert parts.author == AUTHOR
+    assert parts.publisher == PUBLISHER
+    assert parts.published == PUBLISHED
+    assert parts.body.strip() == BODY
+
+
+def test_dateline_stays_at_the_start_of_the_body() -> None:
+    parts = parse_plain_article(PLAIN_ARTICLE)
+    assert parts.body.startswith("PORT ELLIS, Feb. 4 (Coastline Courier) - The harbour")
+
+
+def test_text_without_header_is_left_whole() -> None:
+    parts = parse_plain_article(BODY)
+    assert parts.title is None
+    assert parts.author is None
+    assert parts.body == BODY
+
+
+def test_first_line_that_reads_like_a_sentence_is_not_a_headline() -> None:
+    text = "The council met on Tuesday.\n\nIt approved the plan."
+    parts = parse_plain_article(text)
+    assert parts.title is None
+    assert parts.body == text
+
+
+def test_headline_followed_by_a_blank_line_is_the_title() -> None:
+    parts = parse_plain_article(f"{HEADLINE}\n\n{BODY}")
+    assert parts.title == HEADLINE
+    assert parts.body == BODY
+
+
+def test_byline_with_two_authors_and_no_publisher() -> None:
+    parts = parse_plain_article(f"{HEADLINE}\nBy Ann Lee and Tom Rys\n\n{BODY}")
+    assert parts.author == "Ann Lee and Tom Rys"
+    assert parts.publisher is None
+
+
+def test_written_out_publication_date_is_normalised() -> None:
+    parts = parse_plain_article(f"{HEADLINE}\nPosted on February 4, 2026\n\n{BODY}")
+    assert parts.published == "2026-02-04"
+
+
+def test_markdown_marks_links_and_images_are_removed() -> None:
+    markdown = (
+        "# Ferry plan approved\n\nThe **council** voted on [Tuesday](https://example.org/x)."
+        "\n\n![map](map.png)\n\n* first item\n* second item\n"
+    )
+    text = markdown_to_text(markdown)
+    assert text.startswith("Ferry plan approved\n")
+    assert "The council voted on Tuesday." in text
+    assert "map.png" not in text
+    assert "https://" not in text
+    assert "- first item" in text
