@@ -190,7 +190,7 @@ class _SetListCommand(QUndoCommand):
         self.old: list[Any] = getattr(doc.brief, name)
         self.new = items
         self.old_edited = list(doc.brief.edited)
-        self.new_edited = _remap_edited(self.old_edited, name, self.old, items)
+        self.new_edited = remap_edited(self.old_edited, name, self.old, items)
 
     def redo(self) -> None:
         self.doc._apply_list(self.name, self.new, self.new_edited)
@@ -213,7 +213,7 @@ class _ReplaceCommand(QUndoCommand):
         self.doc._apply_brief(self.old)
 
 
-def _remap_edited(edited: list[str], name: str, old: list[Any], new: list[Any]) -> list[str]:
+def remap_edited(edited: list[str], name: str, old: list[Any], new: list[Any]) -> list[str]:
     """Move the edit marks of list ``name`` along with their items (by identity)."""
     prefix = f"/{name}/"
     marked_ids = set()

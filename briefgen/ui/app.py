@@ -1,0 +1,90 @@
+"""The composition root: builds the services and the main window, and runs the app."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from briefgen.model import BRIEF_SUFFIX
+from briefgen.resources import resources_dir, sample_article_path
+from briefgen.ui.autosave import AutosaveStore
+from briefgen.ui.document import BriefDocument
+from briefgen.ui.extraction import ExtractionController, NlpFactory
+from briefgen.ui.files import FileController
+from briefgen.ui.main_window import MainWindow
+from briefgen.ui.settings import Settings
+from briefgen.ui.templates import LibraryFactory, TemplateService
+from briefgen.ui.worker import WorkRunner
+
+APP_NAME = "briefgen"
+
+
+def create_window(
+    *, settings_store: QSettings | None = None, state_dir: Path | None = None,
+    nlp_factory: NlpFactory | None = None, library_factory: LibraryFactory | None = None,
+) -> MainWindow:
+    """Wire the document, workers, services and window (nothing heavy happens here).
+
+    ``None`` arguments mean the real ones: the user's QSettings, the platformdirs state
+    folder, the installed spaCy model and the default template library.
+    """
+    if state_dir is None:
+        from platformdirs import user_state_dir
+
+        state_dir = Path(user_state_dir(APP_NAME))
+    runner = WorkRunner()
+    document = BriefDocument()
+    settings = Settings(settings_store or QSettings(APP_NAME, APP_NAME))
+    templates = TemplateService(runner, library_factory)
+    extraction = ExtractionController(document, runner, nlp_factory)
+    files = FileController(None, document, runner, settings, templates, AutosaveStore(state_dir))
+    window = MainWindow(document, runner, settings, templates, extraction, files)
+    for service in (templates, extraction, files, document, runner):
+        service.setParent(window)
+    return window
+
+
+def start_background_work(
+    window: MainWindow, path: str | None = None, sample: bool = False
+) -> None:
+    """After the first paint: read templates, load the model, offer recovery, open input."""
+    window.templates.load()
+    window.extraction.load_model()
+    recovered = window.files.offer_recovery()
+    if path and not recovered:
+        window.files.open_paths([path])
+    elif sample and not recovered:
+        window.extraction.add_files([str(sample_article_path())])
+
+
+def load_style_sheet(app: QApplication) -> None:
+    """Apply resources/style.qss and the window icon (silently skipped when absent)."""
+    style = resources_dir() / "style.qss"
+    if style.is_file():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    icon = resources_dir() / "icons" / "briefgen.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+def run_gui(path: str | None = None, *, sample: bool = False) -> int:
+    """Open the desktop app (optionally with a .brief or an article, or the sample)."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName("briefgen")
+    load_style_sheet(app)
+    window = create_window()
+    window.show()
+    if path and not path.lower().endswith(BRIEF_SUFFIX) and not Path(path).exists():
+        window.messages.show_error(f"Cannot open {path}: the file does not exist.")
+        path = None
+    window.first_painted.connect(
+        lambda: QTimer.singleShot(0, lambda: start_background_work(window, path, sample))
+    )
+    return app.exec()

@@ -1,0 +1,172 @@
+"""The brief form, generated from the template manifest: header fields, summary and lists."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefgen.ui.document import BriefDocument
+from briefgen.ui.field_editors import FieldBinding, make_editor
+from briefgen.ui.list_editor import ListEditor
+from briefgen.ui.models import LIST_SPECS, BriefListModel, SpansRole
+
+if TYPE_CHECKING:
+    from briefgen.render import BriefTemplate
+
+DEFAULT_LISTS = ("key_points", "people", "quotes", "dates", "topics", "next_steps")
+
+
+class BriefForm(QWidget):
+    """Header fields from the manifest, the summary, and one tab per list the template shows.
+
+    ``item_selected`` carries the spans of the item selected in any list;
+    ``template_chosen`` the id picked in the template box.
+    """
+
+    item_selected = Signal(list)
+    template_chosen = Signal(str)
+
+    def __init__(self, document: BriefDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.models: dict[str, BriefListModel] = {
+            name: BriefListModel(document, spec) for name, spec in LIST_SPECS.items()
+        }
+        self.editors: dict[str, ListEditor] = {}
+        self.field_editors: dict[str, QWidget] = {}
+        self._template_ids: list[str] = []
+
+        self.template_box = QComboBox(self)
+        self.template_box.setObjectName("templateBox")
+        self.template_box.setToolTip("The memo layout (Ctrl+T opens the template manager)")
+        self.template_box.activated.connect(self._on_template_activated)
+        picker = QHBoxLayout()
+        label = QLabel("&Template", self)
+        label.setBuddy(self.template_box)
+        picker.addWidget(label)
+        picker.addWidget(self.template_box, 1)
+
+        self.header = QWidget(self)
+        self.header_layout = QFormLayout(self.header)
+        self.header_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFields)
+        self.header_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.header_layout.setContentsMargins(0, 0, 4, 0)
+        header_scroll = QScrollArea(self)
+        header_scroll.setObjectName("headerScroll")
+        header_scroll.setWidget(self.header)
+        header_scroll.setWidgetResizable(True)
+        header_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        header_scroll.setMaximumHeight(230)
+        self.header_scroll = header_scroll
+
+        self.summary = QPlainTextEdit(self)
+        self.summary.setObjectName("summaryEdit")
+        self.summary.setTabChangesFocus(True)
+        self.summary.setFixedHeight(70)
+        self.summary.setPlaceholderText("The bottom line up front, in one or two sentences.")
+        FieldBinding(document, ("summary", "text"), "multiline", self.summary)
+        summary_label = QLabel("&Bottom line", self)
+        summary_label.setObjectName("sectionLabel")
+        summary_label.setBuddy(self.summary)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("listTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+        title = QLabel("Brief", self)
+        title.setObjectName("panelTitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(title)
+        layout.addLayout(picker)
+        layout.addWidget(header_scroll)
+        layout.addWidget(summary_label)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        for model in self.models.values():
+            model.modelReset.connect(self._update_tab_titles)
+        self.set_template(None)
+
+    def set_templates(self, templates: list[BriefTemplate]) -> None:
+        """Fill the template box (built-in first, then the user's)."""
+        self._template_ids = [t.id for t in templates]
+        self.template_box.clear()
+        for template in templates:
+            suffix = "" if template.origin == "builtin" else f" ({template.origin})"
+            self.template_box.addItem(f"{template.name}{suffix}", template.id)
+        self._select_template_id(self.document.brief.template)
+
+    def set_template(self, template: BriefTemplate | None) -> None:
+        """Rebuild the header fields and list tabs for ``template`` (``None``: lists only)."""
+        while self.header_layout.rowCount():
+            self.header_layout.removeRow(0)
+        self.field_editors.clear()
+        if template is not None:
+            for spec in template.fields:
+                editor = make_editor(spec.type, list(spec.choices), self.header)
+                editor.setObjectName(f"field_{spec.name}")
+                editor.setToolTip(spec.help)
+                FieldBinding(self.document, ("fields", spec.name), spec.type, editor)
+                label = (spec.label or spec.name.replace("_", " ").capitalize())
+                self.header_layout.addRow(label + (" *" if spec.required else ""), editor)
+                self.field_editors[spec.name] = editor
+            self._select_template_id(template.id)
+        names = list(template.lists) if template is not None else list(DEFAULT_LISTS)
+        self._build_tabs([n for n in names if n in LIST_SPECS])
+
+    def editor(self, name: str) -> ListEditor:
+        """The editor of list ``name`` (KeyError when the template does not show it)."""
+        return self.editors[name]
+
+    def _build_tabs(self, names: list[str]) -> None:
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        self.tabs.clear()
+        for editor in self.editors.values():
+            editor.deleteLater()
+        self.editors = {}
+        for name in names:
+            editor = ListEditor(self.models[name], self.tabs)
+            editor.selected.connect(self.item_selected)
+            self.editors[name] = editor
+            self.tabs.addTab(editor, LIST_SPECS[name].title)
+        self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
+        self.tabs.blockSignals(False)
+        self._update_tab_titles()
+
+    def _update_tab_titles(self) -> None:
+        for index, name in enumerate(self.editors):
+            count = self.models[name].rowCount()
+            title = LIST_SPECS[name].title
+            self.tabs.setTabText(index, f"{title} ({count})" if count else title)
+
+    def _select_template_id(self, template_id: str) -> None:
+        index = self.template_box.findData(template_id)
+        if index >= 0:
+            self.template_box.setCurrentIndex(index)
+
+    def _on_template_activated(self, index: int) -> None:
+        template_id = self.template_box.itemData(index)
+        if template_id and template_id != self.document.brief.template:
+            self.template_chosen.emit(template_id)
+
+    def _on_tab_changed(self, index: int) -> None:
+        editor = self.tabs.widget(index)
+        if isinstance(editor, ListEditor):
+            row = editor.current_row()
+            spans = editor.model.data(editor.model.index(row, 0), SpansRole) if row >= 0 else []
+            self.item_selected.emit(spans or [])

@@ -1,0 +1,242 @@
+"""Background work on articles: loading the language model, loading sources, extracting."""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from briefgen.model import Brief, Source
+from briefgen.ui.document import BriefDocument, remap_edited
+from briefgen.ui.worker import IsCancelled, Progress, Worker, WorkRunner
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+NlpFactory = Callable[[], "Language"]
+MAX_RERUNS = 2
+
+
+def _default_nlp_factory() -> Language:
+    from briefgen.extract import load_nlp
+
+    return load_nlp()
+
+
+class NlpHolder:
+    """The one spaCy pipeline, loaded on the ``nlp`` pool thread and reused by extraction."""
+
+    def __init__(self, factory: NlpFactory) -> None:
+        self._factory = factory
+        self._nlp: Language | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Language:
+        """The pipeline, loading it first if needed (only ever on the ``nlp`` pool)."""
+        with self._lock:
+            if self._nlp is None:
+                self._nlp = self._factory()
+            return self._nlp
+
+    def loaded(self) -> bool:
+        """True once the pipeline is in memory."""
+        return self._nlp is not None
+
+
+class ExtractionController(QObject):
+    """Runs intake on the ``io`` pool and the model and extraction on the ``nlp`` pool.
+
+    Every job is announced through ``task_started(worker, text)`` (the status bar shows
+    its progress and a Cancel button); ``status`` carries short notices and ``error``
+    one-sentence failures.
+    """
+
+    task_started = Signal(object, str)
+    status = Signal(str)
+    error = Signal(str)
+    model_ready = Signal()
+    extracted = Signal()
+
+    def __init__(
+        self, document: BriefDocument, runner: WorkRunner, nlp_factory: NlpFactory | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.runner = runner
+        self.nlp = NlpHolder(nlp_factory or _default_nlp_factory)
+        self._extraction: Worker | None = None
+        self._reruns = 0
+
+    # The language model -----------------------------------------------------------------
+
+    def load_model(self) -> Worker:
+        """Load the pipeline in the background; extraction queued after it waits for it."""
+        def job(_progress: Progress, _cancelled: IsCancelled) -> None:
+            self.nlp.get()
+
+        worker = self.runner.submit("nlp", job, "Loading the language model")
+        worker.signals.finished.connect(lambda _: self._on_model_loaded())
+        worker.signals.failed.connect(self.error)
+        self.status.emit("Loading the language model\u2026 you can paste or open articles now.")
+        return worker
+
+    def _on_model_loaded(self) -> None:
+        self.status.emit("Language model ready.")
+        self.model_ready.emit()
+
+    # Adding sources ---------------------------------------------------------------------
+
+    def add_pasted(self, text: str | None, html: str | None) -> Worker:
+        """Load clipboard contents as a source, then extract."""
+        def job(_progress: Progress, _cancelled: IsCancelled) -> list[Source]:
+            from briefgen.intake import load_pasted
+
+            return [load_pasted(text, html)]
+
+        return self._load(job, "Reading the pasted article")
+
+    def add_files(self, paths: list[str]) -> Worker:
+        """Load articles from files (with e-mail attachments), then extract."""
+        def job(progress: Progress, cancelled: IsCancelled) -> list[Source]:
+            from briefgen.intake import load_sources
+
+            sources: list[Source] = []
+            for done, path in enumerate(paths):
+                if cancelled():
+                    break
+                progress(done, len(paths))
+                sources.extend(load_sources(path))
+            return sources
+
+        noun = "article" if len(paths) == 1 else f"{len(paths)} articles"
+        return self._load(job, f"Opening {noun}")
+
+    def add_urls(self, urls: list[str]) -> Worker:
+        """Fetch articles from web addresses, then extract."""
+        def job(progress: Progress, cancelled: IsCancelled) -> list[Source]:
+            from briefgen.intake import load_url
+
+            sources: list[Source] = []
+            for done, url in enumerate(urls):
+                if cancelled():
+                    break
+                progress(done, len(urls))
+                sources.append(load_url(url))
+            return sources
+
+        return self._load(job, "Fetching the article from the web")
+
+    def _load(self, job: Callable[[Progress, IsCancelled], list[Source]], text: str) -> Worker:
+        worker = self.runner.submit("io", job, text)
+        worker.signals.finished.connect(self._on_sources_loaded)
+        worker.signals.failed.connect(self.error)
+        self.task_started.emit(worker, text)
+        return worker
+
+    def _on_sources_loaded(self, sources: Any) -> None:
+        brief = self.document.snapshot()
+        known = {s.id for s in brief.sources}
+        new = [s for s in sources if s.id not in known]
+        if not new:
+            self.status.emit("That article is already in the brief.")
+            return
+        brief.sources.extend(new)
+        noun = "source" if len(new) == 1 else "sources"
+        self.document.replace(brief, f"Add {noun}")
+        for source in new:
+            for warning in source.warnings:
+                self.status.emit(warning)
+        self.extract()
+
+    # Extraction -------------------------------------------------------------------------
+
+    def extract(self) -> Worker | None:
+        """Extract from every source again, keeping what the user edited."""
+        if not self.document.brief.sources:
+            return None
+        if self._extraction is not None:
+            self._extraction.cancel()
+        previous = self.document.snapshot()
+        revision = self.document.revision
+        holder = self.nlp
+
+        def job(progress: Progress, cancelled: IsCancelled) -> Brief:
+            from briefgen.extract import extract_brief
+
+            nlp = holder.get()
+            return extract_brief(
+                previous.sources, nlp, previous=previous, template=previous.template,
+                progress=progress, is_cancelled=cancelled,
+            )
+
+        waiting = "" if holder.loaded() else " (after the language model loads)"
+        text = f"Extracting key points{waiting}"
+        worker = self.runner.submit("nlp", job, "Extraction")
+        self._extraction = worker
+        worker.signals.finished.connect(lambda brief: self._on_extracted(worker, brief, revision))
+        worker.signals.failed.connect(self.error)
+        worker.signals.cancelled.connect(lambda: self._on_cancelled(worker))
+        self.task_started.emit(worker, text)
+        return worker
+
+    def cancel(self) -> None:
+        """Stop the extraction in progress, if any."""
+        if self._extraction is not None:
+            self._extraction.cancel()
+
+    def _on_extracted(self, worker: Worker, result: Any, revision: int) -> None:
+        if worker is not self._extraction:
+            return
+        self._extraction = None
+        if self.document.revision != revision and self._reruns < MAX_RERUNS:
+            # The user edited while extraction ran: extract again from the edited brief.
+            self._reruns += 1
+            self.extract()
+            return
+        self._reruns = 0
+        brief = copy.copy(result)
+        brief.sources = self.document.brief.sources
+        self.document.replace(brief, "Extract from sources")
+        self.status.emit(_describe_result(brief))
+        self.extracted.emit()
+
+    def _on_cancelled(self, worker: Worker) -> None:
+        if worker is self._extraction:
+            self._extraction = None
+            self.status.emit("Extraction cancelled; the brief keeps what it had.")
+
+
+def remove_source(brief: Brief, source_id: str) -> Brief:
+    """A copy of ``brief`` without the source and the items whose evidence is only in it.
+
+    Items with no evidence at all (typed by the user) stay.
+    """
+    result = copy.deepcopy(brief)
+    result.sources = [s for s in result.sources if s.id != source_id]
+    lists = ("key_points", "people", "organizations", "places", "dates", "quotes", "next_steps")
+    for name in lists:
+        old: list[Any] = getattr(result, name)
+        kept = [item for item in old if not _only_from(item, source_id)]
+        result.edited = remap_edited(result.edited, name, old, kept)
+        setattr(result, name, kept)
+    if _only_from(result.summary, source_id):
+        result.summary.text = ""
+        result.summary.spans = []
+    return result
+
+
+def _only_from(item: Any, source_id: str) -> bool:
+    spans = getattr(item, "spans", [])
+    return bool(spans) and all(span.source == source_id for span in spans)
+
+
+def _describe_result(brief: Brief) -> str:
+    parts = [
+        f"{len(brief.key_points)} key points", f"{len(brief.people)} people",
+        f"{len(brief.quotes)} quotes", f"{len(brief.dates)} dates",
+    ]
+    return "Extracted " + ", ".join(parts) + "."

@@ -1,0 +1,241 @@
+"""File work for the window: New, Open, Save, Save As, Export, recent files and autosave."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from briefgen.errors import BriefgenError
+from briefgen.model import BRIEF_SUFFIX, Brief, brief_to_json, load_brief, save_brief
+from briefgen.ui.autosave import AutosaveStore
+from briefgen.ui.dialogs import (
+    BRIEF_FILTER,
+    EXPORT_FILTER,
+    OPEN_FILTER,
+    OpenFilesDialog,
+    RecoverDialog,
+    SaveFileDialog,
+    UnsavedChangesDialog,
+)
+from briefgen.ui.document import BriefDocument
+from briefgen.ui.settings import Settings
+from briefgen.ui.templates import TemplateService
+from briefgen.ui.worker import IsCancelled, Progress, Worker, WorkRunner
+
+AUTOSAVE_INTERVAL_MS = 30_000
+EXPORT_SUFFIXES = (".docx", ".html", ".htm", ".pdf")
+
+
+class FileController(QObject):
+    """Owns the brief's life on disk; dialogs are asked through their ``ask`` classmethods.
+
+    ``articles_opened`` carries paths that are articles rather than briefs (the window
+    adds them as sources); ``notice`` and ``error`` carry one sentence each.
+    """
+
+    notice = Signal(str)
+    error = Signal(str)
+    articles_opened = Signal(list)
+    recent_changed = Signal(list)
+    task_started = Signal(object, str)
+
+    def __init__(
+        self, dialog_parent: QWidget | None, document: BriefDocument, runner: WorkRunner,
+        settings: Settings, templates: TemplateService, autosave: AutosaveStore,
+    ) -> None:
+        super().__init__()
+        self.dialog_parent = dialog_parent
+        self.document = document
+        self.runner = runner
+        self.settings = settings
+        self.templates = templates
+        self.autosave_store = autosave
+        self._autosaved_revision = -1
+        self.timer = QTimer(self)
+        self.timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self.timer.timeout.connect(self.autosave)
+        self.timer.start()
+
+    # New and open -----------------------------------------------------------------------
+
+    def new_brief(self) -> Brief:
+        """A fresh brief with the user's defaults (template, FROM line, marking)."""
+        brief = Brief(template=self.settings.get("default_template"))
+        from_line = self.settings.from_line()
+        if from_line:
+            brief.fields["from"] = from_line
+        marking = self.settings.get("default_marking")
+        if marking:
+            brief.fields["classification"] = marking
+        template = self.templates.get(brief.template)
+        if template is not None:
+            self.templates.apply_to(brief, template)
+        return brief
+
+    def new(self) -> bool:
+        """Start a new brief (after asking about unsaved changes)."""
+        if not self.confirm_discard():
+            return False
+        self.document.load(self.new_brief(), None)
+        self._autosaved_revision = self.document.revision
+        return True
+
+    def open_dialog(self) -> None:
+        """Ask for briefs or articles to open."""
+        paths = OpenFilesDialog.ask(self.dialog_parent, "Open", OPEN_FILTER)
+        if paths:
+            self.open_paths(paths)
+
+    def open_paths(self, paths: list[str]) -> None:
+        """Open a .brief file, or add articles as sources of the current brief."""
+        briefs = [p for p in paths if p.lower().endswith(BRIEF_SUFFIX)]
+        articles = [p for p in paths if not p.lower().endswith(BRIEF_SUFFIX)]
+        if briefs:
+            self.open_brief(briefs[0])
+        if articles:
+            self.articles_opened.emit(articles)
+
+    def open_brief(self, path: str) -> bool:
+        """Replace the brief on screen by the one in ``path``."""
+        if not self.confirm_discard():
+            return False
+        try:
+            brief = load_brief(path)
+        except BriefgenError as exc:
+            self.error.emit(str(exc))
+            return False
+        absolute = os.path.abspath(path)
+        self.document.load(brief, absolute)
+        self._autosaved_revision = self.document.revision
+        self._remember(absolute)
+        self.notice.emit(f"Opened {Path(path).name}.")
+        return True
+
+    # Save -------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save to the brief's file, asking for one the first time."""
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        """Ask for a file and save there."""
+        suggested = self.document.path or _suggested_name(self.document.brief) + BRIEF_SUFFIX
+        path = SaveFileDialog.ask(self.dialog_parent, "Save brief", suggested, BRIEF_FILTER)
+        if path is None:
+            return False
+        if not path.lower().endswith(BRIEF_SUFFIX):
+            path += BRIEF_SUFFIX
+        return self._save_to(path)
+
+    def _save_to(self, path: str) -> bool:
+        try:
+            save_brief(self.document.brief, path)
+        except BriefgenError as exc:
+            self.error.emit(str(exc))
+            return False
+        absolute = os.path.abspath(path)
+        self.document.set_path(absolute)
+        self.document.mark_saved()
+        self.autosave_store.clear()
+        self._autosaved_revision = self.document.revision
+        self._remember(absolute)
+        self.notice.emit(f"Saved {Path(path).name}.")
+        return True
+
+    def confirm_discard(self) -> bool:
+        """True when the brief on screen may be replaced (saved, discarded or unchanged)."""
+        if not self.document.is_modified():
+            return True
+        name = Path(self.document.path).name if self.document.path else "the new brief"
+        answer = UnsavedChangesDialog.ask(self.dialog_parent, name)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # Export -----------------------------------------------------------------------------
+
+    def export_dialog(self) -> Worker | None:
+        """Ask where to export the memo, then write it in the background."""
+        base = self.document.path[: -len(BRIEF_SUFFIX)] if self.document.path else None
+        suggested = (base or _suggested_name(self.document.brief)) + ".docx"
+        path = SaveFileDialog.ask(self.dialog_parent, "Export memo", suggested, EXPORT_FILTER)
+        return self.export(path) if path else None
+
+    def export(self, path: str) -> Worker | None:
+        """Render the memo to ``path`` (.docx, .html or .pdf) on the ``render`` pool."""
+        if not path.lower().endswith(EXPORT_SUFFIXES):
+            path += ".docx"
+        template = self.templates.get(self.document.brief.template)
+        if template is None:
+            self.error.emit("The templates are still loading; export again in a moment.")
+            return None
+        brief = self.document.snapshot()
+        out = Path(path)
+
+        def job(_progress: Progress, _cancelled: IsCancelled) -> Path:
+            from briefgen.render import render_to_file
+
+            render_to_file(brief, template, out)
+            return out
+
+        worker = self.runner.submit("render", job, "Exporting the memo")
+        worker.signals.finished.connect(lambda p: self.notice.emit(f"Exported {Path(p).name}."))
+        worker.signals.failed.connect(self.error)
+        self.task_started.emit(worker, f"Exporting {out.name}")
+        return worker
+
+    # Autosave and recovery -------------------------------------------------------------
+
+    def autosave(self) -> Worker | None:
+        """Write the brief to the autosave slot if it changed since the last autosave."""
+        if not self.document.is_modified() or self._autosaved_revision == self.document.revision:
+            return None
+        self._autosaved_revision = self.document.revision
+        text = brief_to_json(self.document.brief)
+        original = self.document.path
+        store = self.autosave_store
+
+        def job(_progress: Progress, _cancelled: IsCancelled) -> None:
+            store.write_json(text, original)
+
+        worker = self.runner.submit("save", job, "Autosave")
+        worker.signals.failed.connect(self.error)
+        return worker
+
+    def offer_recovery(self) -> bool:
+        """After a crash, ask whether to bring back the autosaved brief; True if recovered."""
+        pending = self.autosave_store.pending()
+        if pending is None:
+            return False
+        description = pending.brief.fields.get("subject") or "untitled"
+        if pending.original_path:
+            description = f"{description}, from {Path(pending.original_path).name}"
+        if not RecoverDialog.ask(self.dialog_parent, str(description)):
+            self.autosave_store.clear()
+            return False
+        self.document.load(pending.brief, pending.original_path)
+        # Recovered work is unsaved: make the document dirty so closing asks first.
+        self.document.undo_stack.resetClean()
+        self.notice.emit("Recovered the unsaved brief from the last session.")
+        return True
+
+    def shutdown(self) -> None:
+        """A clean exit: nothing left to recover."""
+        self.timer.stop()
+        self.runner.wait(5000)
+        self.autosave_store.clear()
+
+    def _remember(self, path: str) -> None:
+        self.recent_changed.emit(self.settings.add_recent_file(path))
+
+
+def _suggested_name(brief: Brief) -> str:
+    subject: Any = brief.fields.get("subject") or "brief"
+    words = "".join(c if c.isalnum() or c in " -" else " " for c in str(subject)).split()
+    return "-".join(words[:8]).lower() or "brief"

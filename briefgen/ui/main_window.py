@@ -1,0 +1,280 @@
+"""The main window: sources, brief form and preview side by side, wired to the controllers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+
+from briefgen.model import Span
+from briefgen.ui.brief_form import BriefForm
+from briefgen.ui.dialogs import ARTICLE_FILTER, ConfirmDialog, OpenFilesDialog, TextDialog
+from briefgen.ui.document import BriefDocument
+from briefgen.ui.extraction import ExtractionController, remove_source
+from briefgen.ui.files import FileController
+from briefgen.ui.menus import build_menus, fill_recent_menu
+from briefgen.ui.message_bar import MessageBar
+from briefgen.ui.models import SourcesModel
+from briefgen.ui.preview import PreviewPane
+from briefgen.ui.settings import Settings
+from briefgen.ui.settings_dialog import SettingsDialog, apply_settings
+from briefgen.ui.source_view import SourceView
+from briefgen.ui.sources_panel import SourcesPanel
+from briefgen.ui.task_bar import TaskIndicator
+from briefgen.ui.template_dialog import TemplateManagerDialog
+from briefgen.ui.templates import TemplateService
+from briefgen.ui.worker import WorkRunner
+
+
+class MainWindow(QMainWindow):
+    """Three panes (sources and source view, brief form, preview) over one BriefDocument.
+
+    ``first_painted`` is emitted once, when the window has first been drawn: the
+    composition root starts the heavy background work then.
+    """
+
+    first_painted = Signal()
+
+    def __init__(
+        self, document: BriefDocument, runner: WorkRunner, settings: Settings,
+        templates: TemplateService, extraction: ExtractionController, files: FileController,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.document = document
+        self.runner = runner
+        self.settings = settings
+        self.templates = templates
+        self.extraction = extraction
+        self.files = files
+        files.dialog_parent = self
+        self._form_template: str | None = None
+
+        self.messages = MessageBar(self)
+        self.sources_model = SourcesModel(document)
+        self.sources = SourcesPanel(self.sources_model, self)
+        self.source_view = SourceView(self)
+        self.form = BriefForm(document, self)
+        self.preview = PreviewPane(document, runner, self)
+        self.tasks = TaskIndicator(self)
+        self._lay_out()
+
+        self.actions_by_key = build_menus(self, self._slots())
+        self.actions_by_key["undo"].setEnabled(False)
+        self.actions_by_key["redo"].setEnabled(False)
+        document.undo_stack.canUndoChanged.connect(self.actions_by_key["undo"].setEnabled)
+        document.undo_stack.canRedoChanged.connect(self.actions_by_key["redo"].setEnabled)
+        self.recent_menu: QMenu = self.property("recentMenu")
+        self._fill_recent(settings.get("recent_files"))
+        self.statusBar().addPermanentWidget(self.tasks)
+        self._connect()
+        self._update_title()
+        self.resize(1440, 900)
+
+    # Layout ----------------------------------------------------------------------------
+
+    def _lay_out(self) -> None:
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.sources)
+        left.addWidget(self.source_view)
+        left.setSizes([260, 520])
+        panes = QSplitter(Qt.Orientation.Horizontal, self)
+        panes.setObjectName("panes")
+        panes.setChildrenCollapsible(False)
+        for widget in (left, self.form, self.preview):
+            panes.addWidget(widget)
+        panes.setSizes([380, 560, 500])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(10, 8, 10, 4)
+        layout.setSpacing(8)
+        layout.addWidget(self.messages)
+        layout.addWidget(panes, 1)
+        self.setCentralWidget(central)
+        central.installEventFilter(self)
+        self._painted = False
+        # Tab order: sources, source text, template, header, summary, lists, preview.
+        self.setTabOrder(self.sources.list, self.source_view.text)
+        self.setTabOrder(self.source_view.text, self.form.template_box)
+        self.setTabOrder(self.form.summary, self.form.tabs)
+
+    def _slots(self) -> dict[str, Any]:
+        return {
+            "new": self.files.new, "open": self.files.open_dialog, "save": self.files.save,
+            "save_as": self.files.save_as, "export": self.files.export_dialog,
+            "copy_rich": self.copy_rich_text, "quit": self.close,
+            "undo": self.document.undo_stack.undo, "redo": self.document.undo_stack.redo,
+            "paste_article": self.paste_article, "add_url": self.add_url,
+            "extract": self.extraction.extract, "cancel": self.tasks.cancel,
+            "templates": self.manage_templates, "settings": self.edit_settings,
+        }
+
+    def _connect(self) -> None:
+        doc = self.document
+        doc.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        doc.path_changed.connect(self._update_title)
+        doc.reset.connect(self._sync_template)
+        doc.reset.connect(self._sync_source_view)
+        self.templates.changed.connect(self._on_templates_changed)
+        self.templates.error.connect(self.messages.show_error)
+        self.sources.paste_requested.connect(self.paste_article)
+        self.sources.open_requested.connect(self.open_articles)
+        self.sources.url_requested.connect(self.add_url)
+        self.sources.files_dropped.connect(self.files.open_paths)
+        self.sources.urls_dropped.connect(self.extraction.add_urls)
+        self.sources.remove_requested.connect(self.remove_source)
+        self.sources.current_changed.connect(self._show_source)
+        self.form.item_selected.connect(self.highlight_evidence)
+        self.form.template_chosen.connect(self.switch_template)
+        self.preview.failed.connect(self.messages.show_error)
+        for controller in (self.extraction, self.files):
+            controller.error.connect(self.messages.show_error)
+            controller.task_started.connect(self.tasks.track)
+        self.extraction.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.files.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.files.articles_opened.connect(self.extraction.add_files)
+        self.files.recent_changed.connect(self._fill_recent)
+
+    # Sources ---------------------------------------------------------------------------
+
+    def paste_article(self) -> None:
+        """Add the clipboard's article (plain text, rich text, or copied files)."""
+        mime: QMimeData = QGuiApplication.clipboard().mimeData()
+        files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        if files:
+            self.files.open_paths(files)
+            return
+        text = mime.text() if mime.hasText() else None
+        html = mime.html() if mime.hasHtml() else None
+        if not (text and text.strip()) and not (html and html.strip()):
+            self.messages.show_error("The clipboard holds no text to add as an article.")
+            return
+        self.extraction.add_pasted(text, html)
+
+    def open_articles(self) -> None:
+        """Ask for article files and add them as sources."""
+        paths = OpenFilesDialog.ask(self, "Add articles", ARTICLE_FILTER)
+        if paths:
+            self.files.open_paths(paths)
+
+    def add_url(self) -> None:
+        """Ask for a web address and fetch the article."""
+        url = TextDialog.ask(self, "Add from URL", "Web address of the article:")
+        if url:
+            self.extraction.add_urls([url])
+
+    def remove_source(self, source_id: str) -> None:
+        """After confirmation, remove a source and the items that came only from it."""
+        source = self.document.brief.source(source_id)
+        if source is None:
+            return
+        name = source.title or "this source"
+        question = f"Remove \u201c{name}\u201d and the items that came only from it?"
+        if ConfirmDialog.ask(self, "Remove source", question, "Remove"):
+            self.document.replace(remove_source(self.document.brief, source_id), "Remove source")
+
+    def _show_source(self, source_id: str | None) -> None:
+        brief = self.document.brief
+        self.source_view.show_source(brief.source(source_id) if source_id else None)
+
+    def _sync_source_view(self) -> None:
+        current = self.sources.current_source_id()
+        self._show_source(current)
+
+    def highlight_evidence(self, spans: list[Span]) -> None:
+        """Show the source of the selected item and highlight its evidence."""
+        if spans and spans[0].source != self.source_view.source_id:
+            self.sources.select_source(spans[0].source)
+        self.source_view.highlight(spans)
+
+    # Templates and settings ------------------------------------------------------------
+
+    def switch_template(self, template_id: str) -> None:
+        """Render the brief with another template (undoable)."""
+        template = self.templates.get(template_id)
+        if template is None:
+            return
+        brief = self.document.snapshot()
+        self.templates.apply_to(brief, template)
+        self.document.replace(brief, f"Use the template {template.name}")
+
+    def manage_templates(self) -> None:
+        """Open the template manager; use the template chosen there."""
+        if not self.templates.is_loaded():
+            self.messages.show_error("The templates are still loading; try again in a moment.")
+            return
+        chosen = TemplateManagerDialog.ask(
+            self, self.templates, self.document.snapshot(), self.runner
+        )
+        self._on_templates_changed()
+        if chosen:
+            self.switch_template(chosen)
+
+    def edit_settings(self) -> None:
+        """Edit the user's settings."""
+        choices = [(t.id, t.name) for t in self.templates.templates]
+        values = SettingsDialog.ask(self, self.settings, choices)
+        if values is not None:
+            apply_settings(self.settings, values)
+            self.statusBar().showMessage("Settings saved; new briefs use them.", 6000)
+
+    def _on_templates_changed(self) -> None:
+        self.form.set_templates(self.templates.templates)
+        brief = self.document.brief
+        if not brief.sources and not brief.fields and not self.document.is_modified():
+            self.document.load(self.files.new_brief(), self.document.path)
+        self._form_template = None
+        self._sync_template()
+
+    def _sync_template(self) -> None:
+        template = self.templates.get(self.document.brief.template)
+        if template is None or template.id == self._form_template:
+            return
+        self._form_template = template.id
+        self.form.set_template(template)
+        self.preview.set_template(template)
+
+    # Files, clipboard, title -----------------------------------------------------------
+
+    def copy_rich_text(self) -> None:
+        """Put the memo on the clipboard as rich text (for e-mail) and plain text."""
+        if not self.preview.html:
+            self.messages.show_error("There is no memo to copy yet.")
+            return
+        mime = QMimeData()
+        mime.setHtml(self.preview.html)
+        mime.setText(self.preview.browser.toPlainText())
+        QGuiApplication.clipboard().setMimeData(mime)
+        self.statusBar().showMessage("Copied the memo; paste it into an e-mail.", 6000)
+
+    def _fill_recent(self, paths: list[str]) -> None:
+        fill_recent_menu(self.recent_menu, paths, self.files.open_brief)
+
+    def _update_title(self) -> None:
+        name = Path(self.document.path).name if self.document.path else "Untitled brief"
+        self.setWindowTitle(f"{name}[*] \u2014 briefgen")
+        self.setWindowModified(self.document.is_modified())
+
+    # Window events ---------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            self.first_painted.emit()
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.files.autosave()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.confirm_discard():
+            event.ignore()
+            return
+        self.runner.cancel_all()
+        self.files.shutdown()
+        event.accept()

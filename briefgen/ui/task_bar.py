@@ -1,0 +1,62 @@
+"""The status bar's task indicator: what runs in the background, its progress, and Cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from briefgen.ui.worker import Worker
+
+
+class TaskIndicator(QWidget):
+    """Shows the newest running task; hidden when nothing runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setFixedWidth(140)
+        self.bar.setTextVisible(False)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setToolTip("Stop this task (Esc)")
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 4, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        self._tasks: list[tuple[Worker, str]] = []
+        self.hide()
+
+    def track(self, worker: Worker, text: str) -> None:
+        """Show ``worker`` until it is done."""
+        self._tasks.append((worker, text))
+        worker.signals.progress.connect(lambda done, total: self._progress(worker, done, total))
+        worker.signals.done.connect(lambda: self._finish(worker))
+        self._show_latest()
+
+    def running(self) -> list[str]:
+        """The descriptions of the tasks still running, oldest first."""
+        return [text for _, text in self._tasks]
+
+    def cancel(self) -> None:
+        """Cancel the task on display."""
+        if self._tasks:
+            self._tasks[-1][0].cancel()
+            self.label.setText("Cancelling\u2026")
+
+    def _progress(self, worker: Worker, done: int, total: int) -> None:
+        if self._tasks and self._tasks[-1][0] is worker and total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+
+    def _finish(self, worker: Worker) -> None:
+        self._tasks = [(w, t) for w, t in self._tasks if w is not worker]
+        self._show_latest()
+
+    def _show_latest(self) -> None:
+        if not self._tasks:
+            self.hide()
+            return
+        self.label.setText(self._tasks[-1][1] + "\u2026")
+        self.bar.setRange(0, 0)
+        self.show()
