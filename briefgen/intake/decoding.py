@@ -20,6 +20,7 @@ _BOMS = (
 # Control characters that do not occur in text (everything below 0x20 but tab, LF, FF, CR).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
+_MAX_DAMAGED_SHARE = 0.01  # a few bad bytes in a BOM-marked file are replaced, not refused
 
 
 def utf16_codec_without_bom(data: bytes) -> str | None:
@@ -60,8 +61,9 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            text = _decode_with(data[len(bom) :], codec)
-            if text is not None and looks_like_text(text):
+            text = data[len(bom) :].decode(codec, errors="replace")
+            damaged = text.count("\ufffd")
+            if damaged <= _MAX_DAMAGED_SHARE * len(text) and looks_like_text(text):
                 return text
             raise intake_error(name, f"it starts like {codec.upper()} text but is not valid")
     candidates: list[str] = []

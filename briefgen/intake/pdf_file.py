@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 from collections import Counter
@@ -35,6 +36,19 @@ class PdfArticle:
     text: str
     title: str | None
     author: str | None
+
+
+class _QuietPypdf:
+    """Silence pypdf's log chatter about damaged files while reading: a damaged file
+    ends in one IntakeError sentence, not in lines on the user's terminal."""
+
+    def __enter__(self) -> None:
+        self._logger = logging.getLogger("pypdf")
+        self._level = self._logger.level
+        self._logger.setLevel(logging.CRITICAL)
+
+    def __exit__(self, *_: object) -> None:
+        self._logger.setLevel(self._level)
 
 
 def _open(data: bytes, name: str) -> PdfReader:
@@ -134,6 +148,11 @@ def read_pdf(data: bytes, name: str) -> PdfArticle:
     Raises IntakeError naming ``name`` when the PDF is encrypted, corrupt, or
     image-only (scanned pages without a text layer).
     """
+    with _QuietPypdf():
+        return _read_pdf(data, name)
+
+
+def _read_pdf(data: bytes, name: str) -> PdfArticle:
     reader = _open(data, name)
     try:
         pages = [
