@@ -54,8 +54,8 @@ def looks_like_text(text: str) -> bool:
 
 
 def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
-    """Decode ``data``: a BOM, then ``declared`` (e.g. an HTTP or meta charset), UTF-8,
-    BOM-less UTF-16, and finally charset-normalizer's best guess (cp1252, latin-1...).
+    """Decode ``data``: a BOM, then BOM-less UTF-16, UTF-8, ``declared`` (e.g. an HTTP
+    or meta charset), and finally charset-normalizer's best guess (cp1252, latin-1...).
 
     Raises IntakeError naming ``name`` when the bytes are not text.
     """
@@ -66,25 +66,26 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
             if damaged <= _MAX_DAMAGED_SHARE * len(text) and looks_like_text(text):
                 return text
             raise intake_error(name, f"it starts like {codec.upper()} text but is not valid")
-    candidates: list[str] = []
+    # Valid UTF-8 is almost never anything else, so it goes before a declared charset
+    # (pages often declare latin-1 and are UTF-8 in fact).
+    candidates = ["utf-8"]
     if declared:
         candidates.append(declared)
-    candidates.append("utf-8")
     utf16 = utf16_codec_without_bom(data)
     if utf16:
         candidates.insert(0, utf16)
     for codec in candidates:
-        text = _decode_with(data, codec)
-        if text is not None and looks_like_text(text):
-            return text
+        decoded = _decode_with(data, codec)
+        if decoded is not None and looks_like_text(decoded):
+            return decoded
     if b"\x00" in data[:4000]:
         raise intake_error(name, "it is a binary file, not text")
     best = from_bytes(data[:200_000]).best()
     if best is not None:
-        text = _decode_with(data, best.encoding)
-        if text is not None and looks_like_text(text):
-            return text
-    text = data.decode("cp1252", errors="replace")
-    if looks_like_text(text):
-        return text
+        decoded = _decode_with(data, best.encoding)
+        if decoded is not None and looks_like_text(decoded):
+            return decoded
+    fallback = data.decode("cp1252", errors="replace")
+    if looks_like_text(fallback):
+        return fallback
     raise intake_error(name, "it is a binary file, not text")
