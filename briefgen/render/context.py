@@ -1,0 +1,245 @@
+"""Turn a Brief and a BriefTemplate into the plain-dict context every template renders."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from briefgen.model import Brief, Source, Span
+from briefgen.render.jinja_env import long_date
+from briefgen.render.manifest import BriefTemplate, FieldSpec
+from briefgen.render.textclean import clean_value, one_line, strip_forbidden
+
+# About how many characters of 11-point body text fit on one line of an A4 or Letter memo
+# with 2.5 cm margins; used to warn when the bottom line runs past four lines.
+CHARS_PER_LINE = 95
+BLUF_MAX_LINES = 4
+_PORTION_ABBREVIATIONS = {
+    "UNCLASSIFIED": "U",
+    "OFFICIAL": "O",
+    "OFFICIAL-SENSITIVE": "OS",
+    "CONFIDENTIAL": "C",
+    "RESTRICTED": "R",
+    "SECRET": "S",
+    "TOP SECRET": "TS",
+}
+DEFAULT_LABELS = {
+    "summary": "Bottom line",
+    "key_points": "Key points",
+    "people": "People",
+    "organizations": "Organisations",
+    "places": "Places",
+    "dates": "Dates",
+    "quotes": "Quotes",
+    "topics": "Topics",
+    "next_steps": "Next steps",
+    "sources": "Sources",
+}
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[A-Z\"\u201c])")
+
+
+def portion_mark(marking: str) -> str:
+    """The portion mark for a banner marking: ``(U)`` for ``UNCLASSIFIED``, ``""`` if none.
+
+    Only the part before any ``//`` caveat counts; unknown markings use their initials.
+    """
+    level = marking.split("//")[0].strip().upper()
+    if not level:
+        return ""
+    abbreviation = _PORTION_ABBREVIATIONS.get(level)
+    if abbreviation is None:
+        abbreviation = "".join(w[0] for w in re.split(r"[\s-]+", level) if w)
+    return f"({abbreviation})"
+
+
+def _field_value(spec: FieldSpec, value: Any) -> Any:
+    """A header value coerced to the shape its field type promises templates."""
+    if value is None or value == "":
+        value = spec.default
+    value = clean_value(value)
+    if spec.type == "bool":
+        return bool(value)
+    if spec.type == "list":
+        if isinstance(value, str):
+            return [line.strip() for line in value.splitlines() if line.strip()]
+        return [str(v) for v in value or [] if str(v).strip()]
+    if spec.type == "people":
+        return [_person_row(row) for row in value or [] if isinstance(row, dict)]
+    if spec.type == "quotes":
+        return [_quote_row(row) for row in value or [] if isinstance(row, dict)]
+    return "" if value is None else str(value)
+
+
+def _person_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "name": str(row.get("name") or ""),
+        "role": str(row.get("role") or ""),
+        "organization": str(row.get("organization") or ""),
+        "cites": [],
+        "cite": "",
+    }
+
+
+def _quote_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "text": str(row.get("text") or ""),
+        "speaker": str(row.get("speaker") or ""),
+        "speaker_role": str(row.get("speaker_role") or ""),
+        "cites": [],
+        "cite": "",
+    }
+
+
+class _Citations:
+    """Numbers sources 1..n in brief order and formats the marks of a list of spans."""
+
+    def __init__(self, sources: list[Source], enabled: bool) -> None:
+        self.numbers = {s.id: i for i, s in enumerate(sources, start=1)}
+        self.enabled = enabled
+
+    def numbers_of(self, spans: Iterable[Span]) -> list[int]:
+        return sorted({self.numbers[s.source] for s in spans if s.source in self.numbers})
+
+    def mark(self, numbers: list[int]) -> str:
+        if not self.enabled or not numbers:
+            return ""
+        return "[" + ", ".join(str(n) for n in numbers) + "]"
+
+
+def _first_sentence(text: str, limit: int = 320) -> str:
+    paragraph = one_line(text.strip().split("\n\n")[0]) if text.strip() else ""
+    sentence = _SENTENCE_END.split(paragraph, maxsplit=1)[0]
+    if len(sentence) > limit:
+        sentence = sentence[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
+    return sentence
+
+
+def _source_row(source: Source, number: int) -> dict[str, Any]:
+    title = one_line(source.title or "") or f"Source {number}"
+    published = long_date(source.published) if source.published else ""
+    parts = [one_line(source.author or ""), f"\u201c{title}\u201d",
+             one_line(source.publisher or ""), published, one_line(source.url or "")]
+    return {
+        "number": number,
+        "anchor": f"source-{number}",
+        "id": source.id,
+        "title": title,
+        "publisher": one_line(source.publisher or ""),
+        "author": one_line(source.author or ""),
+        "url": one_line(source.url or ""),
+        "published": published,
+        "reference": ", ".join(p for p in parts if p),
+        "lead": _first_sentence(strip_forbidden(source.text)),
+        "summary": "",
+        "key_points": [],
+        "quotes": [],
+    }
+
+
+def build_context(
+    brief: Brief, template: BriefTemplate, *, preview: bool = False
+) -> dict[str, Any]:
+    """Everything a template may use, as plain dicts, lists and strings.
+
+    Header fields take the brief's value, else the manifest default; key points left out
+    by the user (``include=False``) are dropped; every cited item carries ``cites`` (source
+    numbers) and ``cite`` (the printed mark, empty when the template's ``citations`` field
+    is off). ``preview`` is True for the live preview in the window.
+    """
+    fields: dict[str, Any] = {k: clean_value(v) for k, v in brief.fields.items()}
+    for spec in template.fields:
+        fields[spec.name] = _field_value(spec, brief.fields.get(spec.name))
+    marking = one_line(str(fields.get("classification") or "")).upper()
+    citations = _Citations(brief.sources, bool(fields.get("citations")))
+    portion = portion_mark(marking) if fields.get("portion_marks") else ""
+
+    def cited(text: str, spans: list[Span], **extra: Any) -> dict[str, Any]:
+        numbers = citations.numbers_of(spans)
+        row = {"text": strip_forbidden(text).strip(), "cites": numbers,
+               "cite": citations.mark(numbers)}
+        row.update(extra)
+        return row
+
+    sources = [_source_row(s, n) for n, s in enumerate(brief.sources, start=1)]
+    key_points = [cited(k.text, k.spans) for k in brief.key_points if k.include]
+    quotes = [
+        cited(q.text, q.spans, speaker=one_line(q.speaker or ""),
+              speaker_role=one_line(q.speaker_role or ""))
+        for q in brief.quotes
+    ]
+    people = [
+        cited("", p.spans, name=one_line(p.name), role=one_line(p.role or ""),
+              organization=one_line(p.organization or ""))
+        for p in brief.people
+    ]
+    for row in sources:
+        number = row["number"]
+        row["key_points"] = [k for k in key_points if number in k["cites"]]
+        row["quotes"] = [q for q in quotes if number in q["cites"]]
+        row["summary"] = row["key_points"][0]["text"] if row["key_points"] else row["lead"]
+    summary_text = strip_forbidden(brief.summary.text).strip()
+    bluf_lines = math.ceil(len(summary_text) / CHARS_PER_LINE) if summary_text else 0
+    warnings = []
+    if bluf_lines > BLUF_MAX_LINES:
+        warnings.append(
+            f"The bottom line runs to about {bluf_lines} lines; "
+            f"keep it to {BLUF_MAX_LINES} or fewer."
+        )
+    for spec in template.fields:
+        if spec.required and fields.get(spec.name) in ("", [], None):
+            warnings.append(f"The field \u201c{spec.label}\u201d is required but empty.")
+    summary_numbers = citations.numbers_of(brief.summary.spans)
+    return {
+        "template": {"id": template.id, "name": template.name, "version": template.version},
+        "fields": fields,
+        "marking": marking,
+        "portion": portion,
+        "portion_space": portion + " " if portion else "",
+        "citations": citations.enabled,
+        "summary": {"text": summary_text, "cites": summary_numbers,
+                    "cite": citations.mark(summary_numbers), "lines": bluf_lines},
+        "key_points": key_points,
+        "people": people,
+        "organizations": [{"name": one_line(o.name)} for o in brief.organizations],
+        "places": [{"name": one_line(p.name)} for p in brief.places],
+        "dates": [{"text": one_line(d.text), "date": d.date or "",
+                   "display": long_date(d.date) if d.date else one_line(d.text)}
+                  for d in brief.dates],
+        "quotes": quotes,
+        "topics": [{"text": one_line(t.text)} for t in brief.topics],
+        "next_steps": [cited(n.text, n.spans) for n in brief.next_steps],
+        "sources": sources,
+        "lists": list(template.lists),
+        "labels": {**DEFAULT_LABELS, **template.labels},
+        "warnings": warnings,
+        "preview": preview,
+    }
+
+
+CONTEXT_NAMES = frozenset(
+    {
+        "template", "fields", "marking", "portion", "portion_space", "citations", "summary",
+        "key_points", "people", "organizations", "places", "dates", "quotes", "topics",
+        "next_steps", "sources", "lists", "labels", "warnings", "preview",
+    }
+)
+
+
+def brief_warnings(brief: Brief, template: BriefTemplate) -> list[str]:
+    """One-sentence warnings about the brief in this template (a long bottom line, ...)."""
+    return list(build_context(brief, template)["warnings"])
+
+
+def apply_template_defaults(brief: Brief, template: BriefTemplate) -> None:
+    """Fill the header fields the brief lacks (absent, None or "") from the manifest.
+
+    Also records the template's id in ``brief.template``. Fields the brief already has are
+    left as they are.
+    """
+    brief.template = template.id
+    for spec in template.fields:
+        if brief.fields.get(spec.name) in (None, "") and spec.default is not None:
+            value = spec.default
+            brief.fields[spec.name] = list(value) if isinstance(value, list) else value

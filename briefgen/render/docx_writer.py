@@ -1,0 +1,93 @@
+"""The Word writer: a .docx memo rendered from a docxtpl template in the sandbox."""
+
+from __future__ import annotations
+
+import io
+import threading
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.opc.exceptions import PackageNotFoundError
+from docxtpl import DocxTemplate
+from jinja2.exceptions import SecurityError
+
+from briefgen.errors import TemplateError
+from briefgen.model import Brief
+from briefgen.render.context import build_context
+from briefgen.render.jinja_env import check_source, make_environment
+from briefgen.render.manifest import BriefTemplate
+
+# Docx files whose Jinja passed the safety check, keyed by path, modification time and size.
+_CHECKED: set[tuple[str, int, int]] = set()
+_LOCK = threading.Lock()
+
+
+def open_docx_template(path: Path) -> DocxTemplate:
+    """The docxtpl template at ``path``; TemplateError if it is missing or not a .docx."""
+    try:
+        tpl = DocxTemplate(str(path))
+        tpl.init_docx()
+    except FileNotFoundError:
+        raise TemplateError(f"{path}: the Word template file is missing.") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise TemplateError(f"{path}: the Word template is not a valid .docx file ({exc}).") \
+            from None
+    except OSError as exc:
+        raise TemplateError(f"{path}: the Word template cannot be read ({exc}).") from None
+    return tpl
+
+
+def docx_jinja_parts(tpl: DocxTemplate) -> list[tuple[str, str]]:
+    """(part name, Jinja source) of the body, headers and footers, as docxtpl renders them."""
+    parts = [("word/document.xml", tpl.patch_xml(tpl.get_xml()))]
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _rel, part in tpl.get_headers_footers(uri):
+            xml = tpl.get_part_xml(part)
+            parts.append((str(part.partname).lstrip("/"), tpl.patch_xml(xml)))
+    return parts
+
+
+def _check_once(path: Path, tpl: DocxTemplate) -> None:
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key in _CHECKED:
+        return
+    env = make_environment(autoescape=True, strict=False)
+    for name, source in docx_jinja_parts(tpl):
+        check_source(env, source, f"{path} ({name}, XML line)")
+    with _LOCK:
+        _CHECKED.add(key)
+
+
+def render_docx_bytes(brief: Brief, template: BriefTemplate) -> bytes:
+    """The memo as the bytes of a .docx file; TemplateError if the Word template fails."""
+    path = template.docx_file
+    tpl = open_docx_template(path)
+    _check_once(path, tpl)
+    context: dict[str, Any] = build_context(brief, template)
+    env = make_environment(autoescape=True, strict=template.origin == "builtin")
+    try:
+        tpl.render(context, jinja_env=env, autoescape=True)
+    except SecurityError as exc:
+        raise TemplateError(f"{path}: the Word template is refused because {exc}.") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"{path}: the Word template has a syntax error near XML line {exc.lineno}: "
+            f"{exc.message}."
+        ) from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"{path}: the Word template uses an unknown name: {exc}.") from None
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+        raise TemplateError(f"{path}: the Word template failed to render: {exc}.") from None
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return buffer.getvalue()
+
+
+def render_docx(brief: Brief, template: BriefTemplate, out_path: Path) -> None:
+    """Write the memo as a Word file at ``out_path`` (atomically: never a half-written file)."""
+    from briefgen.render.output import write_output
+
+    write_output(Path(out_path), render_docx_bytes(brief, template), "Word")

@@ -1,0 +1,62 @@
+"""The HTML writer: one standalone, autoescaped HTML file from a brief and a template."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from briefgen.errors import TemplateError
+from briefgen.model import Brief
+from briefgen.render.context import build_context
+from briefgen.render.jinja_env import check_source, make_environment, render_string
+from briefgen.render.manifest import BriefTemplate
+
+_ENVIRONMENTS = {
+    strict: make_environment(autoescape=True, strict=strict) for strict in (True, False)
+}
+# Compiled templates keyed by file, modification time and size: an edited file is recompiled.
+_CACHE: dict[tuple[str, int, int, bool], jinja2.Template] = {}
+_LOCK = threading.Lock()
+
+
+def html_environment(strict: bool) -> SandboxedEnvironment:
+    """The shared autoescaping sandbox for HTML templates (``strict``: StrictUndefined)."""
+    return _ENVIRONMENTS[strict]
+
+
+def compile_html(path: Path, *, strict: bool) -> jinja2.Template:
+    """The compiled HTML template at ``path``, from the cache while the file is unchanged."""
+    try:
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size, strict)
+        cached = _CACHE.get(key)
+        if cached is not None:
+            return cached
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TemplateError(f"{path}: the HTML template file is missing.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"{path}: the HTML template cannot be read ({exc}).") from None
+    env = _ENVIRONMENTS[strict]
+    check_source(env, source, str(path))
+    compiled = env.from_string(source)
+    with _LOCK:
+        for old in [k for k in _CACHE if k[0] == key[0] and k[3] == strict]:
+            del _CACHE[old]
+        _CACHE[key] = compiled
+    return compiled
+
+
+def render_html(brief: Brief, template: BriefTemplate, *, preview: bool = False) -> str:
+    """The memo as one standalone HTML document (inline CSS, no external requests).
+
+    Every value is escaped. ``preview`` adds the on-screen drafting warnings (a long
+    bottom line, an empty required field); they never print.
+    """
+    strict = template.origin == "builtin"
+    compiled = compile_html(template.html_file, strict=strict)
+    context = build_context(brief, template, preview=preview)
+    return render_string(_ENVIRONMENTS[strict], compiled, context, str(template.html_file))

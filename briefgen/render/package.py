@@ -1,0 +1,148 @@
+"""``.brieftemplate`` files: one template folder in a zip, exported and imported safely."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import stat
+import tempfile
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from briefgen.errors import TemplateError
+from briefgen.model import write_bytes_atomically
+from briefgen.render.manifest import MANIFEST_NAME, BriefTemplate, read_manifest
+
+PACKAGE_SUFFIX = ".brieftemplate"
+MAX_ENTRIES = 200
+MAX_ENTRY_BYTES = 20_000_000
+MAX_TOTAL_BYTES = 50_000_000
+_SKIPPED = ("__pycache__", ".DS_Store", "Thumbs.db")
+
+
+def export_package(template: BriefTemplate, path: Path) -> None:
+    """Zip the template folder into ``path``; TemplateError naming it if it cannot be written."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in sorted(template.folder.rglob("*")):
+            relative = file.relative_to(template.folder)
+            if not file.is_file() or file.is_symlink():
+                continue
+            if any(part.startswith((".", "~$")) or part in _SKIPPED for part in relative.parts):
+                continue
+            archive.write(file, relative.as_posix())
+    try:
+        write_bytes_atomically(path, buffer.getvalue())
+    except Exception as exc:  # BriefFileError or OSError: one sentence either way
+        raise TemplateError(f"{path}: the template package cannot be written ({exc}).") \
+            from None
+
+
+def _safe_member_path(name: str, where: Path) -> PurePosixPath:
+    """The member's relative path; TemplateError if it could land outside the folder."""
+    posix = PurePosixPath(name.replace("\\", "/"))
+    if (posix.is_absolute() or ".." in posix.parts or ":" in name
+            or any(p in ("", ".") for p in posix.parts[:-1])):
+        raise TemplateError(
+            f"{where}: the package is refused because the entry '{name}' points outside "
+            "its folder."
+        )
+    return posix
+
+
+def _check_members(archive: zipfile.ZipFile, where: Path) -> list[zipfile.ZipInfo]:
+    members = archive.infolist()
+    if len(members) > MAX_ENTRIES:
+        raise TemplateError(f"{where}: the package holds more than {MAX_ENTRIES} files.")
+    total = 0
+    for info in members:
+        _safe_member_path(info.filename, where)
+        mode = info.external_attr >> 16
+        if stat.S_ISLNK(mode):
+            raise TemplateError(f"{where}: the package is refused because '{info.filename}' "
+                                "is a symbolic link.")
+        if info.file_size > MAX_ENTRY_BYTES:
+            raise TemplateError(f"{where}: the entry '{info.filename}' is too large "
+                                f"({info.file_size:,} bytes; the limit is {MAX_ENTRY_BYTES:,}).")
+        total += info.file_size
+    if total > MAX_TOTAL_BYTES:
+        raise TemplateError(f"{where}: the package unpacks to more than {MAX_TOTAL_BYTES:,} "
+                            "bytes.")
+    return members
+
+
+def unpack(path: Path, target: Path) -> Path:
+    """Extract the package into ``target`` (which must exist) and return the template folder.
+
+    The folder is ``target`` itself, or its single top-level folder when the archive
+    wraps the template in one. TemplateError for zip-slip paths, symbolic links, oversized
+    entries, corrupt archives and archives that hold no template.toml.
+    """
+    try:
+        archive = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise TemplateError(f"{path}: the template package does not exist.") from None
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise TemplateError(f"{path}: the file is not a template package ({exc}).") from None
+    with archive:
+        for info in _check_members(archive, path):
+            relative = _safe_member_path(info.filename, path)
+            destination = target.joinpath(*relative.parts)
+            if info.is_dir():
+                destination.mkdir(parents=True, exist_ok=True)
+                continue
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            written = 0
+            try:
+                with archive.open(info) as src, destination.open("wb") as dst:
+                    while chunk := src.read(65536):
+                        written += len(chunk)
+                        if written > info.file_size or written > MAX_ENTRY_BYTES:
+                            raise TemplateError(f"{path}: the entry '{info.filename}' unpacks "
+                                                "to more than it declares.")
+                        dst.write(chunk)
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+                raise TemplateError(f"{path}: the entry '{info.filename}' cannot be unpacked "
+                                    f"({exc}).") from None
+    if (target / MANIFEST_NAME).is_file():
+        return target
+    folders = [p for p in target.iterdir() if p.is_dir()]
+    if len(folders) == 1 and (folders[0] / MANIFEST_NAME).is_file():
+        return folders[0]
+    raise TemplateError(f"{path}: the file is not a brief template (it holds no {MANIFEST_NAME}).")
+
+
+def import_package(path: Path, user_dir: Path, existing: dict[str, BriefTemplate], *,
+                   replace: bool = False) -> BriefTemplate:
+    """Unpack, validate and install a package into ``user_dir``; the installed template.
+
+    ``existing`` maps the ids already in the library to their templates. TemplateError
+    (naming the file and, for template problems, the file and line inside it) otherwise.
+    """
+    from briefgen.render.validate import validate_folder
+
+    try:
+        user_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".import-", dir=user_dir))
+    except OSError as exc:
+        raise TemplateError(f"{user_dir}: the template folder cannot be written ({exc}).") \
+            from None
+    try:
+        folder = unpack(path, staging)
+        template = read_manifest(folder, "user")
+        problems = validate_folder(folder)
+        if problems:
+            more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+            raise TemplateError(f"{path}: the template is refused: {problems[0]}{more}.")
+        clash = existing.get(template.id)
+        if clash is not None and (clash.read_only or not replace):
+            raise TemplateError(
+                f"{path}: a {clash.origin} template with the id '{template.id}' already exists."
+            )
+        target = user_dir / template.id
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.move(str(folder), str(target))
+        return read_manifest(target, "user")
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,291 @@
+"""The PDF writer: the memo drawn with fpdf2, so no Word or LibreOffice is needed."""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from fpdf import FPDF, FontFace
+from fpdf.enums import TableBordersLayout, XPos, YPos
+from fpdf.errors import FPDFException
+
+from briefgen.errors import RenderError
+from briefgen.model import Brief
+from briefgen.render.context import build_context
+from briefgen.render.jinja_env import long_date
+from briefgen.render.manifest import BriefTemplate
+from briefgen.render.pdf_fonts import FontFamily, find_unicode_font
+
+NAVY = (31, 56, 100)
+GREY = (89, 89, 89)
+MARK_RED = (160, 28, 28)
+_HEADER_TYPES = ("text", "date", "choice")
+_CONTROL_FIELDS = ("classification", "portion_marks", "citations")
+_CORE_REPLACEMENTS = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+    "\u2026": "...", "\u2022": "-", "\u00a0": " ", "\u00b7": "-",
+})
+
+
+def core_font_text(text: str) -> str:
+    """``text`` reduced to Latin-1 for the PDF core fonts: accents kept, others become ``?``."""
+    text = unicodedata.normalize("NFC", text.translate(_CORE_REPLACEMENTS))
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+class _MemoPDF(FPDF):
+    """An A4 page with the marking banner at top and bottom and "Page X of Y" in the footer."""
+
+    def __init__(self, marking: str, footer_label: str, fonts: FontFamily | None) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.marking = marking
+        self.footer_label = footer_label
+        self.unicode = fonts is not None
+        self.family = "Helvetica"
+        if fonts is not None:
+            self.family = fonts.name
+            self.add_font(fonts.name, "", str(fonts.regular))
+            for style, path in (("B", fonts.bold), ("I", fonts.italic), ("BI", fonts.bold_italic)):
+                self.add_font(fonts.name, style, str(path or fonts.regular))
+        self.set_margins(25, 23, 25)
+        self.set_auto_page_break(auto=True, margin=24)
+        self.alias_nb_pages()
+
+    def text_of(self, value: Any) -> str:
+        text = "" if value is None else str(value)
+        return text if self.unicode else core_font_text(text)
+
+    def header(self) -> None:
+        if self.marking:
+            self.set_y(10)
+            self.set_font(self.family, "B", 9.5)
+            self.set_text_color(*MARK_RED)
+            self.cell(0, 5, self.text_of(self.marking), align="C")
+        self.set_y(23)
+
+    def footer(self) -> None:
+        self.set_y(-18)
+        if self.marking:
+            self.set_font(self.family, "B", 9.5)
+            self.set_text_color(*MARK_RED)
+            self.cell(0, 5, self.text_of(self.marking), align="C",
+                      new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font(self.family, "", 8)
+        self.set_text_color(*GREY)
+        self.cell(0, 5, self.text_of(self.footer_label), align="L")
+        self.set_x(self.l_margin)
+        self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="R")
+
+
+class _Writer:
+    """Draws one memo from the render context in the order the template lists its parts."""
+
+    def __init__(self, pdf: _MemoPDF, context: dict[str, Any], template: BriefTemplate) -> None:
+        self.pdf = pdf
+        self.ctx = context
+        self.template = template
+        self.portion = context["portion_space"]
+
+    def font(self, style: str = "", size: float = 10.5, color: tuple[int, int, int] = (26,) * 3
+             ) -> None:
+        self.pdf.set_font(self.pdf.family, style, size)
+        self.pdf.set_text_color(*color)
+
+    def paragraph(self, text: str, style: str = "", size: float = 10.5, indent: float = 0,
+                  color: tuple[int, int, int] = (26, 26, 26), after: float = 2.0) -> None:
+        self.font(style, size, color)
+        self.pdf.set_x(self.pdf.l_margin + indent)
+        self.pdf.multi_cell(0, 5.2, self.pdf.text_of(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.pdf.ln(after)
+
+    def heading(self, text: str, size: float = 12.5) -> None:
+        if self.pdf.will_page_break(16):
+            self.pdf.add_page()
+        self.pdf.ln(3)
+        self.paragraph(text, "B", size, color=NAVY, after=1.0)
+
+    def bullets(self, items: list[str]) -> None:
+        for text in items:
+            self.font()
+            self.pdf.set_x(self.pdf.l_margin + 2)
+            self.pdf.cell(5, 5.2, self.pdf.text_of("\u2022"))
+            self.pdf.multi_cell(0, 5.2, self.pdf.text_of(self.portion + text),
+                                new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.pdf.ln(1)
+
+    def cited(self, item: dict[str, Any]) -> str:
+        return str(item["text"]) + (" " + str(item["cite"]) if item.get("cite") else "")
+
+    def title_and_header(self) -> None:
+        pdf = self.pdf
+        self.paragraph(self.template.name.upper(), "B", 17, color=NAVY, after=1)
+        pdf.set_draw_color(*NAVY)
+        pdf.set_line_width(0.6)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+        pdf.ln(3)
+        for spec in self.template.fields:
+            if spec.type not in _HEADER_TYPES or spec.name in _CONTROL_FIELDS:
+                continue
+            value = self.ctx["fields"].get(spec.name, "")
+            value = long_date(value) if spec.type == "date" else value
+            self.font("B")
+            pdf.cell(34, 5.6, pdf.text_of(spec.label.upper() + ":"))
+            self.font()
+            pdf.multi_cell(0, 5.6, pdf.text_of(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.set_line_width(0.2)
+        pdf.line(pdf.l_margin, pdf.get_y() + 1.5, pdf.w - pdf.r_margin, pdf.get_y() + 1.5)
+        pdf.ln(4)
+
+    def recommendation(self) -> None:
+        self.heading("Recommendation")
+        text = self.ctx["fields"].get("recommendation") or ""
+        if text:
+            for line in str(text).splitlines():
+                if line.strip():
+                    self.paragraph(self.portion + line.strip(), "B")
+        else:
+            self.paragraph("[Recommendation to be completed by the drafter.]", "I", color=GREY)
+        pdf = self.pdf
+        for label in ("Approve", "Disapprove", "Discuss with me"):
+            pdf.ln(4)
+            self.font("B")
+            y = pdf.get_y() + 4.5
+            pdf.cell(38, 5, pdf.text_of(label))
+            pdf.line(pdf.l_margin + 38, y, pdf.l_margin + 95, y)
+            pdf.set_x(pdf.l_margin + 99)
+            self.font()
+            pdf.cell(12, 5, "Date")
+            pdf.line(pdf.l_margin + 111, y, pdf.w - pdf.r_margin, y)
+            pdf.ln(6)
+
+    def free_text_fields(self) -> None:
+        for spec in self.template.fields:
+            value = self.ctx["fields"].get(spec.name)
+            if not value or spec.name == "recommendation" or spec.name == "outcomes":
+                continue
+            if spec.type == "multiline":
+                self.heading(spec.label)
+                for line in str(value).splitlines():
+                    if line.strip():
+                        self.paragraph(self.portion + line.strip())
+            elif spec.type == "list":
+                self.heading(spec.label)
+                self.bullets([str(v) for v in value])
+
+    def people_table(self) -> None:
+        rows = self.ctx["fields"].get("participants") or self.ctx["people"]
+        if not rows:
+            return
+        self.heading(self.ctx["labels"]["people"])
+        self.font(size=9.5)
+        heading_style = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=NAVY)
+        with self.pdf.table(
+            col_widths=(30, 40, 30), headings_style=heading_style, line_height=5,
+            borders_layout=TableBordersLayout.HORIZONTAL_LINES, text_align="LEFT",
+            padding=1.2,
+        ) as table:
+            table.row([self.pdf.text_of(h) for h in ("Name", "Role", "Organisation")])
+            for person in rows:
+                table.row([self.pdf.text_of(person.get(k, "")) for k in
+                           ("name", "role", "organization")])
+        self.pdf.ln(2)
+
+    def quotes(self, items: list[dict[str, Any]]) -> None:
+        for quote in items:
+            self.paragraph(f"{self.portion}\u201c{quote['text']}\u201d"
+                           + (f" {quote['cite']}" if quote["cite"] else ""),
+                           "I", indent=6, after=0.5)
+            who = quote["speaker"] or "Unattributed"
+            role = f", {quote['speaker_role']}" if quote["speaker_role"] else ""
+            self.paragraph(f"\u2014 {who}{role}", size=9, indent=6, color=GREY, after=2.5)
+
+    def coverage(self) -> None:
+        self.heading("Coverage")
+        for source in self.ctx["sources"]:
+            self.paragraph(f"[{source['number']}] {source['title']}", "B", 11, color=NAVY,
+                           after=0.5)
+            meta = " \u00b7 ".join(x for x in (source["publisher"], source["author"],
+                                              source["published"]) if x)
+            if meta:
+                self.paragraph(meta, "I", 9, color=GREY, after=1)
+            self.paragraph(self.portion + source["summary"])
+            self.bullets([f"\u201c{q['text']}\u201d \u2014 {q['speaker'] or 'unattributed'}"
+                          for q in source["quotes"][:3]])
+
+    def references(self) -> None:
+        if not self.ctx["sources"]:
+            return
+        self.heading(self.ctx["labels"]["sources"])
+        for source in self.ctx["sources"]:
+            self.paragraph(f"[{source['number']}]  {source['reference']}", size=9, after=1)
+
+    def section(self, name: str) -> None:
+        ctx, labels = self.ctx, self.ctx["labels"]
+        if name == "summary" and ctx["summary"]["text"]:
+            self.heading(labels["summary"])
+            self.paragraph(self.portion + self.cited(ctx["summary"]))
+            self.free_text_fields()
+        elif name == "people":
+            self.people_table()
+        elif name == "key_points":
+            outcomes = ctx["fields"].get("outcomes") or []
+            if outcomes or ctx["key_points"]:
+                self.heading(labels["key_points"])
+                self.bullets([str(o) for o in outcomes] if outcomes else
+                             [self.cited(k) for k in ctx["key_points"]])
+        elif name in ("topics", "next_steps") and ctx[name]:
+            self.heading(labels[name])
+            self.bullets([self.cited(k) if "cite" in k else k["text"] for k in ctx[name]])
+        elif name == "quotes" and ctx["quotes"]:
+            self.heading(labels["quotes"])
+            self.quotes(ctx["quotes"])
+        elif name in ("organizations", "places") and ctx[name]:
+            self.heading(labels[name])
+            self.paragraph(", ".join(x["name"] for x in ctx[name]))
+        elif name == "dates" and ctx["dates"]:
+            self.heading(labels["dates"])
+            self.bullets([f"{d['display']} ({d['text']})" for d in ctx["dates"]])
+        elif name == "sources" and ctx["sources"] and self.template.lists[:1] == ["sources"]:
+            self.coverage()
+
+    def write(self) -> None:
+        self.pdf.add_page()
+        self.title_and_header()
+        if self.template.field("recommendation") is not None:
+            self.recommendation()
+        for name in self.template.lists:
+            self.section(name)
+        if "summary" not in self.template.lists or not self.ctx["summary"]["text"]:
+            self.free_text_fields()
+        self.references()
+
+
+def render_pdf_bytes(brief: Brief, template: BriefTemplate,
+                     fonts: FontFamily | None | bool = True) -> bytes:
+    """The memo as PDF bytes. ``fonts``: True finds a system Unicode font, ``None`` forces
+    the core fonts (characters outside Latin-1 become ``?``), a FontFamily uses that one."""
+    family = find_unicode_font() if fonts is True else fonts or None
+    context = build_context(brief, template)
+    pdf = _MemoPDF(context["marking"], template.name, family)
+    pdf.set_title(template.name)
+    pdf.set_creator("briefgen")
+    fpdf_logger = logging.getLogger("fpdf")
+    level = fpdf_logger.level
+    fpdf_logger.setLevel(logging.ERROR)  # missing glyphs (emoji, CJK) are expected, not news
+    try:
+        _Writer(pdf, context, template).write()
+        return bytes(pdf.output())
+    except (FPDFException, ValueError, OSError) as exc:
+        raise RenderError(f"{template.id}: the PDF cannot be drawn ({exc}).") from None
+    finally:
+        fpdf_logger.setLevel(level)
+
+
+def render_pdf(brief: Brief, template: BriefTemplate, out_path: Path) -> None:
+    """Write the memo as a PDF at ``out_path`` (atomically), without Word or LibreOffice."""
+    data = render_pdf_bytes(brief, template)
+    from briefgen.render.output import write_output
+
+    write_output(Path(out_path), data, "PDF")
