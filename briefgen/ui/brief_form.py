@@ -59,8 +59,9 @@ class BriefForm(QWidget):
         picker.addWidget(self.template_box, 1)
 
         self.header = QWidget(self)
+        self.header.setObjectName("headerFields")
         self.header_layout = QFormLayout(self.header)
-        self.header_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFields)
+        self.header_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.header_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.header_layout.setContentsMargins(0, 0, 4, 0)
         header_scroll = QScrollArea(self)

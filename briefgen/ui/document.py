@@ -21,18 +21,25 @@ _TYPING_COMMAND_ID = 1001
 
 
 def get_value(brief: Brief, path: Path) -> Any:
-    """The value at ``path`` inside ``brief``."""
+    """The value at ``path`` inside ``brief``; a header field the brief lacks is ``None``."""
     node: Any = brief
     for key in path:
-        node = node[key] if isinstance(key, int) or isinstance(node, dict) else getattr(node, key)
+        if isinstance(node, dict):
+            node = node.get(key)
+        elif isinstance(key, int):
+            node = node[key]
+        else:
+            node = getattr(node, key)
     return node
 
 
 def set_value(brief: Brief, path: Path, value: Any) -> None:
-    """Put ``value`` at ``path`` inside ``brief`` (a missing header field is created)."""
+    """Put ``value`` at ``path`` inside ``brief``; ``None`` removes a header field."""
     parent = get_value(brief, path[:-1])
     key = path[-1]
-    if isinstance(parent, dict | list):
+    if isinstance(parent, dict) and value is None:
+        parent.pop(key, None)
+    elif isinstance(parent, dict | list):
         parent[key] = value  # type: ignore[index]
     else:
         setattr(parent, str(key), value)

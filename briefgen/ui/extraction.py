@@ -21,7 +21,7 @@ MAX_RERUNS = 2
 
 
 def _default_nlp_factory() -> Language:
-    from briefgen.extract import load_nlp
+    from briefgen.extract.nlp import load_nlp
 
     return load_nlp()
 

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from briefgen.errors import BriefgenError, Cancelled
 
@@ -101,11 +101,15 @@ class WorkRunner(QObject):
         self._running: set[Worker] = set()
 
     def submit(self, pool: str, job: Job, description: str) -> Worker:
-        """Queue ``job`` on ``pool``; connect to the returned worker's signals at once."""
+        """Queue ``job`` on ``pool``; it starts when control returns to the event loop.
+
+        Connect to the returned worker's signals before returning to the event loop:
+        starting later guarantees that no signal is emitted before the connections exist.
+        """
         worker = Worker(job, description)
         self._running.add(worker)
         worker.signals.done.connect(lambda: self._forget(worker))
-        self._pools[pool].start(worker)
+        QTimer.singleShot(0, self, lambda: self._pools[pool].start(worker))
         self.active_changed.emit(len(self._running))
         return worker
 

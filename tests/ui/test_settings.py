@@ -1,0 +1,61 @@
+"""Tests for briefgen/ui/settings.py: typed options, defaults not stored, recent files."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from briefgen.model import DEFAULT_TEMPLATE
+from briefgen.ui.settings import MAX_RECENT_FILES, OPTIONS, Settings
+
+
+@pytest.fixture
+def store(tmp_path):  # type: ignore[no-untyped-def]
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_every_option_is_documented_and_unset_options_read_their_default(store):
+    settings = Settings(store)
+    for option in OPTIONS:
+        assert option.doc.endswith("."), option.key
+        assert settings.get(option.key) == option.default
+    assert settings.get("default_template") == DEFAULT_TEMPLATE
+
+
+def test_a_value_equal_to_the_default_is_not_stored(store):
+    settings = Settings(store)
+    settings.set("author_name", "Ada Lane")
+    assert store.contains("author_name")
+    settings.set("author_name", "")
+    assert not store.contains("author_name")
+
+
+def test_values_survive_a_new_store_on_the_same_file(tmp_path, store):
+    Settings(store).set("office", "Europe Desk")
+    again = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    assert again.get("office") == "Europe Desk"
+
+
+def test_a_value_of_the_wrong_type_is_refused(store):
+    with pytest.raises(TypeError):
+        Settings(store).set("office", 3)
+
+
+def test_recent_files_put_the_newest_first_without_duplicates_and_are_capped(store):
+    settings = Settings(store)
+    for number in range(MAX_RECENT_FILES + 2):
+        settings.add_recent_file(f"/briefs/{number}.brief")
+    recent = settings.add_recent_file("/briefs/4.brief")
+    assert recent[0] == "/briefs/4.brief"
+    assert len(recent) == MAX_RECENT_FILES
+    assert recent.count("/briefs/4.brief") == 1
+    assert settings.get("recent_files") == recent
+
+
+def test_the_from_line_joins_name_and_office(store):
+    settings = Settings(store)
+    assert settings.from_line() == ""
+    settings.set("office", "Europe Desk")
+    assert settings.from_line() == "Europe Desk"
+    settings.set("author_name", "Ada Lane")
+    assert settings.from_line() == "Ada Lane, Europe Desk"
