@@ -41,16 +41,28 @@ def _table_text(table: Table) -> str:
     return "\n".join(rows)
 
 
+def _style_name(paragraph: Paragraph) -> str:
+    style = paragraph.style
+    return (style.name or "").lower() if style is not None else ""
+
+
 def _blocks(document: Document) -> list[tuple[str, str]]:
-    """(style name, text) of each body paragraph and table, in document order."""
+    """(style name, text) of each non-empty body paragraph and table, in document order.
+
+    Only the first block's style is looked up (it may be the title): python-docx
+    resolves styles slowly, and the rest need none.
+    """
     blocks: list[tuple[str, str]] = []
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            style = (item.style.name if item.style is not None else "") or ""
-            blocks.append((style.lower(), item.text.strip()))
+            text = item.text.strip()
+            if text:
+                blocks.append((_style_name(item) if not blocks else "", text))
         elif isinstance(item, Table):
-            blocks.append(("table", _table_text(item)))
-    return [(style, text) for style, text in blocks if text]
+            text = _table_text(item)
+            if text:
+                blocks.append(("table", text))
+    return blocks
 
 
 def read_docx(data: bytes, name: str) -> DocxArticle:
