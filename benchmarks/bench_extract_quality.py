@@ -125,8 +125,109 @@ def bench_keypoints(nlp: Any) -> None:
                 ("set", "system", "R-1", "R-2", "R-L"), rows)
 
 
+# ---------------------------------------------------------------- quotes
+
+_SPEECH_LEMMAS = {"say", "tell", "add", "note", "state", "ask", "explain", "write", "insist",
+                  "warn", "argue", "claim", "declare", "announce", "reply", "respond", "continue"}
+
+
+def baseline_quotes(doc: Any) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+    """Quotation marks paired in order; speaker: the subject of a speech verb in the sentence."""
+    text = doc.text
+    found = []
+    for match in re.finditer(r"[\u201c\"]([^\u201d\"]{2,}?)[\u201d\"]", text):
+        start, end = match.span(1)
+        sent = doc.char_span(start, end, alignment_mode="expand")
+        speaker = None
+        if sent is not None:
+            for token in sent.sent:
+                if start <= token.idx < end or token.lemma_ not in _SPEECH_LEMMAS:
+                    continue
+                subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    left = min(t.idx for t in subj.subtree)
+                    right = max(t.idx + len(t.text) for t in subj.subtree)
+                    speaker = (left, right)
+                    break
+        found.append(((start, end), speaker))
+    return found
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _gold_speaker_match(gold: dict[str, Any], text: str, span: tuple[int, int] | None,
+                        name: str | None) -> bool:
+    from briefgen.extract.quotes import speaker_key
+
+    if not gold["speaker"]:
+        return span is None and name is None
+    if not name:
+        return False
+    if span is not None and any(_overlap(span, tuple(s)) > 0 for s in gold["speaker_spans"]):
+        return True
+    gold_words = {speaker_key(w) for w in re.split(r"[\s,()]+", gold["speaker"]) if w}
+    return speaker_key(name) in gold_words
+
+
+def bench_quotes(nlp: Any) -> None:
+    from briefgen.extract.entities import find_mentions
+    from briefgen.extract.organizations import build_organizations
+    from briefgen.extract.parse import parse_sources
+    from briefgen.extract.people import build_people
+    from briefgen.extract.quotes import find_quotes
+
+    docs = read_jsonl(EVAL / "quotes" / "polnear_dev.jsonl")
+    counts = {"briefgen": [0, 0], "marks + speech-verb subject": [0, 0]}
+    total = 0
+    misses: list[str] = []
+    for doc in docs:
+        text = doc["text"]
+        gold = [q for q in doc["quotes"] if q["has_quotation_marks"]]
+        if not gold:
+            continue
+        parsed = parse_sources([Source(id="s", text=text)], nlp)[0]
+        mentions = find_mentions(parsed)
+        people = build_people(mentions)
+        orgs = build_organizations(mentions, people)
+        ours = [(q.pieces, q.speaker_span, q.speaker)
+                for q in find_quotes(parsed, mentions, people, orgs)]
+        spacy_doc = nlp(text)
+        base = [([span], speaker, text[speaker[0]:speaker[1]] if speaker else None)
+                for span, speaker in baseline_quotes(spacy_doc)]
+        for g in gold:
+            total += 1
+            length = sum(b - a for a, b in g["quote_spans"])
+            for name, system in (("briefgen", ours), ("marks + speech-verb subject", base)):
+                best = None
+                for pieces, span, speaker in system:
+                    covered = sum(_overlap(p, tuple(gs)) for p in pieces for gs in g["quote_spans"])
+                    if covered * 2 >= length:
+                        best = (span, speaker)
+                        break
+                if best is None:
+                    if name == "briefgen":
+                        misses.append("MISS " + g["quote"][:90])
+                    continue
+                counts[name][0] += 1
+                if _gold_speaker_match(g, text, *best):
+                    counts[name][1] += 1
+                elif name == "briefgen":
+                    misses.append(f"WRONG {best[1]!r} vs {g['speaker']!r}: {g['quote'][:60]}")
+    rows = [
+        (name, str(total), f"{100 * f / total:.1f}%", f"{100 * a / max(f, 1):.1f}%")
+        for name, (f, a) in counts.items()
+    ]
+    print_table("Quotes: polnear_dev direct quotations (found: overlaps >= half the gold span)",
+                ("system", "gold", "found", "right speaker (of found)"), rows)
+    if "-v" in sys.argv:
+        print("\n".join(misses))
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("-v", action="store_true", help="list missed and misattributed quotes")
     parser.add_argument("--only", choices=["keypoints", "entities", "quotes"])
     args = parser.parse_args()
     if not EVAL.is_dir():
@@ -136,4 +237,6 @@ if __name__ == "__main__":
     model = load_nlp()
     if args.only in (None, "keypoints"):
         bench_keypoints(model)
+    if args.only in (None, "quotes"):
+        bench_quotes(model)
     print(f"\n({time.perf_counter() - started:.0f} s)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -194,15 +195,20 @@ def _trimmed(kind: str, span: SpacySpan, offset: int, source_id: str) -> Mention
 
 
 def _repair_by_names(mentions: list[Mention]) -> None:
-    """Mentions equal to a known person's surname or full name become people."""
+    """Mentions equal to a known person's surname or full name become people; a one-word
+    name labelled both ways takes its most frequent kind."""
     full_names = {m.text.lower() for m in mentions if m.kind == PERSON and " " in m.text}
     surnames = {n.split()[-1] for n in full_names}
-    place_names = {m.text.lower() for m in mentions if m.kind == PLACE}
+    votes: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        votes.setdefault(mention.text.lower(), Counter())[mention.kind] += 1
     for mention in mentions:
         low = mention.text.lower()
         if mention.kind != PERSON and (low in full_names or (
-            low in surnames and low not in place_names and mention.kind != PLACE
+            low in surnames and votes[low][PLACE] <= votes[low][PERSON] + votes[low][ORG]
         )):
             mention.kind = PERSON
-        elif mention.kind == PERSON and low in place_names and " " not in low:
-            mention.kind = PLACE
+        elif " " not in low and low not in surnames:
+            kind, count = votes[low].most_common(1)[0]
+            if count > votes[low][mention.kind]:
+                mention.kind = kind

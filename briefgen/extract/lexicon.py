@@ -13,7 +13,8 @@ SPEECH_VERBS = frozenset(
     emphasise observe suggest predict promise vow pledge assert contend maintain point
     describe call tweet post report confirm deny testify concede complain joke quip
     caution urge conclude counter add mention reiterate charge allege question wonder
-    scoff shout cry whisper laugh boast brag lament muse recount sum summarize""".split()
+    scoff shout cry whisper laugh boast brag lament muse recount sum summarize sing chant
+    read tweet""".split()
 )
 
 # Words that make a capitalised phrase a title or role, not a name.
@@ -49,6 +50,19 @@ INSTITUTION_NOUNS = frozenset(
     """ministry department government office agency embassy statement spokesperson
     spokesman spokeswoman company firm party campaign council committee commission
     court police army white house administration bureau""".split()
+)
+
+# Common nouns that can stand for a speaker ("officials said", "the report says").
+SPEAKER_NOUNS = INSTITUTION_NOUNS | frozenset(
+    """official officials source sources aide aides adviser advisers analyst analysts expert
+    experts lawyer lawyers doctor doctors officer officers spokesperson spokesman
+    spokeswoman diplomat diplomats minister president chairman chief director leader
+    secretary ambassador envoy senator governor mayor candidate nominee report article
+    letter poll study survey memo document note website post tweet release paper
+    newspaper editorial organizer organizers witness witnesses resident residents
+    protester protesters critic critics supporter supporters observer observers
+    prosecutor prosecutors investigator investigators researcher researchers scientist
+    scientists economist economists group groups union""".split()
 )
 
 PRONOUNS_PERSON = frozenset("he she him her his hers they them i we".split())

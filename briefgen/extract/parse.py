@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -22,6 +23,13 @@ class Piece:
 
     offset: int
     doc: Doc
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def token_index(self, local: int) -> int:
+        """Index of the token covering local offset ``local`` (the one before a gap)."""
+        if not self._starts:
+            self._starts = [t.idx for t in self.doc]
+        return max(0, bisect_right(self._starts, local) - 1)
 
 
 @dataclass
@@ -62,15 +70,13 @@ class Parsed:
         return None
 
     def token_at(self, char: int) -> Token | None:
-        """The token covering (or first token after) global offset ``char``."""
+        """The token covering global offset ``char`` (or the one just before it)."""
         piece = self.piece_at(char)
         if piece is None:
             return None
-        local = char - piece.offset
-        for token in piece.doc:
-            if token.idx + len(token.text) > local:
-                return token
-        return None
+        if len(piece.doc) == 0:
+            return None
+        return piece.doc[piece.token_index(char - piece.offset)]
 
 
 def split_pieces(text: str, max_words: int = PIECE_WORDS) -> list[tuple[int, str]]:

@@ -1,0 +1,523 @@
+"""Quotes: every direct quotation, joined across its attribution, with its speaker resolved."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from briefgen.extract.entities import ORG, PERSON, Mention
+from briefgen.extract.lexicon import (
+    INSTITUTION_NOUNS,
+    PRONOUNS_PERSON,
+    SPEAKER_NOUNS,
+    SPEECH_VERBS,
+    canonical_name,
+    name_key,
+)
+from briefgen.extract.parse import Parsed
+from briefgen.model import Organization, Person, Quote, Span
+
+_OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\"": "\""}
+_CLOSE = {"\u201d", "\u00bb", "\""}
+_GAP_MAX_WORDS = 10
+_MIN_WORDS = 4
+
+
+@dataclass
+class FoundQuote:
+    """A quotation: its pieces (inner text offsets), text, speaker and the speaker's mention."""
+
+    pieces: list[tuple[int, int]]
+    text: str
+    speaker: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    role: str | None = None
+    cue: tuple[int, int] | None = None
+    inherited: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def quoted_stretches(text: str) -> list[list[tuple[int, int]]]:
+    """Inner offsets of every quoted stretch; a quote running on into the next paragraph
+    (left open, the next paragraph opening with a mark) is one stretch of several pieces."""
+    found: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closer = ""
+    i = 0
+    n = len(text)
+    while i < n:
+        char = text[i]
+        if char == "\n":
+            if open_at is not None:
+                current.append((open_at, _trim_end(text, open_at, i)))
+                j = i
+                while j < n and text[j].isspace():
+                    j += 1
+                if j < n and text[j] in _OPEN and text[j] != "\u00bb":
+                    open_at, closer = j + 1, _OPEN[text[j]]
+                    i = j + 1
+                    continue
+                found.append(current)
+                current, open_at = [], None
+            i += 1
+            continue
+        if open_at is None:
+            if char in _OPEN and _can_open(text, i):
+                open_at, closer = i + 1, _OPEN[char]
+        elif char == closer or (char in _CLOSE and closer != "\""):
+            current.append((open_at, i))
+            found.append(current)
+            current, open_at = [], None
+        elif char == "\u201c" and closer == "\u201d":
+            open_at = i + 1  # a stray opening mark: restart from the newer one
+            current = []
+        i += 1
+    if open_at is not None:
+        current.append((open_at, _trim_end(text, open_at, n)))
+    if current:
+        found.append(current)
+    return [[(a, b) for a, b in pieces if b > a] for pieces in found if any(b > a for a, b in pieces)]
+
+
+def _can_open(text: str, i: int) -> bool:
+    """A straight mark opens only after a space, a bracket or the start, not inside a word."""
+    if text[i] != "\"":
+        return True
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{\u2014\u2013-:"
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def find_quotes(
+    parsed: Parsed, mentions: list[Mention], people: list[Person], orgs: list[Organization]
+) -> list[FoundQuote]:
+    """Every direct quotation of a source, with its speaker resolved where the text says."""
+    text = parsed.text
+    resolver = _Resolver(parsed, mentions, people, orgs)
+    quotes: list[FoundQuote] = []
+    for pieces in _mixed_quotes(parsed, _join_split_quotes(text, quoted_stretches(text))):
+        body = " ".join(text[a:b].strip() for a, b in pieces)
+        quote = FoundQuote(pieces, " ".join(body.split()))
+        resolver.attribute(quote)
+        if len(body.split()) < _MIN_WORDS and quote.cue is None:
+            continue  # a scare quote or a title, not a quotation
+        quotes.append(quote)
+    _inherit_speakers(text, quotes, resolver)
+    return quotes
+
+
+def _join_split_quotes(
+    text: str, stretches: list[list[tuple[int, int]]]
+) -> list[list[tuple[int, int]]]:
+    """Join "First part," he said, "second part." into one quote of two pieces."""
+    joined: list[list[tuple[int, int]]] = []
+    for pieces in stretches:
+        if joined:
+            last = joined[-1][-1]
+            gap = text[last[1] + 1 : pieces[0][0] - 1]
+            words = gap.split()
+            if (
+                "\n" not in gap
+                and 0 < len(words) <= _GAP_MAX_WORDS
+                and text[last[1] - 1 : last[1]] in {",", "\u2014", "-"}
+                and gap.strip().endswith((",", ":", "\u2014"))
+                and _has_speech_word(gap)
+            ):
+                joined[-1].extend(pieces)
+                continue
+        joined.append(list(pieces))
+    return joined
+
+
+_COMPLEMENTS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp"}
+
+
+def _mixed_quotes(
+    parsed: Parsed, quotes: list[list[tuple[int, int]]]
+) -> list[list[tuple[int, int]]]:
+    """A quoted fragment inside reported speech ("said the plan was "a disgrace"") becomes
+    the whole reported clause, marks kept, so the quote reads in context; fragments of
+    one clause become one quote."""
+    out: list[list[tuple[int, int]]] = []
+    last_clause: tuple[int, int] | None = None
+    for pieces in quotes:
+        clause = _reported_clause(parsed, pieces) if len(pieces) == 1 else None
+        if clause is None:
+            out.append(pieces)
+            last_clause = None
+            continue
+        if last_clause is not None and clause[0] < last_clause[1]:
+            merged = (min(clause[0], last_clause[0]), max(clause[1], last_clause[1]))
+            out[-1] = [merged]
+            last_clause = merged
+            continue
+        out.append([clause])
+        last_clause = clause
+    return out
+
+
+def _reported_clause(parsed: Parsed, pieces: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The clause of a speech verb that holds a quoted fragment and goes beyond it."""
+    start, end = pieces[0][0], pieces[-1][1]
+    piece = parsed.piece_at(start)
+    token = parsed.token_at(start)
+    if piece is None or token is None:
+        return None
+    offset = piece.offset
+    current = token
+    for _ in range(10):
+        head = current.head
+        if head is current:
+            return None
+        if current.dep_ in _COMPLEMENTS and _is_cue(head) and not (
+            start <= offset + head.idx < end
+        ):
+            break
+        current = head
+    else:
+        return None
+    tokens = [t for t in current.subtree]
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct and tokens[0].text not in
+                      _OPEN):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in _CLOSE:
+        tokens.pop()
+    if not tokens:
+        return None
+    left = offset + tokens[0].idx
+    right = offset + tokens[-1].idx + len(tokens[-1].text)
+    if left > start or right < end - 1:
+        return None
+    outside = len(parsed.text[left:start].split()) + len(parsed.text[end:right].split())
+    if outside < 3:
+        return None
+    return left, max(right, end)
+
+
+_DASH_CREDIT = re.compile(
+    r"[ \t]*[\u2015\u2014\u2013-]+[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
+)
+_SPEECH_FORMS = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|asked|asks|explained|"
+    r"wrote|writes|insisted|warned|argued|claimed|declared|announced|replied|continued|"
+    r"recalled|acknowledged|admitted|stressed|observed|suggested|according)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_speech_word(gap: str) -> bool:
+    return bool(_SPEECH_FORMS.search(gap))
+
+
+class _Resolver:
+    """Finds the cue verb around a quote and resolves its subject to a person or organisation."""
+
+    def __init__(
+        self,
+        parsed: Parsed,
+        mentions: list[Mention],
+        people: list[Person],
+        orgs: list[Organization],
+    ) -> None:
+        self.parsed = parsed
+        self.text = parsed.text
+        self.mentions = sorted(
+            (m for m in mentions if m.kind in {PERSON, ORG}), key=lambda m: m.start
+        )
+        self.people = people
+        self.orgs = orgs
+        self.person_of_span: dict[tuple[int, int], Person] = {
+            (s.start, s.end): p for p in people for s in p.spans
+        }
+        self.quoted: list[tuple[int, int]] = []
+
+    def attribute(self, quote: FoundQuote) -> None:
+        """Set the quote's speaker from the speech verb next to it, if there is one."""
+        self.quoted.extend(quote.pieces)
+        cues = self._cues(quote)
+        for cue in cues:
+            subject = _subject(cue)
+            if subject is None or self._inside_quote(self._global(subject), quote):
+                continue
+            name, span, role = self.resolve(subject, quote.start)
+            if name is not None:
+                quote.speaker, quote.speaker_span, quote.role = name, span, role
+                quote.cue = (self._global(cue), self._global(cue) + len(cue.text))
+                return
+        if self._lead_in(quote) or self._dash_credit(quote):
+            return
+        if cues:
+            cue = cues[0]
+            quote.cue = (self._global(cue), self._global(cue) + len(cue.text))
+
+    def _dash_credit(self, quote: FoundQuote) -> bool:
+        """ "...” ― Jane Doe": a name after a dash right behind the closing mark."""
+        match = _DASH_CREDIT.match(self.text, quote.end + 1)
+        if match is None:
+            return False
+        start, end = match.span(1)
+        mention = next((m for m in self.mentions if start <= m.start < end), None)
+        person = self.person_of_span.get((mention.start, mention.end)) if mention else None
+        quote.speaker = person.name if person else match.group(1)
+        quote.role = person.role if person else None
+        quote.speaker_span = (start, end)
+        quote.cue = (match.start(), start)
+        return True
+
+    def _lead_in(self, quote: FoundQuote) -> bool:
+        """ "Caddell continued:" or "Jane Doe, a teacher:" just before the quote."""
+        text = self.text
+        mark = quote.start - 1
+        before = text[max(0, mark - 300) : mark].rstrip()
+        if not before.endswith(":"):
+            return False
+        line_start = before.rfind("\n") + 1
+        lead = before[line_start:]
+        lead_start = max(0, mark - 300) + line_start
+        if len(lead.split()) > 25:
+            return False
+        found = [m for m in self.mentions if lead_start <= m.start < lead_start + len(lead)]
+        if found:
+            mention = found[0]
+            person = self.person_of_span.get((mention.start, mention.end))
+            quote.speaker = person.name if person else mention.text
+            quote.role = person.role if person else None
+        else:
+            words = lead.rstrip(":").split(",")[0].split()
+            if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+                return False
+            quote.speaker = " ".join(words)
+            mention_span = (lead_start, lead_start + len(lead.split(",")[0].rstrip(":")))
+            quote.speaker_span = mention_span
+            quote.cue = (lead_start + len(lead) - 1, lead_start + len(lead))
+            return True
+        quote.speaker_span = (mention.start, mention.end)
+        quote.cue = (lead_start + len(lead) - 1, lead_start + len(lead))
+        return True
+
+    def _global(self, token: Token) -> int:
+        piece = self.parsed.piece_at(self._piece_offset_hint(token))
+        return (piece.offset if piece else 0) + token.idx
+
+    def _piece_offset_hint(self, token: Token) -> int:
+        for piece in self.parsed.pieces:
+            if piece.doc is token.doc:
+                return piece.offset
+        return 0
+
+    def _cues(self, quote: FoundQuote) -> list[Token]:
+        """Speech verbs outside the quote in its sentences, nearest first."""
+        first, last = quote.start, quote.end
+        piece = self.parsed.piece_at(first)
+        if piece is None:
+            return []
+        offset = piece.offset
+        sents = self._frame(piece.doc, first - offset, last - offset)
+        para_start = self.text.rfind("\n", 0, first) + 1
+        para_end = self.text.find("\n", last)
+        para_end = len(self.text) if para_end < 0 else para_end
+        candidates: list[tuple[int, Token]] = []
+        for sent in sents:
+            for token in sent:
+                at = offset + token.idx
+                if not para_start <= at < para_end or self._inside_quote(at, quote):
+                    continue
+                if _is_cue(token):
+                    distance = min(abs(at - a) + abs(at - b) for a, b in quote.pieces)
+                    candidates.append((distance, token))
+        candidates.sort(key=lambda item: item[0])
+        return [token for _, token in candidates]
+
+    def _frame(self, doc: object, start: int, end: int) -> list[SpacySpan]:
+        """The sentences around a quote, stopping at paragraph breaks, plus a short tail
+        sentence ("... ," Lindqvist said.) that spaCy split off."""
+        assert hasattr(doc, "sents")
+        para_start = self.text.rfind("\n", 0, start) + 1
+        frame: list[SpacySpan] = []
+        sents = list(doc.char_span(0, len(doc.text), alignment_mode="expand").sents)  # type: ignore[attr-defined]
+        for index, sent in enumerate(sents):
+            if sent.end_char <= start - 2 and not _is_lead_in(sent):
+                continue
+            if sent.start_char > end + 2:
+                if sent.start_char <= end + 4 and len(sent) <= 12 and not frame[-1:] == [sent]:
+                    frame.append(sent)
+                break
+            if sent.end_char < para_start:
+                continue
+            if sent.end_char <= start - 2 and index + 1 < len(sents) and sents[
+                index + 1
+            ].start_char > start:
+                frame.append(sent)
+            elif sent.end_char > start - 2:
+                frame.append(sent)
+        return frame
+
+    def _inside_quote(self, at: int, quote: FoundQuote) -> bool:
+        return any(a <= at < b for a, b in quote.pieces)
+
+    def resolve(
+        self, subject: Token, before: int
+    ) -> tuple[str | None, tuple[int, int] | None, str | None]:
+        """Name, mention span and role of the speaker a subject word stands for."""
+        offset = self._piece_offset_hint(subject)
+        at = offset + subject.idx
+        span = (at, at + len(subject.text))
+        mention = self._mention_at(at)
+        if mention is not None:
+            span = (mention.start, mention.end)
+            person = self.person_of_span.get((mention.start, mention.end))
+            if person is not None:
+                return person.name, span, person.role
+            return mention.text, span, None
+        low = subject.lower_
+        if low in PRONOUNS_PERSON or low == "it":
+            if low in {"i", "we"}:
+                return None, None, None
+            if low in {"it", "they", "them"}:
+                org = self._latest_org(before)
+                return (org, span, None) if org else (None, None, None)
+            person = self._latest_person(before)
+            if person is None:
+                return None, None, None
+            return person.name, span, person.role
+        if subject.pos_ == "PROPN":
+            chain = [t for t in subject.subtree if t.pos_ == "PROPN" and t.i <= subject.i]
+            name = canonical_name(" ".join(t.text for t in chain) or subject.text)
+            first = offset + (chain[0].idx if chain else subject.idx)
+            return name, (first, at + len(subject.text)), None
+        if subject.pos_ == "NOUN":
+            return self._common_noun(subject, span, before)
+        return None, None, None
+
+    def _mention_at(self, at: int) -> Mention | None:
+        for mention in self.mentions:
+            if mention.start <= at < mention.end:
+                return mention
+            if mention.start > at:
+                break
+        return None
+
+    def _latest_person(self, before: int) -> Person | None:
+        """The person mentioned last before ``before``."""
+        best: tuple[int, Person] | None = None
+        for (start, _end), person in self.person_of_span.items():
+            if start < before and (best is None or start > best[0]):
+                best = (start, person)
+        return None if best is None else best[1]
+
+    def _latest_org(self, before: int) -> str | None:
+        """The organisation mentioned last before ``before`` (within about a paragraph)."""
+        orgs = [m for m in self.mentions if m.kind == ORG and before - 600 < m.start < before]
+        return orgs[-1].text if orgs else None
+
+    def _common_noun(
+        self, subject: Token, span: tuple[int, int], before: int
+    ) -> tuple[str | None, tuple[int, int] | None, str | None]:
+        """ "the ministry noted", "the statement said", "the president said"."""
+        lemma = subject.lemma_.lower()
+        words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det"]
+        phrase = " ".join(t.text for t in words) or subject.text
+        first = span[0] - (subject.idx - words[0].idx) if words else span[0]
+        for org in reversed(self.orgs):
+            if org.name.split()[-1].lower() == lemma and any(s.start < before for s in org.spans):
+                return org.name, (first, span[1]), None
+        for person in self.people:
+            role = (person.role or "").lower()
+            if lemma in role.split() and any(s.start < before for s in person.spans):
+                return person.name, (first, span[1]), person.role
+        if lemma in SPEAKER_NOUNS or subject.lower_ in SPEAKER_NOUNS:
+            return canonical_name(phrase), (first, span[1]), None
+        return None, None, None
+
+
+def _is_lead_in(sent: SpacySpan) -> bool:
+    """A sentence ending in a colon introduces the quote after it ("Brunner also stated:")."""
+    return sent.text.rstrip().endswith(":")
+
+
+def _is_cue(token: Token) -> bool:
+    if token.lemma_.lower() == "accord" and token.lower_ == "according":
+        return True
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS and (
+        token.lemma_.lower() != "be"
+    )
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a speech verb (following conjunctions: "... and added")."""
+    if verb.lower_ == "according":
+        for child in verb.children:
+            if child.dep_ == "prep":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+        return None
+    token: Token | None = verb
+    for _ in range(3):
+        if token is None:
+            break
+        for child in token.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+        token = token.head if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"} else None
+    return None
+
+
+def _inherit_speakers(text: str, quotes: list[FoundQuote], resolver: _Resolver) -> None:
+    """A quote with no cue takes the speaker of the quote just before it or the person the
+    paragraph is about ("Reyhan struck a cautious note. "This is ...")."""
+    previous: FoundQuote | None = None
+    for quote in quotes:
+        if quote.speaker is None and quote.cue is None:
+            para_start = text.rfind("\n", 0, quote.start) + 1
+            gap_start = previous.end if previous else 0
+            between = text[gap_start : quote.start]
+            if previous is not None and previous.speaker and between.count("\n") <= 2 and len(
+                between.split()
+            ) <= 40:
+                quote.speaker, quote.role = previous.speaker, previous.role
+                quote.speaker_span = previous.speaker_span
+                quote.inherited = True
+            else:
+                person = resolver._latest_person(quote.start)
+                if person is not None and any(
+                    para_start <= s.start < quote.start for s in person.spans
+                ):
+                    quote.speaker, quote.role = person.name, person.role
+                    quote.inherited = True
+        previous = quote
+
+
+def to_quotes(found: list[FoundQuote], source_id: str) -> list[Quote]:
+    """The Brief's Quote items (evidence spans: the quoted words, no marks)."""
+    return [
+        Quote(
+            text=q.text,
+            speaker=q.speaker,
+            speaker_role=q.role,
+            spans=[Span(source_id, a, b) for a, b in q.pieces],
+        )
+        for q in found
+    ]
+
+
+def speaker_key(name: str | None) -> str:
+    """A comparison key for speakers: the last word of the normalised name."""
+    key = name_key(name or "")
+    return key.split()[-1] if key else ""
