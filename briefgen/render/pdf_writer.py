@@ -97,7 +97,8 @@ class _Writer:
                   color: tuple[int, int, int] = (26, 26, 26), after: float = 2.0) -> None:
         self.font(style, size, color)
         self.pdf.set_x(self.pdf.l_margin + indent)
-        self.pdf.multi_cell(0, 5.2, self.pdf.text_of(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.pdf.multi_cell(0, 5.2, self.pdf.text_of(text), align="L",
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.pdf.ln(after)
 
     def heading(self, text: str, size: float = 12.5) -> None:
@@ -111,7 +112,7 @@ class _Writer:
             self.font()
             self.pdf.set_x(self.pdf.l_margin + 2)
             self.pdf.cell(5, 5.2, self.pdf.text_of("\u2022"))
-            self.pdf.multi_cell(0, 5.2, self.pdf.text_of(self.portion + text),
+            self.pdf.multi_cell(0, 5.2, self.pdf.text_of(self.portion + text), align="L",
                                 new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             self.pdf.ln(1)
 
@@ -120,7 +121,8 @@ class _Writer:
 
     def title_and_header(self) -> None:
         pdf = self.pdf
-        self.paragraph(self.template.name.upper(), "B", 17, color=NAVY, after=1)
+        title = self.template.labels.get("title") or self.template.name
+        self.paragraph(title.upper(), "B", 17, color=NAVY, after=1)
         pdf.set_draw_color(*NAVY)
         pdf.set_line_width(0.6)
         pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
@@ -133,7 +135,8 @@ class _Writer:
             self.font("B")
             pdf.cell(34, 5.6, pdf.text_of(spec.label.upper() + ":"))
             self.font()
-            pdf.multi_cell(0, 5.6, pdf.text_of(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(0, 5.6, pdf.text_of(value), align="L",
+                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_line_width(0.2)
         pdf.line(pdf.l_margin, pdf.get_y() + 1.5, pdf.w - pdf.r_margin, pdf.get_y() + 1.5)
         pdf.ln(4)

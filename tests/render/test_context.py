@@ -1,0 +1,100 @@
+"""The template context: defaults, included key points, citation numbers, marks, warnings."""
+
+from __future__ import annotations
+
+from sample_briefs import sample_brief
+
+from briefgen.model import Brief, KeyPoint, Quote, Source, Span, Summary
+from briefgen.render import BriefTemplate, apply_template_defaults, brief_warnings, build_context
+from briefgen.render.context import portion_mark
+
+
+def test_key_points_left_out_by_the_user_are_not_in_the_context(builtin: BriefTemplate) -> None:
+    brief = sample_brief()
+    context = build_context(brief, builtin)
+    texts = [k["text"] for k in context["key_points"]]
+    assert len(texts) == 4
+    assert not any("Trade between" in t for t in texts)
+
+
+def test_header_fields_fall_back_to_manifest_defaults(builtin: BriefTemplate) -> None:
+    context = build_context(Brief(fields={"subject": "Talks"}), builtin)
+    assert context["fields"]["subject"] == "Talks"
+    assert context["fields"]["classification"] == "UNCLASSIFIED"
+    assert context["fields"]["portion_marks"] is False
+    assert context["marking"] == "UNCLASSIFIED"
+
+
+def test_each_source_gets_a_number_and_items_cite_theirs(builtin: BriefTemplate) -> None:
+    first, second = Source("src-a", "Alpha text."), Source("src-b", "Beta text.")
+    brief = Brief(
+        fields={"citations": True},
+        sources=[first, second],
+        key_points=[KeyPoint("Both", [Span("src-b", 0, 4), Span("src-a", 0, 5)]),
+                    KeyPoint("Unknown source", [Span("src-gone", 0, 1)])],
+        quotes=[Quote("Beta", "B. Speaker", None, [Span("src-b", 0, 4)])],
+    )
+    context = build_context(brief, builtin)
+    assert [s["number"] for s in context["sources"]] == [1, 2]
+    assert context["key_points"][0]["cites"] == [1, 2]
+    assert context["key_points"][0]["cite"] == "[1, 2]"
+    assert context["key_points"][1]["cite"] == ""
+    assert context["quotes"][0]["cite"] == "[2]"
+    assert [q["text"] for q in context["sources"][1]["quotes"]] == ["Beta"]
+
+
+def test_citation_marks_are_empty_when_the_option_is_off(builtin: BriefTemplate) -> None:
+    brief = sample_brief()
+    brief.fields["citations"] = False
+    context = build_context(brief, builtin)
+    assert context["key_points"][0]["cites"] == [1]
+    assert context["key_points"][0]["cite"] == ""
+
+
+def test_portion_marks_follow_the_banner_marking() -> None:
+    assert portion_mark("UNCLASSIFIED") == "(U)"
+    assert portion_mark("OFFICIAL-SENSITIVE") == "(OS)"
+    assert portion_mark("SECRET//NOFORN") == "(S)"
+    assert portion_mark("Internal Use Only") == "(IUO)"
+    assert portion_mark("") == ""
+
+
+def test_portion_prefix_is_set_only_when_portion_marks_are_on(builtin: BriefTemplate) -> None:
+    brief = sample_brief()
+    assert build_context(brief, builtin)["portion_space"] == ""
+    brief.fields["portion_marks"] = True
+    assert build_context(brief, builtin)["portion_space"] == "(O) "
+
+
+def test_a_bottom_line_beyond_four_lines_is_warned_about(builtin: BriefTemplate) -> None:
+    brief = sample_brief()
+    assert not any("bottom line" in w for w in brief_warnings(brief, builtin))
+    brief.summary = Summary("The talks went on. " * 30)
+    warnings = brief_warnings(brief, builtin)
+    assert any("bottom line runs to about 6 lines" in w for w in warnings)
+
+
+def test_empty_required_fields_are_warned_about(builtin: BriefTemplate) -> None:
+    warnings = brief_warnings(Brief(), builtin)
+    assert any("\u201cSubject\u201d" in w or "\u201cMeeting\u201d" in w for w in warnings)
+
+
+def test_apply_template_defaults_fills_only_what_is_missing(builtin: BriefTemplate) -> None:
+    brief = Brief(fields={"classification": "SECRET", "subject": ""})
+    apply_template_defaults(brief, builtin)
+    assert brief.template == builtin.id
+    assert brief.fields["classification"] == "SECRET"
+    assert "portion_marks" in brief.fields
+    assert brief.fields["portion_marks"] is False
+    assert brief.fields["subject"] == ""  # no default to fill it with
+
+
+def test_people_table_fields_are_normalised_rows(library: object) -> None:
+    from briefgen.render import TemplateLibrary
+
+    assert isinstance(library, TemplateLibrary)
+    readout = library.get("meeting-readout")
+    brief = Brief(fields={"participants": [{"name": "A. Person", "role": None}, "junk"]})
+    rows = build_context(brief, readout)["fields"]["participants"]
+    assert rows == [{"name": "A. Person", "role": "", "organization": "", "cites": [],
+                     "cite": ""}]

@@ -1,0 +1,196 @@
+"""The Word writer: every built-in renders every brief variant into a clean, styled .docx."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document as DocxDocument
+from sample_briefs import MARKUP, sample_brief
+
+from briefgen.errors import TemplateError
+from briefgen.model import Brief
+from briefgen.render import BriefTemplate, TemplateLibrary, render_docx
+from briefgen.render.docx_writer import render_docx_bytes
+
+
+def _open(data: bytes) -> DocxDocument:
+    return docx.Document(io.BytesIO(data))
+
+
+def _all_text(document: DocxDocument) -> str:
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts.extend(cell.text for row in table.rows for cell in row.cells)
+    return "\n".join(parts)
+
+
+def _xml_parts(data: bytes) -> dict[str, str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {n: archive.read(n).decode("utf-8") for n in archive.namelist()
+                if n.startswith("word/") and n.endswith(".xml")}
+
+
+def test_every_builtin_renders_every_variant_without_leftover_tags(
+    builtin: BriefTemplate, variant: tuple[str, Brief]
+) -> None:
+    name, brief = variant
+    data = render_docx_bytes(brief, builtin)
+    document = _open(data)
+    for part, xml in _xml_parts(data).items():
+        text = xml.replace("{{ x }} {% if %}", "").replace("{{ role }}", "")
+        assert "{{" not in text and "{%" not in text, f"leftover tag in {part} ({name})"
+        assert "&lt;w:t&gt;" not in text or name == "markup"
+    styles = {p.style.name for p in document.paragraphs}
+    assert "Title" in styles
+    assert "Heading 1" in styles or name == "empty"
+    section = document.sections[0]
+    assert section.left_margin is not None
+    assert round(section.left_margin.cm, 1) == 2.5
+
+
+def test_sample_information_memo_has_real_styles_lists_and_header(
+    library: TemplateLibrary,
+) -> None:
+    document = _open(render_docx_bytes(sample_brief(), library.get("information-memo")))
+    by_style: dict[str, list[str]] = {}
+    for paragraph in document.paragraphs:
+        by_style.setdefault(paragraph.style.name, []).append(paragraph.text)
+    assert by_style["Title"] == ["Information memorandum"]
+    assert by_style["Heading 1"] == ["Bottom line up front", "Key points", "People involved",
+                                     "What was said", "Next steps", "Sources"]
+    bullets = by_style["List Bullet"]
+    assert len(bullets) == 4 + 5 + 2  # key points, people, next steps
+    assert bullets[0].startswith("The agenda covered staffing levels")
+    assert not any("Trade between" in b for b in bullets)
+    assert by_style["Quote"][1] == "\u201cThis is a first step\u201d"
+    header = document.tables[0]
+    assert [[c.text for c in row.cells] for row in header.rows] == [
+        ["TO:", "Director, Europe Division"],
+        ["FROM:", "Western Europe Desk"],
+        ["DATE:", "12 March 2026"],
+        ["SUBJECT:", "Norvalia and Estrava hold first direct talks in six years"],
+    ]
+
+
+def test_bullets_are_a_real_word_list(library: TemplateLibrary) -> None:
+    document = _open(render_docx_bytes(sample_brief(), library.get("information-memo")))
+    bullet_style = document.styles["List Bullet"]
+    num_pr = bullet_style.element.pPr.numPr
+    assert num_pr is not None
+    assert num_pr.numId.val > 0
+
+
+def test_marking_banner_and_page_x_of_y_are_in_header_and_footer(builtin: BriefTemplate) -> None:
+    brief = sample_brief()
+    brief.fields["classification"] = "CONFIDENTIAL"
+    data = render_docx_bytes(brief, builtin)
+    section = _open(data).sections[0]
+    assert section.header.paragraphs[0].text == "CONFIDENTIAL"
+    footer = [p.text for p in section.footer.paragraphs]
+    assert footer[0] == "CONFIDENTIAL"
+    assert footer[1].startswith(builtin.name)
+    assert "Page 1 of 1" in footer[1]
+    footer_xml = next(x for n, x in _xml_parts(data).items() if n.startswith("word/footer"))
+    assert "> PAGE <" in footer_xml
+    assert "> NUMPAGES <" in footer_xml
+
+
+def test_meeting_readout_table_has_one_row_per_participant(library: TemplateLibrary) -> None:
+    document = _open(render_docx_bytes(sample_brief(), library.get("meeting-readout")))
+    table = document.tables[1]
+    assert table.style.name == "Light List Accent 1"
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["Name", "Role", "Organisation"]
+    assert rows[1] == ["Anika Solberg", "Deputy Foreign Minister", "Norvalia"]
+    assert len(rows) == 6
+
+
+def test_hundred_key_points_become_a_hundred_bullets(library: TemplateLibrary) -> None:
+    from sample_briefs import many_points_brief
+
+    document = _open(render_docx_bytes(many_points_brief(), library.get("decision-memo")))
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert sum(t.startswith("Key point number") for t in bullets) == 100
+
+
+def test_markup_and_forbidden_characters_render_as_plain_text(library: TemplateLibrary) -> None:
+    from sample_briefs import markup_brief
+
+    data = render_docx_bytes(markup_brief(), library.get("information-memo"))
+    document = _open(data)
+    text = _all_text(document)
+    assert MARKUP in text
+    assert "<script>alert(1)</script>" in text
+    assert "\x00" not in text
+    assert "\x07" not in text
+    assert "\ufffe" not in text
+    assert "Jean <Smith> & Co" in text
+
+
+def test_rtl_cjk_and_emoji_survive(library: TemplateLibrary) -> None:
+    from sample_briefs import multilingual_brief
+
+    text = _all_text(_open(render_docx_bytes(multilingual_brief(), library.get("meeting-readout"))))
+    assert "محادثات جنيف — 日内瓦会谈 — שיחות ז'נבה 🇨🇭" in text
+    assert "王小明" in text
+    assert "זהו צעד ראשון" in text
+
+
+def test_empty_lists_leave_out_their_sections(library: TemplateLibrary) -> None:
+    from sample_briefs import empty_brief
+
+    document = _open(render_docx_bytes(empty_brief(), library.get("information-memo")))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == []
+    assert all(p.text.strip() == "" or p.style.name == "Title" for p in document.paragraphs)
+
+
+def test_citations_put_source_numbers_in_superscript(library: TemplateLibrary) -> None:
+    brief = sample_brief()
+    brief.fields["citations"] = True
+    document = _open(render_docx_bytes(brief, library.get("information-memo")))
+    marks = [r for p in document.paragraphs for r in p.runs if r.text == "[1]"]
+    assert len(marks) >= 4
+    assert all(r.font.superscript for r in marks)
+    references = [p.text for p in document.paragraphs if p.style.name == "Source Reference"]
+    assert references == [
+        "[1]\tHelena Marsh, \u201cNorvalia and Estrava hold first direct talks in six years on "
+        "reopening embassies\u201d, Meridian Wire Service, 13 March 2026"
+    ]
+
+
+def test_render_docx_writes_the_file(tmp_path: Path, library: TemplateLibrary) -> None:
+    out = tmp_path / "memo.docx"
+    render_docx(sample_brief(), library.get("media-digest"), out)
+    assert "Media digest" in _all_text(docx.Document(str(out)))
+
+
+def test_word_template_reaching_outside_the_sandbox_is_refused(
+    library: TemplateLibrary,
+) -> None:
+    copy = library.duplicate("information-memo", "Sneaky")
+    document = docx.Document(str(copy.docx_file))
+    document.add_paragraph("{{ fields.__class__.__mro__ }}")
+    document.save(str(copy.docx_file))
+    with pytest.raises(TemplateError, match="refused because it reaches for the private"):
+        render_docx_bytes(sample_brief(), copy)
+
+
+def test_a_word_template_edited_in_word_is_picked_up(library: TemplateLibrary) -> None:
+    copy = library.duplicate("information-memo", "Ours")
+    document = docx.Document(str(copy.docx_file))
+    document.add_paragraph("Cleared by: {{ fields['from'] }}")
+    document.save(str(copy.docx_file))
+    text = _all_text(_open(render_docx_bytes(sample_brief(), copy)))
+    assert "Cleared by: Western Europe Desk" in text
+
+
+def test_a_file_that_is_not_a_docx_is_a_template_error(library: TemplateLibrary) -> None:
+    copy = library.duplicate("information-memo", "Broken")
+    copy.docx_file.write_bytes(b"not a zip at all")
+    with pytest.raises(TemplateError, match="not a valid .docx"):
+        render_docx_bytes(sample_brief(), copy)
