@@ -1,7 +1,8 @@
 """Measure HTML main-text extraction on ../shared/eval/html: token P/R/F1 and metadata.
 
 Run as ``.venv/bin/python benchmarks/bench_intake_html.py`` from the repository root.
-Each trafilatura setting is scored against each page's expected text, next to a plain
+Each trafilatura setting, and briefgen's whole load() path (the default setting plus
+header-line parsing and text clean-up), is scored against each page's expected text, next to a plain
 tag-strip of the same page (the baseline) measured in the same run. Scores are
 bag-of-words: precision = shared tokens / extracted tokens, recall = shared / expected,
 F1 per page, then the mean over pages. Metadata: share of pages whose extracted title,
@@ -23,7 +24,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from briefgen.errors import IntakeError
+from briefgen.intake import load
 from briefgen.intake.html_page import HtmlArticle, HtmlSettings, extract_html_article
+from briefgen.model import Source
 
 EVAL_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "html"
 _TOKEN = re.compile(r"\w+")
@@ -133,6 +136,11 @@ class Row:
     ms_per_page: float
 
 
+def _as_article(source: Source) -> HtmlArticle:
+    return HtmlArticle(source.text, source.title, source.author, source.publisher,
+                       source.published, source.url)
+
+
 def score(name: str, pages: list[Page], run: Callable[[Page], HtmlArticle | str]) -> Row:
     p_list, r_list, f_list = [], [], []
     failures = title_hits = author_hits = site_hits = 0
@@ -167,7 +175,7 @@ def score(name: str, pages: list[Page], run: Callable[[Page], HtmlArticle | str]
 def main() -> int:
     if not (EVAL_DIR / "manifest.jsonl").is_file():
         print(f"The evaluation pages are absent ({EVAL_DIR} not found): nothing to measure.")
-        return 1
+        return 0
     pages = load_pages()
     print(f"{len(pages)} pages from {EVAL_DIR}")
     extract_html_article(pages[0].html, name=pages[0].id)  # warm up imports and caches
@@ -180,6 +188,13 @@ def main() -> int:
                 lambda page, s=settings: extract_html_article(page.html, name=page.id, settings=s),
             )
         )
+    rows.append(
+        score(
+            "briefgen load() (whole path)",
+            pages,
+            lambda page: _as_article(load(page.html.encode("utf-8"), name=page.id + ".html")),
+        )
+    )
     base = rows[0]
     header = (
         f"{'extractor':32} {'P':>6} {'R':>6} {'F1':>6} {'min F1':>6} {'F1/base':>8} {'fail':>5} "
