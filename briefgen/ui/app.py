@@ -42,10 +42,9 @@ def create_window(
     templates = TemplateService(runner, library_factory)
     extraction = ExtractionController(document, runner, nlp_factory)
     files = FileController(None, document, runner, settings, templates, AutosaveStore(state_dir))
-    window = MainWindow(document, runner, settings, templates, extraction, files)
-    for service in (templates, extraction, files, document, runner):
-        service.setParent(window)
-    return window
+    # The services have no Qt parent: the window's Python object keeps them alive, so
+    # none of them is destroyed (and emits) while the window's C++ side is torn down.
+    return MainWindow(document, runner, settings, templates, extraction, files)
 
 
 def start_background_work(

@@ -25,6 +25,7 @@ from briefgen.ui.models import LIST_SPECS, BriefListModel, SpansRole
 if TYPE_CHECKING:
     from briefgen.render import BriefTemplate
 
+MAX_HEADER_HEIGHT = 260
 DEFAULT_LISTS = ("key_points", "people", "quotes", "dates", "topics", "next_steps")
 
 
@@ -69,7 +70,6 @@ class BriefForm(QWidget):
         header_scroll.setWidget(self.header)
         header_scroll.setWidgetResizable(True)
         header_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        header_scroll.setMaximumHeight(230)
         self.header_scroll = header_scroll
 
         self.summary = QPlainTextEdit(self)
@@ -126,6 +126,9 @@ class BriefForm(QWidget):
                 self.header_layout.addRow(label + (" *" if spec.required else ""), editor)
                 self.field_editors[spec.name] = editor
             self._select_template_id(template.id)
+        self.header.adjustSize()
+        wanted = self.header_layout.sizeHint().height() + 2
+        self.header_scroll.setFixedHeight(max(0, min(wanted, MAX_HEADER_HEIGHT)))
         names = list(template.lists) if template is not None else list(DEFAULT_LISTS)
         self._build_tabs([n for n in names if n in LIST_SPECS])
 

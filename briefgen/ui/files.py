@@ -38,6 +38,7 @@ class FileController(QObject):
     """
 
     notice = Signal(str)
+    announce = Signal(str)  # a notice that stays in the message bar until dismissed
     error = Signal(str)
     articles_opened = Signal(list)
     recent_changed = Signal(list)
@@ -222,7 +223,9 @@ class FileController(QObject):
         self.document.load(pending.brief, pending.original_path)
         # Recovered work is unsaved: make the document dirty so closing asks first.
         self.document.undo_stack.resetClean()
-        self.notice.emit("Recovered the unsaved brief from the last session.")
+        self.announce.emit(
+            "Recovered the unsaved brief from the last session; save it to keep it."
+        )
         return True
 
     def shutdown(self) -> None:

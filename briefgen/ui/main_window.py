@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         doc = self.document
-        doc.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        doc.undo_stack.cleanChanged.connect(self._update_title)
         doc.path_changed.connect(self._update_title)
         doc.reset.connect(self._sync_template)
         doc.reset.connect(self._sync_source_view)
@@ -133,8 +133,9 @@ class MainWindow(QMainWindow):
         for controller in (self.extraction, self.files):
             controller.error.connect(self.messages.show_error)
             controller.task_started.connect(self.tasks.track)
-        self.extraction.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.files.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.extraction.status.connect(self.show_status)
+        self.files.notice.connect(self.show_status)
+        self.files.announce.connect(self.messages.show_notice)
         self.files.articles_opened.connect(self.extraction.add_files)
         self.files.recent_changed.connect(self._fill_recent)
 
@@ -253,7 +254,11 @@ class MainWindow(QMainWindow):
     def _fill_recent(self, paths: list[str]) -> None:
         fill_recent_menu(self.recent_menu, paths, self.files.open_brief)
 
-    def _update_title(self) -> None:
+    def show_status(self, text: str) -> None:
+        """A short-lived notice in the status bar."""
+        self.statusBar().showMessage(text, 8000)
+
+    def _update_title(self, *_args: object) -> None:
         name = Path(self.document.path).name if self.document.path else "Untitled brief"
         self.setWindowTitle(f"{name}[*] \u2014 briefgen")
         self.setWindowModified(self.document.is_modified())

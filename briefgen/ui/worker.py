@@ -98,7 +98,8 @@ class WorkRunner(QObject):
             pool.setMaxThreadCount(size)
             pool.setExpiryTimeout(-1)
             self._pools[name] = pool
-        self._running: set[Worker] = set()
+        self._running: dict[WorkerSignals, Worker] = {}
+        self._queued: list[tuple[str, Worker]] = []
 
     def submit(self, pool: str, job: Job, description: str) -> Worker:
         """Queue ``job`` on ``pool``; it starts when control returns to the event loop.
@@ -107,9 +108,10 @@ class WorkRunner(QObject):
         starting later guarantees that no signal is emitted before the connections exist.
         """
         worker = Worker(job, description)
-        self._running.add(worker)
-        worker.signals.done.connect(lambda: self._forget(worker))
-        QTimer.singleShot(0, self, lambda: self._pools[pool].start(worker))
+        self._running[worker.signals] = worker
+        worker.signals.done.connect(self._forget)
+        self._queued.append((pool, worker))
+        QTimer.singleShot(0, self, self._start_queued)
         self.active_changed.emit(len(self._running))
         return worker
 
@@ -119,13 +121,18 @@ class WorkRunner(QObject):
 
     def cancel_all(self) -> None:
         """Ask every queued or running worker to stop."""
-        for worker in list(self._running):
+        for worker in list(self._running.values()):
             worker.cancel()
 
     def wait(self, msecs: int = -1) -> bool:
         """Block until every pool is idle (for shutdown and tests); False on timeout."""
         return all(pool.waitForDone(msecs) for pool in self._pools.values())
 
-    def _forget(self, worker: Worker) -> None:
-        self._running.discard(worker)
+    def _start_queued(self) -> None:
+        queued, self._queued = self._queued, []
+        for pool, worker in queued:
+            self._pools[pool].start(worker)
+
+    def _forget(self) -> None:
+        self._running.pop(self.sender(), None)  # type: ignore[call-overload]
         self.active_changed.emit(len(self._running))

@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from briefgen.model import Brief, KeyPoint, Person, Quote, Source, Span
 from briefgen.ui.document import BriefDocument
-from briefgen.ui.models import LIST_SPECS, EditedRole, BriefListModel, SourcesModel, SpansRole
+from briefgen.ui.models import LIST_SPECS, BriefListModel, EditedRole, SourcesModel, SpansRole
 
 TEXT = "Solberg met Reyhan in Geneva. They agreed to meet again."
 

@@ -1,0 +1,82 @@
+"""Fixtures for the desktop app: a real main window with private settings and state folders."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from briefgen.ui import dialogs, settings_dialog, template_dialog
+from briefgen.ui.main_window import MainWindow
+
+DIALOGS = [
+    dialogs.ConfirmDialog, dialogs.UnsavedChangesDialog, dialogs.RecoverDialog,
+    dialogs.OpenFilesDialog, dialogs.SaveFileDialog, dialogs.TextDialog,
+    settings_dialog.SettingsDialog, template_dialog.TemplateManagerDialog,
+]
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test never blocks on a dialog: an unexpected one fails the test at once."""
+    for cls in DIALOGS:
+        def refuse(*_args: object, _name: str = cls.__name__, **_kwargs: object) -> object:
+            raise AssertionError(f"{_name} opened during a test that did not expect it")
+
+        monkeypatch.setattr(cls, "ask", classmethod(refuse))
+
+
+def answer(monkeypatch: pytest.MonkeyPatch, cls: type, value: object) -> list[tuple]:
+    """Make ``cls.ask`` return ``value``; returns the list of the calls' arguments."""
+    calls: list[tuple] = []
+
+    def ask(_cls: type, *args: object, **_kwargs: object) -> object:
+        calls.append(args)
+        return value
+
+    monkeypatch.setattr(cls, "ask", classmethod(ask))
+    return calls
+
+
+@pytest.fixture
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: $BRIEFGEN_SCREENSHOTS if set, else a pytest temporary folder."""
+    folder = os.environ.get("BRIEFGEN_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, nlp, monkeypatch) -> Iterator[Callable[..., MainWindow]]:  # type: ignore[no-untyped-def]
+    """Build, show and start real main windows sharing one settings file and state folder."""
+    from briefgen.render import TemplateLibrary
+    from briefgen.ui.app import create_window, start_background_work
+
+    windows: list[MainWindow] = []
+
+    def make(*, start: bool = True) -> MainWindow:
+        store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = create_window(
+            settings_store=store, state_dir=tmp_path / "state", nlp_factory=lambda: nlp,
+            library_factory=lambda: TemplateLibrary(user_dir=tmp_path / "user-templates"),
+        )
+        window.resize(1440, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        if start:
+            start_background_work(window)
+            qtbot.waitUntil(lambda: window.templates.is_loaded(), timeout=30_000)
+            qtbot.waitUntil(lambda: window.extraction.nlp.loaded(), timeout=60_000)
+        return window
+
+    yield make
+    answer(monkeypatch, dialogs.UnsavedChangesDialog, "discard")
+    for window in windows:
+        window.close()
+        window.runner.wait(10_000)
+        window.deleteLater()
