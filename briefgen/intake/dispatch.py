@@ -61,13 +61,33 @@ def clean_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _same_words(a: str, b: str) -> bool:
+    return a.casefold().split() == b.casefold().split()
+
+
+def drop_repeated_headline(text: str, title: str | None) -> str:
+    """``text`` without the headline (and any short kicker above it) that pages repeat
+    within their first three paragraphs."""
+    if not title:
+        return text
+    paragraphs = text.split("\n\n")
+    for index, paragraph in enumerate(paragraphs[:3]):
+        if _same_words(paragraph, title):
+            rest = paragraphs[index + 1 :]
+            return "\n\n".join(rest) if rest else text
+    return text
+
+
 def html_source(html: str, *, name: str, path: str | None = None, url: str | None = None) -> Source:
-    """A web page's article through trafilatura; headline lines left in the text are parsed."""
+    """A web page's article through trafilatura; a repeated headline is dropped and
+    byline or date lines left at the top of the text become metadata."""
     article = extract_html_article(html, name=name, url=url)
-    parts = parse_plain_article(article.text)
-    body = article.text
-    if parts.author or parts.published or (parts.title and parts.title == article.title):
-        body = parts.body
+    text = drop_repeated_headline(article.text, article.title)
+    parts = parse_plain_article(text)
+    conflicting_title = bool(
+        parts.title and article.title and not _same_words(parts.title, article.title)
+    )
+    body = parts.body if not conflicting_title else text
     return build_source(
         body, name=name, title=article.title or parts.title,
         author=article.author or parts.author, publisher=article.sitename or parts.publisher,

@@ -213,3 +213,12 @@ def test_html_with_no_article_is_refused() -> None:
 def test_bytes_without_a_name_are_named_as_pasted_content() -> None:
     with pytest.raises(IntakeError, match='^Cannot load "the pasted content": the file is empty'):
         load(b"")
+
+
+def test_repeated_headline_and_kicker_above_it_are_dropped_from_page_text() -> None:
+    from briefgen.intake.dispatch import drop_repeated_headline
+
+    text = f"Transport\n\n{HEADLINE.upper()}\n\n{BODY}"
+    assert drop_repeated_headline(text, HEADLINE) == BODY
+    assert drop_repeated_headline(BODY, HEADLINE) == BODY
+    assert drop_repeated_headline(HEADLINE, HEADLINE) == HEADLINE

@@ -57,3 +57,11 @@ def test_meta_charset_decides_the_decoding() -> None:
     page = html_page().replace('charset="utf-8"', 'charset="windows-1252"')
     page = page.replace("The harbour council", "The café council")
     assert "The café council" in decode_html(page.encode("cp1252"), "page.html")
+
+
+def test_headline_repeated_at_the_top_of_the_text_is_dropped() -> None:
+    page = html_page().replace("<h1>", "<p class='kicker'>Transport</p><h1>")
+    source = load(page.encode(), name="page.html")
+    assert source.title == HEADLINE
+    assert HEADLINE not in source.text
+    assert source.text.startswith("PORT ELLIS")
