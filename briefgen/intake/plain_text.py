@@ -45,6 +45,19 @@ def _split_byline(rest: str) -> tuple[str, str | None]:
     return rest, None
 
 
+_NAME_PARTICLES = frozenset(
+    {"and", "de", "del", "da", "van", "von", "der", "le", "la", "bin", "al"}
+)
+
+
+def looks_like_names(text: str) -> bool:
+    """True for ``Helena Marsh`` or ``Ann Lee and Tom Rys``; False for ``the numbers``."""
+    words = text.replace("&", "and").split()
+    if not 1 <= len(words) <= 10:
+        return False
+    return all(word[:1].isupper() or word.lower() in _NAME_PARTICLES for word in words)
+
+
 def _is_headline(line: str) -> bool:
     words = line.split()
     return (
@@ -77,8 +90,9 @@ def parse_plain_article(text: str) -> ArticleParts:
             break
         byline = _BYLINE.match(line)
         date_line = _DATE_LINE.match(line)
-        if byline and parts.author is None and len(line.split()) <= 12:
-            parts.author, parts.publisher = _split_byline(byline.group("rest"))
+        author, publisher = _split_byline(byline.group("rest")) if byline else ("", None)
+        if byline and parts.author is None and looks_like_names(author):
+            parts.author, parts.publisher = author, publisher
         elif date_line and parts.published is None and iso_date(date_line.group("date")):
             parts.published = iso_date(date_line.group("date"))
         elif _BARE_DATE.match(line) and parts.published is None and iso_date(line):

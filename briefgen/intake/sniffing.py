@@ -50,7 +50,9 @@ _HTML_TAGS = re.compile(
     rb"<(?:p|div|span|br|article|section|h[1-6]|a|ul|ol|li|table|b|i|em|strong)\b[^>]*>",
     re.IGNORECASE,
 )
-_HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{1,40}:[ \t]?\S?", re.ASCII)
+_HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9_-]{1,76}:", re.ASCII)
+_MAX_HEADER_LINES = 1000  # mail servers stack long Received/ARC headers on top
+_EMAIL_HEAD_BYTES = 65536
 _EMAIL_KEYS = (b"from", b"subject", b"date", b"to", b"mime-version", b"message-id", b"received")
 _MARKDOWN = re.compile(
     r"^(?:#{1,6} \S|[*_]{2}\S.*[*_]{2}|\[[^\]]+\]\([^)]+\)|```|> \S)", re.MULTILINE
@@ -84,7 +86,7 @@ def _looks_like_email(head: bytes) -> bool:
     """True when ``head`` opens with an RFC 5322 header block naming a sender or subject."""
     lines = head.replace(b"\r\n", b"\n").split(b"\n")
     keys: set[bytes] = set()
-    for index, line in enumerate(lines[:80]):
+    for index, line in enumerate(lines[:_MAX_HEADER_LINES]):
         if not line.strip():
             break
         if line[:1] in (b" ", b"\t") and index > 0:
@@ -138,7 +140,7 @@ def sniff_format(data: bytes, name: str | None = None) -> Format:
         if head.startswith(magic) and (len(magic) > 3 or _has_binary_bytes(head)):
             return kind
     ascii_head = _as_utf8(head)
-    if _looks_like_email(ascii_head):
+    if _looks_like_email(_as_utf8(data[:_EMAIL_HEAD_BYTES])):
         return "email"
     if _HTML_START.match(ascii_head) or len(_HTML_TAGS.findall(head)) >= 3:
         return "html"

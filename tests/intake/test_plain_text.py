@@ -63,3 +63,15 @@ def test_markdown_marks_links_and_images_are_removed() -> None:
     assert "map.png" not in text
     assert "https://" not in text
     assert "- first item" in text
+
+
+def test_sentence_starting_with_by_is_not_a_byline() -> None:
+    text = f"{HEADLINE}\nBy the end of March the council expects two extra crossings.\n\nMore."
+    parts = parse_plain_article(text)
+    assert parts.author is None
+    assert parts.body.startswith("By the end of March")
+
+
+def test_uppercase_byline_is_recognised() -> None:
+    parts = parse_plain_article(f"{HEADLINE}\nBY PRIYA CASTELLAN\n\n{BODY}")
+    assert parts.author == "PRIYA CASTELLAN"

@@ -61,3 +61,15 @@ def test_markdown_is_recognised_by_its_headings() -> None:
 def test_text_with_a_colon_in_its_first_line_is_not_an_email() -> None:
     data = b"Update: council approves ferry plan\nBy Ann Lee\n\nThe council voted."
     assert sniff_format(data) == "text"
+
+
+def test_email_with_a_long_stack_of_server_headers_is_recognised() -> None:
+    received = b"".join(
+        b"Received: from relay%d.example.net (relay%d.example.net [192.0.2.%d])\r\n"
+        b"\tby mx.example.org with ESMTPS id abc%d\r\n" % (i, i, i % 250, i)
+        for i in range(150)
+    )
+    long_name = b"X-Microsoft-Antispam-Message-Info-Original-Extended: yes\r\n"
+    data = received + long_name + builders.eml_bytes()
+    assert len(received) > 8192
+    assert sniff_format(data, "mail.txt") == "email"
