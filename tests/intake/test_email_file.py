@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from email import policy
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -76,3 +78,18 @@ def test_message_body_is_read_as_text() -> None:
     assert message.text is not None
     assert "Council chair Miriam Odell" in message.text
     assert message.attachments == []
+
+
+def test_message_forwarded_as_an_attachment_is_a_further_source() -> None:
+    from email import message_from_bytes
+
+    inner = message_from_bytes(eml_bytes(), policy=policy.default)
+    outer = EmailMessage()
+    outer["Subject"] = "FW: ferry story"
+    outer["From"] = "desk@example.org"
+    outer["Date"] = "Thu, 05 Feb 2026 10:00:00 +0000"
+    outer.set_content("See the forwarded message.")
+    outer.add_attachment(inner)
+    sources = load_sources(outer.as_bytes(), name="outer.eml")
+    assert [source.title for source in sources] == ["ferry story", HEADLINE]
+    assert sources[1].text == BODY
