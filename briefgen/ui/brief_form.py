@@ -126,7 +126,13 @@ class BriefForm(QWidget):
                 self.header_layout.addRow(label + (" *" if spec.required else ""), editor)
                 self.field_editors[spec.name] = editor
             self._select_template_id(template.id)
-        self.header.adjustSize()
+        if self.header.isVisible():
+            # New rows of a visible form show only on the next event-loop turn; show them
+            # now so that the size hint counts them.
+            for child in self.header.findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+            ):
+                child.show()
         wanted = self.header_layout.sizeHint().height() + 2
         self.header_scroll.setFixedHeight(max(0, min(wanted, MAX_HEADER_HEIGHT)))
         names = list(template.lists) if template is not None else list(DEFAULT_LISTS)

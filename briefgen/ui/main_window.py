@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         doc = self.document
-        doc.undo_stack.cleanChanged.connect(self._update_title)
+        doc.undo_stack.cleanChanged.connect(self._on_clean_changed)
         doc.path_changed.connect(self._update_title)
         doc.reset.connect(self._sync_template)
         doc.reset.connect(self._sync_source_view)
@@ -258,7 +258,11 @@ class MainWindow(QMainWindow):
         """A short-lived notice in the status bar."""
         self.statusBar().showMessage(text, 8000)
 
-    def _update_title(self, *_args: object) -> None:
+    def _on_clean_changed(self, clean: bool) -> None:
+        # Uses the signal's value: the stack may be mid-destruction when it emits this.
+        self.setWindowModified(not clean)
+
+    def _update_title(self) -> None:
         name = Path(self.document.path).name if self.document.path else "Untitled brief"
         self.setWindowTitle(f"{name}[*] \u2014 briefgen")
         self.setWindowModified(self.document.is_modified())

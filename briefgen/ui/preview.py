@@ -52,6 +52,7 @@ class PreviewPane(QWidget):
         self._busy = False
         self._pending = False
         self._changed_at: float | None = None
+        self._render_started: float | None = None
         self.html = ""
         document.changed.connect(self.schedule)
 
@@ -77,7 +78,7 @@ class PreviewPane(QWidget):
         self._pending = False
         brief = self.document.snapshot()
         template = self.template
-        started = self._changed_at
+        self._render_started = self._changed_at
         self._changed_at = None
 
         def job(_progress: Progress, _cancelled: IsCancelled) -> str:
@@ -86,11 +87,13 @@ class PreviewPane(QWidget):
             return render_html(brief, template)
 
         worker = self.runner.submit("render", job, "Rendering the preview")
-        worker.signals.finished.connect(lambda html: self._show(html, started))
+        # Bound methods, not lambdas: Qt drops them if this widget is destroyed first.
+        worker.signals.finished.connect(self._show)
         worker.signals.failed.connect(self._on_failed)
         worker.signals.done.connect(self._after)
 
-    def _show(self, html: Any, started: float | None) -> None:
+    def _show(self, html: Any) -> None:
+        started = self._render_started
         bar = self.browser.verticalScrollBar()
         position = bar.value()
         self.html = str(html)

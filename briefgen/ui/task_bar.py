@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from briefgen.ui.worker import Worker
 
@@ -19,6 +26,7 @@ class TaskIndicator(QWidget):
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setToolTip("Stop this task (Esc)")
         self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.addWidget(self.label)
@@ -30,8 +38,9 @@ class TaskIndicator(QWidget):
     def track(self, worker: Worker, text: str) -> None:
         """Show ``worker`` until it is done."""
         self._tasks.append((worker, text))
-        worker.signals.progress.connect(lambda done, total: self._progress(worker, done, total))
-        worker.signals.done.connect(lambda: self._finish(worker))
+        # Bound methods, not lambdas: Qt drops them if this widget is destroyed first.
+        worker.signals.progress.connect(self._progress)
+        worker.signals.done.connect(self._finish)
         self._show_latest()
 
     def running(self) -> list[str]:
@@ -44,13 +53,15 @@ class TaskIndicator(QWidget):
             self._tasks[-1][0].cancel()
             self.label.setText("Cancelling\u2026")
 
-    def _progress(self, worker: Worker, done: int, total: int) -> None:
-        if self._tasks and self._tasks[-1][0] is worker and total > 0:
+    def _progress(self, done: int, total: int) -> None:
+        signals = self.sender()
+        if self._tasks and self._tasks[-1][0].signals is signals and total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(done)
 
-    def _finish(self, worker: Worker) -> None:
-        self._tasks = [(w, t) for w, t in self._tasks if w is not worker]
+    def _finish(self) -> None:
+        signals = self.sender()
+        self._tasks = [(w, t) for w, t in self._tasks if w.signals is not signals]
         self._show_latest()
 
     def _show_latest(self) -> None:

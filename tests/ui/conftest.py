@@ -51,11 +51,12 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def make_window(qtbot, tmp_path, nlp, monkeypatch) -> Iterator[Callable[..., MainWindow]]:  # type: ignore[no-untyped-def]
+def make_window(qtbot, qapp, tmp_path, nlp, monkeypatch) -> Iterator[Callable[..., MainWindow]]:  # type: ignore[no-untyped-def]
     """Build, show and start real main windows sharing one settings file and state folder."""
     from briefgen.render import TemplateLibrary
-    from briefgen.ui.app import create_window, start_background_work
+    from briefgen.ui.app import create_window, load_style_sheet, start_background_work
 
+    load_style_sheet(qapp)
     windows: list[MainWindow] = []
 
     def make(*, start: bool = True) -> MainWindow:
