@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dateutil import parser as date_parser
+from dateutil import parser as date_parser  # type: ignore[import-untyped]
 from spacy.tokens import Span as SpacySpan
 
 from briefgen.extract.lexicon import dateline_length
@@ -14,8 +14,20 @@ from briefgen.extract.parse import Parsed
 from briefgen.model import DateMention, Span
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH_RE = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _HAS_DAY = re.compile(
     rf"\b{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
@@ -24,8 +36,19 @@ _HAS_DAY = re.compile(
 )
 _HAS_YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 _AGO = re.compile(r"\b(\w+|\d+)\s+(day|week)s?\s+ago\b")
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUMBER_WORDS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 _DATE_WORDS = re.compile(
     rf"\b(?:{'|'.join(WEEKDAYS)}|{_MONTH_RE}|today|tonight|yesterday|tomorrow|week|month|year|"
     r"ago|weekend|\d{4})\b",
@@ -34,7 +57,8 @@ _DATE_WORDS = re.compile(
 _DURATION = re.compile(
     r"^(?:about|nearly|almost|more than|less than|over|some|around|at least|up to|just|"
     r"the past|the last|the next|the previous|the coming|the first|the)?\s*"
-    r"(?!(?:last|next|this|that|coming|past|previous|every|each)\b)(?:\w+|\d+)(?:[- ]and[- ]a[- ]half)?[- ](?:years?|months?|weeks?|days?|decades?|"
+    r"(?!(?:last|next|this|that|coming|past|previous|every|each)\b)"
+    r"(?:\w+|\d+)(?:[- ]and[- ]a[- ]half)?[- ](?:years?|months?|weeks?|days?|decades?|"
     r"centuries?)(?:[- ]old|[- ]long)?$",
     re.IGNORECASE,
 )
@@ -50,9 +74,9 @@ class FoundDate:
     sentence_index: int
 
 
-def resolve_date(text: str, reference: dt.date | None, *, future: bool | None = None) -> (
-    dt.date | None
-):
+def resolve_date(
+    text: str, reference: dt.date | None, *, future: bool | None = None
+) -> dt.date | None:
     """The calendar date ``text`` names, read against ``reference``; None when unknowable.
 
     ``future`` is the tense of the sentence (True: "will meet on Thursday"); weekdays
@@ -73,15 +97,22 @@ def resolve_date(text: str, reference: dt.date | None, *, future: bool | None = 
         return reference + dt.timedelta(days=1)
     ago = _AGO.search(low)
     if ago:
-        count = _NUMBER_WORDS.get(ago.group(1), None)
+        count = _NUMBER_WORDS.get(ago.group(1))
         if count is None and ago.group(1).isdigit():
             count = int(ago.group(1))
         if count is not None:
             days = count * (7 if ago.group(2) == "week" else 1)
             return reference - dt.timedelta(days=days)
     monday = reference - dt.timedelta(days=reference.weekday())
-    weeks = {"last week": -7, "this week": 0, "next week": 7, "the coming week": 7,
-             "the past week": -7, "earlier this week": 0, "later this week": 0}
+    weeks = {
+        "last week": -7,
+        "this week": 0,
+        "next week": 7,
+        "the coming week": 7,
+        "the past week": -7,
+        "earlier this week": 0,
+        "later this week": 0,
+    }
     if low in weeks:
         return monday + dt.timedelta(days=weeks[low])
     return _weekday(low, reference, future)
@@ -97,7 +128,7 @@ def _absolute(low: str, reference: dt.date | None, future: bool | None) -> dt.da
         parsed = date_parser.parse(cleaned, default=dt.datetime(base.year, 1, 1), fuzzy=True)
     except (ValueError, OverflowError):
         return None
-    day = parsed.date()
+    day: dt.date = parsed.date()
     if has_year:
         return day
     if reference is None:
@@ -119,8 +150,11 @@ def _shift_year(day: dt.date, years: int) -> dt.date:
 
 def _weekday(low: str, reference: dt.date, future: bool | None) -> dt.date | None:
     """ "Thursday", "last Thursday", "next Thursday", "on Thursday" against ``reference``."""
-    match = re.fullmatch(r"(last|next|this|this coming|coming|past)?\s*(\w+?)(?:'s)?"
-                         r"(?:\s+(?:morning|afternoon|evening|night))?", low)
+    match = re.fullmatch(
+        r"(last|next|this|this coming|coming|past)?\s*(\w+?)(?:'s)?"
+        r"(?:\s+(?:morning|afternoon|evening|night))?",
+        low,
+    )
     if not match or match.group(2) not in WEEKDAYS:
         return None
     target = WEEKDAYS.index(match.group(2))
@@ -195,8 +229,9 @@ def merge_dates(found: list[FoundDate]) -> list[DateMention]:
         if key in merged:
             merged[key].spans.extend(item.mention.spans)
         else:
-            merged[key] = DateMention(item.mention.text, item.mention.date,
-                                      list(item.mention.spans))
+            merged[key] = DateMention(
+                item.mention.text, item.mention.date, list(item.mention.spans)
+            )
     return list(merged.values())
 
 

@@ -1,4 +1,4 @@
-"""Named mentions of people, organisations and places, with the statistical model's slips repaired."""
+"""Named mentions of people, organisations and places, the statistical model's slips repaired."""
 
 from __future__ import annotations
 
@@ -96,8 +96,11 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
 
 
 def _is_title(token: Token) -> bool:
-    return token.lower_ in TITLE_WORDS and (token.text[:1].isupper() or token.lower_ in {
-        "spokesperson", "spokesman", "spokeswoman", "envoy", "minister", "secretary"})
+    return token.lower_ in TITLE_WORDS and (
+        token.text[:1].isupper()
+        or token.lower_
+        in {"spokesperson", "spokesman", "spokeswoman", "envoy", "minister", "secretary"}
+    )
 
 
 def _title_before(span: SpacySpan) -> bool:
@@ -120,9 +123,14 @@ def _name_after(title: Token) -> SpacySpan | None:
     doc = title.doc
     i = title.i + 1
     end = i
-    while end < len(doc) and end - i < 3 and doc[end].pos_ == "PROPN" and doc[end].text[
-        :1
-    ].isupper() and doc[end].lower_ not in TITLE_WORDS and doc[end].lower_ not in ORG_WORDS:
+    while (
+        end < len(doc)
+        and end - i < 3
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+        and doc[end].lower_ not in TITLE_WORDS
+        and doc[end].lower_ not in ORG_WORDS
+    ):
         if doc[end].ent_type_:
             return None
         end += 1
@@ -144,9 +152,12 @@ def _speaker_chain(token: Token) -> bool:
 def _compound_chain(token: Token) -> SpacySpan:
     """The token with the proper nouns compounded onto it ("Jane" + "Doe")."""
     start = token.i
-    while start > 0 and token.doc[start - 1].pos_ == "PROPN" and token.doc[
-        start - 1
-    ].dep_ in {"compound", "flat"} and not token.doc[start - 1].ent_type_:
+    while (
+        start > 0
+        and token.doc[start - 1].pos_ == "PROPN"
+        and token.doc[start - 1].dep_ in {"compound", "flat"}
+        and not token.doc[start - 1].ent_type_
+    ):
         start -= 1
     return token.doc[start : token.i + 1]
 
@@ -190,8 +201,14 @@ def _trimmed(kind: str, span: SpacySpan, offset: int, source_id: str) -> Mention
     text = " ".join(text.split())
     if not text or not any(c.isalpha() for c in text):
         return None
-    return Mention(kind, offset + start_char, offset + end_char, text,
-                   doc[tokens[0].i : tokens[-1].i + 1], source_id)
+    return Mention(
+        kind,
+        offset + start_char,
+        offset + end_char,
+        text,
+        doc[tokens[0].i : tokens[-1].i + 1],
+        source_id,
+    )
 
 
 def _repair_by_names(mentions: list[Mention]) -> None:
@@ -204,9 +221,10 @@ def _repair_by_names(mentions: list[Mention]) -> None:
         votes.setdefault(mention.text.lower(), Counter())[mention.kind] += 1
     for mention in mentions:
         low = mention.text.lower()
-        if mention.kind != PERSON and (low in full_names or (
-            low in surnames and votes[low][PLACE] <= votes[low][PERSON] + votes[low][ORG]
-        )):
+        if mention.kind != PERSON and (
+            low in full_names
+            or (low in surnames and votes[low][PLACE] <= votes[low][PERSON] + votes[low][ORG])
+        ):
             mention.kind = PERSON
         elif " " not in low and low not in surnames:
             kind, count = votes[low].most_common(1)[0]

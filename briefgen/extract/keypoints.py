@@ -12,7 +12,7 @@ from briefgen.model import KeyPoint
 
 # Two sentences sharing this share of content words say the same thing.
 REDUNDANT_OVERLAP = 0.5
-_QUOTE_OPENERS = ("\"", "\u201c", "'", "\u2018")
+_QUOTE_OPENERS = ('"', "\u201c", "'", "\u2018")
 
 
 @dataclass

@@ -11,7 +11,9 @@ def _key(name: str) -> str:
     return " ".join(name.lower().replace(".", "").split())
 
 
-def _group(mentions: list[Mention], kind: str, exclude: set[str]) -> list[tuple[str, list[Mention]]]:
+def _group(
+    mentions: list[Mention], kind: str, exclude: set[str]
+) -> list[tuple[str, list[Mention]]]:
     groups: dict[str, tuple[str, list[Mention]]] = {}
     for mention in mentions:
         if mention.kind != kind:

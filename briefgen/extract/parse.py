@@ -121,9 +121,7 @@ def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[i
     return out
 
 
-def parse_sources(
-    sources: Sequence[Source], nlp: Language, *, batch_size: int = 8
-) -> list[Parsed]:
+def parse_sources(sources: Sequence[Source], nlp: Language, *, batch_size: int = 8) -> list[Parsed]:
     """Parse every source once, all pieces of all sources through one batched ``nlp.pipe``."""
     parsed = [Parsed(source) for source in sources]
     jobs: list[tuple[int, int]] = []

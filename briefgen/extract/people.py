@@ -13,9 +13,23 @@ from briefgen.model import Person
 
 _APOSTROPHES = ("'s", "\u2019s", "'", "\u2019")
 _JOINERS = {"of", "for", "and", "&", "on", "at", "to"}
-_STOP_AFTER = {",", ".", ";", ":", ")", "(", "\"", "\u201c", "\u201d", "--", "\u2014", "\u2013"}
-_GROUP_NOUNS = {"delegation", "team", "talks", "mission", "group", "committee", "panel",
-                "side", "negotiators", "session", "meeting", "visit", "party", "campaign"}
+_STOP_AFTER = {",", ".", ";", ":", ")", "(", '"', "\u201c", "\u201d", "--", "\u2014", "\u2013"}
+_GROUP_NOUNS = {
+    "delegation",
+    "team",
+    "talks",
+    "mission",
+    "group",
+    "committee",
+    "panel",
+    "side",
+    "negotiators",
+    "session",
+    "meeting",
+    "visit",
+    "party",
+    "campaign",
+}
 _LEAD_VERBS = {"lead", "head", "chair"}
 
 
@@ -111,11 +125,16 @@ def _title_before(name: SpacySpan) -> RoleInfo:
         if token.lower_ in HONORIFICS:
             i -= 1
             continue
-        if capital and token.pos_ in {"PROPN", "NOUN", "ADJ"} or _is_title_word(token):
-            i -= 1
-        elif token.lower_ in _JOINERS and i > sent_start and doc[i - 1].text[:1].isupper():
-            i -= 1
-        elif token.text in _APOSTROPHES and i > sent_start:
+        if (
+            capital
+            and token.pos_ in {"PROPN", "NOUN", "ADJ"}
+            or _is_title_word(token)
+            or token.lower_ in _JOINERS
+            and i > sent_start
+            and doc[i - 1].text[:1].isupper()
+            or token.text in _APOSTROPHES
+            and i > sent_start
+        ):
             i -= 1
         else:
             break
@@ -158,8 +177,10 @@ def _apposition_after(name: SpacySpan) -> RoleInfo:
         return RoleInfo()
     while tokens and tokens[0].lower_ in {"a", "an", "the"}:
         tokens.pop(0)
-    if not tokens or not any(_is_title_word(t) for t in tokens) or any(
-        t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in tokens
+    if (
+        not tokens
+        or not any(_is_title_word(t) for t in tokens)
+        or any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in tokens)
     ):
         return RoleInfo()
     org = _org_in(tokens)
@@ -184,15 +205,20 @@ def _apposition_before(name: SpacySpan) -> RoleInfo:
         return RoleInfo()
     end = i
     i -= 1
-    while i >= sent_start and end - i <= 8 and doc[i].text not in _STOP_AFTER and doc[
-        i
-    ].pos_ not in {"VERB", "AUX"}:
+    while (
+        i >= sent_start
+        and end - i <= 8
+        and doc[i].text not in _STOP_AFTER
+        and doc[i].pos_ not in {"VERB", "AUX"}
+    ):
         i -= 1
     tokens = list(doc[i + 1 : end])
     while tokens and tokens[0].lower_ in {"a", "an", "the"}:
         tokens.pop(0)
-    if not tokens or not _is_title_word(tokens[-1]) and not any(
-        _is_title_word(t) for t in tokens[-2:]
+    if (
+        not tokens
+        or not _is_title_word(tokens[-1])
+        and not any(_is_title_word(t) for t in tokens[-2:])
     ):
         return RoleInfo()
     possessive = [k for k, t in enumerate(tokens) if t.text in _APOSTROPHES]
@@ -241,8 +267,10 @@ def _title_only(token: Token) -> bool:
     """True when the organisation entity starting at ``token`` is only title words ("State")."""
     doc = token.doc
     end = token.i
-    while end < len(doc) and doc[end].ent_type_ == "ORG" and (
-        end == token.i or doc[end].ent_iob_ == "I"
+    while (
+        end < len(doc)
+        and doc[end].ent_type_ == "ORG"
+        and (end == token.i or doc[end].ent_iob_ == "I")
     ):
         end += 1
     return all(t.lower_ in TITLE_WORDS for t in doc[token.i : end] if t.is_alpha)

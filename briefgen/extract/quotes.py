@@ -10,7 +10,6 @@ from spacy.tokens import Token
 
 from briefgen.extract.entities import ORG, PERSON, Mention
 from briefgen.extract.lexicon import (
-    INSTITUTION_NOUNS,
     PRONOUNS_PERSON,
     SPEAKER_NOUNS,
     SPEECH_VERBS,
@@ -20,8 +19,8 @@ from briefgen.extract.lexicon import (
 from briefgen.extract.parse import Parsed
 from briefgen.model import Organization, Person, Quote, Span
 
-_OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\"": "\""}
-_CLOSE = {"\u201d", "\u00bb", "\""}
+_OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"'}
+_CLOSE = {"\u201d", "\u00bb", '"'}
 _GAP_MAX_WORDS = 10
 _MIN_WORDS = 4
 
@@ -76,7 +75,7 @@ def quoted_stretches(text: str) -> list[list[tuple[int, int]]]:
         if open_at is None:
             if char in _OPEN and _can_open(text, i):
                 open_at, closer = i + 1, _OPEN[char]
-        elif char == closer or (char in _CLOSE and closer != "\""):
+        elif char == closer or (char in _CLOSE and closer != '"'):
             current.append((open_at, i))
             found.append(current)
             current, open_at = [], None
@@ -88,12 +87,14 @@ def quoted_stretches(text: str) -> list[list[tuple[int, int]]]:
         current.append((open_at, _trim_end(text, open_at, n)))
     if current:
         found.append(current)
-    return [[(a, b) for a, b in pieces if b > a] for pieces in found if any(b > a for a, b in pieces)]
+    return [
+        [(a, b) for a, b in pieces if b > a] for pieces in found if any(b > a for a, b in pieces)
+    ]
 
 
 def _can_open(text: str, i: int) -> bool:
     """A straight mark opens only after a space, a bracket or the start, not inside a word."""
-    if text[i] != "\"":
+    if text[i] != '"':
         return True
     return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{\u2014\u2013-:"
 
@@ -112,6 +113,10 @@ def find_quotes(
     resolver = _Resolver(parsed, mentions, people, orgs)
     quotes: list[FoundQuote] = []
     for pieces in _mixed_quotes(parsed, _join_split_quotes(text, quoted_stretches(text))):
+        last_start, last_end = pieces[-1]
+        while last_end > last_start and text[last_end - 1] in ", \t":
+            last_end -= 1
+        pieces = [*pieces[:-1], (last_start, last_end)]
         body = " ".join(text[a:b].strip() for a, b in pieces)
         quote = FoundQuote(pieces, " ".join(body.split()))
         resolver.attribute(quote)
@@ -185,16 +190,19 @@ def _reported_clause(parsed: Parsed, pieces: list[tuple[int, int]]) -> tuple[int
         head = current.head
         if head is current:
             return None
-        if current.dep_ in _COMPLEMENTS and _is_cue(head) and not (
-            start <= offset + head.idx < end
+        if (
+            current.dep_ in _COMPLEMENTS
+            and _is_cue(head)
+            and not (start <= offset + head.idx < end)
         ):
             break
         current = head
     else:
         return None
     tokens = [t for t in current.subtree]
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct and tokens[0].text not in
-                      _OPEN):
+    while tokens and (
+        tokens[0].dep_ == "mark" or tokens[0].is_punct and tokens[0].text not in _OPEN
+    ):
         tokens.pop(0)
     while tokens and tokens[-1].is_punct and tokens[-1].text not in _CLOSE:
         tokens.pop()
@@ -355,16 +363,17 @@ class _Resolver:
             if sent.end_char <= start - 2 and not _is_lead_in(sent):
                 continue
             if sent.start_char > end + 2:
-                if sent.start_char <= end + 4 and len(sent) <= 12 and not frame[-1:] == [sent]:
+                if sent.start_char <= end + 4 and len(sent) <= 12:
                     frame.append(sent)
                 break
             if sent.end_char < para_start:
                 continue
-            if sent.end_char <= start - 2 and index + 1 < len(sents) and sents[
-                index + 1
-            ].start_char > start:
-                frame.append(sent)
-            elif sent.end_char > start - 2:
+            if (
+                sent.end_char <= start - 2
+                and index + 1 < len(sents)
+                and sents[index + 1].start_char > start
+                or sent.end_char > start - 2
+            ):
                 frame.append(sent)
         return frame
 
@@ -454,8 +463,10 @@ def _is_lead_in(sent: SpacySpan) -> bool:
 def _is_cue(token: Token) -> bool:
     if token.lemma_.lower() == "accord" and token.lower_ == "according":
         return True
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS and (
-        token.lemma_.lower() != "be"
+    return (
+        token.pos_ in {"VERB", "AUX"}
+        and token.lemma_.lower() in SPEECH_VERBS
+        and (token.lemma_.lower() != "be")
     )
 
 
@@ -488,9 +499,12 @@ def _inherit_speakers(text: str, quotes: list[FoundQuote], resolver: _Resolver) 
             para_start = text.rfind("\n", 0, quote.start) + 1
             gap_start = previous.end if previous else 0
             between = text[gap_start : quote.start]
-            if previous is not None and previous.speaker and between.count("\n") <= 2 and len(
-                between.split()
-            ) <= 40:
+            if (
+                previous is not None
+                and previous.speaker
+                and between.count("\n") <= 2
+                and len(between.split()) <= 40
+            ):
                 quote.speaker, quote.role = previous.speaker, previous.role
                 quote.speaker_span = previous.speaker_span
                 quote.inherited = True

@@ -50,12 +50,13 @@ def sentences(parsed: Parsed) -> list[Sentence]:
             if span is None or len(span) == 0 or not text[g_start:g_end].strip():
                 continue
             g_start, g_end = offset + span.start_char, offset + span.end_char
-            paragraph = text.count("\n\n", 0, g_start) if "\n\n" in text else text.count(
-                "\n", 0, g_start
+            paragraph = (
+                text.count("\n\n", 0, g_start) if "\n\n" in text else text.count("\n", 0, g_start)
             )
             out.append(
-                Sentence(parsed.source.id, g_start, g_end, text[g_start:g_end], span,
-                         len(out), paragraph)
+                Sentence(
+                    parsed.source.id, g_start, g_end, text[g_start:g_end], span, len(out), paragraph
+                )
             )
     return out
 

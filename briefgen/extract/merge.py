@@ -1,0 +1,165 @@
+"""Merging what several sources say: one item per person, place, date or point, all spans kept."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from briefgen.extract.lexicon import name_key, words
+from briefgen.model import (
+    DateMention,
+    KeyPoint,
+    NextStep,
+    Organization,
+    Person,
+    Place,
+    Quote,
+    Span,
+    Topic,
+)
+
+T = TypeVar("T")
+# Key points sharing this share of their words are the same point told twice.
+SAME_POINT = 0.6
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = words(
+    """
+    the a an and or of to in on at for by with from that this is was were are be been
+    has have had said says it its as their they he she his her will would after before
+    over
+    """
+)
+
+
+def source_count(spans: Iterable[Span]) -> int:
+    """How many distinct sources the spans of an item come from."""
+    return len({span.source for span in spans})
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of the shorter text's content words that the other text has too."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def _merge_by_key(
+    lists: list[list[T]], key: Callable[[T], str], absorb: Callable[[T, T], None]
+) -> list[T]:
+    merged: dict[str, T] = {}
+    for items in lists:
+        for item in items:
+            k = key(item)
+            if k in merged:
+                absorb(merged[k], item)
+            else:
+                merged[k] = item
+    return list(merged.values())
+
+
+def merge_people(lists: list[list[Person]]) -> list[Person]:
+    """One person across sources (a surname-only entry joins the full name)."""
+    out: list[Person] = []
+    for items in lists:
+        for person in items:
+            key = name_key(person.name)
+            match = next((p for p in out if name_key(p.name) == key), None)
+            if match is None and key:
+                match = next((p for p in out if _same_person(name_key(p.name), key)), None)
+            if match is None:
+                out.append(person)
+                continue
+            if len(person.name) > len(match.name):
+                match.name = person.name
+            match.role = match.role or person.role
+            match.organization = match.organization or person.organization
+            match.spans.extend(person.spans)
+    return out
+
+
+def _same_person(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    if len(wa) == 1 or len(wb) == 1:
+        return wa[-1] == wb[-1]
+    return wa[0] == wb[0] and wa[-1] == wb[-1]
+
+
+def merge_organizations(lists: list[list[Organization]]) -> list[Organization]:
+    """One organisation per canonical name across sources."""
+    return _merge_by_key(lists, lambda o: o.name.lower(), lambda a, b: a.spans.extend(b.spans))
+
+
+def merge_places(lists: list[list[Place]]) -> list[Place]:
+    """One place per canonical name across sources."""
+    return _merge_by_key(lists, lambda p: p.name.lower(), lambda a, b: a.spans.extend(b.spans))
+
+
+def merge_dates(lists: list[list[DateMention]]) -> list[DateMention]:
+    """One date mention per expression and resolved date across sources."""
+    return _merge_by_key(
+        lists, lambda d: f"{d.text.lower()}|{d.date}", lambda a, b: a.spans.extend(b.spans)
+    )
+
+
+def merge_topics(lists: list[list[Topic]], limit: int = 10) -> list[Topic]:
+    """Topics across sources, scores added for a topic several sources share."""
+
+    def absorb(a: Topic, b: Topic) -> None:
+        a.score = round(a.score + b.score, 3)
+
+    merged = _merge_by_key(lists, lambda t: t.text.lower(), absorb)
+    merged.sort(key=lambda t: -t.score)
+    return merged[:limit]
+
+
+def merge_quotes(lists: list[list[Quote]]) -> list[Quote]:
+    """A quotation several sources carry becomes one quote with all its spans."""
+    out: list[Quote] = []
+    for items in lists:
+        for quote in items:
+            match = next((q for q in out if similarity(q.text, quote.text) >= 0.8), None)
+            if match is None:
+                out.append(quote)
+            else:
+                match.spans.extend(quote.spans)
+                match.speaker = match.speaker or quote.speaker
+                match.speaker_role = match.speaker_role or quote.speaker_role
+    return out
+
+
+def merge_next_steps(lists: list[list[NextStep]]) -> list[NextStep]:
+    """Next steps across sources, near-duplicates collapsed."""
+    out: list[NextStep] = []
+    for items in lists:
+        for step in items:
+            match = next((s for s in out if similarity(s.text, step.text) >= SAME_POINT), None)
+            if match is None:
+                out.append(step)
+            else:
+                match.spans.extend(step.spans)
+    return out
+
+
+def merge_key_points(lists: list[list[KeyPoint]], limit: int | None = None) -> list[KeyPoint]:
+    """Key points across sources: near-duplicates collapse into one point with every span,
+    and a point that several sources carry ranks higher."""
+    out: list[KeyPoint] = []
+    for items in lists:
+        for point in items:
+            match = next((k for k in out if similarity(k.text, point.text) >= SAME_POINT), None)
+            if match is None:
+                out.append(KeyPoint(point.text, list(point.spans), point.score, point.include))
+            else:
+                match.spans.extend(point.spans)
+                match.score = max(match.score, point.score)
+    if len(lists) > 1:
+        for point in out:
+            point.score = round(point.score * (1 + 0.25 * (source_count(point.spans) - 1)), 4)
+        out.sort(key=lambda k: -k.score)
+    return out[:limit] if limit else out

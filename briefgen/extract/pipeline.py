@@ -1,0 +1,174 @@
+"""extract_brief: every step over one or several sources, parsed once, merged into a Brief."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from briefgen.errors import Cancelled, ExtractionError
+from briefgen.extract import merge
+from briefgen.extract.dates import event_date, find_dates, merge_dates, reference_of
+from briefgen.extract.edited import keep_edits
+from briefgen.extract.entities import find_mentions
+from briefgen.extract.keypoints import Ranked, key_point_count, rank_sentences, select
+from briefgen.extract.next_steps import extract_next_steps
+from briefgen.extract.organizations import build_organizations, build_places
+from briefgen.extract.parse import Parsed, parse_sources
+from briefgen.extract.people import build_people
+from briefgen.extract.quotes import find_quotes, to_quotes
+from briefgen.extract.sentences import Sentence, sentences
+from briefgen.extract.summary import build_summary
+from briefgen.extract.topics import extract_topics
+from briefgen.model import (
+    DEFAULT_TEMPLATE,
+    Brief,
+    DateMention,
+    KeyPoint,
+    NextStep,
+    Organization,
+    Person,
+    Place,
+    Quote,
+    Source,
+)
+
+SUBJECT_WORDS = 14
+_STEPS_PER_SOURCE = 4
+
+
+@dataclass
+class SourceResult:
+    """Everything extracted from one source before merging."""
+
+    sentences: list[Sentence]
+    ranked: list[Ranked]
+    key_points: list[KeyPoint]
+    people: list[Person]
+    organizations: list[Organization]
+    places: list[Place]
+    dates: list[DateMention]
+    event_date: str | None
+    quotes: list[Quote]
+    next_steps: list[NextStep]
+
+
+def extract_brief(
+    sources: Sequence[Source],
+    nlp: Language,
+    *,
+    reference_date: dt.date | None = None,
+    previous: Brief | None = None,
+    template: str = DEFAULT_TEMPLATE,
+    progress: Callable[[int, int], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> Brief:
+    """A Brief with every list filled from ``sources`` (the main one first).
+
+    Relative dates resolve against ``reference_date``, else each source's publication
+    date. Items the user edited in ``previous`` are kept. ``progress(done, total)`` is
+    called between steps; ``Cancelled`` is raised between steps once ``is_cancelled()``.
+    """
+    if not sources:
+        raise ExtractionError("Nothing to extract: no article was given.")
+    total = 2 + _STEPS_PER_SOURCE * len(sources)
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled()
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    if is_cancelled is not None and is_cancelled():
+        raise Cancelled()
+    parsed = parse_sources(sources, nlp)
+    step()
+    results = [_extract_one(p, reference_date, step) for p in parsed]
+    brief = _assemble(sources, parsed, results, template)
+    step()
+    return keep_edits(brief, previous)
+
+
+def _extract_one(
+    parsed: Parsed, reference_date: dt.date | None, step: Callable[[], None]
+) -> SourceResult:
+    """Every step on one parsed source, reusing its one parse."""
+    sents = sentences(parsed)
+    ranked = rank_sentences(sents)
+    points = [
+        KeyPoint(text=r.sentence.text, spans=[r.sentence.evidence()], score=r.score)
+        for r in select(ranked, key_point_count(len(sents)))
+    ]
+    step()
+    mentions = find_mentions(parsed)
+    people = build_people(mentions)
+    organizations = build_organizations(mentions, people)
+    places = build_places(mentions, people)
+    step()
+    reference = reference_date or reference_of(parsed.source.published)
+    found_dates = find_dates(parsed, reference)
+    step()
+    quotes = to_quotes(find_quotes(parsed, mentions, people, organizations), parsed.source.id)
+    steps = extract_next_steps(sents)
+    step()
+    return SourceResult(
+        sents,
+        ranked,
+        points,
+        people,
+        organizations,
+        places,
+        merge_dates(found_dates),
+        event_date(found_dates, reference),
+        quotes,
+        steps,
+    )
+
+
+def _assemble(
+    sources: Sequence[Source], parsed: list[Parsed], results: list[SourceResult], template: str
+) -> Brief:
+    """Merge the per-source results into one Brief with its header fields."""
+    main = results[0]
+    longest = max(len(r.sentences) for r in results)
+    people = merge.merge_people([r.people for r in results])
+    roles = {p.name: p.role for p in people}
+    quotes = merge.merge_quotes([r.quotes for r in results])
+    for quote in quotes:
+        if quote.speaker in roles and not quote.speaker_role:
+            quote.speaker_role = roles[quote.speaker]
+    brief = Brief(
+        template=template,
+        sources=list(sources),
+        summary=build_summary(main.ranked),
+        key_points=merge.merge_key_points(
+            [r.key_points for r in results], limit=key_point_count(longest) + len(results) - 1
+        ),
+        people=people,
+        organizations=merge.merge_organizations([r.organizations for r in results]),
+        places=merge.merge_places([r.places for r in results]),
+        dates=merge.merge_dates([r.dates for r in results]),
+        quotes=quotes,
+        topics=extract_topics(parsed),
+        next_steps=merge.merge_next_steps([r.next_steps for r in results]),
+    )
+    brief.fields["subject"] = _subject(sources[0], main.sentences)
+    brief.fields["date"] = main.event_date or (sources[0].published or "")[:10] or None
+    return brief
+
+
+def _subject(source: Source, sents: list[Sentence]) -> str:
+    """The title of the main source, else its first sentence shortened."""
+    if source.title and source.title.strip():
+        return " ".join(source.title.split())
+    if not sents:
+        return ""
+    words = sents[0].text.split()
+    if len(words) <= SUBJECT_WORDS:
+        return " ".join(words).rstrip(".")
+    return " ".join(words[:SUBJECT_WORDS]).rstrip(",;:") + "\u2026"

@@ -1,0 +1,169 @@
+"""Topics: the issues discussed, as short noun phrases ranked by weight in the text."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+
+from briefgen.extract.lexicon import words
+from briefgen.extract.parse import Parsed
+from briefgen.model import Topic
+
+# Head nouns too general to name an issue on their own.
+GENERIC_HEADS = words(
+    """
+    thing things way ways time times people person year years day days week weeks month
+    months side sides part parts lot number kind sort case point fact statement
+    statements official officials reporter reporters source sources question questions
+    problem percent member members country countries group groups comment comments
+    interview afternoon morning evening night hour hours minute minutes word words talks
+    meeting end start beginning place today others one ones anything something
+    everything nothing figure figures analyst analysts spokesperson spokesman
+    spokeswoman note step table government governments minister ministers season first
+    talk agenda delegation delegations issue issues matter matters area areas team teams
+    """
+)
+_AGENDA_WORDS = words(
+    """
+    agenda discuss discussion cover address issue issues topic topics focus raise
+    negotiate negotiation include concern
+    """
+)
+_BAD_ENTS = {
+    "PERSON",
+    "GPE",
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "ORDINAL",
+    "MONEY",
+    "PERCENT",
+    "QUANTITY",
+    "ORG",
+    "FAC",
+    "LOC",
+}
+MAX_TOPICS = 8
+
+
+@dataclass
+class _Candidate:
+    text: str
+    head: str
+    words: int
+    count: int = 0
+    first: int = 10**9
+    agenda: bool = False
+    lemmas: set[str] = field(default_factory=set)
+
+
+def _phrase(chunk: SpacySpan) -> tuple[str, str, set[str]] | None:
+    """The topic words of a noun chunk (no articles, possessives, numbers, or names)."""
+    tokens = [
+        t
+        for t in chunk
+        if t.dep_ not in {"det", "poss", "predet", "nummod", "case"}
+        and t.pos_ not in {"PRON", "DET", "NUM", "PUNCT"}
+        and t.ent_type_ not in _BAD_ENTS
+    ]
+    while tokens and tokens[0].pos_ not in {"ADJ", "NOUN", "PROPN", "VERB"}:
+        tokens.pop(0)
+    if not tokens or tokens[-1].i != chunk.root.i or chunk.root.pos_ != "NOUN":
+        return None
+    if any(
+        t.pos_ == "ADJ"
+        and t.lower_
+        in {
+            "other",
+            "many",
+            "several",
+            "such",
+            "same",
+            "first",
+            "last",
+            "next",
+            "own",
+            "new",
+            "more",
+            "most",
+            "few",
+            "similar",
+        }
+        for t in tokens
+    ):
+        tokens = [
+            t
+            for t in tokens
+            if t.pos_ != "ADJ"
+            or t.lower_
+            not in {
+                "other",
+                "many",
+                "several",
+                "such",
+                "same",
+                "first",
+                "last",
+                "next",
+                "own",
+                "more",
+                "most",
+                "few",
+                "similar",
+            }
+        ]
+    if not tokens or len(tokens) > 4:
+        return None
+    head = chunk.root.lemma_.lower()
+    if len(tokens) == 1 and (head in GENERIC_HEADS or chunk.root.lower_ in GENERIC_HEADS):
+        return None
+    if head in {"percent", "%"} or not chunk.root.is_alpha:
+        return None
+    text = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in tokens)
+    return text, head, {t.lemma_.lower() for t in tokens}
+
+
+def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> list[Topic]:
+    """The issues discussed in the sources, best first, with scores between 0 and 1."""
+    candidates: dict[str, _Candidate] = {}
+    head_counts: dict[str, int] = defaultdict(int)
+    order = 0
+    for parsed in parsed_sources:
+        for _offset, sent in parsed.sentences():
+            agenda = any(t.lemma_.lower() in _AGENDA_WORDS for t in sent)
+            for chunk in sent.noun_chunks:
+                found = _phrase(chunk)
+                if found is None:
+                    continue
+                text, head, lemmas = found
+                key = " ".join(sorted(lemmas))
+                cand = candidates.setdefault(key, _Candidate(text, head, len(text.split())))
+                cand.count += 1
+                cand.first = min(cand.first, order)
+                cand.agenda = cand.agenda or agenda
+                cand.lemmas = lemmas
+                head_counts[head] += 1
+            order += 1
+    scored: list[tuple[float, _Candidate]] = []
+    for cand in candidates.values():
+        if cand.head in GENERIC_HEADS and cand.words == 1:
+            continue
+        score = cand.count + 0.5 * head_counts[cand.head]
+        score *= 1.0 if cand.words > 1 else 0.5
+        score += 1.5 if cand.agenda else 0.0
+        score += 1.0 / (1.0 + 0.2 * cand.first)
+        if cand.head in GENERIC_HEADS:
+            score -= 1.0
+        scored.append((score, cand))
+    scored.sort(key=lambda item: (-item[0], item[1].first))
+    chosen: list[tuple[float, _Candidate]] = []
+    for score, cand in scored:
+        if len(chosen) >= limit:
+            break
+        if any(cand.lemmas <= other.lemmas or other.lemmas <= cand.lemmas for _, other in chosen):
+            continue
+        chosen.append((score, cand))
+    top = chosen[0][0] if chosen else 1.0
+    return [Topic(text=c.text, score=round(s / top, 3)) for s, c in chosen]
