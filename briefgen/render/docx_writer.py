@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import threading
 import zipfile
 from pathlib import Path
@@ -19,6 +20,7 @@ from briefgen.render.context import build_context
 from briefgen.render.jinja_env import check_source, make_environment
 from briefgen.render.manifest import BriefTemplate
 
+_PARAGRAPH_START = re.compile(r"<w:p([ >])")
 # Docx files whose Jinja passed the safety check, keyed by path, modification time and size.
 _CHECKED: set[tuple[str, int, int]] = set()
 _LOCK = threading.Lock()
@@ -40,13 +42,17 @@ def open_docx_template(path: Path) -> DocxTemplate:
 
 
 def docx_jinja_parts(tpl: DocxTemplate) -> list[tuple[str, str]]:
-    """(part name, Jinja source) of the body, headers and footers, as docxtpl renders them."""
-    parts = [("word/document.xml", tpl.patch_xml(tpl.get_xml()))]
+    """(part name, Jinja source) of the body, headers and footers, as docxtpl renders them.
+
+    Each paragraph starts a new line, as in docxtpl, so a line number points at a paragraph
+    (counting after docxtpl removed the paragraphs that hold only ``{%p %}`` tags).
+    """
+    xml_parts = [("word/document.xml", tpl.get_xml())]
     for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
         for _rel, part in tpl.get_headers_footers(uri):
-            xml = tpl.get_part_xml(part)
-            parts.append((str(part.partname).lstrip("/"), tpl.patch_xml(xml)))
-    return parts
+            xml_parts.append((str(part.partname).lstrip("/"), tpl.get_part_xml(part)))
+    return [(name, _PARAGRAPH_START.sub(r"\n<w:p\1", tpl.patch_xml(xml)))
+            for name, xml in xml_parts]
 
 
 def _check_once(path: Path, tpl: DocxTemplate) -> None:
@@ -56,7 +62,7 @@ def _check_once(path: Path, tpl: DocxTemplate) -> None:
         return
     env = make_environment(autoescape=True, strict=False)
     for name, source in docx_jinja_parts(tpl):
-        check_source(env, source, f"{path} ({name}, XML line)")
+        check_source(env, source, f"{path} ({name})")
     with _LOCK:
         _CHECKED.add(key)
 

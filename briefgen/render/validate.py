@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import tempfile
 from dataclasses import dataclass
@@ -13,9 +14,10 @@ from jinja2 import meta, nodes
 from briefgen.errors import BriefgenError, TemplateError
 from briefgen.render.context import CONTEXT_NAMES
 from briefgen.render.docx_writer import docx_jinja_parts, open_docx_template
-from briefgen.render.jinja_env import make_environment, unsafe_constructs
+from briefgen.render.jinja_env import FORBIDDEN_NAMES, make_environment, unsafe_constructs
 from briefgen.render.manifest import MANIFEST_NAME, BriefTemplate, read_manifest
 
+_XML_TAG = re.compile(r"<[^>]+>")
 _LOCATION = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$")
 
 
@@ -64,7 +66,7 @@ def check_jinja(source: str, file: str, template: BriefTemplate | None,
         return [TemplateProblem(file, exc.lineno, f"syntax error: {exc.message}")]
     problems = [TemplateProblem(file, line, f"refused because {reason}")
                 for line, reason in unsafe_constructs(ast)]
-    known = CONTEXT_NAMES | {m.name for m in ast.find_all(nodes.Macro)}
+    known = CONTEXT_NAMES | FORBIDDEN_NAMES | {m.name for m in ast.find_all(nodes.Macro)}
     for name in sorted(meta.find_undeclared_variables(ast) - known):
         node = next((n for n in ast.find_all(nodes.Name) if n.name == name), None)
         problems.append(TemplateProblem(
@@ -92,8 +94,16 @@ def _check_docx(path: Path, label: str, template: BriefTemplate) -> list[Templat
         return [TemplateProblem(label, None, f"the Word template cannot be read ({exc})")]
     problems = []
     for part, source in parts:
-        problems.extend(check_jinja(source, f"{label} ({part}, XML line)", template,
-                                    autoescape=True))
+        lines = source.splitlines()
+        for problem in check_jinja(source, f"{label} ({part})", template, autoescape=True):
+            line = problem.line
+            if line is not None and 1 < line <= len(lines):
+                text = " ".join(_XML_TAG.sub("", lines[line - 1]).split())[:70]
+                problems.append(TemplateProblem(
+                    problem.file, line,
+                    f"{problem.message} (in \u201c{html.unescape(text)}\u201d)"))
+            else:
+                problems.append(problem)
     return problems
 
 

@@ -37,7 +37,8 @@ class _Page(HTMLParser):
             self.headings.append("")
 
     def handle_endtag(self, tag: str) -> None:
-        assert self.stack and self.stack[-1] == tag, f"unbalanced </{tag}> in {self.stack}"
+        assert self.stack, f"</{tag}> closes nothing"
+        assert self.stack[-1] == tag, f"unbalanced </{tag}> in {self.stack}"
         self.stack.pop()
         if tag == self._in:
             self._in = None

@@ -1,0 +1,120 @@
+"""The template library: built-in, office and user templates; save-as, rename and delete."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sample_briefs import sample_brief
+
+from briefgen.errors import TemplateError
+from briefgen.render import BUILTIN_TEMPLATE_IDS, TemplateLibrary, render_html
+from briefgen.render.library import default_user_dir, slug
+
+
+def test_the_four_builtins_are_listed_read_only(library: TemplateLibrary) -> None:
+    templates = library.templates()
+    assert sorted(t.id for t in templates) == sorted(BUILTIN_TEMPLATE_IDS)
+    assert all(t.read_only and t.origin == "builtin" for t in templates)
+    assert library.problems == []
+
+
+def test_build_folder_is_not_mistaken_for_a_template(library: TemplateLibrary) -> None:
+    assert (library.builtin_dir / "_build").is_dir()
+    assert "_build" not in {t.folder.name for t in library.templates()}
+
+
+def test_unknown_id_is_a_one_sentence_error(library: TemplateLibrary) -> None:
+    with pytest.raises(TemplateError, match="no brief template with the id 'nope'"):
+        library.get("nope")
+
+
+def test_default_user_folder_is_in_the_platform_data_dir() -> None:
+    assert default_user_dir().parts[-2:] == ("briefgen", "templates")
+    assert TemplateLibrary().user_dir == default_user_dir()
+
+
+def test_save_as_copies_the_template_with_header_values_as_defaults(
+    library: TemplateLibrary,
+) -> None:
+    saved = library.save_as("information-memo", "Europe desk memo",
+                            {"to": "Director, Europe", "classification": "OFFICIAL",
+                             "not_a_field": "ignored"})
+    assert (saved.id, saved.name, saved.origin, saved.read_only) == (
+        "europe-desk-memo", "Europe desk memo", "user", False)
+    assert saved.folder == (library.user_dir / "europe-desk-memo").resolve()
+    to = saved.field("to")
+    assert to is not None
+    assert to.default == "Director, Europe"
+    assert saved.field("not_a_field") is None
+    assert library.get("europe-desk-memo").name == "Europe desk memo"
+    html = render_html(sample_brief(), saved)
+    assert "Information memorandum" in html
+
+
+def test_save_as_with_a_taken_name_gets_a_fresh_id(library: TemplateLibrary) -> None:
+    first = library.save_as("decision-memo", "Decision memo", {})
+    second = library.duplicate("decision-memo", "Decision memo")
+    assert (first.id, second.id) == ("decision-memo-2", "decision-memo-3")
+
+
+def test_people_table_defaults_survive_save_as(library: TemplateLibrary) -> None:
+    rows = [{"name": "A. Chair", "role": "Chair", "organization": "Council"}]
+    saved = library.save_as("meeting-readout", "Council readout", {"participants": rows})
+    field = saved.field("participants")
+    assert field is not None
+    assert field.default == rows
+
+
+def test_rename_changes_the_name_but_keeps_the_id(library: TemplateLibrary) -> None:
+    saved = library.duplicate("media-digest", "Digest")
+    renamed = library.rename(saved.id, "Morning digest")
+    assert (renamed.id, renamed.name) == ("digest", "Morning digest")
+    assert library.get("digest").name == "Morning digest"
+
+
+def test_delete_removes_only_user_templates(library: TemplateLibrary) -> None:
+    saved = library.duplicate("media-digest", "Temporary")
+    library.delete(saved.id)
+    assert not saved.folder.exists()
+    with pytest.raises(TemplateError, match="builtin and read-only"):
+        library.delete("media-digest")
+    with pytest.raises(TemplateError, match="read-only"):
+        library.rename("information-memo", "Mine now")
+
+
+def test_office_templates_are_listed_read_only(tmp_path: Path) -> None:
+    office = tmp_path / "office"
+    office.mkdir()
+    shutil.copytree(TemplateLibrary().builtin_dir / "decision-memo", office / "house")
+    manifest = office / "house" / "template.toml"
+    manifest.write_text(manifest.read_text().replace('"decision-memo"', '"house-decision"', 1))
+    library = TemplateLibrary(user_dir=tmp_path / "user", office_dir=office)
+    house = library.get("house-decision")
+    assert (house.origin, house.read_only) == ("office", True)
+    with pytest.raises(TemplateError, match="office and read-only"):
+        library.delete("house-decision")
+    copy = library.duplicate("house-decision", "House copy")
+    assert copy.origin == "user"
+
+
+def test_broken_and_clashing_user_templates_are_skipped_and_reported(
+    library: TemplateLibrary,
+) -> None:
+    saved = library.duplicate("information-memo", "Clash")
+    manifest = saved.folder / "template.toml"
+    manifest.write_text(manifest.read_text().replace('"clash"', '"information-memo"', 1))
+    broken = library.user_dir / "broken"
+    broken.mkdir()
+    (broken / "template.toml").write_text("id = [", encoding="utf-8")
+    ids = [t.id for t in library.templates()]
+    assert ids.count("information-memo") == 1
+    assert any("already used" in p for p in library.problems)
+    assert any("not valid TOML" in p for p in library.problems)
+
+
+def test_slug_makes_folder_safe_ids() -> None:
+    assert slug("Weekly Readout (EU) / 2026") == "weekly-readout-eu-2026"
+    assert slug("../..") == "template"
+    assert slug("日本") == "template"

@@ -1,0 +1,115 @@
+"""`.brieftemplate` export and import: round trip, and the archives import refuses."""
+
+from __future__ import annotations
+
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+from sample_briefs import sample_brief
+
+from briefgen.errors import TemplateError
+from briefgen.render import TemplateLibrary, render_html
+from briefgen.render import package as package_module
+
+
+def _zip(path: Path, entries: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return path
+
+
+def _template_entries(library: TemplateLibrary, template_id: str) -> dict[str, bytes]:
+    folder = library.get(template_id).folder
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+def test_a_user_template_round_trips_through_export_and_import(tmp_path: Path) -> None:
+    sender = TemplateLibrary(user_dir=tmp_path / "sender")
+    mine = sender.save_as("meeting-readout", "Council readout",
+                          {"location": "Brussels", "classification": "OFFICIAL"})
+    package = tmp_path / "council.brieftemplate"
+    sender.export_package(mine.id, package)
+    assert sorted(zipfile.ZipFile(package).namelist()) == ["memo.docx", "memo.html",
+                                                           "template.toml"]
+    receiver = TemplateLibrary(user_dir=tmp_path / "receiver")
+    imported = receiver.import_package(package)
+    assert (imported.id, imported.name, imported.origin) == (
+        "council-readout", "Council readout", "user")
+    location = imported.field("location")
+    assert location is not None
+    assert location.default == "Brussels"
+    assert render_html(sample_brief(), imported) == render_html(sample_brief(), mine)
+    with pytest.raises(TemplateError, match="a user template with the id 'council-readout'"):
+        receiver.import_package(package)
+    assert receiver.import_package(package, replace=True).id == "council-readout"
+
+
+def test_a_package_wrapped_in_one_folder_is_accepted(tmp_path: Path,
+                                                     library: TemplateLibrary) -> None:
+    entries = _template_entries(library, "media-digest")
+    entries["template.toml"] = entries["template.toml"].replace(b'"media-digest"', b'"wrapped"')
+    path = _zip(tmp_path / "w.brieftemplate", {f"wrapped/{k}": v for k, v in entries.items()})
+    assert library.import_package(path).id == "wrapped"
+
+
+def test_importing_a_builtin_id_is_refused(tmp_path: Path, library: TemplateLibrary) -> None:
+    path = _zip(tmp_path / "b.brieftemplate", _template_entries(library, "media-digest"))
+    with pytest.raises(TemplateError, match="a builtin template with the id 'media-digest'"):
+        library.import_package(path)
+
+
+@pytest.mark.parametrize("name", ["../evil.txt", "/etc/evil", "a/../../evil", "C:/evil.txt",
+                                  "..\\evil.txt"])
+def test_entries_escaping_the_folder_are_refused(tmp_path: Path, library: TemplateLibrary,
+                                                 name: str) -> None:
+    path = _zip(tmp_path / "slip.brieftemplate", {name: b"x", "template.toml": b""})
+    with pytest.raises(TemplateError, match="points outside its folder"):
+        library.import_package(path)
+    assert not (tmp_path / "evil.txt").exists()
+
+
+def test_symbolic_links_are_refused(tmp_path: Path, library: TemplateLibrary) -> None:
+    path = tmp_path / "link.brieftemplate"
+    with zipfile.ZipFile(path, "w") as archive:
+        info = zipfile.ZipInfo("memo.html")
+        info.external_attr = (stat.S_IFLNK | 0o777) << 16
+        archive.writestr(info, "/etc/passwd")
+    with pytest.raises(TemplateError, match="symbolic link"):
+        library.import_package(path)
+
+
+def test_oversized_entries_are_refused(tmp_path: Path, library: TemplateLibrary,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(package_module, "MAX_ENTRY_BYTES", 1000)
+    path = _zip(tmp_path / "big.brieftemplate", {"template.toml": b"#" * 5000})
+    with pytest.raises(TemplateError, match="too large"):
+        library.import_package(path)
+
+
+def test_archives_that_are_not_templates_are_refused(tmp_path: Path,
+                                                     library: TemplateLibrary) -> None:
+    path = _zip(tmp_path / "photos.brieftemplate", {"holiday.jpg": b"\xff\xd8"})
+    with pytest.raises(TemplateError, match="not a brief template"):
+        library.import_package(path)
+    not_zip = tmp_path / "text.brieftemplate"
+    not_zip.write_text("hello", encoding="utf-8")
+    with pytest.raises(TemplateError, match="not a template package"):
+        library.import_package(not_zip)
+    with pytest.raises(TemplateError, match="does not exist"):
+        library.import_package(tmp_path / "missing.brieftemplate")
+
+
+def test_a_package_with_an_unsafe_template_is_refused_with_file_and_line(
+    tmp_path: Path, library: TemplateLibrary,
+) -> None:
+    entries = _template_entries(library, "media-digest")
+    entries["template.toml"] = entries["template.toml"].replace(b'"media-digest"', b'"bad"')
+    entries["memo.html"] = b"<p>ok</p>\n<p>{{ sources.__class__ }}</p>"
+    path = _zip(tmp_path / "bad.brieftemplate", entries)
+    with pytest.raises(TemplateError, match=r"memo\.html:2: refused because it reaches for"):
+        library.import_package(path)
+    assert not (library.user_dir / "bad").exists()
+    assert [p.name for p in library.user_dir.iterdir()] == []

@@ -1,0 +1,71 @@
+"""The PDF writer: the same memo as a PDF, with banners and page numbers, Unicode or not."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sample_briefs import many_points_brief, markup_brief, multilingual_brief, sample_brief
+
+from briefgen.model import Brief
+from briefgen.render import BriefTemplate, TemplateLibrary, render_pdf
+from briefgen.render.pdf_fonts import find_unicode_font
+from briefgen.render.pdf_writer import core_font_text, render_pdf_bytes
+
+
+def _pages(data: bytes) -> list[str]:
+    assert data.startswith(b"%PDF-")
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def test_every_builtin_renders_every_variant_to_pdf(
+    builtin: BriefTemplate, variant: tuple[str, Brief]
+) -> None:
+    _name, brief = variant
+    pages = _pages(render_pdf_bytes(brief, builtin))
+    assert pages
+    assert all(f"Page {i} of {len(pages)}" in text for i, text in enumerate(pages, start=1))
+
+
+def test_sample_pdf_carries_banner_header_and_sections(library: TemplateLibrary) -> None:
+    brief = sample_brief()
+    brief.fields["classification"] = "CONFIDENTIAL"
+    pages = _pages(render_pdf_bytes(brief, library.get("information-memo")))
+    text = " ".join(" ".join(pages).split())
+    assert all(page.count("CONFIDENTIAL") >= 2 for page in pages)
+    assert "INFORMATION MEMORANDUM" in text
+    assert "DATE: 12 March 2026" in text
+    assert "Bottom line up front" in text
+    assert "Anika Solberg" in text
+    assert "Trade between" not in text
+
+
+def test_hundred_key_points_flow_over_several_pages(library: TemplateLibrary) -> None:
+    pages = _pages(render_pdf_bytes(many_points_brief(), library.get("decision-memo")))
+    assert len(pages) >= 3
+    assert "Key point number 100" in " ".join(pages)
+    assert "Approve" in pages[0]
+
+
+@pytest.mark.skipif(find_unicode_font() is None, reason="no Unicode TTF font on this system")
+def test_unicode_font_keeps_arabic_hebrew_and_markup(library: TemplateLibrary) -> None:
+    text = " ".join(_pages(render_pdf_bytes(multilingual_brief(), library.get("media-digest"))))
+    assert "\u05e9\u05d9\u05d7\u05d5\u05ea" in text or "\u05ea\u05d5\u05d7\u05d9\u05e9" in text
+    markup = " ".join(_pages(render_pdf_bytes(markup_brief(), library.get("media-digest"))))
+    assert "AT&T <b>bold</b>" in markup
+
+
+def test_core_font_fallback_replaces_what_latin1_cannot_hold(library: TemplateLibrary) -> None:
+    data = render_pdf_bytes(multilingual_brief(), library.get("information-memo"), fonts=None)
+    text = " ".join(_pages(data))
+    assert "Page 1 of" in text
+    assert "???" in text
+    assert core_font_text("\u201cCaf\u00e9\u201d \u2014 \u65e5") == '"Caf\u00e9" - ?'
+
+
+def test_render_pdf_writes_the_file(tmp_path: Path, library: TemplateLibrary) -> None:
+    out = tmp_path / "memo.pdf"
+    render_pdf(sample_brief(), library.get("meeting-readout"), out)
+    assert "MEETING READOUT" in _pages(out.read_bytes())[0]
