@@ -72,7 +72,8 @@ def parse_plain_article(text: str) -> ArticleParts:
 
     Only lines at the top count: a headline is the first line when it is short,
     does not end like a sentence and is followed by a blank line or a byline or
-    date line. The dateline (``GENEVA, March 13 (Agency) -``) stays in the body.
+    date line. The dateline (``GENEVA, March 13 (Agency) -``) stays in the body; its
+    agency is the publisher when no byline names one.
     """
     lines = text.split("\n")
     parts = ArticleParts(body=text)
@@ -109,13 +110,45 @@ def parse_plain_article(text: str) -> ArticleParts:
             break
         header_seen = True
         consumed = position + 1
-    if not header_seen:
-        return parts
-    body = "\n".join(lines[consumed:]).strip("\n")
-    if not body.strip():
-        return ArticleParts(body=text)
-    parts.body = body
+    if header_seen:
+        body = "\n".join(lines[consumed:]).strip("\n")
+        if not body.strip():
+            return ArticleParts(body=text)
+        parts.body = body
+    dateline = parse_dateline(parts.body.lstrip())
+    if dateline is not None and parts.publisher is None and dateline.agency:
+        parts.publisher = dateline.agency
     return parts
+
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:, [A-Z][A-Za-z.\- ]{1,30})?)"
+    r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
+    r"\s*(?:\((?P<agency>[^)]{2,60})\))?\s*[-\u2013\u2014]+\s+\S"
+)
+
+
+@dataclass
+class Dateline:
+    """The opening ``PLACE, Date (Agency) -`` of a wire story; parts are None if absent."""
+
+    place: str
+    date: str | None
+    agency: str | None
+    end: int
+
+
+def parse_dateline(body: str) -> Dateline | None:
+    """The dateline at the start of ``body`` (``GENEVA, March 13 (Meridian Wire) -``)."""
+    match = _DATELINE.match(body)
+    if match is None:
+        return None
+    return Dateline(
+        place=match.group("place").strip(),
+        date=match.group("date"),
+        agency=match.group("agency"),
+        end=match.end() - 1,
+    )
 
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE)
