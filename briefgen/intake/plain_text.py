@@ -151,17 +151,17 @@ def parse_dateline(body: str) -> Dateline | None:
     )
 
 
-_MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE)
-_MD_SETEXT = re.compile(r"^(\S.*)\n(?:=+|-+)\s*$", re.MULTILINE)
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_MD_SETEXT = re.compile(r"^(\S.*)\n(?:=+|-+)[ \t]*$", re.MULTILINE)
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_REFERENCE = re.compile(r"^\s*\[[^\]]+\]:\s+\S+.*$", re.MULTILINE)
+_MD_REFERENCE = re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]+\S+.*$", re.MULTILINE)
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _MD_CODE = re.compile(r"`([^`]+)`")
 _MD_FENCE = re.compile(r"^```.*$", re.MULTILINE)
-_MD_QUOTE = re.compile(r"^>\s?", re.MULTILINE)
-_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$", re.MULTILINE)
-_MD_BULLET = re.compile(r"^(\s*)[*+]\s+", re.MULTILINE)
+_MD_QUOTE = re.compile(r"^>[ \t]?", re.MULTILINE)
+_MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+_MD_BULLET = re.compile(r"^([ \t]*)[*+][ \t]+", re.MULTILINE)
 
 
 def markdown_to_text(markdown: str) -> str:

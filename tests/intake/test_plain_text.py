@@ -104,3 +104,16 @@ def test_dateline_agency_is_the_publisher_when_the_byline_names_none() -> None:
     parts = parse_plain_article(f"{HEADLINE}\nBy {AUTHOR}\n\n{BODY}")
     assert parts.publisher == "Coastline Courier"
     assert parts.body == BODY
+
+
+def test_markdown_keeps_blank_lines_between_paragraphs() -> None:
+    markdown = "# Ferry plan\n\nFirst paragraph.\n\n> Quoted.\n\n* item\n\n---\n\nLast."
+    assert markdown_to_text(markdown) == (
+        "Ferry plan\n\nFirst paragraph.\n\nQuoted.\n\n- item\n\n\n\nLast."
+    )
+
+
+def test_markdown_headline_without_byline_becomes_the_title() -> None:
+    parts = parse_plain_article(markdown_to_text(f"# {HEADLINE}\n\n{BODY}\n"))
+    assert parts.title == HEADLINE
+    assert parts.body.strip() == BODY
