@@ -37,6 +37,8 @@ DEFAULT_LABELS = {
     "next_steps": "Next steps",
     "sources": "Sources",
 }
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}, [A-Z][a-z]{2,9}\.? \d{1,2}(?: \([^)]{1,60}\))?"
+                       r"\s*[-\u2013\u2014]+\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[A-Z\"\u201c])")
 
 
@@ -108,8 +110,19 @@ class _Citations:
         return "[" + ", ".join(str(n) for n in numbers) + "]"
 
 
+def _same_text(a: str, b: str) -> bool:
+    """Whether two texts say the same words (case, spacing and punctuation aside)."""
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", text.casefold())
+
+    return bool(a.strip()) and words(a) == words(b)
+
+
 def _first_sentence(text: str, limit: int = 320) -> str:
+    """The article's first sentence without its dateline (``GENEVA, March 13 (Wire) -``)."""
     paragraph = one_line(text.strip().split("\n\n")[0]) if text.strip() else ""
+    paragraph = _DATELINE.sub("", paragraph, count=1)
+    paragraph = paragraph[:1].upper() + paragraph[1:]
     sentence = _SENTENCE_END.split(paragraph, maxsplit=1)[0]
     if len(sentence) > limit:
         sentence = sentence[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
@@ -146,7 +159,9 @@ def build_context(
     Header fields take the brief's value, else the manifest default; key points left out
     by the user (``include=False``) are dropped; every cited item carries ``cites`` (source
     numbers) and ``cite`` (the printed mark, empty when the template's ``citations`` field
-    is off). ``preview`` is True for the live preview in the window.
+    is off). Key points and next steps that merely repeat the bottom line are left out, and
+    a source's ``summary`` (its first sentence, dateline removed) is empty when it is the
+    bottom line. ``preview`` is True for the live preview in the window.
     """
     fields: dict[str, Any] = {k: clean_value(v) for k, v in brief.fields.items()}
     for spec in template.fields:
@@ -162,8 +177,10 @@ def build_context(
         row.update(extra)
         return row
 
+    summary_text = strip_forbidden(brief.summary.text).strip()
     sources = [_source_row(s, n) for n, s in enumerate(brief.sources, start=1)]
-    key_points = [cited(k.text, k.spans) for k in brief.key_points if k.include]
+    key_points = [cited(k.text, k.spans) for k in brief.key_points
+                  if k.include and not _same_text(k.text, summary_text)]
     quotes = [
         cited(q.text, q.spans, speaker=one_line(q.speaker or ""),
               speaker_role=one_line(q.speaker_role or ""))
@@ -178,8 +195,7 @@ def build_context(
         number = row["number"]
         row["key_points"] = [k for k in key_points if number in k["cites"]]
         row["quotes"] = [q for q in quotes if number in q["cites"]]
-        row["summary"] = row["key_points"][0]["text"] if row["key_points"] else row["lead"]
-    summary_text = strip_forbidden(brief.summary.text).strip()
+        row["summary"] = "" if _same_text(row["lead"], summary_text) else row["lead"]
     bluf_lines = math.ceil(len(summary_text) / CHARS_PER_LINE) if summary_text else 0
     warnings = []
     if bluf_lines > BLUF_MAX_LINES:
@@ -209,7 +225,8 @@ def build_context(
                   for d in brief.dates],
         "quotes": quotes,
         "topics": [{"text": one_line(t.text)} for t in brief.topics],
-        "next_steps": [cited(n.text, n.spans) for n in brief.next_steps],
+        "next_steps": [cited(n.text, n.spans) for n in brief.next_steps
+                       if not _same_text(n.text, summary_text)],
         "sources": sources,
         "lists": list(template.lists),
         "labels": {**DEFAULT_LABELS, **template.labels},

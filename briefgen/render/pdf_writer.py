@@ -132,6 +132,8 @@ class _Writer:
                 continue
             value = self.ctx["fields"].get(spec.name, "")
             value = long_date(value) if spec.type == "date" else value
+            if spec.name == "location" and not value and self.ctx["places"]:
+                value = self.ctx["places"][0]["name"]
             self.font("B")
             pdf.cell(34, 5.6, pdf.text_of(spec.label.upper() + ":"))
             self.font()
@@ -213,7 +215,8 @@ class _Writer:
                                               source["published"]) if x)
             if meta:
                 self.paragraph(meta, "I", 9, color=GREY, after=1)
-            self.paragraph(self.portion + source["summary"])
+            if source["summary"]:
+                self.paragraph(self.portion + source["summary"])
             self.bullets([f"\u201c{q['text']}\u201d \u2014 {q['speaker'] or 'unattributed'}"
                           for q in source["quotes"][:3]])
 

@@ -148,7 +148,7 @@ def meeting_readout() -> DocxDocument:
     header_block(doc, [
         ("MEETING:", "{{ fields.subject }}"),
         ("DATE:", "{{ fields.date | long_date }}"),
-        ("LOCATION:", "{{ fields.location }}"),
+        ("LOCATION:", "{{ fields.location or (places[0].name if places else '') }}"),
         ("DRAFTED BY:", "{{ fields['from'] }}"),
     ])
     _summary(doc, "Summary")
@@ -192,7 +192,9 @@ def media_digest() -> DocxDocument:
     doc.add_heading("[{{ s.number }}] {{ s.title }}", level=2)
     para(doc, [("{{ [s.publisher, s.author, s.published] | select | join(' \u00b7 ') }}",
                 "i grey small")])
+    tag(doc, "{%p if s.summary %}")
     para(doc, [(P + "{{ s.summary }}", "")])
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p for q in s.quotes[:3] %}")
     para(doc, [(P + "\u201c{{ q.text }}\u201d", "i"),
                (" \u2014 {{ q.speaker or 'unattributed' }}", "grey")], style="List Bullet")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sample_briefs import sample_brief
 
-from briefgen.model import Brief, KeyPoint, Quote, Source, Span, Summary
+from briefgen.model import Brief, KeyPoint, NextStep, Quote, Source, Span, Summary
 from briefgen.render import BriefTemplate, apply_template_defaults, brief_warnings, build_context
 from briefgen.render.context import portion_mark
 
@@ -98,3 +98,35 @@ def test_people_table_fields_are_normalised_rows(library: object) -> None:
     rows = build_context(brief, readout)["fields"]["participants"]
     assert rows == [{"name": "A. Person", "role": "", "organization": "", "cites": [],
                      "cite": ""}]
+
+
+def test_items_that_repeat_the_bottom_line_are_left_out(builtin: BriefTemplate) -> None:
+    brief = sample_brief()
+    repeat = brief.summary.text.upper().replace(",", "")
+    brief.key_points.insert(0, KeyPoint(repeat, [], 1.0))
+    brief.next_steps.insert(0, NextStep(brief.summary.text))
+    context = build_context(brief, builtin)
+    assert len(context["key_points"]) == 4
+    assert len(context["next_steps"]) == 2
+
+
+def test_a_source_summary_is_its_first_sentence_without_the_dateline(
+    builtin: BriefTemplate,
+) -> None:
+    brief = sample_brief()
+    brief.summary = Summary("Something else entirely.")
+    source = build_context(brief, builtin)["sources"][0]
+    assert source["summary"].startswith("Senior diplomats from Norvalia and Estrava met in Geneva")
+    assert source["summary"].endswith("date still to be determined.")
+    brief.summary = Summary(source["summary"])
+    assert build_context(brief, builtin)["sources"][0]["summary"] == ""
+
+
+def test_location_header_falls_back_to_the_first_place(library: object) -> None:
+    from briefgen.render import TemplateLibrary, render_html
+
+    assert isinstance(library, TemplateLibrary)
+    brief = sample_brief()
+    del brief.fields["location"]
+    assert "<th>LOCATION:</th><td dir=\"auto\">Geneva</td>" in render_html(
+        brief, library.get("meeting-readout"))
