@@ -9,7 +9,7 @@ import docx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from briefgen.model import brief_to_dict, load_brief
 from briefgen.ui import dialogs
@@ -54,13 +54,16 @@ def edit_cell(qtbot, window: MainWindow, list_name: str, row: int, column: int, 
     editor = window.form.editor(list_name)
     window.form.tabs.setCurrentWidget(editor)
     index = editor.model.index(row, column)
+    editor.view.setFocus()
     editor.view.setCurrentIndex(index)
-    editor.view.edit(index)
-    line = editor.view.findChild(QLineEdit)
-    assert line is not None, "no inline editor opened"
+    qtbot.keyClick(editor.view, Qt.Key.Key_F2)
+    line = QApplication.focusWidget()
+    assert isinstance(line, QLineEdit), f"no inline editor opened ({line})"
     line.selectAll()
     qtbot.keyClicks(line, text)
     qtbot.keyClick(line, Qt.Key.Key_Return)
+    # The delegate commits on the next event-loop turn.
+    qtbot.waitUntil(lambda: index.data() == text, timeout=2000)
 
 
 def wait_preview(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -192,6 +195,7 @@ def test_work_autosaved_before_a_crash_is_offered_back_at_the_next_start(
     assert brief_to_dict(recovered.document.brief) == autosaved
     assert recovered.isWindowModified(), "recovered work must count as unsaved"
     assert recovered.messages.text().startswith("Recovered the unsaved brief")
+    wait_preview(qtbot, recovered, "Unsaved talks")
     shoot(recovered, screenshots, "07-recovered")
 
 
