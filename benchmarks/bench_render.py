@@ -22,7 +22,7 @@ import io
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import jinja2
@@ -112,8 +112,9 @@ def main() -> int:
         rows.append((template_id, "HTML", html, "", "ok" if html <= 5 else "SLOW"))
         counter = iter(range(10**9))
 
-        def edit_and_preview(t: BriefTemplate = template, edits: object = counter) -> str:
-            brief.fields["subject"] = f"Talks in Geneva, edit {next(edits)}"  # type: ignore
+        def edit_and_preview(t: BriefTemplate = template,
+                             edits: Iterator[int] = counter) -> str:
+            brief.fields["subject"] = f"Talks in Geneva, edit {next(edits)}"
             return render_html(brief, t, preview=True)
 
         preview = median_ms(edit_and_preview, HTML_RUNS)
