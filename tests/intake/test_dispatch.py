@@ -24,7 +24,11 @@ from .builders import (
     PUBLISHED,
     PUBLISHER,
     docx_bytes,
+    eml_bytes,
+    odt_bytes,
+    pdf_bytes,
     png_bytes,
+    rtf_bytes,
 )
 
 
@@ -222,3 +226,24 @@ def test_repeated_headline_and_kicker_above_it_are_dropped_from_page_text() -> N
     assert drop_repeated_headline(text, HEADLINE) == BODY
     assert drop_repeated_headline(BODY, HEADLINE) == BODY
     assert drop_repeated_headline(HEADLINE, HEADLINE) == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("story.pdf", PLAIN_ARTICLE.encode()),
+        ("story.docx", pdf_bytes()),
+        ("story.html", rtf_bytes()),
+        ("story.txt", eml_bytes()),
+        ("story", odt_bytes()),
+    ],
+    ids=["text-as-pdf", "pdf-as-docx", "rtf-as-html", "eml-as-txt", "odt-no-extension"],
+)
+def test_wrong_or_missing_extension_does_not_matter(
+    tmp_path: Path, name: str, data: bytes
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    source = load(path)
+    assert source.title == HEADLINE
+    assert "ferry" in source.text
