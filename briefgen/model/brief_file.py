@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -80,6 +81,7 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise BriefFileError(f"Cannot save {path}: {exc.strerror or exc}.") from None
     try:
+        os.chmod(tmp_name, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -91,6 +93,27 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
         reason = "permission denied" if isinstance(exc, PermissionError) else exc.strerror or exc
         raise BriefFileError(f"Cannot save {path}: {reason}.") from None
     _fsync_folder(folder)
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits a saved file gets: the old file's, else what the umask allows.
+
+    ``mkstemp`` creates files readable by their owner only; a memo or brief the user
+    saves should be as readable as any file they save from another program.
+    """
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -154,13 +154,17 @@ def _check_scalar(type_text: Any, value: Any, where: str) -> None:
 def _span(item: Any, where: str) -> Span:
     if not isinstance(item, dict):
         raise BriefJSONError(f"{where} is not an object")
-    source, start, end = item.get("source"), item.get("start"), item.get("end")
+    source = item.get("source")
     if not isinstance(source, str):
         raise BriefJSONError(f"{where}.source is not a string")
-    for name, value in (("start", start), ("end", end)):
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise BriefJSONError(f"{where}.{name} is not a non-negative whole number")
-    assert isinstance(start, int) and isinstance(end, int)
+    start, end = _offset(item, "start", where), _offset(item, "end", where)
     if end < start:
         raise BriefJSONError(f"{where} ends before it starts")
     return Span(source=source, start=start, end=end)
+
+
+def _offset(item: dict[str, Any], name: str, where: str) -> int:
+    value = item.get(name)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise BriefJSONError(f"{where}.{name} is not a non-negative whole number")
+    return value

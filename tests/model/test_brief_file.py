@@ -115,3 +115,19 @@ def test_a_save_killed_half_way_leaves_the_previous_file_intact(tmp_path: Path) 
     proc.wait(timeout=10)
     assert path.read_bytes() == before
     assert load_brief(path) == _brief()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_a_new_file_is_as_readable_as_the_umask_allows_and_a_resave_keeps_its_mode(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "shared.brief"
+    old = os.umask(0o022)
+    try:
+        save_brief(_brief(), path)
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+    path.chmod(0o600)
+    save_brief(_brief(), path)
+    assert path.stat().st_mode & 0o777 == 0o600
