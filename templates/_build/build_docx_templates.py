@@ -33,9 +33,9 @@ P = "{{ portion_space }}"
 CITED = "{{ k.cite }}"
 
 
-def _summary(doc: DocxDocument, heading: str) -> None:
+def _summary(doc: DocxDocument, heading: str, emphasis: str = "") -> None:
     section(doc, "summary.text", heading)
-    para(doc, [(P + "{{ summary.text }}", ""), ("{{ summary.cite }}", "sup")])
+    para(doc, [(P + "{{ summary.text }}", emphasis), ("{{ summary.cite }}", "sup")])
     end(doc)
 
 
@@ -75,7 +75,7 @@ def information_memo() -> DocxDocument:
         ("DATE:", "{{ fields.date | long_date }}"),
         ("SUBJECT:", "{{ fields.subject }}"),
     ])
-    _summary(doc, "Bottom line up front")
+    _summary(doc, "Bottom line up front", "b")
     _free_text(doc, "background", "Background")
     _key_points(doc, "Key points")
     section(doc, "people", "People involved")

@@ -141,11 +141,39 @@ def add_runs(paragraph: Paragraph, runs: Sequence[Run]) -> Paragraph:
         if "sup" in options:
             run.font.superscript = True
             run.font.color.rgb = NAVY
+            _link_to_source(run, text)
         if "grey" in options:
             run.font.color.rgb = GREY
         if "small" in options:
             run.font.size = Pt(9.5)
     return paragraph
+
+
+def _link_to_source(run: object, expression: str) -> None:
+    """Wrap a ``{{ x.cite }}`` run in an internal link to the bookmark of x's first source,
+    so that a click on ``[2]`` in Word jumps to reference 2 under Sources."""
+    item = expression.strip("{} ").split(".")[0]
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), "source_{{ " + item + ".cites[0] if " + item + ".cites else 0 }}")
+    link.set(qn("w:history"), "1")
+    element = run._r  # type: ignore[attr-defined]
+    element.addprevious(link)
+    link.append(element)
+
+
+def _bookmark(paragraph: Paragraph, name: str, bookmark_id: str) -> None:
+    """Put a bookmark around the whole paragraph (its id and name may hold Jinja tags)."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), bookmark_id)
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), bookmark_id)
+    p_pr = paragraph._p.pPr
+    if p_pr is not None:
+        p_pr.addnext(start)
+    else:
+        paragraph._p.insert(0, start)
+    paragraph._p.append(end)
 
 
 def para(doc: DocxDocument, runs: Sequence[Run], style: str | None = None) -> Paragraph:
@@ -306,6 +334,8 @@ def sources_list(doc: DocxDocument, heading: str = "Sources") -> None:
     """The numbered source references the citation marks point to (the memo's endnotes)."""
     section(doc, "sources", heading)
     tag(doc, "{%p for s in sources %}")
-    para(doc, [("[{{ s.number }}]\t", "b"), ("{{ s.reference }}", "")], style="Source Reference")
+    reference = para(doc, [("[{{ s.number }}]\t", "b"), ("{{ s.reference }}", "")],
+                     style="Source Reference")
+    _bookmark(reference, "source_{{ s.number }}", "{{ 900 + s.number }}")
     tag(doc, "{%p endfor %}")
     end(doc)

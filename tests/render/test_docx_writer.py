@@ -150,18 +150,24 @@ def test_empty_lists_leave_out_their_sections(library: TemplateLibrary) -> None:
     assert all(p.text.strip() == "" or p.style.name == "Title" for p in document.paragraphs)
 
 
-def test_citations_put_source_numbers_in_superscript(library: TemplateLibrary) -> None:
+def test_citations_are_superscript_links_to_the_numbered_sources(
+    library: TemplateLibrary,
+) -> None:
     brief = sample_brief()
     brief.fields["citations"] = True
-    document = _open(render_docx_bytes(brief, library.get("information-memo")))
-    marks = [r for p in document.paragraphs for r in p.runs if r.text == "[1]"]
-    assert len(marks) >= 4
-    assert all(r.font.superscript for r in marks)
+    data = render_docx_bytes(brief, library.get("information-memo"))
+    document = _open(data)
+    links = [h for p in document.paragraphs for h in p.hyperlinks if h.text == "[1]"]
+    assert len(links) >= 4
+    assert all(h.fragment == "source_1" for h in links)
+    assert all(r.font.superscript for h in links for r in h.runs)
     references = [p.text for p in document.paragraphs if p.style.name == "Source Reference"]
     assert references == [
         "[1]\tHelena Marsh, \u201cNorvalia and Estrava hold first direct talks in six years on "
         "reopening embassies\u201d, Meridian Wire Service, 13 March 2026"
     ]
+    assert '<w:bookmarkStart w:id="901" w:name="source_1"/>' in _xml_parts(data)[
+        "word/document.xml"]
 
 
 def test_render_docx_writes_the_file(tmp_path: Path, library: TemplateLibrary) -> None:
