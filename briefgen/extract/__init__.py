@@ -2,6 +2,6 @@
 
 from briefgen.extract.merge import source_count
 from briefgen.extract.nlp import load_nlp
-from briefgen.extract.pipeline import extract_brief
+from briefgen.extract.pipeline import extract_brief, extract_briefs
 
-__all__ = ["extract_brief", "load_nlp", "source_count"]
+__all__ = ["extract_brief", "extract_briefs", "load_nlp", "source_count"]

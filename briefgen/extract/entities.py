@@ -192,7 +192,7 @@ def _trimmed(kind: str, span: SpacySpan, offset: int, source_id: str) -> Mention
         return None
     doc = span.doc
     start_char, end_char = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = doc.text[start_char:end_char]
+    text = doc[tokens[0].i : tokens[-1].i + 1].text
     for suffix in _APOSTROPHES:
         if text.endswith(suffix) and len(text) > len(suffix):
             text = text[: -len(suffix)]

@@ -19,10 +19,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n")
 
 @dataclass
 class Piece:
-    """One parsed piece of a source: ``doc`` covers ``text[offset:offset + len(doc.text)]``."""
+    """One parsed piece of a source: ``doc`` covers ``text[offset:offset + length]``."""
 
     offset: int
     doc: Doc
+    length: int = 0
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def token_index(self, local: int) -> int:
@@ -65,7 +66,7 @@ class Parsed:
     def piece_at(self, char: int) -> Piece | None:
         """The piece holding global character offset ``char``."""
         for piece in self.pieces:
-            if piece.offset <= char < piece.offset + len(piece.doc.text):
+            if piece.offset <= char < piece.offset + piece.length:
                 return piece
         return None
 
@@ -124,12 +125,14 @@ def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[i
 def parse_sources(sources: Sequence[Source], nlp: Language, *, batch_size: int = 8) -> list[Parsed]:
     """Parse every source once, all pieces of all sources through one batched ``nlp.pipe``."""
     parsed = [Parsed(source) for source in sources]
-    jobs: list[tuple[int, int]] = []
+    jobs: list[tuple[int, int, int]] = []
     texts: list[str] = []
     for index, source in enumerate(sources):
         for offset, chunk in split_pieces(source.text):
-            jobs.append((index, offset))
+            jobs.append((index, offset, len(chunk)))
             texts.append(chunk)
-    for (index, offset), doc in zip(jobs, nlp.pipe(texts, batch_size=batch_size), strict=True):
-        parsed[index].pieces.append(Piece(offset, doc))
+    for (index, offset, length), doc in zip(
+        jobs, nlp.pipe(texts, batch_size=batch_size), strict=True
+    ):
+        parsed[index].pieces.append(Piece(offset, doc, length))
     return parsed

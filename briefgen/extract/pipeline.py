@@ -94,6 +94,30 @@ def extract_brief(
     return keep_edits(brief, previous)
 
 
+def extract_briefs(
+    articles: Sequence[Sequence[Source]],
+    nlp: Language,
+    *,
+    reference_date: dt.date | None = None,
+    template: str = DEFAULT_TEMPLATE,
+) -> list[Brief]:
+    """One Brief per article (each a list of sources), all parsed in one batched nlp.pipe."""
+    flat = [source for sources in articles for source in sources]
+    if not flat:
+        return []
+    parsed = parse_sources(flat, nlp)
+    briefs: list[Brief] = []
+    start = 0
+    for sources in articles:
+        if not sources:
+            raise ExtractionError("Nothing to extract: an article in the batch has no source.")
+        chunk = parsed[start : start + len(sources)]
+        start += len(sources)
+        results = [_extract_one(p, reference_date, lambda: None) for p in chunk]
+        briefs.append(_assemble(sources, chunk, results, template))
+    return briefs
+
+
 def _extract_one(
     parsed: Parsed, reference_date: dt.date | None, step: Callable[[], None]
 ) -> SourceResult:

@@ -254,6 +254,7 @@ class _Resolver:
             (s.start, s.end): p for p in people for s in p.spans
         }
         self.quoted: list[tuple[int, int]] = []
+        self._sent_cache: dict[int, list[SpacySpan]] = {}
 
     def attribute(self, quote: FoundQuote) -> None:
         """Set the quote's speaker from the speech verb next to it, if there is one."""
@@ -320,8 +321,7 @@ class _Resolver:
         return True
 
     def _global(self, token: Token) -> int:
-        piece = self.parsed.piece_at(self._piece_offset_hint(token))
-        return (piece.offset if piece else 0) + token.idx
+        return self._piece_offset_hint(token) + token.idx
 
     def _piece_offset_hint(self, token: Token) -> int:
         for piece in self.parsed.pieces:
@@ -358,7 +358,7 @@ class _Resolver:
         assert hasattr(doc, "sents")
         para_start = self.text.rfind("\n", 0, start) + 1
         frame: list[SpacySpan] = []
-        sents = list(doc.char_span(0, len(doc.text), alignment_mode="expand").sents)  # type: ignore[attr-defined]
+        sents = self._sents(doc)
         for index, sent in enumerate(sents):
             if sent.end_char <= start - 2 and not _is_lead_in(sent):
                 continue
@@ -376,6 +376,13 @@ class _Resolver:
             ):
                 frame.append(sent)
         return frame
+
+    def _sents(self, doc: object) -> list[SpacySpan]:
+        """The sentences of a piece's Doc, listed once."""
+        key = id(doc)
+        if key not in self._sent_cache:
+            self._sent_cache[key] = list(doc.sents)  # type: ignore[attr-defined]
+        return self._sent_cache[key]
 
     def _inside_quote(self, at: int, quote: FoundQuote) -> bool:
         return any(a <= at < b for a, b in quote.pieces)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -38,21 +40,20 @@ class Sentence:
 def sentences(parsed: Parsed) -> list[Sentence]:
     """Every sentence of the source in order, each within one paragraph, trimmed."""
     text = parsed.text
+    mark = "\n\n" if "\n\n" in text else "\n"
+    breaks = [m.start() for m in re.finditer(mark, text)]
     out: list[Sentence] = []
     for offset, sent in parsed.sentences():
         doc = sent.doc
-        local_start = sent.start_char
-        for part_start, part_end in _paragraph_parts(doc.text, local_start, sent.end_char):
-            g_start, g_end = offset + part_start, offset + part_end
+        bounds = _paragraph_parts(text, offset + sent.start_char, offset + sent.end_char)
+        for g_start, g_end in bounds:
             lead = _leading_dateline(text, g_start)
             g_start += lead
             span = doc.char_span(g_start - offset, g_end - offset, alignment_mode="contract")
             if span is None or len(span) == 0 or not text[g_start:g_end].strip():
                 continue
             g_start, g_end = offset + span.start_char, offset + span.end_char
-            paragraph = (
-                text.count("\n\n", 0, g_start) if "\n\n" in text else text.count("\n", 0, g_start)
-            )
+            paragraph = bisect_right(breaks, g_start)
             out.append(
                 Sentence(
                     parsed.source.id, g_start, g_end, text[g_start:g_end], span, len(out), paragraph

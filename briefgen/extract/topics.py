@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -131,21 +132,24 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
     head_counts: dict[str, int] = defaultdict(int)
     order = 0
     for parsed in parsed_sources:
-        for _offset, sent in parsed.sentences():
-            agenda = any(t.lemma_.lower() in _AGENDA_WORDS for t in sent)
-            for chunk in sent.noun_chunks:
+        for piece in parsed.pieces:
+            sents = list(piece.doc.sents)
+            starts = [sent.start for sent in sents]
+            agenda_flags = [any(t.lemma_.lower() in _AGENDA_WORDS for t in sent) for sent in sents]
+            for chunk in piece.doc.noun_chunks:
                 found = _phrase(chunk)
                 if found is None:
                     continue
+                index = max(0, bisect_right(starts, chunk.start) - 1)
                 text, head, lemmas = found
                 key = " ".join(sorted(lemmas))
                 cand = candidates.setdefault(key, _Candidate(text, head, len(text.split())))
                 cand.count += 1
-                cand.first = min(cand.first, order)
-                cand.agenda = cand.agenda or agenda
+                cand.first = min(cand.first, order + index)
+                cand.agenda = cand.agenda or agenda_flags[index]
                 cand.lemmas = lemmas
                 head_counts[head] += 1
-            order += 1
+            order += len(sents)
     scored: list[tuple[float, _Candidate]] = []
     for cand in candidates.values():
         if cand.head in GENERIC_HEADS and cand.words == 1:

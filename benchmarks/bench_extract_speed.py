@@ -1,0 +1,132 @@
+"""Extraction speed and memory against spaCy's own nlp() on the same text, model warm.
+
+Run: .venv/bin/python benchmarks/bench_extract_speed.py
+Texts: the sample article (resources/), a 10,000-word text built from its paragraphs, and
+25 articles (BBC texts from ../shared/eval when present, else variants of the sample).
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+sys.path.insert(0, str(ROOT))
+
+from briefgen.extract import extract_brief, extract_briefs, load_nlp  # noqa: E402
+from briefgen.model import Source  # noqa: E402
+
+
+def sample_body() -> str:
+    """The sample article's body (header lines dropped)."""
+    text = (ROOT / "resources" / "sample_article.txt").read_text(encoding="utf-8")
+    return text.split("\n\n", 1)[1].strip()
+
+
+def words_text(body: str, n_words: int) -> str:
+    """Paragraphs of ``body`` repeated until about ``n_words`` words."""
+    paragraphs = body.split("\n\n")
+    out: list[str] = []
+    count = 0
+    i = 0
+    while count < n_words:
+        para = paragraphs[i % len(paragraphs)]
+        out.append(para)
+        count += len(para.split())
+        i += 1
+    return "\n\n".join(out)
+
+
+def best_of(fn: object, runs: int) -> float:
+    """Median wall time of ``runs`` calls."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def peak_child(mode: str, n_words: int) -> float:
+    """Peak resident memory (MB) of a fresh process that runs ``mode`` on the long text."""
+    code = (
+        "import resource, sys; sys.path.insert(0, %r)\n"
+        "from benchmarks.bench_extract_speed import run_child\n"
+        "run_child(%r, %d)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+    ) % (str(ROOT), mode, n_words)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def run_child(mode: str, n_words: int) -> None:
+    """Child-process body for peak_child."""
+    nlp = load_nlp()
+    text = words_text(sample_body(), n_words)
+    if mode == "extract":
+        extract_brief([Source(id="long", text=text, published="2026-03-13")], nlp)
+    elif mode == "nlp":
+        nlp(text)
+    # mode "load": the model alone
+
+
+def twenty_five(body: str) -> list[str]:
+    """25 article texts."""
+    path = EVAL / "summaries" / "bbc_news_summary_100.jsonl"
+    if path.is_file():
+        with path.open(encoding="utf-8") as handle:
+            return [json.loads(line)["text"] for line in handle][:25]
+    print("(../shared/eval absent: the 25-article batch uses variants of the sample article)")
+    paragraphs = body.split("\n\n")
+    return ["\n\n".join(paragraphs[i % 5 :] + paragraphs[: i % 5]) for i in range(25)]
+
+
+def main() -> None:
+    nlp = load_nlp()
+    body = sample_body()
+    short = words_text(body, 400)
+    long = words_text(body, 10_000)
+    nlp(short)  # warm up
+    rows = []
+
+    src = [Source(id="a", text=short, published="2026-03-13")]
+    base = best_of(lambda: nlp(short), 7)
+    ours = best_of(lambda: extract_brief(src, nlp), 7)
+    rows.append((f"article, {len(short.split())} words", base, ours))
+
+    long_src = [Source(id="b", text=long, published="2026-03-13")]
+    base = best_of(lambda: nlp(long), 2)
+    ours = best_of(lambda: extract_brief(long_src, nlp), 2)
+    rows.append((f"long text, {len(long.split())} words", base, ours))
+
+    texts = twenty_five(body)
+    batch = [[Source(id=f"s{i}", text=t, published="2026-03-13")] for i, t in enumerate(texts)]
+    base = best_of(lambda: list(nlp.pipe(texts, batch_size=8)), 1)
+    ours = best_of(lambda: extract_briefs(batch, nlp), 1)
+    rows.append(("25 articles, batched nlp.pipe", base, ours))
+
+    print("\nSpeed: extraction against spaCy's nlp() on the same text (median wall time)")
+    header = f"{'case':34} {'nlp() s':>9} {'extract s':>10} {'ratio':>6}  goal"
+    print(header)
+    print("-" * len(header))
+    for name, b, o in rows:
+        print(f"{name:34} {b:9.3f} {o:10.3f} {o / b:6.2f}  <= 1.30")
+
+    load = peak_child("load", 10_000)
+    plain = peak_child("nlp", 10_000)
+    extract = peak_child("extract", 10_000)
+    print("\nPeak memory, 10,000 words, fresh process (MB, includes the model)")
+    print(f"{'model loaded only':34} {load:8.0f}")
+    print(f"{'one nlp() call':34} {plain:8.0f}")
+    print(f"{'extract_brief (pieces)':34} {extract:8.0f}   goal <= 500")
+
+
+if __name__ == "__main__":
+    main()
+    _ = resource
