@@ -110,6 +110,21 @@ class _Citations:
         return "[" + ", ".join(str(n) for n in numbers) + "]"
 
 
+_DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z .'-]{1,30}[A-Z]),")
+
+
+def dateline_venue(brief: Brief) -> str:
+    """The city of the first source's dateline (``GENEVA, March 13 ...`` gives ``Geneva``)
+    when the brief also lists it among its places; otherwise ``""``, not a guess."""
+    if not brief.sources:
+        return ""
+    match = _DATELINE_CITY.match(brief.sources[0].text)
+    if match is None:
+        return ""
+    city = match.group(1).casefold()
+    return next((one_line(p.name) for p in brief.places if p.name.casefold() == city), "")
+
+
 def _same_text(a: str, b: str) -> bool:
     """Whether two texts say the same words (case, spacing and punctuation aside)."""
     def words(text: str) -> list[str]:
@@ -228,6 +243,7 @@ def build_context(
         "next_steps": [cited(n.text, n.spans) for n in brief.next_steps
                        if not _same_text(n.text, summary_text)],
         "sources": sources,
+        "venue": dateline_venue(brief),
         "lists": list(template.lists),
         "labels": {**DEFAULT_LABELS, **template.labels},
         "warnings": warnings,
@@ -239,7 +255,7 @@ CONTEXT_NAMES = frozenset(
     {
         "template", "fields", "marking", "portion", "portion_space", "citations", "summary",
         "key_points", "people", "organizations", "places", "dates", "quotes", "topics",
-        "next_steps", "sources", "lists", "labels", "warnings", "preview",
+        "next_steps", "sources", "venue", "lists", "labels", "warnings", "preview",
     }
 )
 

@@ -133,8 +133,8 @@ class _Writer:
                 continue
             value = self.ctx["fields"].get(spec.name, "")
             value = long_date(value) if spec.type == "date" else value
-            if spec.name == "location" and not value and self.ctx["places"]:
-                value = self.ctx["places"][0]["name"]
+            if spec.name == "location" and not value:
+                value = self.ctx["venue"]
             self.font("B")
             pdf.cell(34, 5.6, pdf.text_of(spec.label.upper() + ":"))
             self.font()

@@ -148,7 +148,7 @@ def meeting_readout() -> DocxDocument:
     header_block(doc, [
         ("MEETING:", "{{ fields.subject }}"),
         ("DATE:", "{{ fields.date | long_date }}"),
-        ("LOCATION:", "{{ fields.location or (places[0].name if places else '') }}"),
+        ("LOCATION:", "{{ fields.location or venue }}"),
         ("DRAFTED BY:", "{{ fields['from'] }}"),
     ])
     _summary(doc, "Summary")

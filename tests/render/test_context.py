@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sample_briefs import sample_brief
 
-from briefgen.model import Brief, KeyPoint, NextStep, Quote, Source, Span, Summary
+from briefgen.model import Brief, KeyPoint, NextStep, Place, Quote, Source, Span, Summary
 from briefgen.render import BriefTemplate, apply_template_defaults, brief_warnings, build_context
 from briefgen.render.context import portion_mark
 
@@ -122,11 +122,14 @@ def test_a_source_summary_is_its_first_sentence_without_the_dateline(
     assert build_context(brief, builtin)["sources"][0]["summary"] == ""
 
 
-def test_location_header_falls_back_to_the_first_place(library: object) -> None:
+def test_location_falls_back_to_the_dateline_city_when_it_is_a_place(library: object) -> None:
     from briefgen.render import TemplateLibrary, render_html
 
     assert isinstance(library, TemplateLibrary)
     brief = sample_brief()
     del brief.fields["location"]
-    assert "<th>LOCATION:</th><td dir=\"auto\">Geneva</td>" in render_html(
-        brief, library.get("meeting-readout"))
+    brief.places.insert(0, Place("Norvalia"))
+    readout = library.get("meeting-readout")
+    assert "<th>LOCATION:</th><td dir=\"auto\">Geneva</td>" in render_html(brief, readout)
+    brief.places = [p for p in brief.places if p.name != "Geneva"]
+    assert "<th>LOCATION:</th><td dir=\"auto\"></td>" in render_html(brief, readout)
