@@ -9,8 +9,9 @@ from pathlib import Path
 from briefgen.errors import IntakeError
 from briefgen.intake.decoding import decode_text
 from briefgen.intake.docx_file import read_docx
-from briefgen.intake.email_file import read_email
+from briefgen.intake.email_file import EmailArticle, read_email
 from briefgen.intake.html_page import decode_html, extract_html_article
+from briefgen.intake.msg_file import read_msg
 from briefgen.intake.odt_file import read_odt
 from briefgen.intake.pdf_file import read_pdf
 from briefgen.intake.plain_text import markdown_to_text, parse_plain_article
@@ -38,7 +39,6 @@ _REFUSED: dict[Format, str] = {
     "office-binary": (
         "it is an old binary Office file (.doc, .xls or .ppt): save it as .docx and load that"
     ),
-    "msg": "Outlook .msg files cannot be read: save the message as .eml and load that",
 }
 _TEXT_FORMATS = frozenset({"text", "markdown", "html", "rtf"})
 
@@ -107,8 +107,7 @@ def _with_plain_header(
     )
 
 
-def _email_sources(data: bytes, name: str, path: str | None) -> list[Source]:
-    message = read_email(data, name)
+def _email_sources(message: EmailArticle, name: str, path: str | None) -> list[Source]:
     sources: list[Source] = []
     skipped: list[str] = []
     body: Source | None = None
@@ -151,7 +150,9 @@ def _sources_from_bytes(data: bytes, name: str, path: str | None) -> list[Source
     if kind in _TEXT_FORMATS and len(data) > MAX_TEXT_BYTES:
         raise intake_error(name, too_large_reason(len(data), MAX_TEXT_BYTES))
     if kind == "email":
-        return _email_sources(data, name, path)
+        return _email_sources(read_email(data, name), name, path)
+    if kind == "msg":
+        return _email_sources(read_msg(data, name), name, path)
     readers: dict[str, Callable[[], Source]] = {
         "text": lambda: text_source(decode_text(data, name), name=name, path=path),
         "markdown": lambda: text_source(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import logging
 import re
 import statistics
 from collections import Counter
@@ -13,6 +12,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from briefgen.errors import IntakeError
+from briefgen.intake.quiet import QuietLogger
 from briefgen.intake.reading import intake_error
 
 _PAGE_NUMBER = re.compile(
@@ -36,19 +36,6 @@ class PdfArticle:
     text: str
     title: str | None
     author: str | None
-
-
-class _QuietPypdf:
-    """Silence pypdf's log chatter about damaged files while reading: a damaged file
-    ends in one IntakeError sentence, not in lines on the user's terminal."""
-
-    def __enter__(self) -> None:
-        self._logger = logging.getLogger("pypdf")
-        self._level = self._logger.level
-        self._logger.setLevel(logging.CRITICAL)
-
-    def __exit__(self, *_: object) -> None:
-        self._logger.setLevel(self._level)
 
 
 def _open(data: bytes, name: str) -> PdfReader:
@@ -148,7 +135,7 @@ def read_pdf(data: bytes, name: str) -> PdfArticle:
     Raises IntakeError naming ``name`` when the PDF is encrypted, corrupt, or
     image-only (scanned pages without a text layer).
     """
-    with _QuietPypdf():
+    with QuietLogger("pypdf"):
         return _read_pdf(data, name)
 
 

@@ -40,6 +40,8 @@ _MAGIC: tuple[tuple[bytes, Format], ...] = (
     (b"SQLite format 3\x00", "archive"),
 )
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Outlook keeps every message property in a stream named so (names are UTF-16 in OLE).
+_OUTLOOK_STREAM = "__substg1.0_".encode("utf-16-le")
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 _HTML_START = re.compile(
@@ -129,7 +131,8 @@ def sniff_format(data: bytes, name: str | None = None) -> Format:
     if head.startswith(_ZIP):
         return _zip_format(data, name)
     if head.startswith(_OLE):
-        return "msg" if (name or "").lower().endswith(".msg") else "office-binary"
+        is_msg = _OUTLOOK_STREAM in data or (name or "").lower().endswith(".msg")
+        return "msg" if is_msg else "office-binary"
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         return "rtf"
     if head[:12].startswith(b"RIFF") and head[8:12] in (b"WEBP", b"AVI ", b"WAVE"):

@@ -271,3 +271,39 @@ def rtf_bytes() -> bytes:
         "The caf\\'e9 by the pier will stay open late.\\par\n}"
     )
     return document.encode("ascii")
+
+
+def _filetime(when: dt.datetime) -> int:
+    return int((when - dt.datetime(1601, 1, 1, tzinfo=dt.UTC)).total_seconds() * 10_000_000)
+
+
+def msg_bytes(
+    *, body: str | None = None, html: str | None = None,
+    attachments: list[tuple[str, bytes]] | None = None,
+) -> bytes:
+    """An Outlook .msg (an OLE compound file of MAPI property streams) forwarding the
+    article, with attachments given as (filename, bytes)."""
+    from .cfb_writer import build_compound_file
+
+    def text(value: str) -> bytes:
+        return value.encode("utf-16-le")
+
+    sent = dt.datetime(2026, 2, 5, 10, 15, tzinfo=dt.UTC)
+    properties = b"\0" * 32 + struct.pack("<IIQ", 0x00390040, 6, _filetime(sent))
+    streams = {
+        "__nameid_version1.0/__substg1.0_00020102": b"",
+        "__substg1.0_0037001F": text(f"FW: {HEADLINE}"),
+        "__substg1.0_0C1A001F": text("Jonas Whitfield"),
+        "__substg1.0_0C1F001F": text("jonas.whitfield@example.org"),
+        "__properties_version1.0": properties,
+    }
+    if body is not None or html is None:
+        streams["__substg1.0_1000001F"] = text(body if body is not None else BODY)
+    if html is not None:
+        streams["__substg1.0_10130102"] = html.encode("utf-8")
+    for number, (filename, data) in enumerate(attachments or []):
+        storage = f"__attach_version1.0_#{number:08X}"
+        streams[f"{storage}/__substg1.0_3707001F"] = text(filename)
+        streams[f"{storage}/__substg1.0_37010102"] = data
+        streams[f"{storage}/__properties_version1.0"] = b"\0" * 8
+    return build_compound_file(streams)

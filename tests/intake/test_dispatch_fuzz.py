@@ -25,6 +25,7 @@ def seeds() -> dict[str, bytes]:
         "story.eml": builders.eml_bytes(),
         "story.html": builders.html_page().encode(),
         "story.txt": builders.PLAIN_ARTICLE.encode("utf-16"),
+        "story.msg": builders.msg_bytes(),
     }
 
 

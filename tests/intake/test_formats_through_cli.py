@@ -22,6 +22,7 @@ FORMATS: dict[str, Callable[[], bytes]] = {
     "story.eml": builders.eml_bytes,
     "story.rtf": builders.rtf_bytes,
     "story.odt": builders.odt_bytes,
+    "story.msg": builders.msg_bytes,
 }
 
 

@@ -20,6 +20,7 @@ from . import builders
         (builders.odt_bytes(), "odt"),
         (builders.rtf_bytes(), "rtf"),
         (builders.eml_bytes(), "email"),
+        (builders.msg_bytes(), "msg"),
         (builders.html_page().encode(), "html"),
         (builders.PLAIN_ARTICLE.encode(), "text"),
         (builders.png_bytes(), "image"),
