@@ -100,9 +100,24 @@ def remove_running_lines(pages: list[list[str]]) -> list[list[str]]:
     return cleaned
 
 
+_COMPOUND = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
+_LAST_WORD = re.compile(r"([^\W\d_]+)-$")
+_FIRST_WORD = re.compile(r"^[^\W\d_]+")
+
+
+def _is_known_compound(current: str, line: str, compounds: set[str]) -> bool:
+    """True when ``word-`` + ``next`` is written hyphenated elsewhere (``well-known``)."""
+    head, tail = _LAST_WORD.search(current), _FIRST_WORD.match(line)
+    if head is None or tail is None:
+        return False
+    return f"{head.group(1)}-{tail.group(0)}".lower() in compounds
+
+
 def join_lines(lines: list[str]) -> str:
-    """Reflow PDF lines into paragraphs: hyphenated line ends joined, a paragraph break
-    after a short line that ends a sentence (or at an empty line), otherwise a space."""
+    """Reflow PDF lines into paragraphs: hyphenated line ends joined (the hyphen kept
+    when the document writes that compound with one elsewhere), a paragraph break after a
+    short line that ends a sentence (or at an empty line), otherwise a space."""
+    compounds = {match.group(0).lower() for line in lines for match in _COMPOUND.finditer(line)}
     lengths = [len(line) for line in lines if line]
     full = statistics.quantiles(lengths, n=4)[2] if len(lengths) >= 4 else max(lengths, default=0)
     paragraphs: list[str] = []
@@ -115,10 +130,12 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not current:
             current = line
+        elif _HYPHENATED.search(current) and (
+            line[:1].isupper() or _is_known_compound(current, line, compounds)
+        ):
+            current = current + line  # a compound such as Franco-German or well-known
         elif _HYPHENATED.search(current) and line[:1].islower():
             current = current[:-1] + line  # a word broken at the line end
-        elif _HYPHENATED.search(current) and line[:1].isupper():
-            current = current + line  # a compound such as Franco-German
         else:
             current = current + " " + line
         if _PARAGRAPH_END.search(line) and len(line) < 0.8 * full:

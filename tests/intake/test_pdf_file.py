@@ -77,3 +77,13 @@ def test_footer_repeated_on_most_pages_is_removed_but_body_lines_stay() -> None:
 def test_hyphen_before_a_capital_is_kept_in_the_compound() -> None:
     joined = join_lines(["The Franco-", "German talks went on."])
     assert joined == "The Franco-German talks went on."
+
+
+def test_compound_written_with_a_hyphen_elsewhere_keeps_it_at_a_line_end() -> None:
+    lines = [
+        "The well-known harbour has a long", "history. The council is well-",
+        "known for delays and for time-", "tables that change.",
+    ]
+    joined = join_lines(lines)
+    assert "is well-known for delays" in joined
+    assert "for timetables that change" in joined
