@@ -83,8 +83,11 @@ def sumy_top3(kind: str) -> Callable[[str], list[str]]:
 
 def lead3(text: str) -> list[str]:
     """The first three sentences (local tokenizer, headline lines skipped like ours)."""
-    sents = [s for s in LocalTokenizer().to_sentences(text) if s.rstrip("\"'\u201d").endswith(
-        (".", "!", "?"))]
+    sents = [
+        s
+        for s in LocalTokenizer().to_sentences(text)
+        if s.rstrip("\"'\u201d").endswith((".", "!", "?"))
+    ]
     return sents[:3]
 
 
@@ -107,7 +110,9 @@ def bench_keypoints(nlp: Any) -> None:
         return [k.text for k in extract_key_points(sentences(parsed), count=3)]
 
     systems: list[tuple[str, Callable[[str], list[str]]]] = [
-        ("briefgen top-3", ours), ("lead-3", lead3), ("LexRank (sumy)", lex),
+        ("briefgen top-3", ours),
+        ("lead-3", lead3),
+        ("LexRank (sumy)", lex),
         ("TextRank (sumy)", tex),
     ]
     rows: list[Row] = []
@@ -121,14 +126,91 @@ def bench_keypoints(nlp: Any) -> None:
                     totals[key] += scores[key].fmeasure
             n = len(docs)
             rows.append((set_name, name, *(f"{100 * totals[k] / n:.1f}" for k in totals)))
-    print_table("Key points: ROUGE F1 of the top 3 sentences against the human summary",
-                ("set", "system", "R-1", "R-2", "R-L"), rows)
+    print_table(
+        "Key points: ROUGE F1 of the top 3 sentences against the human summary",
+        ("set", "system", "R-1", "R-2", "R-L"),
+        rows,
+    )
+
+
+# ---------------------------------------------------------------- entities
+
+_RAW_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE", "FAC": "GPE"}
+
+
+def _prf(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> tuple[int, int, int, int]:
+    """Matched predictions, predictions, matched gold, gold (any overlap counts)."""
+    hit_pred = sum(1 for p in pred if any(_overlap(p, g) > 0 for g in gold))
+    hit_gold = sum(1 for g in gold if any(_overlap(p, g) > 0 for p in pred))
+    return hit_pred, len(pred), hit_gold, len(gold)
+
+
+def bench_entities(nlp: Any) -> None:
+    from briefgen.extract.entities import find_mentions
+    from briefgen.extract.organizations import build_organizations, build_places
+    from briefgen.extract.parse import parse_sources
+    from briefgen.extract.people import build_people
+
+    docs = read_jsonl(EVAL / "entities" / "gum_news_entities.jsonl")
+    labels = ("PERSON", "ORG", "GPE")
+    totals: dict[tuple[str, str], list[int]] = {}
+    for doc in docs:
+        text = doc["text"]
+        gold = {lab: [(e["start"], e["end"]) for e in doc["entities"] if e["label"] == lab]
+                for lab in labels}
+        parsed = parse_sources([Source(id="s", text=text)], nlp)[0]
+        mentions = find_mentions(parsed)
+        people = build_people(mentions)
+        ours = {
+            "PERSON": [(s.start, s.end) for p in people for s in p.spans],
+            "ORG": [(s.start, s.end) for o in build_organizations(mentions, people)
+                    for s in o.spans],
+            "GPE": [(s.start, s.end) for p in build_places(mentions, people) for s in p.spans],
+        }
+        raw: dict[str, list[tuple[int, int]]] = {lab: [] for lab in labels}
+        for ent in nlp(text).ents:
+            if ent.label_ in _RAW_LABELS:
+                raw[_RAW_LABELS[ent.label_]].append((ent.start_char, ent.end_char))
+        for system, pred in (("briefgen", ours), ("raw spaCy", raw)):
+            for lab in labels:
+                counts = _prf(pred[lab], gold[lab])
+                acc = totals.setdefault((lab, system), [0, 0, 0, 0])
+                for i, c in enumerate(counts):
+                    acc[i] += c
+    rows = []
+    for lab in labels:
+        for system in ("briefgen", "raw spaCy"):
+            hp, np_, hg, ng = totals[(lab, system)]
+            p = hp / max(np_, 1)
+            r = hg / max(ng, 1)
+            f = 2 * p * r / max(p + r, 1e-9)
+            rows.append((lab, system, str(ng), f"{100 * p:.1f}", f"{100 * r:.1f}",
+                         f"{100 * f:.1f}"))
+    print_table("Entities: gum_news gold (24 docs), precision/recall/F1 by overlap",
+                ("label", "system", "gold", "P", "R", "F1"), rows)
 
 
 # ---------------------------------------------------------------- quotes
 
-_SPEECH_LEMMAS = {"say", "tell", "add", "note", "state", "ask", "explain", "write", "insist",
-                  "warn", "argue", "claim", "declare", "announce", "reply", "respond", "continue"}
+_SPEECH_LEMMAS = {
+    "say",
+    "tell",
+    "add",
+    "note",
+    "state",
+    "ask",
+    "explain",
+    "write",
+    "insist",
+    "warn",
+    "argue",
+    "claim",
+    "declare",
+    "announce",
+    "reply",
+    "respond",
+    "continue",
+}
 
 
 def baseline_quotes(doc: Any) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
@@ -157,8 +239,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _gold_speaker_match(gold: dict[str, Any], text: str, span: tuple[int, int] | None,
-                        name: str | None) -> bool:
+def _gold_speaker_match(
+    gold: dict[str, Any], text: str, span: tuple[int, int] | None, name: str | None
+) -> bool:
     from briefgen.extract.quotes import speaker_key
 
     if not gold["speaker"]:
@@ -191,11 +274,15 @@ def bench_quotes(nlp: Any) -> None:
         mentions = find_mentions(parsed)
         people = build_people(mentions)
         orgs = build_organizations(mentions, people)
-        ours = [(q.pieces, q.speaker_span, q.speaker)
-                for q in find_quotes(parsed, mentions, people, orgs)]
+        ours = [
+            (q.pieces, q.speaker_span, q.speaker)
+            for q in find_quotes(parsed, mentions, people, orgs)
+        ]
         spacy_doc = nlp(text)
-        base = [([span], speaker, text[speaker[0]:speaker[1]] if speaker else None)
-                for span, speaker in baseline_quotes(spacy_doc)]
+        base = [
+            ([span], speaker, text[speaker[0] : speaker[1]] if speaker else None)
+            for span, speaker in baseline_quotes(spacy_doc)
+        ]
         for g in gold:
             total += 1
             length = sum(b - a for a, b in g["quote_spans"])
@@ -219,8 +306,11 @@ def bench_quotes(nlp: Any) -> None:
         (name, str(total), f"{100 * f / total:.1f}%", f"{100 * a / max(f, 1):.1f}%")
         for name, (f, a) in counts.items()
     ]
-    print_table("Quotes: polnear_dev direct quotations (found: overlaps >= half the gold span)",
-                ("system", "gold", "found", "right speaker (of found)"), rows)
+    print_table(
+        "Quotes: polnear_dev direct quotations (found: overlaps >= half the gold span)",
+        ("system", "gold", "found", "right speaker (of found)"),
+        rows,
+    )
     if "-v" in sys.argv:
         print("\n".join(misses))
 
@@ -237,6 +327,8 @@ if __name__ == "__main__":
     model = load_nlp()
     if args.only in (None, "keypoints"):
         bench_keypoints(model)
+    if args.only in (None, "entities"):
+        bench_entities(model)
     if args.only in (None, "quotes"):
         bench_quotes(model)
     print(f"\n({time.perf_counter() - started:.0f} s)")

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dateutil import parser as date_parser  # type: ignore[import-untyped]
+from dateutil import parser as date_parser  # type: ignore[import-untyped, unused-ignore]
 from spacy.tokens import Span as SpacySpan
 
 from briefgen.extract.lexicon import dateline_length

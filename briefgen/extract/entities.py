@@ -40,9 +40,14 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
     raw: list[tuple[str, SpacySpan, int]] = []
     covered: set[tuple[int, int]] = set()
     demonyms: set[str] = set()
+    for _offset, token in parsed.tokens():
+        if token.text[:1].isupper() and (
+            token.ent_type_ in {"NORP", "GPE", "FAC", "LOC"}
+            or token.dep_ in {"amod", "compound"}
+            and token.head.pos_ == "NOUN"
+        ):
+            demonyms.add(token.lower_)
     for offset, ent in parsed.entities():
-        if ent.label_ == "NORP":
-            demonyms.add(ent.text.lower())
         label = _LABELS.get(ent.label_)
         if label is None and ent.label_ in _REPAIRABLE:
             label = "OTHER"

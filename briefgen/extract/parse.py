@@ -80,11 +80,11 @@ class Parsed:
         return piece.doc[piece.token_index(char - piece.offset)]
 
 
-def split_pieces(text: str, max_words: int = PIECE_WORDS) -> list[tuple[int, str]]:
-    """Cut ``text`` at paragraph breaks into pieces of at most about ``max_words`` words.
-
-    A single paragraph longer than the limit is cut at sentence-like boundaries.
-    """
+def split_pieces(text: str, max_words: int | None = None) -> list[tuple[int, str]]:
+    """Cut ``text`` at paragraph breaks into pieces of at most about ``max_words`` words
+    (default ``PIECE_WORDS``); a longer single paragraph is cut after sentence ends."""
+    if max_words is None:
+        max_words = PIECE_WORDS
     pieces: list[tuple[int, str]] = []
     start = 0
     words = 0

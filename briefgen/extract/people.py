@@ -193,6 +193,19 @@ def _apposition_after(name: SpacySpan) -> RoleInfo:
             if head:
                 return RoleInfo(_text(head), org_name)
         return RoleInfo(_text(tokens), org_name)
+    return _role_of_named(tokens)
+
+
+def _role_of_named(tokens: list[Token]) -> RoleInfo:
+    """ "founder of Harbour Watch": a role, a preposition, then a capitalised name."""
+    for k, token in enumerate(tokens[1:], start=1):
+        if token.lower_ in {"of", "for", "at"}:
+            rest = tokens[k + 1 :]
+            while rest and rest[0].lower_ == "the":
+                rest = rest[1:]
+            if rest and all(t.text[:1].isupper() or t.lower_ in _JOINERS for t in rest):
+                return RoleInfo(_text(tokens[:k]), canonical_name(_text(rest)))
+            break
     return RoleInfo(_text(tokens))
 
 

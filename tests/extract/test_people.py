@@ -1,0 +1,61 @@
+"""People: one entry per person, with role and organisation from the text."""
+
+from __future__ import annotations
+
+from briefgen.extract.entities import find_mentions
+from briefgen.extract.people import build_people
+
+
+def people(parsed):
+    return {p.name: p for p in build_people(find_mentions(parsed))}
+
+
+def test_title_before_the_name(parse):
+    found = people(parse("The talks were opened by Deputy Foreign Minister Anika Solberg."))
+    assert found["Anika Solberg"].role == "Deputy Foreign Minister"
+
+
+def test_ministry_spokesperson_before_the_name_gives_role_and_organisation(parse):
+    found = people(parse("Foreign Ministry spokesperson Karin Lund told reporters on Monday."))
+    person = found["Karin Lund"]
+    assert person.role == "spokesperson"
+    assert person.organization == "Foreign Ministry"
+
+
+def test_apposition_after_the_name(parse):
+    text = "Marta Lindqvist, a spokesperson for the Norvalian Foreign Ministry, said nothing."
+    person = people(parse(text))["Marta Lindqvist"]
+    assert person.role == "spokesperson"
+    assert person.organization == "Norvalian Foreign Ministry"
+
+
+def test_founder_of_an_organisation(parse):
+    text = "The plan was drafted by Paul Okafor, the founder of Harbour Watch, last year."
+    person = people(parse(text))["Paul Okafor"]
+    assert person.role == "founder"
+    assert person.organization == "Harbour Watch"
+
+
+def test_possessive_apposition_before_the_name(parse):
+    text = "Estrava's foreign minister, Leona Castel, will brief parliament next week."
+    person = people(parse(text))["Leona Castel"]
+    assert person.role == "foreign minister"
+    assert person.organization == "Estrava"
+
+
+def test_role_given_in_another_sentence_and_surname_merged(parse):
+    text = (
+        "Anika Solberg arrived in Geneva on Thursday. "
+        "The Norvalian delegation was led by Solberg, who spoke first."
+    )
+    found = build_people(find_mentions(parse(text)))
+    assert [p.name for p in found] == ["Anika Solberg"]
+    assert found[0].role == "head of the Norvalian delegation"
+    assert len(found[0].spans) == 2
+
+
+def test_a_person_without_a_role_has_none(parse):
+    text = "Anika Solberg arrived in Geneva on Thursday."
+    person = people(parse(text))["Anika Solberg"]
+    assert person.role is None
+    assert person.organization is None

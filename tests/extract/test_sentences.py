@@ -1,0 +1,29 @@
+"""Sentences: paragraph-bounded, datelines removed, headline lines recognised."""
+
+from __future__ import annotations
+
+from briefgen.extract.sentences import sentences
+
+
+def test_sentences_drop_the_dateline_and_keep_offsets(parse):
+    text = (
+        "OSLO, May 4 (Nordic Wire) - The council approved the harbour plan on Monday. "
+        "Work starts in June.\n\nCritics called the plan rushed."
+    )
+    sents = sentences(parse(text))
+    assert [s.text for s in sents] == [
+        "The council approved the harbour plan on Monday.",
+        "Work starts in June.",
+        "Critics called the plan rushed.",
+    ]
+    for s in sents:
+        assert text[s.start : s.end] == s.text
+    assert [s.paragraph for s in sents] == [0, 0, 1]
+
+
+def test_sentences_never_cross_a_line_break(parse):
+    text = "Harbour plan approved\nThe council approved the harbour plan on Monday."
+    sents = sentences(parse(text))
+    assert [s.text for s in sents][0] == "Harbour plan approved"
+    assert sents[0].is_headline_like
+    assert not sents[1].is_headline_like
