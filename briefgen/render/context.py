@@ -223,7 +223,8 @@ def build_context(
             warnings.append(f"The field \u201c{spec.label}\u201d is required but empty.")
     summary_numbers = citations.numbers_of(brief.summary.spans)
     return {
-        "template": {"id": template.id, "name": template.name, "version": template.version},
+        "template": {"id": template.id, "name": one_line(template.name),
+                     "version": one_line(template.version)},
         "fields": fields,
         "marking": marking,
         "portion": portion,
@@ -245,7 +246,7 @@ def build_context(
         "sources": sources,
         "venue": dateline_venue(brief),
         "lists": list(template.lists),
-        "labels": {**DEFAULT_LABELS, **template.labels},
+        "labels": {k: one_line(v) for k, v in {**DEFAULT_LABELS, **template.labels}.items()},
         "warnings": warnings,
         "preview": preview,
     }

@@ -47,6 +47,14 @@ def font_folders() -> list[Path]:
     return folders
 
 
+# Wide-coverage fonts for the scripts DejaVu lacks (Chinese, Japanese, Korean), best first.
+_FALLBACK_CANDIDATES = (
+    "NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "DroidSansFallbackFull.ttf",
+    "DroidSansFallback.ttf", "wqy-microhei.ttc", "wqy-zenhei.ttc", "msyh.ttc", "simsun.ttc",
+    "msgothic.ttc", "malgun.ttf", "Arial Unicode.ttf", "ArialUnicodeMS.ttf",
+)
+
+
 def _index(folders: list[Path]) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for folder in folders:
@@ -54,9 +62,16 @@ def _index(folders: list[Path]) -> dict[str, Path]:
             continue
         for root, _dirs, files in os.walk(folder):
             for name in files:
-                if name.lower().endswith(".ttf"):
+                if name.lower().endswith((".ttf", ".ttc", ".otf")):
                     found.setdefault(name.lower(), Path(root) / name)
     return found
+
+
+@lru_cache(maxsize=4)
+def find_fallback_fonts(folders: tuple[Path, ...] | None = None) -> tuple[Path, ...]:
+    """Installed fonts covering Chinese, Japanese and Korean, best first (often none)."""
+    index = _index(list(folders) if folders is not None else font_folders())
+    return tuple(index[n.lower()] for n in _FALLBACK_CANDIDATES if n.lower() in index)[:2]
 
 
 @lru_cache(maxsize=4)

@@ -10,18 +10,26 @@ from typing import Any
 from fpdf import FPDF, FontFace
 from fpdf.enums import TableBordersLayout, XPos, YPos
 from fpdf.errors import FPDFException
+from fpdf.fonts import TTFFont
 
 from briefgen.errors import RenderError
 from briefgen.model import Brief
 from briefgen.render.context import build_context
 from briefgen.render.jinja_env import long_date
 from briefgen.render.manifest import BriefTemplate
-from briefgen.render.pdf_fonts import FontFamily, find_unicode_font
+from briefgen.render.pdf_fonts import FontFamily, find_fallback_fonts, find_unicode_font
 
 NAVY = (31, 56, 100)
 GREY = (89, 89, 89)
 MARK_RED = (160, 28, 28)
+MISSING_GLYPH = "\u25a1"
 _HEADER_TYPES = ("text", "date", "choice")
+try:
+    import uharfbuzz  # noqa: F401  (only its presence matters: fpdf2 imports it itself)
+
+    _HAS_SHAPING = True
+except ImportError:  # PDFs still render; right-to-left text is then left in logical order
+    _HAS_SHAPING = False
 _CONTROL_FIELDS = ("classification", "portion_marks", "citations")
 _CORE_REPLACEMENTS = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
@@ -38,25 +46,50 @@ def core_font_text(text: str) -> str:
 class _MemoPDF(FPDF):
     """An A4 page with the marking banner at top and bottom and "Page X of Y" in the footer."""
 
-    def __init__(self, marking: str, footer_label: str, fonts: FontFamily | None) -> None:
+    def __init__(self, marking: str, footer_label: str, fonts: FontFamily | None,
+                 fallbacks: tuple[Path, ...] = ()) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.marking = marking
         self.footer_label = footer_label
         self.unicode = fonts is not None
         self.family = "Helvetica"
+        self.covered: set[int] = set()
         if fonts is not None:
             self.family = fonts.name
             self.add_font(fonts.name, "", str(fonts.regular))
             # Only the styles the memo uses: parsing each TrueType file costs ~50 ms.
             for style, path in (("B", fonts.bold), ("I", fonts.italic)):
                 self.add_font(fonts.name, style, str(path or fonts.regular))
+            self.covered = self._codepoints(fonts.name)
+            names = []
+            for number, path in enumerate(fallbacks):
+                name = f"fallback{number}"
+                self.add_font(name, "", str(path))
+                self.covered |= self._codepoints(name)
+                names.append(name)
+            if names:
+                self.set_fallback_fonts(names, exact_match=False)
+            if _HAS_SHAPING:
+                # HarfBuzz joins Arabic letters and lays right-to-left text out right to left.
+                self.set_text_shaping(use_shaping_engine=True)
         self.set_margins(25, 23, 25)
         self.set_auto_page_break(auto=True, margin=24)
         self.alias_nb_pages()
 
+    def _codepoints(self, family: str) -> set[int]:
+        font = self.fonts[family.lower()]
+        return set(font.cmap) if isinstance(font, TTFFont) else set(range(256))
+
     def text_of(self, value: Any) -> str:
+        """Text the fonts can draw: a glyph no installed font has becomes a white square."""
         text = "" if value is None else str(value)
-        return text if self.unicode else core_font_text(text)
+        if not self.unicode:
+            return core_font_text(text)
+        if all(ord(c) in self.covered for c in text):
+            return text
+        return "".join(c if ord(c) in self.covered or c in "\n\t" or
+                       unicodedata.category(c) in ("Mn", "Cf") else MISSING_GLYPH
+                       for c in text)
 
     def header(self) -> None:
         if self.marking:
@@ -274,8 +307,10 @@ def render_pdf_bytes(brief: Brief, template: BriefTemplate,
     """The memo as PDF bytes. ``fonts``: True finds a system Unicode font, ``None`` forces
     the core fonts (characters outside Latin-1 become ``?``), a FontFamily uses that one."""
     family = find_unicode_font() if fonts is True else fonts or None
+    fallbacks = find_fallback_fonts() if fonts is True else ()
     context = build_context(brief, template)
-    pdf = _MemoPDF(context["marking"], template.name, family)
+    title = template.labels.get("title") or template.name
+    pdf = _MemoPDF(context["marking"], title, family, fallbacks)
     pdf.set_title(template.name)
     pdf.set_creator("briefgen")
     fpdf_logger = logging.getLogger("fpdf")

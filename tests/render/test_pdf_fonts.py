@@ -34,3 +34,13 @@ def test_the_usual_linux_and_mac_folders_are_searched() -> None:
     folders = [str(f) for f in font_folders()]
     assert "/usr/share/fonts" in folders
     assert "/Library/Fonts" in folders
+
+
+def test_cjk_fallback_fonts_are_found_best_first(tmp_path: Path) -> None:
+    from briefgen.render.pdf_fonts import find_fallback_fonts
+
+    for name in ("msgothic.ttc", "NotoSansCJK-Regular.ttc", "unrelated.ttf"):
+        (tmp_path / name).write_bytes(b"")
+    assert find_fallback_fonts((tmp_path,)) == (
+        tmp_path / "NotoSansCJK-Regular.ttc", tmp_path / "msgothic.ttc")
+    assert find_fallback_fonts((tmp_path / "empty",)) == ()

@@ -57,6 +57,15 @@ def test_unicode_font_keeps_arabic_hebrew_and_markup(library: TemplateLibrary) -
     assert "AT&T <b>bold</b>" in markup
 
 
+@pytest.mark.skipif(find_unicode_font() is None, reason="no Unicode TTF font on this system")
+def test_characters_no_installed_font_has_become_white_squares(library: TemplateLibrary) -> None:
+    from briefgen.render.pdf_writer import MISSING_GLYPH, _MemoPDF
+
+    pdf = _MemoPDF("", "memo", find_unicode_font(), ())
+    assert pdf.text_of("Caf\u00e9 \u05e9") == "Caf\u00e9 \u05e9"
+    assert pdf.text_of("\U0001fae0 x") == MISSING_GLYPH + " x"
+
+
 def test_core_font_fallback_replaces_what_latin1_cannot_hold(library: TemplateLibrary) -> None:
     data = render_pdf_bytes(multilingual_brief(), library.get("information-memo"), fonts=None)
     text = " ".join(_pages(data))
