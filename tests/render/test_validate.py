@@ -83,3 +83,11 @@ def test_a_package_file_is_validated_too(tmp_path: Path) -> None:
     assert validate_template(tmp_path / "d.brieftemplate") == []
     (tmp_path / "x.brieftemplate").write_bytes(b"junk")
     assert "not a template package" in validate_template(tmp_path / "x.brieftemplate")[0].message
+
+
+def test_the_template_guide_documents_every_name_a_layout_can_use() -> None:
+    from briefgen.render.context import CONTEXT_NAMES
+    from briefgen.resources import builtin_templates_dir
+
+    guide = (builtin_templates_dir() / "README.md").read_text(encoding="utf-8")
+    assert [n for n in sorted(CONTEXT_NAMES) if f"`{n}`" not in guide] == []
