@@ -8,7 +8,6 @@ Texts: the sample article (resources/), a 10,000-word text built from its paragr
 from __future__ import annotations
 
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -56,11 +55,11 @@ def best_of(fn: object, runs: int) -> float:
 def peak_child(mode: str, n_words: int) -> float:
     """Peak resident memory (MB) of a fresh process that runs ``mode`` on the long text."""
     code = (
-        "import resource, sys; sys.path.insert(0, %r)\n"
+        f"import resource, sys; sys.path.insert(0, {str(ROOT)!r})\n"
         "from benchmarks.bench_extract_speed import run_child\n"
-        "run_child(%r, %d)\n"
+        f"run_child({mode!r}, {n_words})\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
-    ) % (str(ROOT), mode, n_words)
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(out.stdout.strip().splitlines()[-1])
 
@@ -129,4 +128,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-    _ = resource

@@ -96,6 +96,11 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
             return None
         if _title_before(span) and _looks_like_name(span):
             return PERSON
+        lead = 0
+        while lead < len(span) and (span[lead].lower_ in TITLE_WORDS | HONORIFICS):
+            lead += 1
+        if 0 < lead < len(span) and span[0].text[:1].isupper() and _looks_like_name(span[lead:]):
+            return PERSON
         return None if label == "OTHER" else label
     return label
 

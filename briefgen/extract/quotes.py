@@ -13,6 +13,7 @@ from briefgen.extract.lexicon import (
     PRONOUNS_PERSON,
     SPEAKER_NOUNS,
     SPEECH_VERBS,
+    TITLE_WORDS,
     canonical_name,
     name_key,
 )
@@ -413,7 +414,11 @@ class _Resolver:
                 return None, None, None
             return person.name, span, person.role
         if subject.pos_ == "PROPN":
-            chain = [t for t in subject.subtree if t.pos_ == "PROPN" and t.i <= subject.i]
+            chain = [
+                t
+                for t in subject.subtree
+                if t.pos_ == "PROPN" and t.i <= subject.i and t.lower_ not in TITLE_WORDS
+            ]
             name = canonical_name(" ".join(t.text for t in chain) or subject.text)
             first = offset + (chain[0].idx if chain else subject.idx)
             return name, (first, at + len(subject.text)), None

@@ -38,7 +38,8 @@ def test_parse_sources_keeps_offsets_global_across_pieces(nlp, monkeypatch):
     assert people == ["Anna Berg", "Anna Berg", "Paul Dahl"]
     rome = text.index("Rome")
     token = parsed.token_at(rome + 1)
-    assert token is not None and token.text == "Rome"
+    assert token is not None
+    assert token.text == "Rome"
 
 
 def test_parse_sources_parses_several_sources_in_one_batch(nlp):

@@ -1,0 +1,113 @@
+"""Quotes: every direct quotation with its speaker, however it is attributed."""
+
+from __future__ import annotations
+
+from briefgen.extract.entities import find_mentions
+from briefgen.extract.organizations import build_organizations
+from briefgen.extract.people import build_people
+from briefgen.extract.quotes import find_quotes, quoted_stretches, to_quotes
+
+
+def quotes(parsed):
+    mentions = find_mentions(parsed)
+    people = build_people(mentions)
+    orgs = build_organizations(mentions, people)
+    return to_quotes(find_quotes(parsed, mentions, people, orgs), parsed.source.id)
+
+
+def pairs(parsed):
+    return [(q.text, q.speaker) for q in quotes(parsed)]
+
+
+def test_straight_and_curly_marks_and_a_quote_running_into_the_next_paragraph():
+    text = (
+        'He said "one two" and \u201cthree four\u201d.\n\n'
+        "\u201cFirst paragraph of a long quote.\n\n"
+        "\u201cSecond paragraph,\u201d she said."
+    )
+    found = quoted_stretches(text)
+    assert [[text[a:b] for a, b in pieces] for pieces in found] == [
+        ["one two"],
+        ["three four"],
+        ["First paragraph of a long quote.", "Second paragraph,"],
+    ]
+
+
+def test_speaker_after_the_quote_with_role(parse):
+    text = (
+        "Marta Lindqvist, a spokesperson for the Foreign Ministry, spoke after the talks. "
+        '"Our citizens remain our first concern," Lindqvist said.'
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.text == "Our citizens remain our first concern"
+    assert quote.speaker == "Marta Lindqvist"
+    assert quote.speaker_role == "spokesperson"
+    (span,) = quote.spans
+    assert text[span.start : span.end] == "Our citizens remain our first concern"
+
+
+def test_a_quote_split_around_its_attribution_is_one_quote(parse):
+    text = (
+        "Ambassador Tomas Reyhan struck a cautious note. "
+        "\u201cThis is a first step,\u201d he said, \u201cbut it is a real one.\u201d"
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.text == "This is a first step, but it is a real one."
+    assert quote.speaker == "Tomas Reyhan"
+    assert quote.speaker_role == "Ambassador"
+    assert len(quote.spans) == 2
+
+
+def test_he_added_resolves_to_the_person_just_named(parse):
+    text = (
+        "Finance Minister Omar Haddad defended the budget on Monday. "
+        '"We cannot spend what we do not have," he added.'
+    )
+    assert pairs(parse(text)) == [("We cannot spend what we do not have", "Omar Haddad")]
+
+
+def test_name_also_stated_with_a_colon(parse):
+    text = 'Daniel Brunner also stated: "Switzerland is glad to help for as long as needed."'
+    assert pairs(parse(text)) == [
+        ("Switzerland is glad to help for as long as needed.", "Daniel Brunner")
+    ]
+
+
+def test_the_ministry_noted_resolves_to_the_organisation(parse):
+    text = (
+        "The Estravan Foreign Ministry issued a note on Friday. "
+        '"The talks were useful and will continue," the ministry noted.'
+    )
+    assert pairs(parse(text)) == [
+        ("The talks were useful and will continue", "Estravan Foreign Ministry")
+    ]
+
+
+def test_the_statement_said_names_the_statement(parse):
+    text = '"Both sides agreed to meet again," the joint statement said.'
+    assert pairs(parse(text)) == [("Both sides agreed to meet again", "joint statement")]
+
+
+def test_a_quote_with_no_cue_takes_the_previous_speaker(parse):
+    text = (
+        '"Neither capital can be seen to travel first," Professor Ilse Varga said. '
+        '"A third country lets them both arrive as equals."'
+    )
+    assert pairs(parse(text)) == [
+        ("Neither capital can be seen to travel first", "Ilse Varga"),
+        ("A third country lets them both arrive as equals.", "Ilse Varga"),
+    ]
+
+
+def test_a_scare_quote_is_not_a_quotation(parse):
+    text = 'The team won a prize for "courageous achievement" in Washington.'
+    assert quotes(parse(text)) == []
+
+
+def test_a_partial_quote_in_reported_speech_keeps_its_clause(parse):
+    text = 'Senator Ruth Alder said the budget was "a disgrace to this chamber" on Monday.'
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "Ruth Alder"
+    assert "\u201c" not in quote.text
+    assert quote.text.startswith("the budget was")
+    assert "a disgrace to this chamber" in quote.text
