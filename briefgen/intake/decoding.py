@@ -45,6 +45,29 @@ def _decode_with(data: bytes, codec: str) -> str | None:
         return None
 
 
+# Non-ASCII characters that Western European text in cp1252 is made of, besides letters.
+_WESTERN_PUNCTUATION = frozenset("\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u20ac\u2022"
+                                 "\u00ab\u00bb\u00b0\u00a3\u00a9\u00ae\u2122\u00a0\u00bf\u00a1")
+_MAX_ACCENTED_SHARE = 0.3  # of letters: Western languages write most letters in ASCII
+
+
+def plausible_western(text: str) -> bool:
+    """True when ``text`` (bytes read as cp1252) reads as Western European text: its few
+    non-ASCII characters are Latin letters or typographic punctuation.
+
+    Greek or Cyrillic code pages read as cp1252 give mostly accented letters, and
+    Central European ones give symbols such as ``³`` or ``¿`` inside words.
+    """
+    sample = text[:100_000]
+    foreign = [char for char in sample if ord(char) > 127]
+    if not foreign:
+        return True
+    letters = sum(1 for char in sample if char.isalpha())
+    accented = sum(1 for char in foreign if char.isalpha())
+    odd = sum(1 for char in foreign if not char.isalpha() and char not in _WESTERN_PUNCTUATION)
+    return odd <= 0.02 * len(foreign) and accented <= _MAX_ACCENTED_SHARE * max(letters, 1)
+
+
 def looks_like_text(text: str) -> bool:
     """True when ``text`` has (almost) no control characters, as real text does."""
     if not text:
@@ -55,7 +78,8 @@ def looks_like_text(text: str) -> bool:
 
 def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
     """Decode ``data``: a BOM, then BOM-less UTF-16, UTF-8, ``declared`` (e.g. an HTTP
-    or meta charset), and finally charset-normalizer's best guess (cp1252, latin-1...).
+    or meta charset), cp1252 when it reads as Western European text, and finally
+    charset-normalizer's best guess (cp1251, cp1253, Shift-JIS...).
 
     Raises IntakeError naming ``name`` when the bytes are not text.
     """
@@ -80,6 +104,11 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
             return decoded
     if b"\x00" in data[:4000]:
         raise intake_error(name, "it is a binary file, not text")
+    # charset detectors misjudge mostly-ASCII text with a few accents (a "café" read as
+    # Baltic), and cp1252 is what such files nearly always are.
+    western = _decode_with(data, "cp1252")
+    if western is not None and looks_like_text(western) and plausible_western(western):
+        return western
     best = from_bytes(data[:200_000]).best()
     if best is not None:
         decoded = _decode_with(data, best.encoding)

@@ -44,3 +44,30 @@ def test_declared_charset_is_tried_before_guessing() -> None:
 def test_binary_bytes_are_refused_with_the_file_name() -> None:
     with pytest.raises(IntakeError, match=r'"blob\.txt": it is a binary file'):
         decode_text(bytes(range(256)) * 20, "blob.txt")
+
+
+MOSTLY_ASCII = (
+    "The council approved the plan on Tuesday, said the café owner Zoë Müller, who "
+    "called it “a fair deal” worth €5 million. Ferries will run later on Fridays.\n"
+) * 4
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_mostly_ascii_text_with_a_few_accents_is_not_misread(codec: str) -> None:
+    text = MOSTLY_ASCII if codec == "cp1252" else MOSTLY_ASCII.replace("“", '"').replace(
+        "”", '"').replace("€", "EUR ")
+    assert decode_text(text.encode(codec), "story.txt") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("Совет порта во вторник утвердил новое расписание паромов на острова. " * 3, "cp1251"),
+        ("Το λιμενικό συμβούλιο ενέκρινε την Τρίτη νέο πρόγραμμα δρομολογίων. " * 3, "cp1253"),
+        ("Rada portu zatwierdziła we wtorek nowy rozkład promów. Żółć gęślą jaźń. " * 3,
+         "cp1250"),
+    ],
+    ids=["russian-cp1251", "greek-cp1253", "polish-cp1250"],
+)
+def test_other_code_pages_are_left_to_the_charset_detector(text: str, codec: str) -> None:
+    assert decode_text(text.encode(codec), "story.txt") == text

@@ -54,15 +54,18 @@ def test_source_id_and_sha256_come_from_the_text() -> None:
     assert load(PLAIN_ARTICLE.encode("utf-16"), name="other.txt").id == source.id
 
 
+ACCENTED = PLAIN_ARTICLE.replace("the autumn.", "the autumn, said café owner Zoë Müller.")
+
+
 @pytest.mark.parametrize(
     "encoded",
     [
-        PLAIN_ARTICLE.encode("utf-8"),
-        codecs.BOM_UTF8 + PLAIN_ARTICLE.encode("utf-8"),
-        PLAIN_ARTICLE.encode("utf-16"),
-        PLAIN_ARTICLE.encode("utf-16-le"),
-        PLAIN_ARTICLE.replace("\n", "\r\n").encode("cp1252"),
-        PLAIN_ARTICLE.encode("latin-1"),
+        ACCENTED.encode("utf-8"),
+        codecs.BOM_UTF8 + ACCENTED.encode("utf-8"),
+        ACCENTED.encode("utf-16"),
+        ACCENTED.encode("utf-16-le"),
+        ACCENTED.replace("\n", "\r\n").encode("cp1252"),
+        ACCENTED.encode("latin-1"),
     ],
     ids=["utf-8", "utf-8-bom", "utf-16-bom", "utf-16-le", "cp1252-crlf", "latin-1"],
 )
@@ -73,7 +76,7 @@ def test_plain_text_loads_alike_in_every_encoding(tmp_path: Path, encoded: bytes
     assert (source.title, source.author, source.publisher, source.published) == (
         HEADLINE, AUTHOR, PUBLISHER, PUBLISHED
     )
-    assert source.text == BODY
+    assert source.text == BODY.replace("the autumn.", "the autumn, said café owner Zoë Müller.")
 
 
 def test_markdown_file_loads_without_its_marks(tmp_path: Path) -> None:
