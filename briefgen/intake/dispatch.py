@@ -178,11 +178,17 @@ def _sources_from_bytes(data: bytes, name: str, path: str | None) -> list[Source
 
 def load_sources(item: str | os.PathLike[str] | bytes, *, name: str | None = None) -> list[Source]:
     """The article in ``item`` (a path, or raw bytes named ``name``) and any further
-    sources it carries (e-mail attachments), the main one first.
+    sources it carries (e-mail attachments), the main one first. A string that starts
+    with ``http://`` or ``https://`` is fetched with load_url, so the command line takes
+    web addresses beside files.
 
     Raises IntakeError, one sentence naming the file and the reason, for anything
     that is not a readable article.
     """
+    if isinstance(item, str) and item.lower().startswith(("http://", "https://")):
+        from briefgen.intake.url_fetch import load_url  # url_fetch imports this module
+
+        return [load_url(item)]
     if isinstance(item, bytes | bytearray):
         label = name or PASTED_NAME
         if len(item) > MAX_FILE_BYTES:

@@ -134,3 +134,11 @@ def test_refused_connection_says_so() -> None:
 def test_only_web_addresses_are_fetched(url: str) -> None:
     with pytest.raises(IntakeError, match="only http:// and https:// addresses"):
         load_url(url)
+
+
+def test_load_takes_a_web_address_as_well_as_a_path(server: str) -> None:
+    from briefgen.intake import load
+
+    source = load(f"{server}/story")
+    assert source.url == f"{server}/story"
+    assert source.title == HEADLINE
