@@ -36,6 +36,7 @@ _REFUSED: dict[Format, str] = {
     "archive": "it is a compressed archive, not an article",
     "executable": "it is a program, not an article",
     "zip": "it is a zip archive, not a Word or OpenDocument file",
+    "brief": "it is a saved brief, not an article: open it as a brief instead",
     "office-binary": (
         "it is an old binary Office file (.doc, .xls or .ppt): save it as .docx and load that"
     ),

@@ -12,9 +12,9 @@ from briefgen.intake.decoding import utf16_codec_without_bom
 
 Format = Literal[
     "pdf", "docx", "odt", "rtf", "html", "email", "msg", "text", "markdown",
-    "empty", "image", "archive", "executable", "office-binary", "zip",
+    "empty", "image", "archive", "executable", "office-binary", "zip", "brief",
 ]
-"""What the bytes are. The last six are refused with a sentence saying which they are."""
+"""What the bytes are. The last seven are refused with a sentence saying which they are."""
 
 _MAGIC: tuple[tuple[bytes, Format], ...] = (
     (b"\x89PNG\r\n\x1a\n", "image"),
@@ -59,6 +59,7 @@ _EMAIL_KEYS = (b"from", b"subject", b"date", b"to", b"mime-version", b"message-i
 _MARKDOWN = re.compile(
     r"^(?:#{1,6} \S|[*_]{2}\S.*[*_]{2}|\[[^\]]+\]\([^)]+\)|```|> \S)", re.MULTILINE
 )
+_BRIEF_FILE = re.compile(rb'^\s*\{\s*"format"\s*:\s*"briefgen\.brief"')
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
@@ -143,6 +144,8 @@ def sniff_format(data: bytes, name: str | None = None) -> Format:
         if head.startswith(magic) and (len(magic) > 3 or _has_binary_bytes(head)):
             return kind
     ascii_head = _as_utf8(head)
+    if _BRIEF_FILE.match(ascii_head):
+        return "brief"
     if _looks_like_email(_as_utf8(data[:_EMAIL_HEAD_BYTES])):
         return "email"
     if _HTML_START.match(ascii_head) or len(_HTML_TAGS.findall(head)) >= 3:

@@ -250,3 +250,13 @@ def test_wrong_or_missing_extension_does_not_matter(
     source = load(path)
     assert source.title == HEADLINE
     assert "ferry" in source.text
+
+
+def test_saved_brief_is_refused_as_an_article(tmp_path: Path) -> None:
+    from briefgen.model import Brief, save_brief
+
+    path = tmp_path / "memo.brief"
+    save_brief(Brief(), path)
+    with pytest.raises(IntakeError) as caught:
+        load(path)
+    _assert_one_sentence_naming(caught.value, str(path), "it is a saved brief, not an article")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefgen.intake.plain_text import markdown_to_text, parse_dateline, parse_plain_article
 
@@ -117,3 +119,18 @@ def test_markdown_headline_without_byline_becomes_the_title() -> None:
     parts = parse_plain_article(markdown_to_text(f"# {HEADLINE}\n\n{BODY}\n"))
     assert parts.title == HEADLINE
     assert parts.body.strip() == BODY
+
+
+_LINES = st.sampled_from(
+    [HEADLINE, f"By {AUTHOR}, {PUBLISHER}", f"Published: {PUBLISHED}", "", "March 3, 2026",
+     "By the way, this is a sentence.", "A line of body text.", "# Heading"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINES, max_size=10), st.text(max_size=200))
+def test_parsing_never_loses_the_body(header: list[str], rest: str) -> None:
+    text = "\n".join([*header, "The body paragraph stays.", rest])
+    parts = parse_plain_article(text)
+    assert "The body paragraph stays." in parts.body
+    assert text.strip("\n").endswith(parts.body.strip("\n"))
