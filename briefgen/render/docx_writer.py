@@ -13,6 +13,7 @@ import jinja2
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError
+from lxml import etree
 
 from briefgen.errors import TemplateError
 from briefgen.model import Brief
@@ -87,6 +88,9 @@ def render_docx_bytes(brief: Brief, template: BriefTemplate) -> bytes:
         raise TemplateError(f"{path}: the Word template uses an unknown name: {exc}.") from None
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
         raise TemplateError(f"{path}: the Word template failed to render: {exc}.") from None
+    except etree.XMLSyntaxError as exc:
+        raise TemplateError(f"{path}: the Word template produced invalid XML ({exc}); check "
+                            "for tags that cut across Word's formatting.") from None
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()

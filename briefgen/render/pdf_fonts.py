@@ -67,6 +67,18 @@ def _index(folders: list[Path]) -> dict[str, Path]:
     return found
 
 
+_FONT_MAGIC = (b"\x00\x01\x00\x00", b"true", b"OTTO", b"ttcf")
+
+
+def looks_like_font(path: Path) -> bool:
+    """Whether ``path`` starts like a TrueType or OpenType font (or collection)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4) in _FONT_MAGIC
+    except OSError:
+        return False
+
+
 @lru_cache(maxsize=4)
 def find_fallback_fonts(folders: tuple[Path, ...] | None = None) -> tuple[Path, ...]:
     """Installed fonts covering Chinese, Japanese and Korean, best first (often none)."""

@@ -17,7 +17,12 @@ from briefgen.model import Brief
 from briefgen.render.context import build_context
 from briefgen.render.jinja_env import long_date
 from briefgen.render.manifest import BriefTemplate
-from briefgen.render.pdf_fonts import FontFamily, find_fallback_fonts, find_unicode_font
+from briefgen.render.pdf_fonts import (
+    FontFamily,
+    find_fallback_fonts,
+    find_unicode_font,
+    looks_like_font,
+)
 
 NAVY = (31, 56, 100)
 GREY = (89, 89, 89)
@@ -55,6 +60,10 @@ class _MemoPDF(FPDF):
         self.family = "Helvetica"
         self.covered: set[int] = set()
         if fonts is not None:
+            paths = [fonts.regular, fonts.bold, fonts.italic, *fallbacks]
+            damaged = [p for p in paths if p is not None and not looks_like_font(p)]
+            if damaged:
+                raise ValueError(f"{damaged[0]} is not a font file")
             self.family = fonts.name
             self.add_font(fonts.name, "", str(fonts.regular))
             # Only the styles the memo uses: parsing each TrueType file costs ~50 ms.
@@ -310,7 +319,10 @@ def render_pdf_bytes(brief: Brief, template: BriefTemplate,
     fallbacks = find_fallback_fonts() if fonts is True else ()
     context = build_context(brief, template)
     title = template.labels.get("title") or template.name
-    pdf = _MemoPDF(context["marking"], title, family, fallbacks)
+    try:
+        pdf = _MemoPDF(context["marking"], title, family, fallbacks)
+    except Exception:  # noqa: BLE001 - a damaged system font: fall back to the core fonts
+        pdf = _MemoPDF(context["marking"], title, None)
     pdf.set_title(template.name)
     pdf.set_creator("briefgen")
     fpdf_logger = logging.getLogger("fpdf")

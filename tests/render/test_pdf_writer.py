@@ -78,3 +78,14 @@ def test_render_pdf_writes_the_file(tmp_path: Path, library: TemplateLibrary) ->
     out = tmp_path / "memo.pdf"
     render_pdf(sample_brief(), library.get("meeting-readout"), out)
     assert "MEETING READOUT" in _pages(out.read_bytes())[0]
+
+
+def test_a_damaged_system_font_falls_back_to_the_core_fonts(tmp_path: Path,
+                                                            library: TemplateLibrary) -> None:
+    from briefgen.render.pdf_fonts import FontFamily
+
+    broken = tmp_path / "DejaVuSans.ttf"
+    broken.write_bytes(b"not a font")
+    family = FontFamily("DejaVu", broken, None, None, None)
+    pages = _pages(render_pdf_bytes(sample_brief(), library.get("information-memo"), family))
+    assert "INFORMATION MEMORANDUM" in pages[0]
