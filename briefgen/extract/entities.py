@@ -91,6 +91,8 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
         if not any(t.text[:1].isupper() for t in span):
             return None
         return PERSON
+    if label == ORG and _place_of(span):
+        return PLACE
     if label == "OTHER" or label in {ORG, PLACE}:
         if all(w in TITLE_WORDS or not w.isalpha() for w in words):
             return None
@@ -103,6 +105,24 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
             return PERSON
         return None if label == "OTHER" else label
     return label
+
+
+_PLACE_NOUNS = frozenset(
+    "port city town village region province capital county state island district "
+    "harbour harbor suburb outskirts centre center streets coast".split()
+)
+
+
+def _place_of(span: SpacySpan) -> bool:
+    """True for "the port of Varna": a name after "of" that a place noun governs."""
+    root = span.root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lower_ in _PLACE_NOUNS
+        and not any(t.lower_ in ORG_WORDS for t in span)
+    )
 
 
 def _is_title(token: Token) -> bool:

@@ -1,0 +1,39 @@
+"""Summary: the bottom line up front in one or two sentences."""
+
+from __future__ import annotations
+
+from briefgen.extract.keypoints import rank_sentences
+from briefgen.extract.sentences import sentences
+from briefgen.extract.summary import build_summary
+
+
+def test_a_long_lead_sentence_is_the_whole_summary(parse):
+    text = (
+        "Senior diplomats from Norvalia and Estrava met in Geneva on Thursday for their first "
+        "direct talks in six years, agreeing to work toward restoring normal embassy "
+        "operations in both capitals.\n\nThe meeting lasted five hours.\n\n"
+        "Visa services were suspended in 2021."
+    )
+    summary = build_summary(rank_sentences(sentences(parse(text))))
+    assert summary.text.startswith("Senior diplomats from Norvalia and Estrava met")
+    assert summary.text.endswith("in both capitals.")
+    (span,) = summary.spans
+    assert text[span.start : span.end] == summary.text
+
+
+def test_a_short_lead_gets_a_second_sentence_in_text_order(parse):
+    text = (
+        "The city council passed the harbour budget on Monday evening.\n\n"
+        "The budget gives 40 million euros to the harbour for dredging and a ferry terminal.\n\n"
+        "Some residents wanted a park."
+    )
+    summary = build_summary(rank_sentences(sentences(parse(text))))
+    assert len(summary.spans) == 2
+    assert summary.text == (
+        "The city council passed the harbour budget on Monday evening. "
+        "The budget gives 40 million euros to the harbour for dredging and a ferry terminal."
+    )
+
+
+def test_an_empty_text_has_an_empty_summary(parse):
+    assert build_summary(rank_sentences(sentences(parse("")))).text == ""

@@ -1,0 +1,23 @@
+"""Topics: the issues discussed, as short noun phrases."""
+
+from __future__ import annotations
+
+from briefgen.extract.topics import extract_topics
+
+
+def test_topics_are_short_issue_phrases_from_the_agenda(parse):
+    text = (
+        "Trade ministers from Korvia and Dalmont met on Monday. The agenda covered grain "
+        "export quotas, consular access and the maritime boundary.\n\n"
+        "Grain export quotas have been cut twice this year. Consular access for detained "
+        "sailors was raised by both sides. The maritime boundary was left for later."
+    )
+    topics = extract_topics([parse(text)])
+    texts = [t.text for t in topics]
+    assert "grain export quotas" in texts[:3]
+    assert "consular access" in texts[:3]
+    assert "maritime boundary" in texts[:4]
+    assert all(len(t.split()) <= 4 for t in texts)
+    assert not any(t in {"ministers", "agenda", "sides", "year"} for t in texts)
+    assert topics[0].score == 1.0
+    assert [t.score for t in topics] == sorted((t.score for t in topics), reverse=True)
