@@ -21,6 +21,7 @@ from briefgen.intake.reading import (
     display_name,
     intake_error,
     read_article_file,
+    reason_of,
     too_large_reason,
 )
 from briefgen.intake.rtf_file import read_rtf
@@ -59,6 +60,7 @@ def text_source(
 
 
 def clean_newlines(text: str) -> str:
+    """``text`` with "\\n" line ends only (Windows and old Mac ends converted)."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -132,7 +134,9 @@ def _email_sources(message: EmailArticle, name: str, path: str | None) -> list[S
         try:
             loaded = _sources_from_bytes(attachment.data, label, path)
         except IntakeError as exc:
-            skipped.append(f"The attachment {attachment.filename} was skipped: {exc}")
+            skipped.append(
+                f"The attachment {attachment.filename} was skipped: {reason_of(exc)}."
+            )
             continue
         sources.extend(loaded)
     if body is not None:

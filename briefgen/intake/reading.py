@@ -19,6 +19,14 @@ def intake_error(name: str, reason: str) -> IntakeError:
     return IntakeError(f'Cannot load "{name}": {reason}.')
 
 
+def reason_of(error: Exception) -> str:
+    """The reason clause of an intake error, without 'Cannot load "name": ' or final period."""
+    message = str(error)
+    if message.startswith("Cannot load ") and '": ' in message:
+        message = message.split('": ', 1)[1]
+    return message.rstrip(".")
+
+
 def too_large_reason(size: int, limit: int) -> str:
     """The reason clause for a document of ``size`` bytes over ``limit``."""
     return (

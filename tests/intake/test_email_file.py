@@ -55,7 +55,10 @@ def test_attachment_that_is_not_an_article_is_skipped_with_a_warning() -> None:
     data = eml_bytes(attachments=[("logo.png", "image/png", png_bytes())])
     sources = load_sources(data, name="mail.eml")
     assert len(sources) == 1
-    assert any("logo.png was skipped" in warning for warning in sources[0].warnings)
+    assert sources[0].warnings == [
+        "The attachment logo.png was skipped: it is an image, not an article "
+        "(images would need OCR)."
+    ]
 
 
 def test_email_with_no_text_and_no_attachment_is_refused() -> None:
