@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from briefgen.extract.lexicon import HONORIFICS, ORG_WORDS, SPEECH_VERBS, TITLE_WORDS
+from briefgen.extract.lexicon import HONORIFICS, ORG_WORDS, SPEECH_VERBS, TITLE_WORDS, words
 from briefgen.extract.parse import Parsed
 from briefgen.model import Span
 
@@ -107,9 +107,11 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
     return label
 
 
-_PLACE_NOUNS = frozenset(
-    "port city town village region province capital county state island district "
-    "harbour harbor suburb outskirts centre center streets coast".split()
+_PLACE_NOUNS = words(
+    """
+    port city town village region province capital county state island district harbour
+    harbor suburb outskirts centre center streets coast
+    """
 )
 
 
