@@ -59,6 +59,13 @@ def decode_html(data: bytes, name: str, declared: str | None = None) -> str:
     return decode_text(data, name, declared)
 
 
+_BY_PREFIX = re.compile(r"^by\s+", re.IGNORECASE)
+# A date's month that page templates run into the byline ("Joshua Sokol May 20").
+_TRAILING_MONTH = re.compile(
+    r"\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?:\s+\d{1,2},?)?"
+    r"(?:\s+\d{4})?$"
+)
 # Placeholders that page templates leave in author fields.
 _NOT_AUTHORS = frozenset({"username", "admin", "administrator", "author", "user"})
 
@@ -68,8 +75,11 @@ def clean_author(author: str | None) -> str | None:
     if not author:
         return None
     names: list[str] = []
-    for name in author.split(";"):
-        name = " ".join(name.split())
+    for part in author.split(";"):
+        name = _BY_PREFIX.sub("", " ".join(part.split()))
+        trimmed = _TRAILING_MONTH.sub("", name)
+        if len(trimmed.split()) >= 2:  # "Theresa May" keeps her surname
+            name = trimmed
         if name and name.lower() not in _NOT_AUTHORS and name.lower() not in (
             known.lower() for known in names
         ):

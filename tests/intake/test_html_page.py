@@ -8,7 +8,7 @@ import pytest
 
 from briefgen.errors import IntakeError
 from briefgen.intake import load
-from briefgen.intake.html_page import decode_html, extract_html_article
+from briefgen.intake.html_page import clean_author, decode_html, extract_html_article
 
 from .builders import AUTHOR, HEADLINE, PARAGRAPHS, PUBLISHED, PUBLISHER, html_page
 
@@ -65,3 +65,19 @@ def test_headline_repeated_at_the_top_of_the_text_is_dropped() -> None:
     assert source.title == HEADLINE
     assert HEADLINE not in source.text
     assert source.text.startswith("PORT ELLIS")
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Jeffrey Gettleman; JEFFREY GETTLEMAN", "Jeffrey Gettleman"),
+        ("By Joshua Sokol May", "Joshua Sokol"),
+        ("Ann Lee; Username", "Ann Lee"),
+        ("Username", None),
+        ("Ann May", "Ann May"),
+    ],
+)
+def test_page_author_is_cleaned_of_repeats_prefixes_and_placeholders(
+    raw: str, clean: str | None
+) -> None:
+    assert clean_author(raw) == clean
