@@ -22,6 +22,12 @@ from briefgen.render.jinja_env import check_source, make_environment
 from briefgen.render.manifest import BriefTemplate
 
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
+# One caching sandbox per strictness: the compiled document XML is reused while the Word
+# file is unchanged (the source text is the cache key, so an edit is a new entry).
+_ENVIRONMENTS = {
+    strict: make_environment(autoescape=True, strict=strict, cache_size=16)
+    for strict in (True, False)
+}
 # Docx files whose Jinja passed the safety check, keyed by path, modification time and size.
 _CHECKED: set[tuple[str, int, int]] = set()
 _LOCK = threading.Lock()
@@ -74,7 +80,7 @@ def render_docx_bytes(brief: Brief, template: BriefTemplate) -> bytes:
     tpl = open_docx_template(path)
     _check_once(path, tpl)
     context: dict[str, Any] = build_context(brief, template)
-    env = make_environment(autoescape=True, strict=template.origin == "builtin")
+    env = _ENVIRONMENTS[template.origin == "builtin"]
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
     except SecurityError as exc:

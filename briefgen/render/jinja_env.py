@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import jinja2
@@ -68,33 +67,54 @@ FILTERS = {"long_date": long_date, "initials": _initials, "paragraphs": paragrap
 
 
 class BriefSandbox(SandboxedEnvironment):
-    """A sandbox that also refuses any attribute or key that starts with an underscore."""
+    """A sandbox that also refuses any attribute or key that starts with an underscore.
+
+    With ``cache_size`` > 0, ``from_string`` keeps that many compiled templates keyed by
+    their source text: docxtpl hands the whole document XML to ``from_string`` on every
+    render, and compiling it is most of the cost of a .docx.
+    """
+
+    def __init__(self, *args: Any, cache_size: int = 0, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cache_size = cache_size
+        self.compiled: dict[str, jinja2.Template] = {}
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if attr.startswith("_"):
             return False
         return bool(super().is_safe_attribute(obj, attr, value))
 
+    def from_string(
+        self,
+        source: str | nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[jinja2.Template] | None = None,
+    ) -> jinja2.Template:
+        if not self.cache_size or globals or template_class or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = self.compiled.get(source)
+        if compiled is None:
+            compiled = super().from_string(source)
+            while len(self.compiled) >= self.cache_size:
+                self.compiled.pop(next(iter(self.compiled)), None)
+            self.compiled[source] = compiled
+        return compiled
 
-def make_environment(
-    *, autoescape: bool, strict: bool, folder: Path | None = None
-) -> SandboxedEnvironment:
-    """A fresh sandboxed environment.
+
+def make_environment(*, autoescape: bool, strict: bool, cache_size: int = 0) -> BriefSandbox:
+    """A fresh sandboxed environment with no loader (templates cannot include others).
 
     ``strict`` selects ``StrictUndefined`` (built-in templates: a misspelt name fails
     loudly); otherwise undefined names render as empty text (users' own templates, which
-    ``validate_template`` checks instead). ``folder``, when given, is the only place
-    ``include`` and ``extends`` can read from; ``None`` means templates cannot include.
+    ``validate_template`` checks instead). ``cache_size``: see BriefSandbox.
     """
-    loader = jinja2.FileSystemLoader(str(folder)) if folder is not None else None
     env = BriefSandbox(
-        loader=loader,
+        cache_size=cache_size,
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined if strict else jinja2.ChainableUndefined,
         trim_blocks=False,
         lstrip_blocks=False,
         keep_trailing_newline=True,
-        auto_reload=True,
     )
     env.filters.update(FILTERS)
     env.globals.pop("lipsum", None)

@@ -77,3 +77,15 @@ def test_long_date_formats_iso_dates_and_keeps_other_text() -> None:
 def test_paragraphs_splits_lines_and_drops_blank_ones() -> None:
     assert paragraphs("First.\n\n  Second.  \n") == ["First.", "Second."]
     assert paragraphs(None) == []
+
+
+def test_compiled_templates_are_reused_by_source_and_the_cache_stays_bounded() -> None:
+    env = make_environment(autoescape=True, strict=True, cache_size=2)
+    first = env.from_string("<p>{{ a }}</p>")
+    assert env.from_string("<p>{{ a }}</p>") is first
+    env.from_string("two")
+    env.from_string("three")
+    assert len(env.compiled) == 2
+    assert env.from_string("<p>{{ a }}</p>") is not first
+    uncached = make_environment(autoescape=True, strict=True)
+    assert uncached.from_string("x") is not uncached.from_string("x")
