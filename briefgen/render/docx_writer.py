@@ -18,6 +18,7 @@ from lxml import etree
 from briefgen.errors import TemplateError
 from briefgen.model import Brief
 from briefgen.render.context import build_context
+from briefgen.render.docx_bidi import has_rtl, mark_rtl_paragraphs
 from briefgen.render.jinja_env import check_source, make_environment
 from briefgen.render.manifest import BriefTemplate
 
@@ -97,6 +98,13 @@ def render_docx_bytes(brief: Brief, template: BriefTemplate) -> bytes:
     except etree.XMLSyntaxError as exc:
         raise TemplateError(f"{path}: the Word template produced invalid XML ({exc}); check "
                             "for tags that cut across Word's formatting.") from None
+    document = tpl.docx
+    parts = [document.element.body]
+    for section in document.sections:
+        parts.extend(hf._element for hf in (section.header, section.footer))
+    for part in parts:
+        if has_rtl(etree.tostring(part, encoding="unicode", method="text")):
+            mark_rtl_paragraphs(part)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()
