@@ -11,7 +11,16 @@ from briefgen.extract.sentences import Sentence
 from briefgen.model import KeyPoint
 
 # Two sentences sharing this share of content words say the same thing.
-REDUNDANT_OVERLAP = 0.5
+REDUNDANT_OVERLAP = 0.65
+# How fast the lead bias fades with sentence order, and its weight against centrality.
+POSITION_DECAY = 0.35
+POSITION_WEIGHT = 0.5
+# Weight of a sentence's word overlap with the lede and the headline (staying on the story).
+LEDE_WEIGHT = 0.3
+# Sentences under SHORT_WORDS words are often fragments (captions, credits).
+SHORT_WORDS = 8
+SHORT_FACTOR = 0.5
+
 _QUOTE_OPENERS = ('"', "\u201c", "'", "\u2018")
 
 
@@ -43,12 +52,19 @@ def rank_sentences(sents: list[Sentence]) -> list[Ranked]:
         for lemmas in lemma_sets
     ]
     top = max(centrality, default=0.0) or 1.0
+    lede = frozenset(content_lemmas(sents[0].span)) if sents else frozenset()
+    if candidates:
+        lede = lede | lemma_sets[0]
+    on_story = [len(lemmas & lede) / math.sqrt(len(lemmas) + 1) for lemmas in lemma_sets]
+    top_story = max(on_story[1:], default=0.0) or 1.0
     ranked: list[Ranked] = []
-    for order, (sent, lemmas, central) in enumerate(
-        zip(candidates, lemma_sets, centrality, strict=True)
+    for order, (sent, lemmas, central, story) in enumerate(
+        zip(candidates, lemma_sets, centrality, on_story, strict=True)
     ):
-        position = 1.0 / (1.0 + 0.35 * order)
-        score = 0.65 * position + 0.35 * (central / top)
+        position = 1.0 / (1.0 + POSITION_DECAY * order)
+        score = POSITION_WEIGHT * position + (1 - POSITION_WEIGHT) * (central / top)
+        score += LEDE_WEIGHT * min(1.0, story / top_story)
+        score /= 1.0 + LEDE_WEIGHT
         score *= _form_factor(sent)
         ranked.append(Ranked(sent, round(score, 4), lemmas))
     ranked.sort(key=lambda r: (-r.score, r.sentence.index))
@@ -59,8 +75,8 @@ def _form_factor(sent: Sentence) -> float:
     """Down-weight sentences that rarely make good key points: quotes, questions, fragments."""
     factor = 1.0
     words = sum(1 for t in sent.span if not t.is_punct)
-    if words < 8:
-        factor *= 0.5
+    if words < SHORT_WORDS:
+        factor *= SHORT_FACTOR
     elif words > 60:
         factor *= 0.8
     if sent.text.startswith(_QUOTE_OPENERS):
