@@ -47,7 +47,11 @@ class TemplateLibrary:
         self.problems: list[str] = []
 
     def _scan(self, folder: Path | None, origin: Origin) -> list[BriefTemplate]:
-        if folder is None or not folder.is_dir():
+        if folder is None:
+            return []
+        if not folder.is_dir():
+            if origin == "office":
+                self.problems.append(f"{folder}: the office template folder cannot be reached.")
             return []
         found = []
         try:
@@ -129,8 +133,14 @@ class TemplateLibrary:
     def save_as(self, template_id: str, new_name: str,
                 field_defaults: dict[str, Any]) -> BriefTemplate:
         """A new user template: a copy of ``template_id`` named ``new_name`` whose declared
-        fields default to ``field_defaults`` (other keys are ignored)."""
+        fields default to ``field_defaults``.
+
+        Keys that are not fields of the template are ignored, and so are date fields: a
+        template that always starts on one fixed date is never what the user means.
+        """
         source = self.get(template_id)
+        date_fields = {f.name for f in source.fields if f.type == "date"}
+        field_defaults = {k: v for k, v in field_defaults.items() if k not in date_fields}
         if not new_name.strip():
             raise TemplateError("A template needs a name.")
         new_id = self._free_id(new_name)

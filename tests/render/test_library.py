@@ -40,13 +40,16 @@ def test_save_as_copies_the_template_with_header_values_as_defaults(
 ) -> None:
     saved = library.save_as("information-memo", "Europe desk memo",
                             {"to": "Director, Europe", "classification": "OFFICIAL",
-                             "not_a_field": "ignored"})
+                             "date": "2026-03-12", "not_a_field": "ignored"})
     assert (saved.id, saved.name, saved.origin, saved.read_only) == (
         "europe-desk-memo", "Europe desk memo", "user", False)
     assert saved.folder == (library.user_dir / "europe-desk-memo").resolve()
     to = saved.field("to")
     assert to is not None
     assert to.default == "Director, Europe"
+    date = saved.field("date")
+    assert date is not None
+    assert date.default is None
     assert saved.field("not_a_field") is None
     assert library.get("europe-desk-memo").name == "Europe desk memo"
     html = render_html(sample_brief(), saved)
@@ -97,6 +100,13 @@ def test_office_templates_are_listed_read_only(tmp_path: Path) -> None:
         library.delete("house-decision")
     copy = library.duplicate("house-decision", "House copy")
     assert copy.origin == "user"
+
+
+def test_an_unreachable_office_folder_is_reported(tmp_path: Path) -> None:
+    library = TemplateLibrary(user_dir=tmp_path / "user", office_dir=tmp_path / "offline")
+    assert len(library.templates()) == 4
+    assert library.problems == [f"{tmp_path / 'offline'}: the office template folder cannot be "
+                                "reached."]
 
 
 def test_broken_and_clashing_user_templates_are_skipped_and_reported(
