@@ -117,8 +117,9 @@ def decision_memo() -> DocxDocument:
     tag(doc, "{%p endif %}")
     for label in ("Approve", "Disapprove", "Discuss with me"):
         # Underline tab leaders draw the initials and date lines after each choice.
-        line = para(doc, [(label, "b"), ("\t", ""), ("   Date ", ""), ("\t", "")])
+        line = para(doc, [(label, "b"), ("\t\t", ""), ("   Date ", ""), ("\t", "")])
         stops = line.paragraph_format.tab_stops
+        stops.add_tab_stop(Cm(3.6), WD_TAB_ALIGNMENT.LEFT)
         stops.add_tab_stop(Cm(9.5), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.LINES)
         stops.add_tab_stop(Cm(15.5), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.LINES)
         line.paragraph_format.space_before = Pt(12)
