@@ -220,7 +220,8 @@ def _reported_clause(parsed: Parsed, pieces: list[tuple[int, int]]) -> tuple[int
 
 
 _DASH_CREDIT = re.compile(
-    r"[ \t]*[\u2015\u2014\u2013-]+[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,3})"
+    r"[^\S\n]*[\u2015\u2014\u2013-]+[^\S\n]*"
+    r"([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,3})"
 )
 _SPEECH_FORMS = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|asked|asks|explained|"
@@ -462,9 +463,24 @@ class _Resolver:
             role = (person.role or "").lower()
             if lemma in role.split() and any(s.start < before for s in person.spans):
                 return person.name, (first, span[1]), person.role
+        if _is_human_noun(subject) and subject.tag_ == "NN":
+            person = self._latest_person(before)
+            if person is not None:
+                return person.name, (first, span[1]), person.role
         if lemma in SPEAKER_NOUNS or subject.lower_ in SPEAKER_NOUNS:
             return canonical_name(phrase), (first, span[1]), None
         return None, None, None
+
+
+_HUMAN_ENDINGS = ("man", "woman", "person", "ist", "ian", "mother", "father", "lady")
+
+
+def _is_human_noun(noun: Token) -> bool:
+    """True for a noun that names a person by description ("the New York businessman")."""
+    lemma = noun.lemma_.lower()
+    if lemma in {"statement", "report", "campaign", "ministry", "department", "government"}:
+        return False
+    return lemma in TITLE_WORDS or lemma.endswith(_HUMAN_ENDINGS)
 
 
 def _is_lead_in(sent: SpacySpan) -> bool:
@@ -492,7 +508,7 @@ def _subject(verb: Token) -> Token | None:
                         return grandchild
         return None
     token: Token | None = verb
-    for _ in range(3):
+    for _ in range(5):
         if token is None:
             break
         for child in token.children:
