@@ -16,7 +16,7 @@ class SourceView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel("No source selected", self)
-        self.title.setObjectName("panelTitle")
+        self.title.setObjectName("sourceTitle")
         self.title.setWordWrap(True)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("sourceText")
@@ -47,7 +47,9 @@ class SourceView(QWidget):
             return
         meta = " \u00b7 ".join(p for p in (source.publisher, source.author, source.published) if p)
         heading = source.title or "Untitled source"
-        self.title.setText(f"<b>{_escape(heading)}</b><br><span>{_escape(meta)}</span>")
+        self.title.setText(
+            f"<b>{_escape(heading)}</b><br><span style='color:#52606d'>{_escape(meta)}</span>"
+        )
         self.text.setPlainText(source.text)
 
     def highlight(self, spans: list[Span]) -> None:

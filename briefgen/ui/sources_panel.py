@@ -43,6 +43,8 @@ class SourcesPanel(QWidget):
         self.list.setModel(model)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setUniformItemSizes(False)
         self.list.setSpacing(2)
         self.list.setAcceptDrops(False)  # the panel takes the drop

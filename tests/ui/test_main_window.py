@@ -7,7 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -39,6 +39,12 @@ def html_text(markup: str) -> str:
 
 
 def shoot(window: MainWindow, folder: Path, name: str) -> None:
+    """Save a picture of the window once its background work has settled."""
+    for _ in range(200):
+        QGuiApplication.processEvents()
+        if window.runner.active() == 0 and not window.tasks.isVisible():
+            break
+        QThread.msleep(10)
     QGuiApplication.processEvents()
     assert window.grab().save(str(folder / f"{name}.png"))
 
@@ -85,6 +91,7 @@ def test_the_whole_job_from_paste_to_export_save_and_reopen(
     names = [p.name for p in brief.people]
     assert any("Solberg" in n for n in names), names
     assert "Norvalia" in window.source_view.text.toPlainText()
+    wait_preview(qtbot, window, brief.fields["subject"])
     shoot(window, screenshots, "02-extracted")
 
     # Selecting a key point highlights its evidence in the source view.
