@@ -467,7 +467,7 @@ class _Resolver:
             person = self._latest_person(before)
             if person is not None:
                 return person.name, (first, span[1]), person.role
-        if lemma in SPEAKER_NOUNS or subject.lower_ in SPEAKER_NOUNS:
+        if lemma in SPEAKER_NOUNS or subject.lower_ in SPEAKER_NOUNS or len(words) <= 6:
             return canonical_name(phrase), (first, span[1]), None
         return None, None, None
 
