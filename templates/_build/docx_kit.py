@@ -23,6 +23,16 @@ BANNER_RED = RGBColor(0xA0, 0x1C, 0x1C)
 BODY_FONT = "Arial"
 TABLE_STYLE = "Light List Accent 1"
 
+# Word refuses a file whose elements are out of schema order: a paragraph border goes before
+# all of these siblings.
+PPR_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
+
 # A run is (text, options); options: b (bold), i (italic), sup (superscript), grey, small.
 Run = tuple[str, str]
 
@@ -129,7 +139,7 @@ def _bottom_rule(ppr: object, color: RGBColor, size_eighths: int) -> None:
     bottom.set(qn("w:space"), "4")
     bottom.set(qn("w:color"), str(color))
     borders.append(bottom)
-    ppr.append(borders)  # type: ignore[attr-defined]
+    ppr.insert_element_before(borders, *PPR_AFTER_PBDR)  # type: ignore[attr-defined]
 
 
 def add_runs(paragraph: Paragraph, runs: Sequence[Run]) -> Paragraph:
@@ -240,14 +250,13 @@ def _cell_margins_off(table: Table) -> None:
         element = OxmlElement(f"w:{side}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    tbl_pr.append(borders)
+    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                                 "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
 def fixed_widths(table: Table, widths_cm: Sequence[float]) -> None:
     """Give a table fixed column widths that Word and LibreOffice both honour."""
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
+    table.autofit = False  # <w:tblLayout w:type="fixed"/>, in schema order
     for column, width in zip(table.columns, widths_cm, strict=True):
         column.width = Cm(width)
         for cell in column.cells:
