@@ -21,7 +21,8 @@ SPEECH_VERBS = words(
     maintain point describe call tweet post report confirm deny testify concede complain
     joke quip caution urge conclude counter add mention reiterate charge allege question
     wonder scoff shout cry whisper laugh boast brag lament muse recount sum summarize
-    sing chant read tweet
+    sing chant read tweet label brand characterize characterise dub hail praise denounce
+    condemn slam blast criticize criticise accuse rate
     """
 )
 

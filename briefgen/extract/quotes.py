@@ -76,6 +76,8 @@ def quoted_stretches(text: str) -> list[list[tuple[int, int]]]:
         if open_at is None:
             if char in _OPEN and _can_open(text, i):
                 open_at, closer = i + 1, _OPEN[char]
+            elif char == "\u201d" and _misused_closer(text, i):
+                open_at, closer = i + 1, "\u201d"
         elif char == closer or (char in _CLOSE and closer != '"'):
             current.append((open_at, i))
             found.append(current)
@@ -91,6 +93,12 @@ def quoted_stretches(text: str) -> list[list[tuple[int, int]]]:
     return [
         [(a, b) for a, b in pieces if b > a] for pieces in found if any(b > a for a, b in pieces)
     ]
+
+
+def _misused_closer(text: str, i: int) -> bool:
+    """A closing mark typed where an opening one belongs: after a space, before a word."""
+    before = text[i - 1] if i else "\n"
+    return before.isspace() and i + 1 < len(text) and text[i + 1].isalnum()
 
 
 def _can_open(text: str, i: int) -> bool:
@@ -138,6 +146,9 @@ def _join_split_quotes(
             last = joined[-1][-1]
             gap = text[last[1] + 1 : pieces[0][0] - 1]
             words = gap.split()
+            if "\n" not in gap and not any(c.isalnum() for c in gap):
+                joined[-1].extend(pieces)  # "First," "second." with nothing between
+                continue
             if (
                 "\n" not in gap
                 and 0 < len(words) <= _GAP_MAX_WORDS
@@ -191,16 +202,19 @@ def _reported_clause(parsed: Parsed, pieces: list[tuple[int, int]]) -> tuple[int
         head = current.head
         if head is current:
             return None
-        if (
-            current.dep_ in _COMPLEMENTS
-            and _is_cue(head)
-            and not (start <= offset + head.idx < end)
-        ):
-            break
+        if _is_cue(head) and not (start <= offset + head.idx < end):
+            if current.dep_ in _COMPLEMENTS:
+                tokens = list(current.subtree)
+                break
+            if current.dep_ == "prep" and current.lower_ == "as":
+                # "described the plan as "a disgrace"": the object and its description
+                obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < current.i), None)
+                first = obj.left_edge.i if obj is not None else current.i
+                tokens = list(current.doc[first : current.right_edge.i + 1])
+                break
         current = head
     else:
         return None
-    tokens = [t for t in current.subtree]
     while tokens and (
         tokens[0].dep_ == "mark" or tokens[0].is_punct and tokens[0].text not in _OPEN
     ):
