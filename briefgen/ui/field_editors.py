@@ -107,8 +107,7 @@ def _show(editor: QWidget, kind: str, value: Any) -> None:
         text = _as_text(kind, value)
         if editor.text() != text:
             editor.setText(text)
-            if not editor.hasFocus():
-                editor.setCursorPosition(0)  # show the start of a long value, not its end
+            editor.setCursorPosition(0)  # show the start of a long value, not its end
 
 
 def _as_text(kind: str, value: Any) -> str:

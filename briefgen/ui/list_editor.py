@@ -104,6 +104,7 @@ class ListEditor(QWidget):
         layout.addLayout(buttons)
         model.modelReset.connect(self._update_buttons)
         model.rowsInserted.connect(self._update_buttons)
+        model.dataChanged.connect(self._update_buttons)
         self._update_buttons()
 
     def current_row(self) -> int:
@@ -168,10 +169,15 @@ class ListEditor(QWidget):
         self.selected.emit(spans)
         self._update_buttons()
 
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         rows = self.model.rowCount()
         row = self.current_row()
-        self.empty_label.setVisible(rows == 0)
+        edited = any(self.model.is_edited(r) for r in range(rows))
+        if rows == 0:
+            self.empty_label.setText(f"No {self.model.spec.title.lower()} yet.")
+        elif edited:
+            self.empty_label.setText("Italics: edited by you, kept when extraction reruns.")
+        self.empty_label.setVisible(rows == 0 or edited)
         self.remove_button.setEnabled(row >= 0)
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < rows - 1)

@@ -37,7 +37,7 @@ class MessageBar(QFrame):
 
     def text(self) -> str:
         """The sentence on display ("" when hidden)."""
-        return self.label.text() if self.isVisible() else ""
+        return "" if self.isHidden() else self.label.text()
 
     def dismiss(self) -> None:
         """Hide the bar."""

@@ -17,7 +17,7 @@ from briefgen.ui.main_window import MainWindow
 
 from .conftest import answer
 
-pytestmark = [pytest.mark.slow, pytest.mark.qt_log_ignore("propagateSizeHints")]
+pytestmark = pytest.mark.slow
 
 EXTRACTION_TIMEOUT = 120_000
 

@@ -1,0 +1,46 @@
+"""Tests for briefgen/ui/settings_dialog.py: the form edits the typed options."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from briefgen.ui.settings import Settings
+from briefgen.ui.settings_dialog import SettingsDialog, apply_settings
+
+TEMPLATES = [("information-memo", "Information memo"), ("decision-memo", "Decision memo")]
+
+
+def test_the_dialog_shows_current_values_and_returns_the_edited_ones(qtbot, tmp_path):
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    settings.set("office", "Europe Desk")
+    dialog = SettingsDialog(settings, TEMPLATES)
+    qtbot.addWidget(dialog)
+    office = dialog.editors["office"]
+    assert isinstance(office, QLineEdit)
+    assert office.text() == "Europe Desk"
+    name = dialog.editors["author_name"]
+    assert isinstance(name, QLineEdit)
+    qtbot.keyClicks(name, "Ada Lane")
+    template = dialog.editors["default_template"]
+    assert isinstance(template, QComboBox)
+    template.setCurrentIndex(template.findData("decision-memo"))
+    marking = dialog.editors["default_marking"]
+    assert isinstance(marking, QComboBox)
+    marking.setCurrentText("OFFICIAL")
+    values = dialog.values()
+    assert values["author_name"] == "Ada Lane"
+    assert values["default_template"] == "decision-memo"
+    assert values["default_marking"] == "OFFICIAL"
+    apply_settings(settings, values)
+    assert settings.from_line() == "Ada Lane, Europe Desk"
+    assert settings.get("default_template") == "decision-memo"
+
+
+def test_no_marking_is_stored_as_the_empty_default(qtbot, tmp_path):
+    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    dialog = SettingsDialog(Settings(store), TEMPLATES)
+    qtbot.addWidget(dialog)
+    assert dialog.values()["default_marking"] == ""
+    apply_settings(Settings(store), dialog.values())
+    assert not store.contains("default_marking")

@@ -1,0 +1,106 @@
+"""Tests for briefgen/ui/template_dialog.py: the template manager's operations and preview."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.model import Brief
+from briefgen.ui import dialogs
+from briefgen.ui.template_dialog import TemplateManagerDialog
+from briefgen.ui.templates import TemplateService
+from briefgen.ui.worker import WorkRunner
+
+from .conftest import answer
+
+
+@pytest.fixture
+def manager(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    from briefgen.render import TemplateLibrary
+
+    runner = WorkRunner()
+    service = TemplateService(runner, lambda: TemplateLibrary(user_dir=tmp_path / "mine"))
+    with qtbot.waitSignal(service.changed, timeout=30_000):
+        service.load()
+    brief = Brief(template="information-memo",
+                  fields={"to": "Director, Europe", "subject": "Geneva talks"})
+    dialog = TemplateManagerDialog(service, brief, runner)
+    qtbot.addWidget(dialog)
+    yield dialog
+    runner.wait(10_000)
+
+
+def names(dialog: TemplateManagerDialog) -> list[str]:
+    return [t.name for t in dialog.service.templates]
+
+
+def select(dialog: TemplateManagerDialog, template_id: str) -> None:
+    for row in range(dialog.list.count()):
+        if dialog.current_id() == template_id:
+            return
+        dialog.list.setCurrentRow(row)
+    assert dialog.current_id() == template_id
+
+
+def test_the_manager_lists_the_built_in_templates_and_previews_the_brief(qtbot, manager):
+    assert {t.id for t in manager.service.templates} >= {
+        "meeting-readout", "information-memo", "decision-memo", "media-digest",
+    }
+    assert manager.current_id() == "information-memo"
+    qtbot.waitUntil(lambda: "Geneva talks" in manager.preview.toPlainText(), timeout=10_000)
+    assert not manager.buttons["delete"].isEnabled(), "built-in templates are read-only"
+
+
+def test_save_as_duplicate_rename_and_delete_a_user_template(qtbot, manager, monkeypatch):
+    answer(monkeypatch, dialogs.TextDialog, "Europe desk memo")
+    manager.save_current_as()
+    assert "Europe desk memo" in names(manager)
+    saved = manager.current()
+    assert saved is not None
+    assert saved.origin == "user"
+    assert manager.buttons["delete"].isEnabled()
+    assert not manager.messages.text().startswith("Cannot")
+
+    answer(monkeypatch, dialogs.TextDialog, "Europe desk memo v2")
+    manager.duplicate()
+    assert "Europe desk memo v2" in names(manager)
+
+    answer(monkeypatch, dialogs.TextDialog, "Europe readout")
+    manager.rename()
+    assert "Europe readout" in names(manager)
+    assert "Europe desk memo v2" not in names(manager)
+
+    asked = answer(monkeypatch, dialogs.ConfirmDialog, True)
+    manager.delete()
+    assert asked
+    assert "Europe readout" not in names(manager)
+
+
+def test_a_template_exported_and_imported_comes_back(qtbot, manager, monkeypatch, tmp_path):
+    answer(monkeypatch, dialogs.TextDialog, "Shared memo")
+    manager.save_current_as()
+    package = tmp_path / "shared.brieftemplate"
+    answer(monkeypatch, dialogs.SaveFileDialog, str(package))
+    manager.export_package()
+    assert package.is_file()
+    answer(monkeypatch, dialogs.ConfirmDialog, True)
+    manager.delete()
+    assert "Shared memo" not in names(manager)
+    answer(monkeypatch, dialogs.OpenFilesDialog, [str(package)])
+    manager.import_package()
+    assert "Shared memo" in names(manager), manager.messages.text()
+
+
+def test_a_broken_package_is_one_sentence_in_the_dialog(qtbot, manager, monkeypatch, tmp_path):
+    bad = tmp_path / "bad.brieftemplate"
+    bad.write_bytes(b"not a zip file")
+    answer(monkeypatch, dialogs.OpenFilesDialog, [str(bad)])
+    manager.import_package()
+    message = manager.messages.text()
+    assert "bad.brieftemplate" in message
+    assert "\n" not in message
+
+
+def test_use_returns_the_selected_template(qtbot, manager):
+    select(manager, "decision-memo")
+    manager._use()
+    assert manager.chosen == "decision-memo"
