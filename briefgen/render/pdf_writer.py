@@ -296,8 +296,15 @@ class _Writer:
         elif name == "dates" and ctx["dates"]:
             self.heading(labels["dates"])
             self.bullets([f"{d['display']} ({d['text']})" for d in ctx["dates"]])
-        elif name == "sources" and ctx["sources"] and self.template.lists[:1] == ["sources"]:
+        elif name == "sources" and ctx["sources"] and self._sources_lead():
             self.coverage()
+
+    def _sources_lead(self) -> bool:
+        """Whether the template lists its sources before the key points and quotes: then
+        each source gets its own coverage section (a digest), not only a reference."""
+        lists = self.template.lists
+        later = [lists.index(n) for n in ("key_points", "quotes") if n in lists]
+        return not later or lists.index("sources") < min(later)
 
     def write(self) -> None:
         self.pdf.add_page()

@@ -89,3 +89,12 @@ def test_a_damaged_system_font_falls_back_to_the_core_fonts(tmp_path: Path,
     family = FontFamily("DejaVu", broken, None, None, None)
     pages = _pages(render_pdf_bytes(sample_brief(), library.get("information-memo"), family))
     assert "INFORMATION MEMORANDUM" in pages[0]
+
+
+def test_the_digest_pdf_gives_each_source_a_coverage_section_after_the_overview(
+    library: TemplateLibrary,
+) -> None:
+    text = " ".join(_pages(render_pdf_bytes(sample_brief(), library.get("media-digest"))))
+    assert text.index("Overview") < text.index("Coverage") < text.index("Key points across")
+    memo = " ".join(_pages(render_pdf_bytes(sample_brief(), library.get("information-memo"))))
+    assert "Coverage" not in memo
