@@ -66,10 +66,12 @@ def make_window(qtbot, qapp, tmp_path, nlp, monkeypatch) -> Iterator[Callable[..
     load_style_sheet(qapp)
     windows: list[MainWindow] = []
 
-    def make(*, start: bool = True) -> MainWindow:
+    def make(*, start: bool = True, nlp_factory: Callable[[], object] | None = None) -> MainWindow:
+        """``nlp_factory`` replaces the session's model (then loading is not awaited)."""
         store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = create_window(
-            settings_store=store, state_dir=tmp_path / "state", nlp_factory=lambda: nlp,
+            settings_store=store, state_dir=tmp_path / "state",
+            nlp_factory=nlp_factory or (lambda: nlp),
             library_factory=lambda: TemplateLibrary(user_dir=tmp_path / "user-templates"),
         )
         window.resize(1440, 900)
@@ -79,7 +81,8 @@ def make_window(qtbot, qapp, tmp_path, nlp, monkeypatch) -> Iterator[Callable[..
         if start:
             start_background_work(window)
             qtbot.waitUntil(lambda: window.templates.is_loaded(), timeout=30_000)
-            qtbot.waitUntil(lambda: window.extraction.nlp.loaded(), timeout=60_000)
+            if nlp_factory is None:
+                qtbot.waitUntil(lambda: window.extraction.nlp.loaded(), timeout=60_000)
         return window
 
     yield make

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html.parser
+import http.server
+import threading
 from pathlib import Path
 
 import docx
@@ -45,6 +47,12 @@ def shoot(window: MainWindow, folder: Path, name: str) -> None:
         if window.runner.active() == 0 and not window.tasks.isVisible():
             break
         QThread.msleep(10)
+    QGuiApplication.processEvents()
+    assert window.grab().save(str(folder / f"{name}.png"))
+
+
+def shoot_now(window: MainWindow, folder: Path, name: str) -> None:
+    """Save a picture of the window as it is, background work included."""
     QGuiApplication.processEvents()
     assert window.grab().save(str(folder / f"{name}.png"))
 
@@ -255,3 +263,99 @@ def test_removing_a_source_asks_and_removes_the_items_that_came_only_from_it(
     assert window.document.brief.key_points == []
     window.actions_by_key["undo"].trigger()
     assert len(window.document.brief.sources) == 1
+
+
+def test_the_window_is_usable_while_the_model_loads_and_extraction_can_be_cancelled(
+    qtbot, make_window, nlp, screenshots, sample_article_path
+):
+    release = threading.Event()
+
+    def slow_model():  # type: ignore[no-untyped-def]
+        release.wait(30)
+        return nlp
+
+    window = make_window(nlp_factory=slow_model)
+    assert window.statusBar().currentMessage().startswith("Loading the language model")
+    shoot_now(window, screenshots, "00-model-loading")
+
+    QGuiApplication.clipboard().setText(sample_article_path.read_text(encoding="utf-8"))
+    window.actions_by_key["paste_article"].trigger()
+    qtbot.waitUntil(lambda: len(window.document.brief.sources) == 1, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: any("Extracting" in t for t in window.tasks.running()), timeout=5000
+    )
+    assert "after the language model loads" in window.tasks.label.text()
+    assert window.source_view.text.toPlainText().startswith("GENEVA")
+    shoot_now(window, screenshots, "02a-extraction-waiting")
+
+    window.tasks.cancel_button.click()
+    release.set()
+    qtbot.waitUntil(lambda: window.tasks.isHidden(), timeout=30_000)
+    assert window.document.brief.key_points == []
+    assert window.statusBar().currentMessage().startswith("Extraction cancelled")
+
+
+def test_copy_as_rich_text_puts_the_memo_on_the_clipboard(qtbot, make_window):
+    window = make_window()
+    window.document.set_value(("fields", "subject"), "Embassy talks resume")
+    wait_preview(qtbot, window, "Embassy talks resume")
+    window.actions_by_key["copy_rich"].trigger()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert "Embassy talks resume" in html_text(mime.html())
+    assert "Embassy talks resume" in mime.text()
+
+
+def test_an_article_is_added_from_a_url(qtbot, make_window, monkeypatch):
+    body = (
+        "<html><head><title>Ministers agree on water deal</title></head><body><article>"
+        "<h1>Ministers agree on water deal</h1>"
+        + "".join(
+            f"<p>Paragraph {n}: the ministers of Arlen and Brosk met in Tallin on Monday and "
+            "agreed to share the river's water during the dry season.</p>" for n in range(6)
+        )
+        + "</article></body></html>"
+    ).encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        window = make_window()
+        url = f"http://127.0.0.1:{server.server_address[1]}/news/water"
+        answer(monkeypatch, dialogs.TextDialog, url)
+        with qtbot.waitSignal(window.extraction.extracted, timeout=EXTRACTION_TIMEOUT):
+            window.actions_by_key["add_url"].trigger()
+    finally:
+        server.shutdown()
+    source = window.document.brief.sources[0]
+    assert source.url == url
+    assert "Arlen" in source.text
+
+
+def test_saving_updates_the_title_and_the_recent_files_menu(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    window = make_window()
+    assert window.windowTitle() == "Untitled brief[*] \u2014 briefgen"
+    window.document.set_value(("fields", "subject"), "Recent")
+    assert window.isWindowModified()
+    path = tmp_path / "recent.brief"
+    answer(monkeypatch, dialogs.SaveFileDialog, str(path))
+    window.actions_by_key["save_as"].trigger()
+    assert window.windowTitle() == "recent.brief[*] \u2014 briefgen"
+    assert not window.isWindowModified()
+    entries = [a.toolTip() for a in window.recent_menu.actions()]
+    assert entries == [str(path)]
+    window.document.set_value(("fields", "subject"), "Recent, changed")
+    assert window.isWindowModified()
