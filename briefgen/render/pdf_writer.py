@@ -242,6 +242,9 @@ class _Writer:
 
     def quotes(self, items: list[dict[str, Any]]) -> None:
         for quote in items:
+            lines = 2 + len(quote["text"]) // 80  # the quote and its speaker stay together
+            if self.pdf.will_page_break(lines * 5.2 + 4):
+                self.pdf.add_page()
             self.paragraph(f"{self.portion}\u201c{quote['text']}\u201d"
                            + (f" {quote['cite']}" if quote["cite"] else ""),
                            "I", indent=6, after=0.5)
