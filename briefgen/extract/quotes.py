@@ -146,7 +146,11 @@ def _join_split_quotes(
             last = joined[-1][-1]
             gap = text[last[1] + 1 : pieces[0][0] - 1]
             words = gap.split()
-            if "\n" not in gap and not any(c.isalnum() for c in gap):
+            if (
+                "\n" not in gap
+                and not any(c.isalnum() for c in gap)
+                and text[last[1] - 1 : last[1]] == ","
+            ):
                 joined[-1].extend(pieces)  # "First," "second." with nothing between
                 continue
             if (
@@ -277,7 +281,7 @@ class _Resolver:
         self.quoted.extend(quote.pieces)
         cues = self._cues(quote)
         for cue in cues:
-            subject = _subject(cue)
+            subject = _subject(cue) or _adjacent_name(cue)
             if subject is None or self._inside_quote(self._global(subject), quote):
                 continue
             name, span, role = self.resolve(subject, quote.start)
@@ -529,6 +533,28 @@ def _subject(verb: Token) -> Token | None:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 return child
         token = token.head if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"} else None
+    return None
+
+
+def _adjacent_name(verb: Token) -> Token | None:
+    """A name right before a speech verb the parser left without a subject, an
+    apposition skipped ("..." Flynn, a top surrogate, said) or right after it."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i >= 0 and doc[i].text == ",":
+        j = i - 1
+        while j >= max(0, verb.i - 25) and doc[j].text != "," and doc[j].text not in _CLOSE:
+            j -= 1
+        if j >= 0 and doc[j].text == ",":
+            i = j - 1
+    if i >= 0 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        return doc[i]
+    after = verb.i + 1
+    if after < len(doc) and doc[after].pos_ == "PROPN" and doc[after].text[:1].isupper():
+        end = after
+        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+            end += 1
+        return doc[end]
     return None
 
 
