@@ -281,7 +281,9 @@ class _Resolver:
         self.quoted.extend(quote.pieces)
         cues = self._cues(quote)
         for cue in cues:
-            subject = _subject(cue) or _adjacent_name(cue)
+            subject = _subject(cue)
+            if subject is None or self._inside_quote(self._global(subject), quote):
+                subject = _adjacent_name(cue)
             if subject is None or self._inside_quote(self._global(subject), quote):
                 continue
             name, span, role = self.resolve(subject, quote.start)
@@ -541,6 +543,10 @@ def _adjacent_name(verb: Token) -> Token | None:
     apposition skipped ("..." Flynn, a top surrogate, said) or right after it."""
     doc = verb.doc
     i = verb.i - 1
+    if i >= 0 and doc[i].text == ")":
+        while i >= max(0, verb.i - 12) and doc[i].text != "(":
+            i -= 1
+        i -= 1
     if i >= 0 and doc[i].text == ",":
         j = i - 1
         while j >= max(0, verb.i - 25) and doc[j].text != "," and doc[j].text not in _CLOSE:
