@@ -3,7 +3,9 @@
 Rows, each the median of several runs for every built-in template:
 - ``.docx``: ``render_docx_bytes`` (context, sandbox, autoescape, XML clean-up) against a bare
   ``docxtpl`` render of the same .docx with the same, already built context in a plain
-  Jinja environment, both saved to memory. Target: ratio <= 1.2.
+  Jinja environment, both saved to memory. Target: ratio <= 1.2. Measured twice: as the
+  app renders (the compiled document XML reused from the previous render of that file) and
+  as a first render (that cache emptied before each run).
 - ``HTML``: ``render_html``. Target: <= 5 ms.
 - ``preview after a field edit``: change the subject, then ``render_html(preview=True)``,
   as the window does on each keystroke. Target: <= 20 ms.
@@ -40,7 +42,7 @@ from briefgen.render import (  # noqa: E402
     build_context,
     render_html,
 )
-from briefgen.render.docx_writer import render_docx_bytes  # noqa: E402
+from briefgen.render.docx_writer import clear_compiled_cache, render_docx_bytes  # noqa: E402
 from briefgen.render.jinja_env import FILTERS  # noqa: E402
 from briefgen.render.pdf_writer import render_pdf_bytes  # noqa: E402
 from briefgen.resources import sample_article_path  # noqa: E402
@@ -107,6 +109,16 @@ def main() -> int:
                                  lambda t=template, c=context: bare_docxtpl(t, c), DOCX_RUNS)
         ratio = ours / bare
         rows.append((template_id, ".docx", ours, f"{ratio:.2f}x bare docxtpl ({bare:.1f} ms)",
+                     "ok" if ratio <= 1.2 else "SLOW"))
+        def cold(t: BriefTemplate = template) -> bytes:
+            clear_compiled_cache()  # as on the first render of this .docx
+            return render_docx_bytes(brief, t)
+
+        ours_cold, bare = interleaved(cold, lambda t=template, c=context: bare_docxtpl(t, c),
+                                      DOCX_RUNS)
+        ratio = ours_cold / bare
+        rows.append((template_id, ".docx, first render", ours_cold,
+                     f"{ratio:.2f}x bare docxtpl ({bare:.1f} ms)",
                      "ok" if ratio <= 1.2 else "SLOW"))
         html = median_ms(lambda t=template: render_html(brief, t), HTML_RUNS)
         rows.append((template_id, "HTML", html, "", "ok" if html <= 5 else "SLOW"))

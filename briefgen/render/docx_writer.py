@@ -34,6 +34,12 @@ _CHECKED: set[tuple[str, int, int]] = set()
 _LOCK = threading.Lock()
 
 
+def clear_compiled_cache() -> None:
+    """Forget every compiled Word template (the next render compiles afresh)."""
+    for env in _ENVIRONMENTS.values():
+        env.compiled.clear()
+
+
 def open_docx_template(path: Path) -> DocxTemplate:
     """The docxtpl template at ``path``; TemplateError if it is missing or not a .docx."""
     try:
