@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -48,6 +49,7 @@ class BriefForm(QWidget):
         self.editors: dict[str, ListEditor] = {}
         self.field_editors: dict[str, QWidget] = {}
         self._template_ids: list[str] = []
+        self._extra_lists: set[str] = set()
 
         self.template_box = QComboBox(self)
         self.template_box.setObjectName("templateBox")
@@ -135,25 +137,41 @@ class BriefForm(QWidget):
                 child.show()
         wanted = self.header_layout.sizeHint().height() + 2
         self.header_scroll.setFixedHeight(max(0, min(wanted, MAX_HEADER_HEIGHT)))
-        names = list(template.lists) if template is not None else list(DEFAULT_LISTS)
-        self._build_tabs([n for n in names if n in LIST_SPECS])
+        shown = list(template.lists) if template is not None else list(DEFAULT_LISTS)
+        shown = [n for n in shown if n in LIST_SPECS]
+        # The lists this template leaves out stay editable, after its own.
+        extra = [n for n in LIST_SPECS if n not in shown]
+        self._build_tabs(shown, extra)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The form's widgets in keyboard (Tab) order: template, fields, summary, lists."""
+        chain: list[QWidget] = [self.template_box, *self.field_editors.values(), self.summary]
+        chain.append(self.tabs.tabBar())
+        for editor in self.editors.values():
+            chain += [editor.view, editor.add_button, editor.remove_button, editor.up_button,
+                      editor.down_button]
+        return chain
 
     def editor(self, name: str) -> ListEditor:
         """The editor of list ``name`` (KeyError when the template does not show it)."""
         return self.editors[name]
 
-    def _build_tabs(self, names: list[str]) -> None:
+    def _build_tabs(self, names: list[str], extra: list[str]) -> None:
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         self.tabs.clear()
         for editor in self.editors.values():
             editor.deleteLater()
         self.editors = {}
-        for name in names:
+        self._extra_lists = set(extra)
+        for name in names + extra:
             editor = ListEditor(self.models[name], self.tabs)
             editor.selected.connect(self.item_selected)
             self.editors[name] = editor
-            self.tabs.addTab(editor, LIST_SPECS[name].title)
+            index = self.tabs.addTab(editor, LIST_SPECS[name].title)
+            if name in self._extra_lists:
+                self.tabs.setTabToolTip(index, "This template does not print this list.")
+                self.tabs.tabBar().setTabTextColor(index, QColor("#8a94a3"))
         self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
         self.tabs.blockSignals(False)
         self._update_tab_titles()

@@ -145,6 +145,9 @@ class ExtractionController(QObject):
             self.status.emit("That article is already in the brief.")
             return
         brief.sources.extend(new)
+        if not brief.fields.get("subject") and brief.sources[0].title:
+            # A subject at once; extraction refines it unless the user types their own.
+            brief.fields["subject"] = brief.sources[0].title
         noun = "source" if len(new) == 1 else "sources"
         self.document.replace(brief, f"Add {noun}")
         for source in new:

@@ -82,12 +82,12 @@ class ListEditor(QWidget):
         noun = model.spec.noun
         self.add_button = self._button("Add", f"Add a {noun} (Insert)", self.add_item)
         self.remove_button = self._button("Remove", f"Remove the {noun} (Delete)", self.remove)
-        self.up_button = self._button("Move up", "Move up (Ctrl+Up)", lambda: self.move_current(-1))
-        self.down_button = self._button("Move down", "Move down (Ctrl+Down)", lambda: self.move_current(1))
+        self.up_button = self._button("Move up", "Move up (Ctrl+Up)", self.move_up)
+        self.down_button = self._button("Move down", "Move down (Ctrl+Down)", self.move_down)
         self._shortcut("Insert", self.add_item)
         self._shortcut(QKeySequence.StandardKey.Delete, self.remove)
-        self._shortcut("Ctrl+Up", lambda: self.move_current(-1))
-        self._shortcut("Ctrl+Down", lambda: self.move_current(1))
+        self._shortcut("Ctrl+Up", self.move_up)
+        self._shortcut("Ctrl+Down", self.move_down)
 
         self.empty_label = QLabel(f"No {model.spec.title.lower()} yet.", self)
         self.empty_label.setObjectName("hint")
@@ -139,6 +139,14 @@ class ListEditor(QWidget):
         if rows:
             self.model.remove_rows(rows)
             self.select_row(min(rows[0], self.model.rowCount() - 1))
+
+    def move_up(self) -> None:
+        """Move the current item one row up."""
+        self.move_current(-1)
+
+    def move_down(self) -> None:
+        """Move the current item one row down."""
+        self.move_current(1)
 
     def move_current(self, step: int) -> None:
         """Move the current item up (-1) or down (+1), keeping it selected."""

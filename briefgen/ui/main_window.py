@@ -96,10 +96,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         central.installEventFilter(self)
         self._painted = False
-        # Tab order: sources, source text, template, header, summary, lists, preview.
-        self.setTabOrder(self.sources.list, self.source_view.text)
-        self.setTabOrder(self.source_view.text, self.form.template_box)
-        self.setTabOrder(self.form.summary, self.form.tabs)
+        self._update_tab_order()
 
     def _slots(self) -> dict[str, Any]:
         return {
@@ -236,6 +233,7 @@ class MainWindow(QMainWindow):
             return
         self._form_template = template.id
         self.form.set_template(template)
+        self._update_tab_order()
         self.preview.set_template(template)
 
     # Files, clipboard, title -----------------------------------------------------------
@@ -257,6 +255,13 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str) -> None:
         """A short-lived notice in the status bar."""
         self.statusBar().showMessage(text, 8000)
+
+    def _update_tab_order(self) -> None:
+        """Tab walks sources, source text, the form top to bottom, then the preview."""
+        chain = [self.sources.list, self.source_view.text, *self.form.focus_chain(),
+                 self.preview.browser]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _on_clean_changed(self, clean: bool) -> None:
         # Uses the signal's value: the stack may be mid-destruction when it emits this.

@@ -8,8 +8,9 @@ import threading
 from pathlib import Path
 
 import docx
+import pypdf
 import pytest
-from PySide6.QtCore import Qt, QThread
+from PySide6.QtCore import QEvent, Qt, QThread
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -152,8 +153,8 @@ def test_the_whole_job_from_paste_to_export_save_and_reopen(
     wait_preview(qtbot, window, "Acting Foreign Minister")
     shoot(window, screenshots, "05-meeting-readout")
 
-    # Export Word and HTML, then reopen them.
-    for suffix in (".docx", ".html"):
+    # Export Word, HTML and PDF, then reopen them.
+    for suffix in (".docx", ".html", ".pdf"):
         out = tmp_path / f"memo{suffix}"
         answer(monkeypatch, dialogs.SaveFileDialog, str(out))
         worker = window.files.export_dialog()
@@ -165,6 +166,10 @@ def test_the_whole_job_from_paste_to_export_save_and_reopen(
     tables = docx.Document(str(tmp_path / "memo.docx")).tables
     word += "\n".join(c.text for t in tables for r in t.rows for c in r.cells)
     assert "The two sides agreed to reopen visa sections." in word
+    pdf_text = " ".join(
+        (page.extract_text() or "") for page in pypdf.PdfReader(tmp_path / "memo.pdf").pages
+    )
+    assert "Acting Foreign Minister" in " ".join(pdf_text.split())
     page = html_text((tmp_path / "memo.html").read_text(encoding="utf-8"))
     assert "Acting Foreign Minister" in page
     assert "The two sides agreed to reopen visa sections." in page
@@ -359,3 +364,33 @@ def test_saving_updates_the_title_and_the_recent_files_menu(
     assert entries == [str(path)]
     window.document.set_value(("fields", "subject"), "Recent, changed")
     assert window.isWindowModified()
+
+
+def test_tab_walks_from_the_sources_through_the_form_to_the_preview(qtbot, make_window):
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.sources.list.setFocus()
+    qtbot.waitUntil(window.sources.list.hasFocus, timeout=2000)
+    visited: list[str] = []
+    for _ in range(40):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        visited.append(widget.objectName())
+        if widget is window.preview.browser:
+            break
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    expected = ["sourcesList", "sourceText", "templateBox", "field_to", "field_subject",
+                "summaryEdit", "list_key_points", "preview"]
+    positions = [visited.index(name) for name in expected]
+    assert positions == sorted(positions), visited
+
+
+def test_losing_focus_autosaves_the_unsaved_brief(qtbot, make_window, tmp_path):
+    window = make_window()
+    window.document.set_value(("fields", "subject"), "Autosaved on focus loss")
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    assert not window.isActiveWindow()
+    qtbot.waitUntil(lambda: (tmp_path / "state" / "autosave.brief").is_file(), timeout=10_000)
+    saved = load_brief(tmp_path / "state" / "autosave.brief")
+    assert saved.fields["subject"] == "Autosaved on focus loss"
