@@ -114,6 +114,33 @@ def _is_title_word(token: Token) -> bool:
     return token.lower_ in TITLE_WORDS and token.lower_ not in HONORIFICS
 
 
+_ROLE_ENDINGS = ("ist", "ian", "er", "or", "man", "woman", "person", "ant", "ent")
+_NOT_ROLES = frozenset(
+    {
+        "member",
+        "number",
+        "order",
+        "matter",
+        "paper",
+        "letter",
+        "center",
+        "percent",
+        "event",
+        "statement",
+        "amount",
+        "winter",
+        "summer",
+        "border",
+    }
+)
+
+
+def _is_role_noun(token: Token) -> bool:
+    """A noun naming what somebody does ("physicist", "teacher", "negotiator")."""
+    low = token.lower_
+    return token.pos_ == "NOUN" and low.endswith(_ROLE_ENDINGS) and low not in _NOT_ROLES
+
+
 def _title_before(name: SpacySpan) -> RoleInfo:
     """ "Deputy Foreign Minister Anika Solberg", "Foreign Ministry spokesperson Mao Ning"."""
     doc = name.doc
@@ -166,6 +193,8 @@ def _apposition_after(name: SpacySpan) -> RoleInfo:
         i += 1
     start = i
     while i < sent_end and doc[i].text not in _STOP_AFTER and i - start < 16:
+        if i > start and doc[i].lower_ in {"who", "which", "that", "whose"}:
+            break
         i += 1
     tokens = list(doc[start:i])
     if not tokens:
@@ -179,7 +208,7 @@ def _apposition_after(name: SpacySpan) -> RoleInfo:
         tokens.pop(0)
     if (
         not tokens
-        or not any(_is_title_word(t) for t in tokens)
+        or not any(_is_title_word(t) or _is_role_noun(t) for t in tokens)
         or any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in tokens)
     ):
         return RoleInfo()

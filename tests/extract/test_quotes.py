@@ -111,3 +111,57 @@ def test_a_partial_quote_in_reported_speech_keeps_its_clause(parse):
     assert "\u201c" not in quote.text
     assert quote.text.startswith("the budget was")
     assert "a disgrace to this chamber" in quote.text
+
+
+def test_inverted_said_with_an_apposition(parse):
+    text = (
+        '"It will happen sooner rather than later," said James Acton, a physicist at the '
+        "Carnegie Endowment for International Peace."
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "James Acton"
+    assert quote.speaker_role == "physicist"
+
+
+def test_speaker_in_apposition_before_the_verb(parse):
+    text = (
+        "\u201cHe is absolutely right about the generals,\u201d Flynn, a senior adviser to the "
+        "campaign, said on Thursday."
+    )
+    assert pairs(parse(text)) == [("He is absolutely right about the generals", "Flynn")]
+
+
+def test_a_dash_credit_names_the_speaker(parse):
+    text = (
+        "Readers wrote in after the debate.\n"
+        "\u201cThe debate changed nothing for me at all.\u201d \u2015 Carla Sanchez\n"
+        "\u201cI will vote early this year.\u201d\u00a0\u2015 Jorge Falcon"
+    )
+    assert pairs(parse(text)) == [
+        ("The debate changed nothing for me at all.", "Carla Sanchez"),
+        ("I will vote early this year.", "Jorge Falcon"),
+    ]
+
+
+def test_a_quote_opened_with_a_closing_mark_is_still_found():
+    text = "Readers wrote:\n\n\u201dFear is what I feel about this election.\u201d"
+    found = quoted_stretches(text)
+    assert [[text[a:b] for a, b in pieces] for pieces in found] == [
+        ["Fear is what I feel about this election."]
+    ]
+
+
+def test_back_to_back_quotes_are_one_quote(parse):
+    text = 'The crowd chanted "Here he comes," "Here he is at last."'
+    (quote,) = quotes(parse(text))
+    assert quote.text == "Here he comes, Here he is at last."
+    assert len(quote.spans) == 2
+
+
+def test_described_as_keeps_the_object_with_the_quoted_words(parse):
+    text = 'Senator Ruth Alder described the budget bill as "a disgrace" on Monday.'
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "Ruth Alder"
+    assert quote.text == "the budget bill as \u201ca disgrace\u201d" or quote.text.startswith(
+        "the budget bill as"
+    )
