@@ -10,9 +10,9 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
-from PySide6.QtCore import QEvent, Qt, QThread
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from briefgen.model import brief_to_dict, load_brief
 from briefgen.ui import dialogs
@@ -389,7 +389,13 @@ def test_tab_walks_from_the_sources_through_the_form_to_the_preview(qtbot, make_
 def test_losing_focus_autosaves_the_unsaved_brief(qtbot, make_window, tmp_path):
     window = make_window()
     window.document.set_value(("fields", "subject"), "Autosaved on focus loss")
-    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitActive(other)
     assert not window.isActiveWindow()
     qtbot.waitUntil(lambda: (tmp_path / "state" / "autosave.brief").is_file(), timeout=10_000)
     saved = load_brief(tmp_path / "state" / "autosave.brief")
