@@ -22,7 +22,9 @@ SPEECH_VERBS = words(
     joke quip caution urge conclude counter add mention reiterate charge allege question
     wonder scoff shout cry whisper laugh boast brag lament muse recount sum summarize
     sing chant read tweet label brand characterize characterise dub hail praise denounce
-    condemn slam blast criticize criticise accuse rate
+    condemn slam blast criticize criticise accuse rate yell scream exclaim murmur mutter plead
+    beg demand interject retort snap gush sigh groan answer inform assure remind advise
+    proclaim affirm estimate recommend propose threaten offer announce lecture preach
     """
 )
 
