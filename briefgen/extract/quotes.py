@@ -237,6 +237,7 @@ def _reported_clause(parsed: Parsed, pieces: list[tuple[int, int]]) -> tuple[int
     return left, max(right, end)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 _DASH_CREDIT = re.compile(
     r"[^\S\n]*[\u2015\u2014\u2013-]+[^\S\n]*"
     r"([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,3})"
@@ -369,7 +370,9 @@ class _Resolver:
                 if not para_start <= at < para_end or self._inside_quote(at, quote):
                     continue
                 if _is_cue(token):
-                    distance = min(abs(at - a) + abs(at - b) for a, b in quote.pieces)
+                    distance = min(a - at if at < a else at - b for a, b in quote.pieces)
+                    if at < first and _SENTENCE_END.search(self.text[at:first]):
+                        continue  # "... Warren said. "Next quote"": that cue is spent
                     candidates.append((distance, token))
         candidates.sort(key=lambda item: item[0])
         return [token for _, token in candidates]
@@ -424,11 +427,14 @@ class _Resolver:
                 return person.name, span, person.role
             return mention.text, span, None
         low = subject.lower_
+        if low in {"who", "which", "that"} and subject.head.dep_ == "relcl":
+            name, _span, role = self.resolve(subject.head.head, before)
+            return (name, span, role) if name else (None, None, None)
         if low in PRONOUNS_PERSON or low == "it":
             if low in {"i", "we"}:
                 return None, None, None
             if low in {"it", "they", "them"}:
-                org = self._latest_org(before)
+                org = self._latest_org(before) or self._latest_subject(subject)
                 return (org, span, None) if org else (None, None, None)
             person = self._latest_person(before)
             if person is None:
@@ -462,6 +468,20 @@ class _Resolver:
             if start < before and (best is None or start > best[0]):
                 best = (start, person)
         return None if best is None else best[1]
+
+    def _latest_subject(self, pronoun: Token) -> str | None:
+        """The noun subject of the sentence before a pronoun ("The campaign ... It said")."""
+        doc = pronoun.doc
+        sent_start = pronoun.sent.start
+        if sent_start == 0:
+            return None
+        previous = doc[sent_start - 1].sent
+        for token in previous:
+            if token.dep_ == "nsubj" and token.pos_ in {"NOUN", "PROPN"}:
+                words = [t for t in token.subtree if t.i <= token.i and t.dep_ != "det"]
+                if len(words) <= 5:
+                    return canonical_name(" ".join(t.text for t in words))
+        return None
 
     def _latest_org(self, before: int) -> str | None:
         """The organisation mentioned last before ``before`` (within about a paragraph)."""
