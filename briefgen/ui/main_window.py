@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from briefgen.model import Span
@@ -26,7 +26,7 @@ from briefgen.ui.sources_panel import SourcesPanel
 from briefgen.ui.task_bar import TaskIndicator
 from briefgen.ui.template_dialog import TemplateManagerDialog
 from briefgen.ui.templates import TemplateService
-from briefgen.ui.worker import WorkRunner
+from briefgen.ui.worker import IsCancelled, Progress, WorkRunner
 
 
 class MainWindow(QMainWindow):
@@ -240,14 +240,29 @@ class MainWindow(QMainWindow):
 
     def copy_rich_text(self) -> None:
         """Put the memo on the clipboard as rich text (for e-mail) and plain text."""
-        if not self.preview.html:
-            self.messages.show_error("There is no memo to copy yet.")
+        template = self.templates.get(self.document.brief.template)
+        if template is None:
+            self.messages.show_error("The templates are still loading; copy again in a moment.")
             return
+        brief = self.document.snapshot()
+
+        def job(_progress: Progress, _cancelled: IsCancelled) -> str:
+            from briefgen.render import render_html
+
+            return render_html(brief, template)  # no drafting warnings: this is sent
+
+        worker = self.runner.submit("render", job, "Copying the memo")
+        worker.signals.finished.connect(self._put_on_clipboard)
+        worker.signals.failed.connect(self.messages.show_error)
+
+    def _put_on_clipboard(self, html: str) -> None:
+        document = QTextDocument()
+        document.setHtml(html)
         mime = QMimeData()
-        mime.setHtml(self.preview.html)
-        mime.setText(self.preview.browser.toPlainText())
+        mime.setHtml(html)
+        mime.setText(document.toPlainText())
         QGuiApplication.clipboard().setMimeData(mime)
-        self.statusBar().showMessage("Copied the memo; paste it into an e-mail.", 6000)
+        self.show_status("Copied the memo; paste it into an e-mail.")
 
     def _fill_recent(self, paths: list[str]) -> None:
         fill_recent_menu(self.recent_menu, paths, self.files.open_brief)

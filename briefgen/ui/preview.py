@@ -15,6 +15,17 @@ if TYPE_CHECKING:
     from briefgen.render import BriefTemplate
 
 DEBOUNCE_MS = 20
+# On screen the pane is narrower than paper: drop the page margins of the built-in
+# templates' ".page" box (exports keep them). Later rules win in Qt's rich text CSS.
+SCREEN_STYLE = "<style>.page { padding: 6px 10px; margin: 0; }</style>"
+
+
+def fit_to_pane(html: str) -> str:
+    """The memo's HTML with the screen override added at the end of its head."""
+    head_end = html.find("</head>")
+    if head_end < 0:
+        return SCREEN_STYLE + html
+    return html[:head_end] + SCREEN_STYLE + html[head_end:]
 
 
 class PreviewPane(QWidget):
@@ -84,7 +95,7 @@ class PreviewPane(QWidget):
         def job(_progress: Progress, _cancelled: IsCancelled) -> str:
             from briefgen.render import render_html
 
-            return render_html(brief, template)
+            return render_html(brief, template, preview=True)
 
         worker = self.runner.submit("render", job, "Rendering the preview")
         # Bound methods, not lambdas: Qt drops them if this widget is destroyed first.
@@ -97,7 +108,7 @@ class PreviewPane(QWidget):
         bar = self.browser.verticalScrollBar()
         position = bar.value()
         self.html = str(html)
-        self.browser.setHtml(self.html)
+        self.browser.setHtml(fit_to_pane(self.html))
         bar.setValue(min(position, bar.maximum()))
         if started is not None:
             self.rendered.emit(time.perf_counter() - started)
