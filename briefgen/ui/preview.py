@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -17,11 +18,14 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 20
 # On screen the pane is narrower than paper: drop the page margins of the built-in
 # templates' ".page" box (exports keep them). Later rules win in Qt's rich text CSS.
-SCREEN_STYLE = "<style>.page { padding: 6px 10px; margin: 0; }</style>"
+SCREEN_STYLE = "<style>.page { padding: 0; margin: 0; }</style>"
+# Qt's rich text ignores CSS table widths; the HTML attribute makes tables fill the pane.
+_TABLE_WITHOUT_WIDTH = re.compile(r"<table(?![^>]*\bwidth=)", re.IGNORECASE)
 
 
 def fit_to_pane(html: str) -> str:
-    """The memo's HTML with the screen override added at the end of its head."""
+    """The memo's HTML adapted to the preview pane (the exported files are untouched)."""
+    html = _TABLE_WITHOUT_WIDTH.sub('<table width="100%"', html)
     head_end = html.find("</head>")
     if head_end < 0:
         return SCREEN_STYLE + html
