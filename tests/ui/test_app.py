@@ -1,0 +1,77 @@
+"""Tests for briefgen/ui/app.py: run_gui opens the window, loads the model after it, runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from briefgen.ui import dialogs
+from briefgen.ui.app import run_gui
+from briefgen.ui.main_window import MainWindow
+
+from .conftest import answer
+
+pytestmark = pytest.mark.slow
+
+
+def guard(seconds: int) -> QTimer:
+    """A timer that quits a run that hangs; stop it when the run returns."""
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(QApplication.quit)
+    timer.start(seconds * 1000)
+    return timer
+
+
+def isolate_user_folders(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / name.lower()))
+
+
+def test_run_gui_with_the_sample_shows_the_window_then_extracts_it(qapp, monkeypatch, tmp_path):
+    isolate_user_folders(monkeypatch, tmp_path)
+    answer(monkeypatch, dialogs.UnsavedChangesDialog, "discard")
+    seen: dict[str, object] = {}
+
+    def check() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            return
+        window = windows[0]
+        seen.setdefault("status at first sight", window.statusBar().currentMessage())
+        if window.document.brief.key_points and window.runner.active() == 0:
+            seen["subject"] = window.document.brief.fields.get("subject")
+            window.close()
+
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(50)
+    hang = guard(120)
+    assert run_gui(sample=True) == 0
+    hang.stop()
+    timer.stop()
+    assert str(seen.get("subject", "")).startswith("Norvalia and Estrava")
+    assert not (tmp_path / "xdg_state_home" / "briefgen" / "autosave.brief").exists()
+
+
+def test_run_gui_names_a_missing_article_in_the_message_bar(qapp, monkeypatch, tmp_path):
+    isolate_user_folders(monkeypatch, tmp_path)
+    messages: list[str] = []
+
+    def check() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                messages.append(widget.messages.text())
+                widget.close()
+
+    QTimer.singleShot(500, check)
+    hang = guard(60)
+    assert run_gui(str(tmp_path / "missing.txt")) == 0
+    hang.stop()
+    assert messages
+    assert "missing.txt" in messages[0]
+    assert "does not exist" in messages[0]
