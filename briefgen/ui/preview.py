@@ -19,8 +19,12 @@ DEBOUNCE_MS = 20
 # On screen the pane is narrower than paper: drop the page margins of the built-in
 # templates' ".page" box (exports keep them). Later rules win in Qt's rich text CSS.
 SCREEN_STYLE = "<style>.page { padding: 0; margin: 0; }</style>"
-# Qt's rich text ignores CSS table widths; the HTML attribute makes tables fill the pane.
-_TABLE_WITHOUT_WIDTH = re.compile(r"<table(?![^>]*\bwidth=)", re.IGNORECASE)
+# Qt's rich text ignores CSS table widths; the HTML attribute makes layout and data
+# tables fill the pane. Header tables (label: value) stay at their natural width, since
+# Qt would otherwise split them into equal columns.
+_TABLE_WITHOUT_WIDTH = re.compile(
+    r"<table(?![^>]*\bwidth=)(?![^>]*class=\"[^\"]*header)", re.IGNORECASE
+)
 
 
 def fit_to_pane(html: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -44,9 +45,17 @@ class SettingsDialog(QDialog):
                     combo.addItem(value, value)
                 combo.setCurrentIndex(combo.findData(value))
                 editor = combo
+            elif option.key == "date_format":
+                combo = QComboBox(self)
+                example = datetime.date(2026, 3, 13)
+                for pattern in option.choices:
+                    combo.addItem(example.strftime(pattern), pattern)
+                if combo.findData(value) < 0:
+                    combo.addItem(example.strftime(value), value)
+                combo.setCurrentIndex(combo.findData(value))
+                editor = combo
             elif option.choices:
                 combo = QComboBox(self)
-                combo.setEditable(option.key == "date_format")
                 combo.addItems([c or "(none)" for c in option.choices])
                 combo.setCurrentText(value or "(none)")
                 editor = combo
@@ -74,7 +83,7 @@ class SettingsDialog(QDialog):
         result: dict[str, Any] = {}
         for key, editor in self.editors.items():
             if isinstance(editor, QComboBox):
-                data = editor.currentData() if key == "default_template" else None
+                data = editor.currentData() if key in ("default_template", "date_format") else None
                 text = editor.currentText()
                 result[key] = data if data is not None else ("" if text == "(none)" else text)
             elif isinstance(editor, QLineEdit):

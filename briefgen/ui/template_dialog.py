@@ -31,6 +31,7 @@ from briefgen.ui.dialogs import (
     TextDialog,
 )
 from briefgen.ui.message_bar import MessageBar
+from briefgen.ui.preview import fit_to_pane
 from briefgen.ui.templates import TemplateService
 from briefgen.ui.worker import IsCancelled, Progress, WorkRunner
 
@@ -151,7 +152,7 @@ class TemplateManagerDialog(QDialog):
 
     def _set_preview(self, template_id: str, html: Any) -> None:
         if template_id == self.current_id():
-            self.preview.setHtml(str(html))
+            self.preview.setHtml(fit_to_pane(str(html)))
 
     # Operations -------------------------------------------------------------------------
 

@@ -27,6 +27,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
+def house_style(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Widgets in tests (and their screenshots) wear the app's style sheet."""
+    from briefgen.ui.app import load_style_sheet
+
+    load_style_sheet(qapp)
+
+
+@pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A test never blocks on a dialog: an unexpected one fails the test at once."""
     for cls in DIALOGS:

@@ -11,7 +11,7 @@ from briefgen.ui.settings_dialog import SettingsDialog, apply_settings
 TEMPLATES = [("information-memo", "Information memo"), ("decision-memo", "Decision memo")]
 
 
-def test_the_dialog_shows_current_values_and_returns_the_edited_ones(qtbot, tmp_path):
+def test_the_dialog_shows_current_values_and_returns_the_edited_ones(qtbot, tmp_path, screenshots):
     settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     settings.set("office", "Europe Desk")
     dialog = SettingsDialog(settings, TEMPLATES)
@@ -28,10 +28,17 @@ def test_the_dialog_shows_current_values_and_returns_the_edited_ones(qtbot, tmp_
     marking = dialog.editors["default_marking"]
     assert isinstance(marking, QComboBox)
     marking.setCurrentText("OFFICIAL")
+    date_format = dialog.editors["date_format"]
+    assert isinstance(date_format, QComboBox)
+    assert date_format.currentText() == "13 March 2026"
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.grab().save(str(screenshots / "11-settings.png"))
     values = dialog.values()
     assert values["author_name"] == "Ada Lane"
     assert values["default_template"] == "decision-memo"
     assert values["default_marking"] == "OFFICIAL"
+    assert values["date_format"] == "%d %B %Y"
     apply_settings(settings, values)
     assert settings.from_line() == "Ada Lane, Europe Desk"
     assert settings.get("default_template") == "decision-memo"

@@ -41,13 +41,18 @@ def select(dialog: TemplateManagerDialog, template_id: str) -> None:
     assert dialog.current_id() == template_id
 
 
-def test_the_manager_lists_the_built_in_templates_and_previews_the_brief(qtbot, manager):
+def test_the_manager_lists_the_built_in_templates_and_previews_the_brief(
+    qtbot, manager, screenshots
+):
     assert {t.id for t in manager.service.templates} >= {
         "meeting-readout", "information-memo", "decision-memo", "media-digest",
     }
     assert manager.current_id() == "information-memo"
     qtbot.waitUntil(lambda: "Geneva talks" in manager.preview.toPlainText(), timeout=10_000)
     assert not manager.buttons["delete"].isEnabled(), "built-in templates are read-only"
+    manager.show()
+    qtbot.waitExposed(manager)
+    assert manager.grab().save(str(screenshots / "10-template-manager.png"))
 
 
 def test_save_as_duplicate_rename_and_delete_a_user_template(qtbot, manager, monkeypatch):
