@@ -219,10 +219,14 @@ def baseline_quotes(doc: Any) -> list[tuple[tuple[int, int], tuple[int, int] | N
     found = []
     for match in re.finditer(r"[\u201c\"]([^\u201d\"]{2,}?)[\u201d\"]", text):
         start, end = match.span(1)
-        sent = doc.char_span(start, end, alignment_mode="expand")
+        span = doc.char_span(start, end, alignment_mode="expand")
         speaker = None
-        if sent is not None:
-            for token in sent.sent:
+        if span is not None:
+            sent = span.sent
+            tokens = list(sent)
+            if sent.end < len(doc) and sent.end_char <= end + 2:
+                tokens += list(doc[sent.end].sent)  # the cue split off: '"...," she said.'
+            for token in tokens:
                 if start <= token.idx < end or token.lemma_ not in _SPEECH_LEMMAS:
                     continue
                 subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -232,6 +236,32 @@ def baseline_quotes(doc: Any) -> list[tuple[tuple[int, int], tuple[int, int] | N
                     speaker = (left, right)
                     break
         found.append(((start, end), speaker))
+    return found
+
+
+def textacy_quotes(text: str, nlp: Any) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+    """textacy's direct_quotations, run paragraph by paragraph (it expects that)."""
+    from textacy.extract.triples import direct_quotations
+
+    found: list[tuple[tuple[int, int], tuple[int, int] | None]] = []
+    offset = 0
+    for para in text.split("\n"):
+        if para.strip():
+            doc = nlp(para)
+            try:
+                triples = list(direct_quotations(doc))
+            except (ValueError, IndexError, KeyError):
+                triples = []
+            for triple in triples:
+                content = (offset + triple.content.start_char, offset + triple.content.end_char)
+                speaker = None
+                if triple.speaker:
+                    speaker = (
+                        offset + min(t.idx for t in triple.speaker),
+                        offset + max(t.idx + len(t.text) for t in triple.speaker),
+                    )
+                found.append((content, speaker))
+        offset += len(para) + 1
     return found
 
 
@@ -262,7 +292,8 @@ def bench_quotes(nlp: Any) -> None:
     from briefgen.extract.quotes import find_quotes
 
     docs = read_jsonl(EVAL / "quotes" / "polnear_dev.jsonl")
-    counts = {"briefgen": [0, 0], "marks + speech-verb subject": [0, 0]}
+    counts = {"briefgen": [0, 0], "textacy direct_quotations": [0, 0],
+              "marks + speech-verb subject": [0, 0]}
     total = 0
     misses: list[str] = []
     for doc in docs:
@@ -283,10 +314,13 @@ def bench_quotes(nlp: Any) -> None:
             ([span], speaker, text[speaker[0] : speaker[1]] if speaker else None)
             for span, speaker in baseline_quotes(spacy_doc)
         ]
+        tex = [([span], speaker, text[speaker[0]:speaker[1]] if speaker else None)
+               for span, speaker in textacy_quotes(text, nlp)]
         for g in gold:
             total += 1
             length = sum(b - a for a, b in g["quote_spans"])
-            for name, system in (("briefgen", ours), ("marks + speech-verb subject", base)):
+            for name, system in (("briefgen", ours), ("textacy direct_quotations", tex),
+                                 ("marks + speech-verb subject", base)):
                 best = None
                 for pieces, span, speaker in system:
                     covered = sum(_overlap(p, tuple(gs)) for p in pieces for gs in g["quote_spans"])
