@@ -182,7 +182,7 @@ def _assemble(
         next_steps=merge.merge_next_steps([r.next_steps for r in results]),
     )
     brief.fields["subject"] = _subject(sources[0], main.sentences)
-    brief.fields["date"] = main.event_date or (sources[0].published or "")[:10] or None
+    brief.fields["date"] = main.event_date
     return brief
 
 

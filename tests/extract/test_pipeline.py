@@ -192,3 +192,14 @@ def test_extract_briefs_batches_articles(nlp, sample_source):
     briefs = extract_briefs([[sample_source], [other]], nlp)
     assert [b.sources[0].id for b in briefs] == ["src-sample", "o"]
     assert briefs[1].places[0].name == "Varna"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n  ", "Hello.", 'He said "never closed', "\u2014 \u2015 \"x\" \u2015", "word " * 80],
+)
+def test_odd_texts_give_a_brief_without_failing(nlp, text):
+    brief = extract_brief([Source(id="odd", text=text, published="2026-13-45")], nlp)
+    assert brief.fields["date"] is None
+    for point in brief.key_points:
+        assert brief.evidence(point.spans[0]) == point.text
