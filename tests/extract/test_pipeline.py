@@ -196,7 +196,7 @@ def test_extract_briefs_batches_articles(nlp, sample_source):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   \n\n  ", "Hello.", 'He said "never closed', "\u2014 \u2015 \"x\" \u2015", "word " * 80],
+    ["", "   \n\n  ", "Hello.", 'He said "never closed', '\u2014 \u2015 "x" \u2015', "word " * 80],
 )
 def test_odd_texts_give_a_brief_without_failing(nlp, text):
     brief = extract_brief([Source(id="odd", text=text, published="2026-13-45")], nlp)
