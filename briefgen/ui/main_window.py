@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         panes.setChildrenCollapsible(False)
         for widget in (left, self.form, self.preview):
             panes.addWidget(widget)
-        panes.setSizes([380, 560, 500])
+        panes.setSizes([340, 620, 480])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(10, 8, 10, 4)
