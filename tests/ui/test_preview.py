@@ -1,0 +1,50 @@
+"""Tests for briefgen/ui/preview.py: renders follow changes, coalesce, and fit the pane."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.model import Brief
+from briefgen.ui.document import BriefDocument
+from briefgen.ui.preview import PreviewPane, fit_to_pane
+from briefgen.ui.worker import WorkRunner
+
+
+@pytest.fixture
+def pane(qtbot):  # type: ignore[no-untyped-def]
+    from briefgen.render import TemplateLibrary
+
+    runner = WorkRunner()
+    pane = PreviewPane(BriefDocument(Brief()), runner)
+    qtbot.addWidget(pane)
+    pane.set_template(TemplateLibrary().get("information-memo"))
+    yield pane
+    runner.wait(10_000)
+
+
+def test_a_burst_of_changes_ends_with_one_page_showing_the_last_value(qtbot, pane):
+    renders: list[float] = []
+    pane.rendered.connect(renders.append)
+    qtbot.waitUntil(lambda: bool(pane.html), timeout=10_000)
+    renders.clear()
+    for text in ("G", "Ge", "Gen", "Geneva talks"):
+        pane.document.set_value(("fields", "subject"), text, typing=True)
+    qtbot.waitUntil(lambda: "Geneva talks" in pane.browser.toPlainText(), timeout=10_000)
+    qtbot.wait(200)
+    assert 1 <= len(renders) <= 2
+    assert "Geneva talks" in pane.html
+
+
+def test_an_escaped_value_stays_text_in_the_preview(qtbot, pane):
+    pane.document.set_value(("fields", "subject"), "<b>R&D</b> budget")
+    qtbot.waitUntil(lambda: "<b>R&D</b> budget" in pane.browser.toPlainText(), timeout=10_000)
+
+
+def test_fit_to_pane_widens_layout_tables_but_not_header_tables():
+    html = ('<html><head><style></style></head><body><table class="frame"></table>'
+            '<table class="memo-header"></table><table width="50%"></table></body></html>')
+    fitted = fit_to_pane(html)
+    assert '<table width="100%" class="frame">' in fitted
+    assert '<table class="memo-header">' in fitted
+    assert '<table width="50%">' in fitted
+    assert fitted.index(".page") < fitted.index("</head>")
