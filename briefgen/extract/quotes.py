@@ -237,6 +237,7 @@ def _reported_clause(parsed: Parsed, pieces: list[tuple[int, int]]) -> tuple[int
     return left, max(right, end)
 
 
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 _DASH_CREDIT = re.compile(
     r"[^\S\n]*[\u2015\u2014\u2013-]+[^\S\n]*"
@@ -292,11 +293,26 @@ class _Resolver:
                 quote.speaker, quote.speaker_span, quote.role = name, span, role
                 quote.cue = (self._global(cue), self._global(cue) + len(cue.text))
                 return
-        if self._lead_in(quote) or self._dash_credit(quote):
+        if self._transcript_label(quote) or self._lead_in(quote) or self._dash_credit(quote):
             return
         if cues:
             cue = cues[0]
             quote.cue = (self._global(cue), self._global(cue) + len(cue.text))
+
+    def _transcript_label(self, quote: FoundQuote) -> bool:
+        """ "PENCE: Well, look, ...": a transcript's speaker label opening the quote."""
+        match = _TRANSCRIPT_LABEL.match(self.text, quote.start)
+        if match is None:
+            return False
+        label = match.group(1)
+        person = next(
+            (p for p in self.people if name_key(p.name).split()[-1:] == [label.lower()]), None
+        )
+        quote.speaker = person.name if person else label.title()
+        quote.role = person.role if person else None
+        quote.speaker_span = match.span(1)
+        quote.cue = (match.end(1), match.end(1) + 1)
+        return True
 
     def _dash_credit(self, quote: FoundQuote) -> bool:
         """ "...” ― Jane Doe": a name after a dash right behind the closing mark."""
@@ -324,6 +340,15 @@ class _Resolver:
         lead_start = max(0, mark - 300) + line_start
         if len(lead.split()) > 25:
             return False
+        token = self.parsed.token_at(lead_start)
+        for cue in [t for t in token.sent if _is_cue(t)] if token is not None else []:
+            subject = _subject(cue)
+            if subject is not None and subject.lower_ in PRONOUNS_PERSON | {"it"}:
+                name, span, role = self.resolve(subject, lead_start)
+                if name is not None:
+                    quote.speaker, quote.speaker_span, quote.role = name, span, role
+                    quote.cue = (self._global(cue), self._global(cue) + len(cue.text))
+                    return True
         found = [m for m in self.mentions if lead_start <= m.start < lead_start + len(lead)]
         if found:
             mention = found[0]

@@ -165,3 +165,19 @@ def test_described_as_keeps_the_object_with_the_quoted_words(parse):
     assert quote.text == "the budget bill as \u201ca disgrace\u201d" or quote.text.startswith(
         "the budget bill as"
     )
+
+
+def test_a_pronoun_lead_in_on_its_own_line(parse):
+    text = (
+        "Mayor Lene Holm answered the critics on Monday.\n\nShe said:\n\n"
+        '"We will finish the harbour on time and on budget."'
+    )
+    assert pairs(parse(text)) == [
+        ("We will finish the harbour on time and on budget.", "Lene Holm")
+    ]
+
+
+def test_a_transcript_label_names_the_speaker(parse):
+    text = 'Governor Mike Pence answered.\n\n"PENCE: Well, look, this is serious business."'
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "Mike Pence"
