@@ -66,6 +66,9 @@ def quoted_stretches(text: str) -> list[list[tuple[int, int]]]:
                 while j < n and text[j].isspace():
                     j += 1
                 if j < n and text[j] in _OPEN and text[j] != "\u00bb":
+                    if _TRANSCRIPT_LABEL.match(text, j + 1):  # a new speaker's turn
+                        found.append(current)
+                        current = []
                     open_at, closer = j + 1, _OPEN[text[j]]
                     i = j + 1
                     continue
