@@ -61,11 +61,16 @@ def start_background_work(
 
 
 def load_style_sheet(app: QApplication) -> None:
-    """Apply resources/style.qss and the window icon (silently skipped when absent)."""
+    """Apply resources/style.qss and the window icon (silently skipped when absent).
+
+    ``@ICONS@`` in the style sheet stands for the icons folder, wherever it is installed.
+    """
+    icons = resources_dir() / "icons"
     style = resources_dir() / "style.qss"
     if style.is_file():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
-    icon = resources_dir() / "icons" / "briefgen.svg"
+        sheet = style.read_text(encoding="utf-8")
+        app.setStyleSheet(sheet.replace("@ICONS@", icons.as_posix()))
+    icon = icons / "briefgen.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
 
