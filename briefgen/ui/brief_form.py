@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -80,6 +80,7 @@ class BriefForm(QWidget):
         self.summary.setFixedHeight(70)
         self.summary.setPlaceholderText("The bottom line up front, in one or two sentences.")
         FieldBinding(document, ("summary", "text"), "multiline", self.summary)
+        self.summary.installEventFilter(self)
         summary_label = QLabel("&Bottom line", self)
         summary_label.setObjectName("sectionLabel")
         summary_label.setBuddy(self.summary)
@@ -142,6 +143,12 @@ class BriefForm(QWidget):
         # The lists this template leaves out stay editable, after its own.
         extra = [n for n in LIST_SPECS if n not in shown]
         self._build_tabs(shown, extra)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Entering the summary shows its evidence, like selecting a list item does."""
+        if watched is self.summary and event.type() == QEvent.Type.FocusIn:
+            self.item_selected.emit(list(self.document.brief.summary.spans))
+        return super().eventFilter(watched, event)
 
     def focus_chain(self) -> list[QWidget]:
         """The form's widgets in keyboard (Tab) order: template, fields, summary, lists."""

@@ -24,7 +24,8 @@ ACTIONS: tuple[tuple[str, str, str, Shortcut, bool], ...] = (
     ("paste_article", "&Edit", "&Paste article", "Ctrl+Shift+V", False),
     ("add_url", "&Edit", "Add from &URL\u2026", "Ctrl+L", False),
     ("extract", "&Edit", "E&xtract again", "Ctrl+R", False),
-    ("cancel", "&Edit", "&Cancel background task", "Esc", False),
+    # No Esc shortcut: Esc must stay free to cancel an edit in a table cell.
+    ("cancel", "&Edit", "&Cancel background task", None, False),
     ("templates", "&Brief", "&Templates\u2026", "Ctrl+T", True),
     ("settings", "&Brief", "&Settings\u2026", "Ctrl+,", False),
 )

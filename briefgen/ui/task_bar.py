@@ -24,7 +24,7 @@ class TaskIndicator(QWidget):
         self.bar.setFixedWidth(140)
         self.bar.setTextVisible(False)
         self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Stop this task (Esc)")
+        self.cancel_button.setToolTip("Stop this task; what the brief has is kept")
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout = QHBoxLayout(self)

@@ -11,7 +11,7 @@ import docx
 import pypdf
 import pytest
 from PySide6.QtCore import QEvent, Qt, QThread
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFocusEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from briefgen.model import brief_to_dict, load_brief
@@ -109,6 +109,12 @@ def test_the_whole_job_from_paste_to_export_save_and_reopen(
     evidence = [brief.evidence(s) for s in brief.key_points[0].spans]
     assert window.source_view.highlighted_text() == evidence
     shoot(window, screenshots, "03-evidence-highlighted")
+    # Entering the bottom line shows its evidence too.
+    assert brief.summary.spans
+    QApplication.sendEvent(window.form.summary, QFocusEvent(QEvent.Type.FocusIn))
+    assert window.source_view.highlighted_text() == [
+        brief.evidence(s) for s in brief.summary.spans
+    ]
 
     # Edit a key point and a person's role in the form; the preview follows.
     edit_cell(qtbot, window, "key_points", 0, 1, "The two sides agreed to reopen visa sections.")
