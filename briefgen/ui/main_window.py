@@ -6,7 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QTextDocument
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from briefgen.model import Span
@@ -72,6 +78,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.tasks)
         self._connect()
         self._update_title()
+        self.setAcceptDrops(True)
         self.resize(1440, 900)
 
     # Layout ----------------------------------------------------------------------------
@@ -299,6 +306,14 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
             self.files.autosave()
         super().changeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """Files and links dropped anywhere on the window are added like on the sources."""
+        self.sources.dropEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():

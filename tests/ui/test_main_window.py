@@ -10,8 +10,8 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
-from PySide6.QtCore import QEvent, Qt, QThread
-from PySide6.QtGui import QFocusEvent, QGuiApplication
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QThread, QUrl
+from PySide6.QtGui import QDropEvent, QFocusEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from briefgen.model import brief_to_dict, load_brief
@@ -404,3 +404,19 @@ def test_losing_focus_autosaves_the_unsaved_brief(qtbot, make_window, tmp_path, 
     qtbot.waitUntil(lambda: (tmp_path / "state" / "autosave.brief").is_file(), timeout=10_000)
     saved = load_brief(tmp_path / "state" / "autosave.brief")
     assert saved.fields["subject"] == "Autosaved on focus loss"
+
+
+def test_a_file_dropped_on_the_window_is_added_and_extracted(
+    qtbot, make_window, tmp_path, sample_article_path
+):
+    window = make_window()
+    article = tmp_path / "geneva.txt"
+    article.write_text(sample_article_path.read_text(encoding="utf-8"), encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    event = QDropEvent(QPointF(700, 400), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.extraction.extracted, timeout=EXTRACTION_TIMEOUT):
+        window.dropEvent(event)
+    assert window.document.brief.sources[0].path == str(article)
+    assert window.document.brief.key_points
