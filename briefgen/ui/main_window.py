@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.files = files
         files.dialog_parent = self
         self._form_template: str | None = None
+        self._preview_error = ""
 
         self.messages = MessageBar(self)
         self.sources_model = SourcesModel(document)
@@ -133,7 +134,8 @@ class MainWindow(QMainWindow):
         self.sources.current_changed.connect(self._show_source)
         self.form.item_selected.connect(self.highlight_evidence)
         self.form.template_chosen.connect(self.switch_template)
-        self.preview.failed.connect(self.messages.show_error)
+        self.preview.failed.connect(self._on_preview_failed)
+        self.preview.rendered.connect(self._on_preview_rendered)
         for controller in (self.extraction, self.files):
             controller.error.connect(self.messages.show_error)
             controller.task_started.connect(self.tasks.track)
@@ -277,6 +279,16 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str) -> None:
         """A short-lived notice in the status bar."""
         self.statusBar().showMessage(text, 8000)
+
+    def _on_preview_failed(self, message: str) -> None:
+        self._preview_error = message
+        self.messages.show_error(message)
+
+    def _on_preview_rendered(self, _seconds: float) -> None:
+        # A preview that renders again clears its own earlier error, not anyone else's.
+        if self._preview_error and self.messages.text() == self._preview_error:
+            self.messages.dismiss()
+        self._preview_error = ""
 
     def _update_tab_order(self) -> None:
         """Tab walks sources, source text, the form top to bottom, then the preview."""

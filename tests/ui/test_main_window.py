@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html.parser
 import http.server
 import threading
@@ -420,3 +421,17 @@ def test_a_file_dropped_on_the_window_is_added_and_extracted(
         window.dropEvent(event)
     assert window.document.brief.sources[0].path == str(article)
     assert window.document.brief.key_points
+
+
+def test_a_preview_error_is_one_sentence_and_clears_once_the_preview_renders_again(
+    qtbot, make_window, tmp_path
+):
+    window = make_window()
+    good = window.templates.get("information-memo")
+    assert good is not None
+    broken = dataclasses.replace(good, html_file=tmp_path / "missing.html")
+    window.preview.set_template(broken)
+    qtbot.waitUntil(lambda: bool(window.messages.text()), timeout=10_000)
+    assert "\n" not in window.messages.text()
+    window.preview.set_template(good)
+    qtbot.waitUntil(lambda: window.messages.text() == "", timeout=10_000)
