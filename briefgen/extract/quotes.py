@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
@@ -12,17 +11,23 @@ from briefgen.extract.entities import ORG, PERSON, Mention
 from briefgen.extract.lexicon import (
     PRONOUNS_PERSON,
     SPEAKER_NOUNS,
-    SPEECH_VERBS,
     TITLE_WORDS,
     canonical_name,
     name_key,
 )
 from briefgen.extract.parse import Parsed
+from briefgen.extract.quote_marks import (
+    CLOSE_MARKS,
+    DASH_CREDIT,
+    SENTENCE_END,
+    TRANSCRIPT_LABEL,
+    is_cue,
+    join_split_quotes,
+    mixed_quotes,
+    quoted_stretches,
+)
 from briefgen.model import Organization, Person, Quote, Span
 
-_OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"'}
-_CLOSE = {"\u201d", "\u00bb", '"'}
-_GAP_MAX_WORDS = 10
 _MIN_WORDS = 4
 
 
@@ -48,75 +53,6 @@ class FoundQuote:
         return self.pieces[-1][1]
 
 
-def quoted_stretches(text: str) -> list[list[tuple[int, int]]]:
-    """Inner offsets of every quoted stretch; a quote running on into the next paragraph
-    (left open, the next paragraph opening with a mark) is one stretch of several pieces."""
-    found: list[list[tuple[int, int]]] = []
-    current: list[tuple[int, int]] = []
-    open_at: int | None = None
-    closer = ""
-    i = 0
-    n = len(text)
-    while i < n:
-        char = text[i]
-        if char == "\n":
-            if open_at is not None:
-                current.append((open_at, _trim_end(text, open_at, i)))
-                j = i
-                while j < n and text[j].isspace():
-                    j += 1
-                if j < n and text[j] in _OPEN and text[j] != "\u00bb":
-                    if _TRANSCRIPT_LABEL.match(text, j + 1):  # a new speaker's turn
-                        found.append(current)
-                        current = []
-                    open_at, closer = j + 1, _OPEN[text[j]]
-                    i = j + 1
-                    continue
-                found.append(current)
-                current, open_at = [], None
-            i += 1
-            continue
-        if open_at is None:
-            if char in _OPEN and _can_open(text, i):
-                open_at, closer = i + 1, _OPEN[char]
-            elif char == "\u201d" and _misused_closer(text, i):
-                open_at, closer = i + 1, "\u201d"
-        elif char == closer or (char in _CLOSE and closer != '"'):
-            current.append((open_at, i))
-            found.append(current)
-            current, open_at = [], None
-        elif char == "\u201c" and closer == "\u201d":
-            open_at = i + 1  # a stray opening mark: restart from the newer one
-            current = []
-        i += 1
-    if open_at is not None:
-        current.append((open_at, _trim_end(text, open_at, n)))
-    if current:
-        found.append(current)
-    return [
-        [(a, b) for a, b in pieces if b > a] for pieces in found if any(b > a for a, b in pieces)
-    ]
-
-
-def _misused_closer(text: str, i: int) -> bool:
-    """A closing mark typed where an opening one belongs: after a space, before a word."""
-    before = text[i - 1] if i else "\n"
-    return before.isspace() and i + 1 < len(text) and text[i + 1].isalnum()
-
-
-def _can_open(text: str, i: int) -> bool:
-    """A straight mark opens only after a space, a bracket or the start, not inside a word."""
-    if text[i] != '"':
-        return True
-    return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{\u2014\u2013-:"
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
-
-
 def find_quotes(
     parsed: Parsed, mentions: list[Mention], people: list[Person], orgs: list[Organization]
 ) -> list[FoundQuote]:
@@ -124,7 +60,7 @@ def find_quotes(
     text = parsed.text
     resolver = _Resolver(parsed, mentions, people, orgs)
     quotes: list[FoundQuote] = []
-    for pieces in _mixed_quotes(parsed, _join_split_quotes(text, quoted_stretches(text))):
+    for pieces in mixed_quotes(parsed, join_split_quotes(text, quoted_stretches(text))):
         last_start, last_end = pieces[-1]
         while last_end > last_start and text[last_end - 1] in ", \t":
             last_end -= 1
@@ -137,125 +73,6 @@ def find_quotes(
         quotes.append(quote)
     _inherit_speakers(text, quotes, resolver)
     return quotes
-
-
-def _join_split_quotes(
-    text: str, stretches: list[list[tuple[int, int]]]
-) -> list[list[tuple[int, int]]]:
-    """Join "First part," he said, "second part." into one quote of two pieces."""
-    joined: list[list[tuple[int, int]]] = []
-    for pieces in stretches:
-        if joined:
-            last = joined[-1][-1]
-            gap = text[last[1] + 1 : pieces[0][0] - 1]
-            words = gap.split()
-            if (
-                "\n" not in gap
-                and not any(c.isalnum() for c in gap)
-                and text[last[1] - 1 : last[1]] == ","
-            ):
-                joined[-1].extend(pieces)  # "First," "second." with nothing between
-                continue
-            if (
-                "\n" not in gap
-                and 0 < len(words) <= _GAP_MAX_WORDS
-                and text[last[1] - 1 : last[1]] in {",", "\u2014", "-"}
-                and gap.strip().endswith((",", ":", "\u2014"))
-                and _has_speech_word(gap)
-            ):
-                joined[-1].extend(pieces)
-                continue
-        joined.append(list(pieces))
-    return joined
-
-
-_COMPLEMENTS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp"}
-
-
-def _mixed_quotes(
-    parsed: Parsed, quotes: list[list[tuple[int, int]]]
-) -> list[list[tuple[int, int]]]:
-    """A quoted fragment inside reported speech ("said the plan was "a disgrace"") becomes
-    the whole reported clause, marks kept, so the quote reads in context; fragments of
-    one clause become one quote."""
-    out: list[list[tuple[int, int]]] = []
-    last_clause: tuple[int, int] | None = None
-    for pieces in quotes:
-        clause = _reported_clause(parsed, pieces) if len(pieces) == 1 else None
-        if clause is None:
-            out.append(pieces)
-            last_clause = None
-            continue
-        if last_clause is not None and clause[0] < last_clause[1]:
-            merged = (min(clause[0], last_clause[0]), max(clause[1], last_clause[1]))
-            out[-1] = [merged]
-            last_clause = merged
-            continue
-        out.append([clause])
-        last_clause = clause
-    return out
-
-
-def _reported_clause(parsed: Parsed, pieces: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The clause of a speech verb that holds a quoted fragment and goes beyond it."""
-    start, end = pieces[0][0], pieces[-1][1]
-    piece = parsed.piece_at(start)
-    token = parsed.token_at(start)
-    if piece is None or token is None:
-        return None
-    offset = piece.offset
-    current = token
-    for _ in range(10):
-        head = current.head
-        if head is current:
-            return None
-        if _is_cue(head) and not (start <= offset + head.idx < end):
-            if current.dep_ in _COMPLEMENTS:
-                tokens = list(current.subtree)
-                break
-            if current.dep_ == "prep" and current.lower_ == "as":
-                # "described the plan as "a disgrace"": the object and its description
-                obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < current.i), None)
-                first = obj.left_edge.i if obj is not None else current.i
-                tokens = list(current.doc[first : current.right_edge.i + 1])
-                break
-        current = head
-    else:
-        return None
-    while tokens and (
-        tokens[0].dep_ == "mark" or tokens[0].is_punct and tokens[0].text not in _OPEN
-    ):
-        tokens.pop(0)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in _CLOSE:
-        tokens.pop()
-    if not tokens:
-        return None
-    left = offset + tokens[0].idx
-    right = offset + tokens[-1].idx + len(tokens[-1].text)
-    if left > start or right < end - 1:
-        return None
-    outside = len(parsed.text[left:start].split()) + len(parsed.text[end:right].split())
-    if outside < 3:
-        return None
-    return left, max(right, end)
-
-
-_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}):\s")
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
-_DASH_CREDIT = re.compile(
-    r"[^\S\n]*[\u2015\u2014\u2013-]+[^\S\n]*"
-    r"([A-Z][\w.'\u2019-]*(?:[^\S\n]+[A-Z][\w.'\u2019-]*){0,3})"
-)
-_SPEECH_FORMS = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|noted|notes|stated|states|asked|asks|explained|"
-    r"wrote|writes|insisted|warned|argued|claimed|declared|announced|replied|continued|"
-    r"recalled|acknowledged|admitted|stressed|observed|suggested|according)\b",
-    re.IGNORECASE,
-)
-
-
-def _has_speech_word(gap: str) -> bool:
-    return bool(_SPEECH_FORMS.search(gap))
 
 
 class _Resolver:
@@ -304,7 +121,7 @@ class _Resolver:
 
     def _transcript_label(self, quote: FoundQuote) -> bool:
         """ "PENCE: Well, look, ...": a transcript's speaker label opening the quote."""
-        match = _TRANSCRIPT_LABEL.match(self.text, quote.start)
+        match = TRANSCRIPT_LABEL.match(self.text, quote.start)
         if match is None:
             return False
         label = match.group(1)
@@ -319,7 +136,7 @@ class _Resolver:
 
     def _dash_credit(self, quote: FoundQuote) -> bool:
         """ "...” ― Jane Doe": a name after a dash right behind the closing mark."""
-        match = _DASH_CREDIT.match(self.text, quote.end + 1)
+        match = DASH_CREDIT.match(self.text, quote.end + 1)
         if match is None:
             return False
         start, end = match.span(1)
@@ -344,7 +161,7 @@ class _Resolver:
         if len(lead.split()) > 25:
             return False
         token = self.parsed.token_at(lead_start)
-        for cue in [t for t in token.sent if _is_cue(t)] if token is not None else []:
+        for cue in [t for t in token.sent if is_cue(t)] if token is not None else []:
             subject = _subject(cue)
             if subject is not None and subject.lower_ in PRONOUNS_PERSON | {"it"}:
                 name, span, role = self.resolve(subject, lead_start)
@@ -397,9 +214,9 @@ class _Resolver:
                 at = offset + token.idx
                 if not para_start <= at < para_end or self._inside_quote(at, quote):
                     continue
-                if _is_cue(token):
+                if is_cue(token):
                     distance = min(a - at if at < a else at - b for a, b in quote.pieces)
-                    if at < first and _SENTENCE_END.search(self.text[at:first]):
+                    if at < first and SENTENCE_END.search(self.text[at:first]):
                         continue  # "... Warren said. "Next quote"": that cue is spent
                     candidates.append((distance, token))
         candidates.sort(key=lambda item: item[0])
@@ -532,9 +349,9 @@ class _Resolver:
             if lemma in role.split() and any(s.start < before for s in person.spans):
                 return person.name, (first, span[1]), person.role
         if _is_human_noun(subject) and subject.tag_ == "NN":
-            person = self._latest_person(before)
-            if person is not None:
-                return person.name, (first, span[1]), person.role
+            latest = self._latest_person(before)
+            if latest is not None:
+                return latest.name, (first, span[1]), latest.role
         if lemma in SPEAKER_NOUNS or subject.lower_ in SPEAKER_NOUNS or len(words) <= 6:
             return canonical_name(phrase), (first, span[1]), None
         return None, None, None
@@ -554,16 +371,6 @@ def _is_human_noun(noun: Token) -> bool:
 def _is_lead_in(sent: SpacySpan) -> bool:
     """A sentence ending in a colon introduces the quote after it ("Brunner also stated:")."""
     return sent.text.rstrip().endswith(":")
-
-
-def _is_cue(token: Token) -> bool:
-    if token.lemma_.lower() == "accord" and token.lower_ == "according":
-        return True
-    return (
-        token.pos_ in {"VERB", "AUX"}
-        and token.lemma_.lower() in SPEECH_VERBS
-        and (token.lemma_.lower() != "be")
-    )
 
 
 def _subject(verb: Token) -> Token | None:
@@ -597,7 +404,7 @@ def _adjacent_name(verb: Token) -> Token | None:
         i -= 1
     if i >= 0 and doc[i].text == ",":
         j = i - 1
-        while j >= max(0, verb.i - 25) and doc[j].text != "," and doc[j].text not in _CLOSE:
+        while j >= max(0, verb.i - 25) and doc[j].text != "," and doc[j].text not in CLOSE_MARKS:
             j -= 1
         if j >= 0 and doc[j].text == ",":
             i = j - 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from briefgen.extract.entities import find_mentions
 from briefgen.extract.organizations import build_organizations
 from briefgen.extract.people import build_people
-from briefgen.extract.quotes import find_quotes, quoted_stretches, to_quotes
+from briefgen.extract.quotes import find_quotes, to_quotes
 
 
 def quotes(parsed):
@@ -17,20 +17,6 @@ def quotes(parsed):
 
 def pairs(parsed):
     return [(q.text, q.speaker) for q in quotes(parsed)]
-
-
-def test_straight_and_curly_marks_and_a_quote_running_into_the_next_paragraph():
-    text = (
-        'He said "one two" and \u201cthree four\u201d.\n\n'
-        "\u201cFirst paragraph of a long quote.\n\n"
-        "\u201cSecond paragraph,\u201d she said."
-    )
-    found = quoted_stretches(text)
-    assert [[text[a:b] for a, b in pieces] for pieces in found] == [
-        ["one two"],
-        ["three four"],
-        ["First paragraph of a long quote.", "Second paragraph,"],
-    ]
 
 
 def test_speaker_after_the_quote_with_role(parse):
@@ -140,14 +126,6 @@ def test_a_dash_credit_names_the_speaker(parse):
     assert pairs(parse(text)) == [
         ("The debate changed nothing for me at all.", "Carla Sanchez"),
         ("I will vote early this year.", "Jorge Falcon"),
-    ]
-
-
-def test_a_quote_opened_with_a_closing_mark_is_still_found():
-    text = "Readers wrote:\n\n\u201dFear is what I feel about this election.\u201d"
-    found = quoted_stretches(text)
-    assert [[text[a:b] for a, b in pieces] for pieces in found] == [
-        ["Fear is what I feel about this election."]
     ]
 
 
