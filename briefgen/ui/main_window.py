@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.setAcceptDrops(True)
         self.resize(1440, 900)
+        self._restore_layout()
 
     # Layout ----------------------------------------------------------------------------
 
@@ -89,7 +90,9 @@ class MainWindow(QMainWindow):
         left.addWidget(self.sources)
         left.addWidget(self.source_view)
         left.setSizes([260, 520])
+        self.left_splitter = left
         panes = QSplitter(Qt.Orientation.Horizontal, self)
+        self.panes = panes
         panes.setObjectName("panes")
         panes.setChildrenCollapsible(False)
         for widget in (left, self.form, self.preview):
@@ -333,4 +336,19 @@ class MainWindow(QMainWindow):
             return
         self.runner.cancel_all()
         self.files.shutdown()
+        self._save_layout()
         event.accept()
+
+    def _save_layout(self) -> None:
+        parts = [self.saveGeometry(), self.panes.saveState(), self.left_splitter.saveState()]
+        encoded = ",".join(bytes(part.toBase64().data()).decode("ascii") for part in parts)
+        self.settings.set("window_state", encoded)
+
+    def _restore_layout(self) -> None:
+        saved = self.settings.get("window_state").split(",")
+        if len(saved) != 3:
+            return
+        geometry, panes, left = (QByteArray.fromBase64(part.encode("ascii")) for part in saved)
+        self.restoreGeometry(geometry)
+        self.panes.restoreState(panes)
+        self.left_splitter.restoreState(left)

@@ -42,6 +42,10 @@ OPTIONS: tuple[Option, ...] = (
         "The classification marking new briefs start with; empty for none.", MARKINGS,
     ),
     Option("recent_files", list, [], "Recent files", "The briefs opened last, newest first."),
+    Option(
+        "window_state", str, "", "Window layout",
+        "The window's size, position and pane widths when it was last closed (base64).",
+    ),
 )
 
 OPTIONS_BY_KEY = {option.key: option for option in OPTIONS}

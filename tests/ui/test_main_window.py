@@ -435,3 +435,12 @@ def test_a_preview_error_is_one_sentence_and_clears_once_the_preview_renders_aga
     assert "\n" not in window.messages.text()
     window.preview.set_template(good)
     qtbot.waitUntil(lambda: window.messages.text() == "", timeout=10_000)
+
+
+def test_the_pane_widths_come_back_after_a_restart(qtbot, make_window):
+    window = make_window()
+    window.panes.setSizes([300, 500, 600])
+    wanted = window.panes.sizes()
+    window.close()
+    again = make_window()
+    assert again.panes.sizes() == wanted
