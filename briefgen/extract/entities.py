@@ -86,6 +86,8 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
             return ORG
         if len(span) == 1 and _is_country_stem(span.text, demonyms):
             return PLACE
+        if len(span) == 1 and _of_a_role(span):
+            return ORG
         if len(span) == 1 and _coordinated_with_place(span):
             return PLACE
         if not any(t.text[:1].isupper() for t in span):
@@ -124,6 +126,17 @@ def _place_of(span: SpacySpan) -> bool:
         and prep.lower_ == "of"
         and prep.head.lower_ in _PLACE_NOUNS
         and not any(t.lower_ in ORG_WORDS for t in span)
+    )
+
+
+def _of_a_role(span: SpacySpan) -> bool:
+    """True for "founder of SpaceX": a one-word name after "of/for/at" and a role noun."""
+    root = span.root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in {"of", "for", "at"}
+        and (prep.head.lower_ in TITLE_WORDS or prep.head.lower_.endswith(("er", "or", "ist")))
     )
 
 
@@ -178,6 +191,7 @@ def _speaker_chain(token: Token) -> bool:
         and token.lower_ not in ORG_WORDS
         and token.lower_ not in TITLE_WORDS
         and token.i > token.sent.start
+        and token.doc[token.i - 1].lower_ not in {"of", "for", "at", "from", "with", "the"}
     )
 
 

@@ -149,8 +149,28 @@ def _title_before(name: SpacySpan) -> RoleInfo:
     while i >= sent_start:
         token = doc[i]
         capital = token.text[:1].isupper()
+        if token.ent_type_ == "PERSON":
+            break  # another person's name: "Prime Minister X and President Y"
         if token.lower_ in HONORIFICS:
             i -= 1
+            continue
+        if (
+            token.text == "-"
+            and i > sent_start
+            and doc[i - 1].text[:1].isupper()
+            and doc[i + 1].text[:1].isupper()
+        ):
+            i -= 1  # "Secretary-General"
+            continue
+        if (
+            not capital
+            and token.pos_ in {"NOUN", "ADJ"}
+            and token.dep_ in {"compound", "amod"}
+            and i + 1 < name.start
+            and token.head.i < name.start
+            and token.head.i > i
+        ):
+            i -= 1  # "foreign policy chief"
             continue
         if (
             capital
@@ -212,6 +232,12 @@ def _apposition_after(name: SpacySpan) -> RoleInfo:
         or any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "VBN" for t in tokens)
     ):
         return RoleInfo()
+    possessive = [k for k, t in enumerate(tokens) if t.text in _APOSTROPHES]
+    if possessive and 0 < possessive[0] <= 4:
+        k = possessive[0]
+        role = _text(tokens[k + 1 :])
+        if role:
+            return RoleInfo(role, canonical_name(_text(tokens[:k])) or None)
     org = _org_in(tokens)
     if org is not None:
         org_tokens, org_name = org

@@ -59,3 +59,43 @@ def test_a_person_without_a_role_has_none(parse):
     person = people(parse(text))["Anika Solberg"]
     assert person.role is None
     assert person.organization is None
+
+
+def test_long_title_with_of_and_for_before_the_name(parse):
+    text = (
+        "The US side was led by Deputy Assistant Secretary of State for East Asian and "
+        "Pacific Affairs Mark Lambert."
+    )
+    person = people(parse(text))["Mark Lambert"]
+    assert person.role == "Deputy Assistant Secretary of State for East Asian and Pacific Affairs"
+
+
+def test_titles_of_two_people_in_a_row_stay_apart(parse):
+    found = people(parse("Prime Minister Mark Carney and President Donald Trump spoke by phone."))
+    assert found["Mark Carney"].role == "Prime Minister"
+    assert found["Donald Trump"].role == "President"
+
+
+def test_hyphenated_and_lower_case_titles(parse):
+    text = (
+        "Secretary-General Antonio Guterres welcomed the deal, while EU foreign policy chief "
+        "Kaja Kallas called it a first step."
+    )
+    found = people(parse(text))
+    assert found["Antonio Guterres"].role == "Secretary-General"
+    assert (found["Kaja Kallas"].role, found["Kaja Kallas"].organization) == (
+        "foreign policy chief",
+        "EU",
+    )
+
+
+def test_possessive_apposition_after_the_name(parse):
+    text = "Reyhan met Jan Kowalski, Poland's deputy minister of agriculture, on Friday."
+    person = people(parse(text))["Jan Kowalski"]
+    assert (person.role, person.organization) == ("deputy minister of agriculture", "Poland")
+
+
+def test_an_organisation_the_model_calls_a_person_is_repaired(parse):
+    found = people(parse("Elon Musk, the founder of SpaceX, said the launch was delayed."))
+    assert list(found) == ["Elon Musk"]
+    assert (found["Elon Musk"].role, found["Elon Musk"].organization) == ("founder", "SpaceX")
