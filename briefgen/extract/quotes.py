@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
@@ -314,6 +315,25 @@ class _Resolver:
                 best = (start, person)
         return None if best is None else best[1]
 
+    def _issuer(self, noun: str, at: int) -> str | None:
+        """Who issued the statement (letter, report) a quote is credited to: the person or
+        organisation named in the sentence that first mentions it."""
+        text = self.text
+        for match in re.finditer(rf"\b{noun}s?\b", text[max(0, at - 1500) : at], re.I):
+            where = max(0, at - 1500) + match.start()
+            token = self.parsed.token_at(where)
+            if token is None:
+                continue
+            sent = token.sent
+            offset = self._piece_offset_hint(token)
+            start, end = offset + sent.start_char, offset + sent.end_char
+            inside = [m for m in self.mentions if start <= m.start < end]
+            if len(inside) == 1:
+                person = self.person_of_span.get((inside[0].start, inside[0].end))
+                return person.name if person else inside[0].text
+            return None
+        return None
+
     def _latest_subject(self, pronoun: Token) -> str | None:
         """The noun subject of the sentence before a pronoun ("The campaign ... It said")."""
         doc = pronoun.doc
@@ -344,6 +364,10 @@ class _Resolver:
         for org in reversed(self.orgs):
             if org.name.split()[-1].lower() == lemma and any(s.start < before for s in org.spans):
                 return org.name, (first, span[1]), None
+        if lemma in _DOCUMENT_NOUNS:
+            issuer = self._issuer(lemma, span[0])
+            if issuer is not None:
+                return issuer, (first, span[1]), None
         for person in self.people:
             role = (person.role or "").lower()
             if lemma in role.split() and any(s.start < before for s in person.spans):
@@ -358,6 +382,9 @@ class _Resolver:
 
 
 _HUMAN_ENDINGS = ("man", "woman", "person", "ist", "ian", "mother", "father", "lady")
+
+
+_DOCUMENT_NOUNS = frozenset({"statement", "letter", "report", "release", "communique", "memo"})
 
 
 def _is_human_noun(noun: Token) -> bool:

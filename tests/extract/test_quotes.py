@@ -159,3 +159,11 @@ def test_a_transcript_label_names_the_speaker(parse):
     text = 'Governor Mike Pence answered.\n\n"PENCE: Well, look, this is serious business."'
     (quote,) = quotes(parse(text))
     assert quote.speaker == "Mike Pence"
+
+
+def test_the_statement_said_resolves_to_its_issuer(parse):
+    text = (
+        "The Estravan Foreign Ministry released a statement on Friday evening. "
+        '"The talks were frank and useful," the statement said.'
+    )
+    assert pairs(parse(text)) == [("The talks were frank and useful", "Estravan Foreign Ministry")]
