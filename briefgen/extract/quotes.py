@@ -286,7 +286,7 @@ class _Resolver:
             if person is None:
                 return None, None, None
             return person.name, span, person.role
-        if subject.pos_ == "PROPN":
+        if subject.pos_ == "PROPN" and not any(c.isdigit() for c in subject.text):
             chain = [
                 t
                 for t in subject.subtree
