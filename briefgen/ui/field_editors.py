@@ -10,6 +10,16 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 from briefgen.ui.document import BriefDocument, Path, get_value
 
 LINES_TYPES = ("list", "people", "quotes")
+# Table-like header fields: one row per line, columns separated by " | ".
+ROW_KEYS = {
+    "people": ("name", "role", "organization"),
+    "quotes": ("text", "speaker", "speaker_role"),
+}
+PLACEHOLDERS = {
+    "list": "One entry per line",
+    "people": "One person per line: name | role | organisation",
+    "quotes": "One quote per line: words | speaker | role",
+}
 
 
 class FieldBinding(QObject):
@@ -76,7 +86,7 @@ def make_editor(kind: str, choices: list[str], parent: QWidget) -> QWidget:
         editor.setTabChangesFocus(True)
         editor.setFixedHeight(64)
         if kind in LINES_TYPES:
-            editor.setPlaceholderText("One entry per line")
+            editor.setPlaceholderText(PLACEHOLDERS[kind])
         return editor
     if kind == "choice":
         combo = QComboBox(parent)
@@ -114,15 +124,16 @@ def _as_text(kind: str, value: Any) -> str:
     if value is None:
         return ""
     if kind in LINES_TYPES and isinstance(value, list):
-        return "\n".join(_row_text(v) for v in value)
+        return "\n".join(_row_text(kind, v) for v in value)
     return str(value)
 
 
-def _row_text(value: Any) -> str:
+def _row_text(kind: str, value: Any) -> str:
     if isinstance(value, dict):
-        return ", ".join(str(v) for v in value.values() if v)
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value if v)
+        cells = [str(value.get(key) or "") for key in ROW_KEYS.get(kind, tuple(value))]
+        while cells and not cells[-1]:
+            cells.pop()
+        return " | ".join(cells)
     return str(value)
 
 
@@ -130,7 +141,17 @@ def _parse(kind: str, raw: Any) -> Any:
     if kind == "bool":
         return bool(raw)
     if kind in LINES_TYPES:
-        return [line.strip() for line in str(raw).splitlines() if line.strip()]
+        lines = [line.strip() for line in str(raw).splitlines() if line.strip()]
+        keys = ROW_KEYS.get(kind)
+        if keys is None:
+            return lines
+        rows = []
+        for line in lines:
+            cells = [cell.strip() for cell in line.split("|")]
+            row = {key: (cells[i] if i < len(cells) and cells[i] else None)
+                   for i, key in enumerate(keys)}
+            rows.append(row)
+        return rows
     return str(raw)
 
 
