@@ -30,6 +30,8 @@ from briefgen.extract.quote_marks import (
 from briefgen.model import Organization, Person, Quote, Span
 
 _MIN_WORDS = 4
+# A sentence this short right after a quote may carry its attribution.
+TAIL_TOKENS = 12
 
 
 @dataclass
@@ -234,7 +236,7 @@ class _Resolver:
             if sent.end_char <= start - 2 and not _is_lead_in(sent):
                 continue
             if sent.start_char > end + 2:
-                if sent.start_char <= end + 4 and len(sent) <= 12:
+                if sent.start_char <= end + 4 and len(sent) <= TAIL_TOKENS:
                     frame.append(sent)
                 break
             if sent.end_char < para_start:
