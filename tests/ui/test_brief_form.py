@@ -1,0 +1,59 @@
+"""Tests for briefgen/ui/brief_form.py: the form is generated from the template manifest."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
+
+from briefgen.model import Brief, Source, Span, Summary
+from briefgen.ui.brief_form import BriefForm
+from briefgen.ui.document import BriefDocument
+from briefgen.ui.models import LIST_SPECS
+
+
+@pytest.fixture(scope="module")
+def library():  # type: ignore[no-untyped-def]
+    from briefgen.render import TemplateLibrary
+
+    return TemplateLibrary()
+
+
+def test_every_manifest_field_gets_an_editor_of_its_type(qtbot, library):
+    form = BriefForm(BriefDocument(Brief()))
+    qtbot.addWidget(form)
+    template = library.get("meeting-readout")
+    form.set_template(template)
+    kinds = {"text": QLineEdit, "date": QLineEdit, "multiline": QPlainTextEdit,
+             "list": QPlainTextEdit, "people": QPlainTextEdit, "quotes": QPlainTextEdit,
+             "choice": QComboBox, "bool": QCheckBox}
+    assert list(form.field_editors) == [f.name for f in template.fields]
+    for spec in template.fields:
+        assert isinstance(form.field_editors[spec.name], kinds[spec.type]), spec.name
+
+
+def test_the_template_lists_come_first_and_the_others_stay_editable(qtbot, library):
+    form = BriefForm(BriefDocument(Brief()))
+    qtbot.addWidget(form)
+    template = library.get("decision-memo")
+    form.set_template(template)
+    own = [n for n in template.lists if n in LIST_SPECS]
+    assert list(form.editors)[: len(own)] == own
+    assert set(form.editors) == set(LIST_SPECS)
+    extra = list(form.editors).index("places")
+    assert "does not print" in form.tabs.tabToolTip(extra)
+
+
+def test_typing_the_subject_edits_the_brief_and_tabs_count_items(qtbot, library):
+    doc = BriefDocument(Brief(sources=[Source(id="s", text="They met.")],
+                              summary=Summary("They met.", [Span("s", 0, 9)])))
+    form = BriefForm(doc)
+    qtbot.addWidget(form)
+    form.set_template(library.get("information-memo"))
+    subject = form.field_editors["subject"]
+    assert isinstance(subject, QLineEdit)
+    qtbot.keyClicks(subject, "Talks")
+    assert doc.brief.fields["subject"] == "Talks"
+    assert form.summary.toPlainText() == "They met."
+    form.models["people"].add_item()
+    index = list(form.editors).index("people")
+    assert form.tabs.tabText(index) == "People (1)"
