@@ -156,15 +156,18 @@ def bench_entities(nlp: Any) -> None:
     totals: dict[tuple[str, str], list[int]] = {}
     for doc in docs:
         text = doc["text"]
-        gold = {lab: [(e["start"], e["end"]) for e in doc["entities"] if e["label"] == lab]
-                for lab in labels}
+        gold = {
+            lab: [(e["start"], e["end"]) for e in doc["entities"] if e["label"] == lab]
+            for lab in labels
+        }
         parsed = parse_sources([Source(id="s", text=text)], nlp)[0]
         mentions = find_mentions(parsed)
         people = build_people(mentions)
         ours = {
             "PERSON": [(s.start, s.end) for p in people for s in p.spans],
-            "ORG": [(s.start, s.end) for o in build_organizations(mentions, people)
-                    for s in o.spans],
+            "ORG": [
+                (s.start, s.end) for o in build_organizations(mentions, people) for s in o.spans
+            ],
             "GPE": [(s.start, s.end) for p in build_places(mentions, people) for s in p.spans],
         }
         raw: dict[str, list[tuple[int, int]]] = {lab: [] for lab in labels}
@@ -184,10 +187,14 @@ def bench_entities(nlp: Any) -> None:
             p = hp / max(np_, 1)
             r = hg / max(ng, 1)
             f = 2 * p * r / max(p + r, 1e-9)
-            rows.append((lab, system, str(ng), f"{100 * p:.1f}", f"{100 * r:.1f}",
-                         f"{100 * f:.1f}"))
-    print_table("Entities: gum_news gold (24 docs), precision/recall/F1 by overlap",
-                ("label", "system", "gold", "P", "R", "F1"), rows)
+            rows.append(
+                (lab, system, str(ng), f"{100 * p:.1f}", f"{100 * r:.1f}", f"{100 * f:.1f}")
+            )
+    print_table(
+        "Entities: gum_news gold (24 docs), precision/recall/F1 by overlap",
+        ("label", "system", "gold", "P", "R", "F1"),
+        rows,
+    )
 
 
 # ---------------------------------------------------------------- quotes
@@ -292,8 +299,11 @@ def bench_quotes(nlp: Any) -> None:
     from briefgen.extract.quotes import find_quotes
 
     docs = read_jsonl(EVAL / "quotes" / "polnear_dev.jsonl")
-    counts = {"briefgen": [0, 0], "textacy direct_quotations": [0, 0],
-              "marks + speech-verb subject": [0, 0]}
+    counts = {
+        "briefgen": [0, 0],
+        "textacy direct_quotations": [0, 0],
+        "marks + speech-verb subject": [0, 0],
+    }
     total = 0
     misses: list[str] = []
     for doc in docs:
@@ -314,13 +324,18 @@ def bench_quotes(nlp: Any) -> None:
             ([span], speaker, text[speaker[0] : speaker[1]] if speaker else None)
             for span, speaker in baseline_quotes(spacy_doc)
         ]
-        tex = [([span], speaker, text[speaker[0]:speaker[1]] if speaker else None)
-               for span, speaker in textacy_quotes(text, nlp)]
+        tex = [
+            ([span], speaker, text[speaker[0] : speaker[1]] if speaker else None)
+            for span, speaker in textacy_quotes(text, nlp)
+        ]
         for g in gold:
             total += 1
             length = sum(b - a for a, b in g["quote_spans"])
-            for name, system in (("briefgen", ours), ("textacy direct_quotations", tex),
-                                 ("marks + speech-verb subject", base)):
+            for name, system in (
+                ("briefgen", ours),
+                ("textacy direct_quotations", tex),
+                ("marks + speech-verb subject", base),
+            ):
                 best = None
                 for pieces, span, speaker in system:
                     covered = sum(_overlap(p, tuple(gs)) for p in pieces for gs in g["quote_spans"])
