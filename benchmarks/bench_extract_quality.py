@@ -306,6 +306,8 @@ def bench_quotes(nlp: Any) -> None:
     from briefgen.extract.people import build_people
     from briefgen.extract.quotes import find_quotes
 
+    if not HAVE_TEXTACY:
+        print("(textacy is not installed: its row stays empty; pip install textacy)")
     docs = read_jsonl(EVAL / "quotes" / "polnear_dev.jsonl")
     counts = {
         "briefgen": [0, 0],
