@@ -11,7 +11,6 @@ Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_skeleton.py``
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
@@ -22,57 +21,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 PAINT_RUNS = 5
 INPROC_RUNS = 7
-
-# A child that shows a bare QWidget and reports its first paint.
-BARE_WINDOW = """
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QMainWindow
-import sys
-class Watch(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            print("painted", flush=True)
-            sys.exit(0)
-        return False
-app = QApplication(sys.argv)
-window = QMainWindow()
-window.resize(1280, 800)
-watch = Watch()
-window.installEventFilter(watch)
-window.show()
-app.exec()
-"""
-
-# A child that opens briefgen's own main window and reports its first paint.
-BRIEFGEN_WINDOW = """
-import os, sys
-os.environ["BRIEFGEN_EXIT_AFTER_FIRST_PAINT"] = "1"
-from briefgen.ui.app import run_gui
-sys.exit(run_gui(None))
-"""
-
-
-def _time_child(code: str, runs: int) -> list[float]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    times = []
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory() as home:
-            env["XDG_CONFIG_HOME"] = env["XDG_DATA_HOME"] = env["XDG_STATE_HOME"] = home
-            start = time.perf_counter()
-            proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                                    stderr=subprocess.DEVNULL, text=True, env=env)
-            assert proc.stdout is not None
-            line = proc.stdout.readline()
-            elapsed = time.perf_counter() - start
-            proc.kill()
-            proc.wait()
-        if "painted" not in line:
-            raise RuntimeError("the child window never reported a paint")
-        times.append(elapsed)
-    return times
 
 
 def _time_inproc(func: Callable[[], object], runs: int = INPROC_RUNS) -> list[float]:
@@ -84,24 +36,46 @@ def _time_inproc(func: Callable[[], object], runs: int = INPROC_RUNS) -> list[fl
     return times
 
 
+MODEL_LOAD = """
+import time
+start = time.perf_counter()
+from briefgen.extract import load_nlp
+load_nlp()
+print(time.perf_counter() - start)
+"""
+
+
+def _model_load_in_fresh_process() -> float:
+    """Seconds to import spaCy and load the pipeline, as the window's background job does."""
+    out = subprocess.run([sys.executable, "-c", MODEL_LOAD], capture_output=True, text=True,
+                         check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
+    # The first-paint children are bench_ui's: one definition of "painted" for both tables.
+    from bench_ui import CHILD_BARE, CHILD_BRIEFGEN, first_paint
+
     from briefgen.extract import extract_brief, load_nlp
     from briefgen.intake import load
     from briefgen.render import TemplateLibrary, apply_template_defaults, render_docx, render_html
     from briefgen.resources import sample_article_path
 
     rows: list[tuple[str, float, str, float | None]] = []
-    bare = statistics.median(_time_child(BARE_WINDOW, PAINT_RUNS))
-    ours = statistics.median(_time_child(BRIEFGEN_WINDOW, PAINT_RUNS))
+    bare_runs, ours_runs = [], []
+    for _ in range(PAINT_RUNS):  # alternate, so drift on the machine hits both alike
+        bare_runs.append(first_paint(CHILD_BARE))
+        ours_runs.append(first_paint(CHILD_BRIEFGEN))
+    bare, ours = statistics.median(bare_runs), statistics.median(ours_runs)
     rows.append(("first paint: bare PySide6 window", bare, "-", None))
     rows.append(("first paint: briefgen main window", ours, "bare window", ours / bare))
 
-    load_times = _time_inproc(load_nlp, 3)
+    load_times = [_model_load_in_fresh_process() for _ in range(3)]
     nlp = load_nlp()
     source = load(sample_article_path())
     nlp(source.text)  # warm up
     raw = statistics.median(_time_inproc(lambda: nlp(source.text)))
-    rows.append(("model load (load_nlp)", statistics.median(load_times), "nlp()",
+    rows.append(("model load, fresh process", statistics.median(load_times), "nlp()",
                  statistics.median(load_times) / raw))
     rows.append(("raw spaCy nlp() on the article", raw, "-", None))
     extract = statistics.median(_time_inproc(lambda: extract_brief([source], nlp)))
