@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from briefgen.model import Brief, Source, Span
-from briefgen.render.jinja_env import long_date
+from briefgen.render.jinja_env import DEFAULT_DATE_FORMAT, long_date, valid_date_format
 from briefgen.render.manifest import BriefTemplate, FieldSpec
 from briefgen.render.textclean import clean_value, one_line, strip_forbidden
 
@@ -144,9 +144,9 @@ def _first_sentence(text: str, limit: int = 320) -> str:
     return sentence
 
 
-def _source_row(source: Source, number: int) -> dict[str, Any]:
+def _source_row(source: Source, number: int, date_format: str) -> dict[str, Any]:
     title = one_line(source.title or "") or f"Source {number}"
-    published = long_date(source.published) if source.published else ""
+    published = long_date(source.published, date_format) if source.published else ""
     parts = [one_line(source.author or ""), f"\u201c{title}\u201d",
              one_line(source.publisher or ""), published, one_line(source.url or "")]
     return {
@@ -167,7 +167,8 @@ def _source_row(source: Source, number: int) -> dict[str, Any]:
 
 
 def build_context(
-    brief: Brief, template: BriefTemplate, *, preview: bool = False
+    brief: Brief, template: BriefTemplate, *, preview: bool = False,
+    date_format: str = DEFAULT_DATE_FORMAT,
 ) -> dict[str, Any]:
     """Everything a template may use, as plain dicts, lists and strings.
 
@@ -177,7 +178,12 @@ def build_context(
     is off). Key points and next steps that merely repeat the bottom line are left out, and
     a source's ``summary`` (its first sentence, dateline removed) is empty when it is the
     bottom line. ``preview`` is True for the live preview in the window.
+
+    ``date_format`` (strftime codes, see ``valid_date_format``; an unusable one gives the
+    default) writes the sources' and dates' display dates and is carried as the context's
+    ``date_format``, which the ``long_date`` filter uses.
     """
+    date_format = valid_date_format(date_format)
     fields: dict[str, Any] = {k: clean_value(v) for k, v in brief.fields.items()}
     for spec in template.fields:
         fields[spec.name] = _field_value(spec, brief.fields.get(spec.name))
@@ -193,7 +199,7 @@ def build_context(
         return row
 
     summary_text = strip_forbidden(brief.summary.text).strip()
-    sources = [_source_row(s, n) for n, s in enumerate(brief.sources, start=1)]
+    sources = [_source_row(s, n, date_format) for n, s in enumerate(brief.sources, start=1)]
     key_points = [cited(k.text, k.spans) for k in brief.key_points
                   if k.include and not _same_text(k.text, summary_text)]
     quotes = [
@@ -237,7 +243,7 @@ def build_context(
         "organizations": [{"name": one_line(o.name)} for o in brief.organizations],
         "places": [{"name": one_line(p.name)} for p in brief.places],
         "dates": [{"text": one_line(d.text), "date": d.date or "",
-                   "display": long_date(d.date) if d.date else one_line(d.text)}
+                   "display": long_date(d.date, date_format) if d.date else one_line(d.text)}
                   for d in brief.dates],
         "quotes": quotes,
         "topics": [{"text": one_line(t.text)} for t in brief.topics],
@@ -249,6 +255,7 @@ def build_context(
         "labels": {k: one_line(v) for k, v in {**DEFAULT_LABELS, **template.labels}.items()},
         "warnings": warnings,
         "preview": preview,
+        "date_format": date_format,
     }
 
 
@@ -257,6 +264,7 @@ CONTEXT_NAMES = frozenset(
         "template", "fields", "marking", "portion", "portion_space", "citations", "summary",
         "key_points", "people", "organizations", "places", "dates", "quotes", "topics",
         "next_steps", "sources", "venue", "lists", "labels", "warnings", "preview",
+        "date_format",
     }
 )
 

@@ -19,7 +19,7 @@ from briefgen.errors import TemplateError
 from briefgen.model import Brief
 from briefgen.render.context import build_context
 from briefgen.render.docx_bidi import has_rtl, mark_rtl_paragraphs
-from briefgen.render.jinja_env import check_source, make_environment
+from briefgen.render.jinja_env import DEFAULT_DATE_FORMAT, check_source, make_environment
 from briefgen.render.manifest import BriefTemplate
 
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
@@ -81,12 +81,17 @@ def _check_once(path: Path, tpl: DocxTemplate) -> None:
         _CHECKED.add(key)
 
 
-def render_docx_bytes(brief: Brief, template: BriefTemplate) -> bytes:
-    """The memo as the bytes of a .docx file; TemplateError if the Word template fails."""
+def render_docx_bytes(
+    brief: Brief, template: BriefTemplate, *, date_format: str = DEFAULT_DATE_FORMAT
+) -> bytes:
+    """The memo as the bytes of a .docx file; TemplateError if the Word template fails.
+
+    ``date_format``: strftime codes for every date in the memo (see render_html).
+    """
     path = template.docx_file
     tpl = open_docx_template(path)
     _check_once(path, tpl)
-    context: dict[str, Any] = build_context(brief, template)
+    context: dict[str, Any] = build_context(brief, template, date_format=date_format)
     env = _ENVIRONMENTS[template.origin == "builtin"]
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
@@ -116,8 +121,15 @@ def render_docx_bytes(brief: Brief, template: BriefTemplate) -> bytes:
     return buffer.getvalue()
 
 
-def render_docx(brief: Brief, template: BriefTemplate, out_path: Path) -> None:
-    """Write the memo as a Word file at ``out_path`` (atomically: never a half-written file)."""
+def render_docx(
+    brief: Brief, template: BriefTemplate, out_path: Path, *,
+    date_format: str = DEFAULT_DATE_FORMAT,
+) -> None:
+    """Write the memo as a Word file at ``out_path`` (atomically: never a half-written file).
+
+    ``date_format``: strftime codes for every date in the memo (see render_html).
+    """
     from briefgen.render.output import write_output
 
-    write_output(Path(out_path), render_docx_bytes(brief, template), "Word")
+    data = render_docx_bytes(brief, template, date_format=date_format)
+    write_output(Path(out_path), data, "Word")

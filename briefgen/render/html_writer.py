@@ -11,7 +11,12 @@ from jinja2.sandbox import SandboxedEnvironment
 from briefgen.errors import TemplateError
 from briefgen.model import Brief
 from briefgen.render.context import build_context
-from briefgen.render.jinja_env import check_source, make_environment, render_string
+from briefgen.render.jinja_env import (
+    DEFAULT_DATE_FORMAT,
+    check_source,
+    make_environment,
+    render_string,
+)
 from briefgen.render.manifest import BriefTemplate
 
 _ENVIRONMENTS = {
@@ -50,13 +55,17 @@ def compile_html(path: Path, *, strict: bool) -> jinja2.Template:
     return compiled
 
 
-def render_html(brief: Brief, template: BriefTemplate, *, preview: bool = False) -> str:
+def render_html(
+    brief: Brief, template: BriefTemplate, *, preview: bool = False,
+    date_format: str = DEFAULT_DATE_FORMAT,
+) -> str:
     """The memo as one standalone HTML document (inline CSS, no external requests).
 
     Every value is escaped. ``preview`` adds the on-screen drafting warnings (a long
-    bottom line, an empty required field); they never print.
+    bottom line, an empty required field); they never print. ``date_format``: strftime
+    codes for every date in the memo (an unusable one gives the default, ``13 March 2026``).
     """
     strict = template.origin == "builtin"
     compiled = compile_html(template.html_file, strict=strict)
-    context = build_context(brief, template, preview=preview)
+    context = build_context(brief, template, preview=preview, date_format=date_format)
     return render_string(_ENVIRONMENTS[strict], compiled, context, str(template.html_file))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from briefgen.errors import BriefgenError, RenderError
 from briefgen.model import Brief, write_bytes_atomically
+from briefgen.render.jinja_env import DEFAULT_DATE_FORMAT
 from briefgen.render.manifest import BriefTemplate
 
 SUFFIXES = (".docx", ".html", ".htm", ".pdf")
@@ -22,8 +23,14 @@ def write_output(path: Path, data: bytes, kind: str) -> None:
             from None
 
 
-def render_to_file(brief: Brief, template: BriefTemplate, out_path: Path) -> None:
+def render_to_file(
+    brief: Brief, template: BriefTemplate, out_path: Path, *,
+    date_format: str = DEFAULT_DATE_FORMAT,
+) -> None:
     """Render the memo into ``out_path``, in the format its suffix names.
+
+    ``date_format``: strftime codes for every date in the memo (an unusable one gives the
+    default, ``13 March 2026``).
 
     RenderError (one sentence naming the file) for an unknown suffix or an unwritable file;
     TemplateError when the template itself fails.
@@ -35,11 +42,12 @@ def render_to_file(brief: Brief, template: BriefTemplate, out_path: Path) -> Non
     path = Path(out_path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        write_output(path, render_docx_bytes(brief, template), "Word")
+        write_output(path, render_docx_bytes(brief, template, date_format=date_format), "Word")
     elif suffix in (".html", ".htm"):
-        write_output(path, render_html(brief, template).encode("utf-8"), "HTML")
+        html = render_html(brief, template, date_format=date_format)
+        write_output(path, html.encode("utf-8"), "HTML")
     elif suffix == ".pdf":
-        write_output(path, render_pdf_bytes(brief, template), "PDF")
+        write_output(path, render_pdf_bytes(brief, template, date_format=date_format), "PDF")
     else:
         raise RenderError(
             f"{path}: cannot render to '{suffix or 'no suffix'}'; use .docx, .html or .pdf."

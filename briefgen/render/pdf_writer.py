@@ -15,7 +15,7 @@ from fpdf.fonts import TTFFont
 from briefgen.errors import RenderError
 from briefgen.model import Brief
 from briefgen.render.context import build_context
-from briefgen.render.jinja_env import long_date
+from briefgen.render.jinja_env import DEFAULT_DATE_FORMAT, long_date
 from briefgen.render.manifest import BriefTemplate
 from briefgen.render.pdf_fonts import (
     FontFamily,
@@ -174,7 +174,7 @@ class _Writer:
             if spec.type not in _HEADER_TYPES or spec.name in _CONTROL_FIELDS:
                 continue
             value = self.ctx["fields"].get(spec.name, "")
-            value = long_date(value) if spec.type == "date" else value
+            value = long_date(value, self.ctx["date_format"]) if spec.type == "date" else value
             if spec.name == "location" and not value:
                 value = self.ctx["venue"]
             self.font("B")
@@ -322,12 +322,14 @@ class _Writer:
 
 
 def render_pdf_bytes(brief: Brief, template: BriefTemplate,
-                     fonts: FontFamily | None | bool = True) -> bytes:
+                     fonts: FontFamily | None | bool = True, *,
+                     date_format: str = DEFAULT_DATE_FORMAT) -> bytes:
     """The memo as PDF bytes. ``fonts``: True finds a system Unicode font, ``None`` forces
-    the core fonts (characters outside Latin-1 become ``?``), a FontFamily uses that one."""
+    the core fonts (characters outside Latin-1 become ``?``), a FontFamily uses that one.
+    ``date_format``: strftime codes for every date in the memo (see render_html)."""
     family = find_unicode_font() if fonts is True else fonts or None
     fallbacks = find_fallback_fonts() if fonts is True else ()
-    context = build_context(brief, template)
+    context = build_context(brief, template, date_format=date_format)
     title = template.labels.get("title") or template.name
     try:
         pdf = _MemoPDF(context["marking"], title, family, fallbacks)
@@ -347,9 +349,15 @@ def render_pdf_bytes(brief: Brief, template: BriefTemplate,
         fpdf_logger.setLevel(level)
 
 
-def render_pdf(brief: Brief, template: BriefTemplate, out_path: Path) -> None:
-    """Write the memo as a PDF at ``out_path`` (atomically), without Word or LibreOffice."""
-    data = render_pdf_bytes(brief, template)
+def render_pdf(
+    brief: Brief, template: BriefTemplate, out_path: Path, *,
+    date_format: str = DEFAULT_DATE_FORMAT,
+) -> None:
+    """Write the memo as a PDF at ``out_path`` (atomically), without Word or LibreOffice.
+
+    ``date_format``: strftime codes for every date in the memo (see render_html).
+    """
+    data = render_pdf_bytes(brief, template, date_format=date_format)
     from briefgen.render.output import write_output
 
     write_output(Path(out_path), data, "PDF")
