@@ -172,3 +172,20 @@ def markup_brief() -> Brief:
     brief.quotes[0] = Quote(MARKUP, "O'Brien & <Sons>", None)
     brief.people[0] = Person("Jean <Smith> & Co", "{{ role }}", "\"Org\"")
     return brief
+
+
+# Each date format the settings offer, with how it writes the 5 March 2026 header date (a
+# single-digit day, so leading zeros show) and the sample source's 13 March 2026.
+DATE_FORMAT_CASES = [
+    ("%d %B %Y", "5 March 2026", "13 March 2026"),
+    ("%B %d, %Y", "March 5, 2026", "March 13, 2026"),
+    ("%Y-%m-%d", "2026-03-05", "2026-03-13"),
+    ("%d/%m/%Y", "05/03/2026", "13/03/2026"),
+]
+
+
+def dated_brief(date: str = "2026-03-05") -> Brief:
+    """The sample brief with its header DATE field set to ``date``."""
+    brief = sample_brief()
+    brief.fields["date"] = date
+    return brief

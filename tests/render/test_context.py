@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sample_briefs import sample_brief
+import pytest
+from sample_briefs import DATE_FORMAT_CASES, sample_brief
 
 from briefgen.model import Brief, KeyPoint, NextStep, Place, Quote, Source, Span, Summary
 from briefgen.render import BriefTemplate, apply_template_defaults, brief_warnings, build_context
@@ -133,3 +134,28 @@ def test_location_falls_back_to_the_dateline_city_when_it_is_a_place(library: ob
     assert "<th>LOCATION:</th><td dir=\"auto\">Geneva</td>" in render_html(brief, readout)
     brief.places = [p for p in brief.places if p.name != "Geneva"]
     assert "<th>LOCATION:</th><td dir=\"auto\"></td>" in render_html(brief, readout)
+
+
+@pytest.mark.parametrize(("date_format", "_header", "published"), DATE_FORMAT_CASES)
+def test_sources_and_dates_are_written_in_the_date_format(
+    builtin: BriefTemplate, date_format: str, _header: str, published: str
+) -> None:
+    context = build_context(sample_brief(), builtin, date_format=date_format)
+    assert context["date_format"] == date_format
+    source = context["sources"][0]
+    assert source["published"] == published
+    assert source["reference"].endswith(f", {published}")
+    displays = {
+        "%d %B %Y": ["12 March 2026", "30 April 2026"],
+        "%B %d, %Y": ["March 12, 2026", "April 30, 2026"],
+        "%Y-%m-%d": ["2026-03-12", "2026-04-30"],
+        "%d/%m/%Y": ["12/03/2026", "30/04/2026"],
+    }
+    assert [d["display"] for d in context["dates"]] == displays[date_format]
+
+
+def test_an_unusable_date_format_gives_the_default_in_the_context(builtin: BriefTemplate) -> None:
+    context = build_context(sample_brief(), builtin, date_format="%H:%M")
+    assert context["date_format"] == "%d %B %Y"
+    assert context["sources"][0]["published"] == "13 March 2026"
+    assert build_context(sample_brief(), builtin)["date_format"] == "%d %B %Y"

@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document as DocxDocument
-from sample_briefs import MARKUP, sample_brief
+from sample_briefs import DATE_FORMAT_CASES, MARKUP, dated_brief, sample_brief
 
 from briefgen.errors import TemplateError
 from briefgen.model import Brief
@@ -201,3 +201,33 @@ def test_a_file_that_is_not_a_docx_is_a_template_error(library: TemplateLibrary)
     copy.docx_file.write_bytes(b"not a zip at all")
     with pytest.raises(TemplateError, match="not a valid .docx"):
         render_docx_bytes(sample_brief(), copy)
+
+
+def _header_value(document: DocxDocument, label: str) -> str:
+    for table in document.tables:
+        for row in table.rows:
+            cells = [cell.text for cell in row.cells]
+            if cells and cells[0] == label:
+                return cells[-1]
+    raise AssertionError(f"no {label} row in the memo")
+
+
+@pytest.mark.parametrize(("date_format", "header", "published"), DATE_FORMAT_CASES)
+def test_every_date_in_the_docx_follows_the_date_format(
+    builtin: BriefTemplate, tmp_path: Path, date_format: str, header: str, published: str
+) -> None:
+    out = tmp_path / "memo.docx"
+    render_docx(dated_brief("2026-03-05"), builtin, out, date_format=date_format)
+    document = docx.Document(str(out))
+    assert _header_value(document, "DATE:") == header
+    text = _all_text(document)
+    assert f"Meridian Wire Service, {published}" in text
+    for _format, other_header, other_published in DATE_FORMAT_CASES:
+        if _format != date_format:
+            assert other_header not in text
+            assert other_published not in text
+
+
+def test_an_unusable_date_format_gives_the_default_in_word(builtin: BriefTemplate) -> None:
+    document = _open(render_docx_bytes(dated_brief("2026-03-05"), builtin, date_format="%c"))
+    assert _header_value(document, "DATE:") == "5 March 2026"

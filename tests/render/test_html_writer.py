@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from sample_briefs import MARKUP, sample_brief
+from sample_briefs import DATE_FORMAT_CASES, MARKUP, dated_brief, sample_brief
 
 from briefgen.errors import TemplateError
 from briefgen.model import Brief
@@ -194,3 +194,35 @@ def test_the_css_avoids_what_the_preview_pane_cannot_draw(builtin: BriefTemplate
     css = render_html(sample_brief(), builtin).split("<style>")[1].split("</style>")[0]
     assert "var(" not in css
     assert "display: flex" not in css
+
+
+@pytest.mark.parametrize(("date_format", "header", "published"), DATE_FORMAT_CASES)
+def test_every_date_in_the_html_follows_the_date_format(
+    builtin: BriefTemplate, date_format: str, header: str, published: str
+) -> None:
+    page = _Page(render_html(dated_brief("2026-03-05"), builtin, date_format=date_format))
+    text = page.visible
+    assert f"DATE: {header}" in text
+    assert f"Meridian Wire Service, {published}" in text
+    others = [c for c in DATE_FORMAT_CASES if c[0] != date_format]
+    for _format, other_header, other_published in others:
+        assert other_header not in text
+        assert other_published not in text
+
+
+def test_the_default_date_format_is_todays_output(builtin: BriefTemplate) -> None:
+    brief = dated_brief("2026-03-05")
+    html = render_html(brief, builtin)
+    assert html == render_html(brief, builtin, date_format="%d %B %Y")
+    assert "<th>DATE:</th><td>5 March 2026</td>" in html
+    assert html == render_html(brief, builtin, date_format="%H:%M %Q")
+
+
+def test_a_user_template_written_before_date_formats_follows_them(
+    library: TemplateLibrary,
+) -> None:
+    template = library.duplicate("information-memo", "Old habits")
+    template.html_file.write_text(
+        "<p>{{ fields.date | long_date }}|{{ sources[0].published }}</p>", encoding="utf-8")
+    html = render_html(dated_brief("2026-03-05"), template, date_format="%B %d, %Y")
+    assert html == "<p>March 5, 2026|March 13, 2026</p>"

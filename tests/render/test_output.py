@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sample_briefs import sample_brief
+from sample_briefs import DATE_FORMAT_CASES, dated_brief, sample_brief
 
 from briefgen.errors import RenderError
 from briefgen.render import TemplateLibrary, render_to_file
@@ -31,3 +31,23 @@ def test_a_missing_folder_is_one_sentence_naming_the_file(tmp_path: Path,
     out = tmp_path / "no-such-folder" / "memo.docx"
     with pytest.raises(RenderError, match=r"The Word file .*memo\.docx cannot be written"):
         render_to_file(sample_brief(), library.get("information-memo"), out)
+
+
+@pytest.mark.parametrize(("date_format", "header", "_published"), DATE_FORMAT_CASES)
+def test_the_date_format_reaches_every_kind_of_file(
+    tmp_path: Path, library: TemplateLibrary, date_format: str, header: str, _published: str
+) -> None:
+    import docx
+    from pypdf import PdfReader
+
+    template = library.get("decision-memo")
+    for suffix in (".html", ".docx", ".pdf"):
+        render_to_file(dated_brief("2026-03-05"), template, tmp_path / f"memo{suffix}",
+                       date_format=date_format)
+    html = (tmp_path / "memo.html").read_text(encoding="utf-8")
+    assert f"<th>DATE:</th><td>{header}</td>" in html
+    cells = [c.text for t in docx.Document(str(tmp_path / "memo.docx")).tables
+             for row in t.rows for c in row.cells]
+    assert cells[cells.index("DATE:") + 1] == header
+    pdf_text = " ".join(p.extract_text() for p in PdfReader(tmp_path / "memo.pdf").pages)
+    assert f"DATE: {header}" in " ".join(pdf_text.split())

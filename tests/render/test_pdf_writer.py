@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sample_briefs import many_points_brief, markup_brief, multilingual_brief, sample_brief
+from sample_briefs import (
+    DATE_FORMAT_CASES,
+    dated_brief,
+    many_points_brief,
+    markup_brief,
+    multilingual_brief,
+    sample_brief,
+)
 
 from briefgen.model import Brief
 from briefgen.render import BriefTemplate, TemplateLibrary, render_pdf
@@ -98,3 +105,14 @@ def test_the_digest_pdf_gives_each_source_a_coverage_section_after_the_overview(
     assert text.index("Overview") < text.index("Coverage") < text.index("Key points across")
     memo = " ".join(_pages(render_pdf_bytes(sample_brief(), library.get("information-memo"))))
     assert "Coverage" not in memo
+
+
+@pytest.mark.parametrize(("date_format", "header", "published"), DATE_FORMAT_CASES)
+def test_the_pdf_header_and_references_follow_the_date_format(
+    library: TemplateLibrary, date_format: str, header: str, published: str
+) -> None:
+    template = library.get("information-memo")
+    data = render_pdf_bytes(dated_brief("2026-03-05"), template, None, date_format=date_format)
+    text = " ".join(" ".join(_pages(data)).split())
+    assert f"DATE: {header}" in text
+    assert f"Meridian Wire Service, {published}" in text
