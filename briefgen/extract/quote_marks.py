@@ -116,26 +116,27 @@ def join_split_quotes(
 _COMPLEMENTS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp"}
 
 
-def mixed_quotes(
-    parsed: Parsed, quotes: list[list[tuple[int, int]]]
-) -> list[list[tuple[int, int]]]:
+Pieces = list[tuple[int, int]]
+
+
+def mixed_quotes(parsed: Parsed, quotes: list[Pieces]) -> list[tuple[Pieces, Pieces]]:
     """A quoted fragment inside reported speech ("said the plan was "a disgrace"") becomes
     the whole reported clause, marks kept, so the quote reads in context; fragments of
-    one clause become one quote."""
-    out: list[list[tuple[int, int]]] = []
+    one clause become one quote. Each item: the evidence pieces and the quoted words."""
+    out: list[tuple[Pieces, Pieces]] = []
     last_clause: tuple[int, int] | None = None
     for pieces in quotes:
         clause = _reported_clause(parsed, pieces) if len(pieces) == 1 else None
         if clause is None:
-            out.append(pieces)
+            out.append((pieces, list(pieces)))
             last_clause = None
             continue
         if last_clause is not None and clause[0] < last_clause[1]:
             merged = (min(clause[0], last_clause[0]), max(clause[1], last_clause[1]))
-            out[-1] = [merged]
+            out[-1] = ([merged], out[-1][1] + pieces)
             last_clause = merged
             continue
-        out.append([clause])
+        out.append(([clause], list(pieces)))
         last_clause = clause
     return out
 

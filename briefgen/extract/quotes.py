@@ -45,7 +45,7 @@ class FoundQuote:
     role: str | None = None
     cue: tuple[int, int] | None = None
     inherited: bool = False
-    notes: list[str] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -63,13 +63,13 @@ def find_quotes(
     text = parsed.text
     resolver = _Resolver(parsed, mentions, people, orgs)
     quotes: list[FoundQuote] = []
-    for pieces in mixed_quotes(parsed, join_split_quotes(text, quoted_stretches(text))):
+    for pieces, quoted in mixed_quotes(parsed, join_split_quotes(text, quoted_stretches(text))):
         last_start, last_end = pieces[-1]
         while last_end > last_start and text[last_end - 1] in ", \t":
             last_end -= 1
         pieces = [*pieces[:-1], (last_start, last_end)]
         body = " ".join(text[a:b].strip() for a, b in pieces)
-        quote = FoundQuote(pieces, " ".join(body.split()))
+        quote = FoundQuote(pieces, " ".join(body.split()), quoted=quoted)
         resolver.attribute(quote)
         if len(body.split()) < _MIN_WORDS and quote.cue is None:
             continue  # a scare quote or a title, not a quotation
@@ -164,9 +164,12 @@ class _Resolver:
         if len(lead.split()) > 25:
             return False
         token = self.parsed.token_at(lead_start)
-        for cue in [t for t in token.sent if is_cue(t)] if token is not None else []:
+        verbs = [t for t in token.sent if is_cue(t)] if token is not None else []
+        if token is not None and not verbs and token.sent.root.pos_ in {"VERB", "AUX"}:
+            verbs = [token.sent.root]  # "The piece used her words as its headline:"
+        for cue in verbs:
             subject = _subject(cue)
-            if subject is not None and subject.lower_ in PRONOUNS_PERSON | {"it"}:
+            if subject is not None:
                 name, span, role = self.resolve(subject, lead_start)
                 if name is not None:
                     quote.speaker, quote.speaker_span, quote.role = name, span, role
@@ -215,7 +218,7 @@ class _Resolver:
         for sent in sents:
             for token in sent:
                 at = offset + token.idx
-                if not para_start <= at < para_end or self._inside_quote(at, quote):
+                if not para_start <= at < para_end or any(a <= at < b for a, b in quote.pieces):
                     continue
                 if is_cue(token):
                     distance = min(a - at if at < a else at - b for a, b in quote.pieces)
@@ -258,7 +261,8 @@ class _Resolver:
         return self._sent_cache[key]
 
     def _inside_quote(self, at: int, quote: FoundQuote) -> bool:
-        return any(a <= at < b for a, b in quote.pieces)
+        """True inside the quoted words (a mixed quote's clause around them is outside)."""
+        return any(a <= at < b for a, b in quote.quoted or quote.pieces)
 
     def resolve(
         self, subject: Token, before: int
@@ -418,7 +422,8 @@ def _subject(verb: Token) -> Token | None:
         for child in token.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 return child
-        token = token.head if token.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"} else None
+        climb = {"conj", "xcomp", "advcl", "pcomp", "acl", "prep"}
+        token = token.head if token.dep_ in climb else None
     return None
 
 
