@@ -178,11 +178,12 @@ class FileController(QObject):
             return None
         brief = self.document.snapshot()
         out = Path(path)
+        date_format = self.settings.get("date_format")
 
         def job(_progress: Progress, _cancelled: IsCancelled) -> Path:
             from briefgen.render import render_to_file
 
-            render_to_file(brief, template, out)
+            render_to_file(brief, template, out, date_format=date_format)
             return out
 
         worker = self.runner.submit("render", job, "Exporting the memo")

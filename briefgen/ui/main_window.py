@@ -65,7 +65,8 @@ class MainWindow(QMainWindow):
         self.sources = SourcesPanel(self.sources_model, self)
         self.source_view = SourceView(self)
         self.form = BriefForm(document, self)
-        self.preview = PreviewPane(document, runner, self)
+        self.preview = PreviewPane(document, runner, self,
+                                   date_format=settings.get("date_format"))
         self.tasks = TaskIndicator(self)
         self._lay_out()
 
@@ -217,7 +218,8 @@ class MainWindow(QMainWindow):
             self.messages.show_error("The templates are still loading; try again in a moment.")
             return
         chosen = TemplateManagerDialog.ask(
-            self, self.templates, self.document.snapshot(), self.runner
+            self, self.templates, self.document.snapshot(), self.runner,
+            date_format=self.settings.get("date_format"),
         )
         self._on_templates_changed()
         if chosen:
@@ -229,7 +231,9 @@ class MainWindow(QMainWindow):
         values = SettingsDialog.ask(self, self.settings, choices)
         if values is not None:
             apply_settings(self.settings, values)
-            self.statusBar().showMessage("Settings saved; new briefs use them.", 6000)
+            self.preview.set_date_format(self.settings.get("date_format"))
+            self.statusBar().showMessage(
+                "Settings saved; new briefs use them, and dates follow the date format.", 6000)
 
     def _on_templates_changed(self) -> None:
         self.form.set_templates(self.templates.templates)
@@ -257,11 +261,13 @@ class MainWindow(QMainWindow):
             self.messages.show_error("The templates are still loading; copy again in a moment.")
             return
         brief = self.document.snapshot()
+        date_format = self.settings.get("date_format")
 
         def job(_progress: Progress, _cancelled: IsCancelled) -> str:
             from briefgen.render import render_html
 
-            return render_html(brief, template)  # no drafting warnings: this is sent
+            # No drafting warnings: this is sent.
+            return render_html(brief, template, date_format=date_format)
 
         worker = self.runner.submit("render", job, "Copying the memo")
         worker.signals.finished.connect(self._put_on_clipboard)

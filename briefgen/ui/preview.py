@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from briefgen.ui.document import BriefDocument
+from briefgen.ui.settings import DATE_FORMATS
 from briefgen.ui.worker import IsCancelled, Progress, WorkRunner
 
 if TYPE_CHECKING:
@@ -41,18 +42,21 @@ class PreviewPane(QWidget):
 
     Changes arriving while a render runs are coalesced into one more render. ``rendered``
     carries the seconds from the change that triggered it to the new page on screen.
+    ``date_format`` (strftime codes, the user's setting) writes the memo's dates.
     """
 
     rendered = Signal(float)
     failed = Signal(str)
 
     def __init__(
-        self, document: BriefDocument, runner: WorkRunner, parent: QWidget | None = None
+        self, document: BriefDocument, runner: WorkRunner, parent: QWidget | None = None,
+        *, date_format: str = DATE_FORMATS[0],
     ) -> None:
         super().__init__(parent)
         self.document = document
         self.runner = runner
         self.template: BriefTemplate | None = None
+        self.date_format = date_format
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("preview")
         self.browser.setOpenLinks(False)
@@ -80,6 +84,13 @@ class PreviewPane(QWidget):
         self.template = template
         self.schedule()
 
+    def set_date_format(self, date_format: str) -> None:
+        """Write dates with ``date_format`` from now on; a change redraws the page."""
+        if date_format == self.date_format:
+            return
+        self.date_format = date_format
+        self.schedule()
+
     def schedule(self) -> None:
         """Ask for a render after the debounce interval."""
         if self._changed_at is None:
@@ -97,13 +108,14 @@ class PreviewPane(QWidget):
         self._pending = False
         brief = self.document.snapshot()
         template = self.template
+        date_format = self.date_format
         self._render_started = self._changed_at
         self._changed_at = None
 
         def job(_progress: Progress, _cancelled: IsCancelled) -> str:
             from briefgen.render import render_html
 
-            return render_html(brief, template, preview=True)
+            return render_html(brief, template, preview=True, date_format=date_format)
 
         worker = self.runner.submit("render", job, "Rendering the preview")
         # Bound methods, not lambdas: Qt drops them if this widget is destroyed first.

@@ -46,12 +46,14 @@ class SettingsDialog(QDialog):
                 combo.setCurrentIndex(combo.findData(value))
                 editor = combo
             elif option.key == "date_format":
+                from briefgen.render import long_date  # memos write dates this way
+
                 combo = QComboBox(self)
                 example = datetime.date(2026, 3, 13)
                 for pattern in option.choices:
-                    combo.addItem(example.strftime(pattern), pattern)
+                    combo.addItem(long_date(example, pattern), pattern)
                 if combo.findData(value) < 0:
-                    combo.addItem(example.strftime(value), value)
+                    combo.addItem(long_date(example, value), value)
                 combo.setCurrentIndex(combo.findData(value))
                 editor = combo
             elif option.choices:

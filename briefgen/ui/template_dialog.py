@@ -32,6 +32,7 @@ from briefgen.ui.dialogs import (
 )
 from briefgen.ui.message_bar import MessageBar
 from briefgen.ui.preview import fit_to_pane
+from briefgen.ui.settings import DATE_FORMATS
 from briefgen.ui.templates import TemplateService
 from briefgen.ui.worker import IsCancelled, Progress, WorkRunner
 
@@ -42,11 +43,14 @@ ORIGIN_NAMES = {"builtin": "Built-in", "user": "Yours", "office": "Office"}
 
 
 class TemplateManagerDialog(QDialog):
-    """Lists built-in and user templates; ``chosen`` is the id to use when accepted."""
+    """Lists built-in and user templates; ``chosen`` is the id to use when accepted.
+
+    The preview writes dates with ``date_format`` (the user's setting).
+    """
 
     def __init__(
         self, service: TemplateService, brief: Brief, runner: WorkRunner,
-        parent: QWidget | None = None,
+        parent: QWidget | None = None, *, date_format: str = DATE_FORMATS[0],
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Templates")
@@ -54,6 +58,7 @@ class TemplateManagerDialog(QDialog):
         self.service = service
         self.brief = brief
         self.runner = runner
+        self.date_format = date_format
         self.chosen: str | None = None
         self.list = QListWidget(self)
         self.list.setObjectName("templateList")
@@ -139,12 +144,13 @@ class TemplateManagerDialog(QDialog):
             if template.read_only else "Open the template's Word file in your word processor."
         )
         brief = self.brief
+        date_format = self.date_format
 
         def job(_progress: Progress, _cancelled: IsCancelled) -> str:
             from briefgen.render import apply_template_defaults, render_html
 
             apply_template_defaults(brief, template)
-            return render_html(brief, template)
+            return render_html(brief, template, date_format=date_format)
 
         worker = self.runner.submit("render", job, "Rendering the template preview")
         worker.signals.finished.connect(lambda html: self._set_preview(template.id, html))
@@ -232,9 +238,10 @@ class TemplateManagerDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, service: TemplateService, brief: Brief, runner: WorkRunner
+        cls, parent: QWidget | None, service: TemplateService, brief: Brief, runner: WorkRunner,
+        *, date_format: str = DATE_FORMATS[0],
     ) -> str | None:
         """Show the manager; the id of the template to use, or ``None``."""
-        dialog = cls(service, brief, runner, parent)
+        dialog = cls(service, brief, runner, parent, date_format=date_format)
         dialog.exec()
         return dialog.chosen

@@ -84,3 +84,21 @@ def test_export_without_a_known_suffix_writes_word(qtbot, make_window, tmp_path)
     with qtbot.waitSignal(worker.signals.done, timeout=30_000):
         pass
     assert (tmp_path / "memo.docx").is_file()
+
+
+def test_export_writes_dates_in_the_chosen_format(qtbot, make_window, tmp_path):
+    import docx
+
+    window = make_window()
+    window.document.set_value(("fields", "date"), "2026-03-05")
+    window.settings.set("date_format", "%d/%m/%Y")
+    for name in ("memo.html", "memo.docx"):
+        worker = window.files.export(str(tmp_path / name))
+        assert worker is not None
+        with qtbot.waitSignal(worker.signals.done, timeout=30_000):
+            pass
+    html = (tmp_path / "memo.html").read_text(encoding="utf-8")
+    assert "<th>DATE:</th><td>05/03/2026</td>" in html
+    cells = [c.text for t in docx.Document(str(tmp_path / "memo.docx")).tables
+             for row in t.rows for c in row.cells]
+    assert cells[cells.index("DATE:") + 1] == "05/03/2026"

@@ -16,7 +16,7 @@ from PySide6.QtGui import QDropEvent, QFocusEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from briefgen.model import brief_to_dict, load_brief
-from briefgen.ui import dialogs
+from briefgen.ui import dialogs, settings_dialog
 from briefgen.ui.main_window import MainWindow
 
 from .conftest import answer
@@ -444,3 +444,37 @@ def test_the_pane_widths_come_back_after_a_restart(qtbot, make_window):
     window.close()
     again = make_window()
     assert again.panes.sizes() == wanted
+
+
+def test_changing_the_date_format_redraws_the_preview_and_the_copied_memo(
+    qtbot, make_window, monkeypatch
+):
+    window = make_window()
+    window.document.set_value(("fields", "date"), "2026-03-05")
+    wait_preview(qtbot, window, "DATE: 5 March 2026")
+    asked = answer(monkeypatch, settings_dialog.SettingsDialog, {"date_format": "%B %d, %Y"})
+    window.actions_by_key["settings"].trigger()
+    assert len(asked) == 1
+    wait_preview(qtbot, window, "DATE: March 5, 2026")
+    qtbot.waitUntil(lambda: "March 5, 2026" in window.preview.browser.toPlainText(),
+                    timeout=10_000)
+    assert "5 March 2026" not in window.preview.browser.toPlainText()
+    assert window.settings.get("date_format") == "%B %d, %Y"
+
+    QGuiApplication.clipboard().setText("")
+    window.actions_by_key["copy_rich"].trigger()
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().mimeData().hasHtml(), timeout=10_000)
+    assert "DATE: March 5, 2026" in html_text(QGuiApplication.clipboard().mimeData().html())
+
+    answer(monkeypatch, settings_dialog.SettingsDialog, {"date_format": "%d/%m/%Y"})
+    window.edit_settings()
+    wait_preview(qtbot, window, "DATE: 05/03/2026")
+
+
+def test_a_restarted_window_previews_with_the_saved_date_format(qtbot, make_window):
+    window = make_window()
+    window.settings.set("date_format", "%Y-%m-%d")
+    window.close()
+    again = make_window()
+    again.document.set_value(("fields", "date"), "2026-03-05")
+    wait_preview(qtbot, again, "DATE: 2026-03-05")

@@ -48,3 +48,16 @@ def test_fit_to_pane_widens_layout_tables_but_not_header_tables():
     assert '<table class="memo-header">' in fitted
     assert '<table width="50%">' in fitted
     assert fitted.index(".page") < fitted.index("</head>")
+
+
+def test_a_new_date_format_redraws_the_page_with_it(qtbot, pane):
+    pane.document.set_value(("fields", "date"), "2026-03-05")
+    qtbot.waitUntil(lambda: "5 March 2026" in pane.browser.toPlainText(), timeout=10_000)
+    pane.set_date_format("%Y-%m-%d")
+    qtbot.waitUntil(lambda: "2026-03-05" in pane.browser.toPlainText(), timeout=10_000)
+    assert "5 March 2026" not in pane.html
+    renders: list[float] = []
+    pane.rendered.connect(renders.append)
+    pane.set_date_format("%Y-%m-%d")
+    qtbot.wait(200)
+    assert renders == [], "the same format again does not redraw"

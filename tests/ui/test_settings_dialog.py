@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from briefgen.ui.settings import Settings
+from briefgen.ui.settings import DATE_FORMATS, Settings
 from briefgen.ui.settings_dialog import SettingsDialog, apply_settings
 
 TEMPLATES = [("information-memo", "Information memo"), ("decision-memo", "Decision memo")]
@@ -51,3 +51,19 @@ def test_no_marking_is_stored_as_the_empty_default(qtbot, tmp_path):
     assert dialog.values()["default_marking"] == ""
     apply_settings(Settings(store), dialog.values())
     assert not store.contains("default_marking")
+
+
+def test_each_date_format_is_offered_as_the_memo_writes_it(qtbot, tmp_path):
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    settings.set("date_format", "%Y-%m-%d")
+    dialog = SettingsDialog(settings, TEMPLATES)
+    qtbot.addWidget(dialog)
+    combo = dialog.editors["date_format"]
+    assert isinstance(combo, QComboBox)
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels == ["13 March 2026", "March 13, 2026", "2026-03-13", "13/03/2026"]
+    assert [combo.itemData(i) for i in range(combo.count())] == list(DATE_FORMATS)
+    assert combo.currentText() == "2026-03-13"
+    combo.setCurrentIndex(combo.findData("%B %d, %Y"))
+    apply_settings(settings, dialog.values())
+    assert settings.get("date_format") == "%B %d, %Y"

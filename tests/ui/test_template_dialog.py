@@ -109,3 +109,12 @@ def test_use_returns_the_selected_template(qtbot, manager):
     select(manager, "decision-memo")
     manager._use()
     assert manager.chosen == "decision-memo"
+
+
+def test_the_template_preview_writes_dates_in_the_chosen_format(qtbot, manager):
+    brief = Brief(template="decision-memo", fields={"date": "2026-03-05"})
+    dialog = TemplateManagerDialog(manager.service, brief, manager.runner,
+                                   date_format="%d/%m/%Y")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "05/03/2026" in dialog.preview.toPlainText(), timeout=10_000)
+    assert "5 March 2026" not in dialog.preview.toPlainText()
