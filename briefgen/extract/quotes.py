@@ -283,8 +283,8 @@ class _Resolver:
             name, _span, role = self.resolve(subject.head.head, before)
             return (name, span, role) if name else (None, None, None)
         if low in PRONOUNS_PERSON or low == "it":
-            if low in {"i", "we"}:
-                return None, None, None
+            if low in {"i", "we"}:  # outside quotes, the writer speaks
+                return self.parsed.source.author or "the author", span, None
             if low in {"it", "they", "them"}:
                 org = self._latest_org(before) or self._latest_subject(subject)
                 return (org, span, None) if org else (None, None, None)
