@@ -419,12 +419,19 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(5):
         if token is None:
             break
-        for child in token.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                return child
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        same_paragraph = [c for c in subjects if not _newline_between(c, token)]
+        if same_paragraph or subjects:
+            return (same_paragraph or subjects)[-1]
         climb = {"conj", "xcomp", "advcl", "pcomp", "acl", "prep"}
         token = token.head if token.dep_ in climb else None
     return None
+
+
+def _newline_between(a: Token, b: Token) -> bool:
+    """True when a line break separates two tokens (the parser crossed a paragraph)."""
+    first, last = (a, b) if a.i < b.i else (b, a)
+    return "\n" in first.doc[first.i : last.i + 1].text
 
 
 def _adjacent_name(verb: Token) -> Token | None:

@@ -167,3 +167,12 @@ def test_the_statement_said_resolves_to_its_issuer(parse):
         '"The talks were frank and useful," the statement said.'
     )
     assert pairs(parse(text)) == [("The talks were frank and useful", "Estravan Foreign Ministry")]
+
+
+def test_i_outside_the_quotes_is_the_articles_author(nlp):
+    from briefgen.extract.parse import parse_sources
+    from briefgen.model import Source
+
+    text = 'When I asked about the harbour plan, I said, "The budget is too small for it."'
+    parsed = parse_sources([Source(id="t", text=text, author="Helena Marsh")], nlp)[0]
+    assert pairs(parsed) == [("The budget is too small for it.", "Helena Marsh")]
