@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from briefgen.extract.entities import find_mentions
 from briefgen.extract.organizations import build_organizations
+from briefgen.extract.parse import parse_sources
 from briefgen.extract.people import build_people
 from briefgen.extract.quotes import find_quotes, to_quotes
+from briefgen.model import Source
 
 
 def quotes(parsed):
@@ -170,9 +172,6 @@ def test_the_statement_said_resolves_to_its_issuer(parse):
 
 
 def test_i_outside_the_quotes_is_the_articles_author(nlp):
-    from briefgen.extract.parse import parse_sources
-    from briefgen.model import Source
-
     text = 'When I asked about the harbour plan, I said, "The budget is too small for it."'
     parsed = parse_sources([Source(id="t", text=text, author="Helena Marsh")], nlp)[0]
     assert pairs(parsed) == [("The budget is too small for it.", "Helena Marsh")]
