@@ -28,12 +28,12 @@ def make_document() -> BriefDocument:
 @pytest.mark.parametrize("name", sorted(LIST_SPECS))
 def test_every_list_model_passes_the_model_tester(qtmodeltester, name):
     model = BriefListModel(make_document(), LIST_SPECS[name])
-    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(model)
 
 
 def test_the_sources_model_passes_the_model_tester_and_shows_publisher_and_date(qtmodeltester):
     model = SourcesModel(make_document())
-    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(model)
     assert model.index(0, 0).data() == "Talks in Geneva\nMeridian Wire \u00b7 2026-03-13"
 
 
