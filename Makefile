@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+HASH   := $(shell cksum < pyproject.toml | cut -d' ' -f1)
 
 .PHONY: run test lint demo bench clean
 
@@ -10,30 +10,34 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
-	rm -f $(VENV)/.installed-*
-	touch $(STAMP)
+# One stamp per set of extras and version of pyproject.toml: reinstall only when it changes.
+$(VENV)/.installed-%-$(HASH): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[$(subst +,$(comma),$*)]"
+	touch $@
+
+comma := ,
+TEST_STAMP  := $(VENV)/.installed-test-$(HASH)
+BENCH_STAMP := $(VENV)/.installed-test+bench-$(HASH)
 
 ## Open the desktop app with the sample article loaded and extracted.
-run: $(STAMP)
+run: $(TEST_STAMP)
 	$(BIN)/briefgen gui --sample
 
 ## Lint, type-check and run the whole test suite, headless.
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/ruff check briefgen tests benchmarks
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check briefgen tests benchmarks
 	$(BIN)/mypy
 
 ## Render the sample article with every built-in template into out/.
-demo: $(STAMP)
+demo: $(TEST_STAMP)
 	$(BIN)/briefgen demo -o out
 
-bench: $(STAMP)
+bench: $(BENCH_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
 
 clean:

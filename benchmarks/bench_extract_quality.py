@@ -326,7 +326,7 @@ def bench_quotes(nlp: Any) -> None:
         people = build_people(mentions)
         orgs = build_organizations(mentions, people)
         ours = [
-            (q.pieces, q.speaker_span, q.speaker)
+            (q.quoted, q.speaker_span, q.speaker)
             for q in find_quotes(parsed, mentions, people, orgs)
         ]
         spacy_doc = nlp(text)

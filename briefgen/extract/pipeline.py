@@ -137,7 +137,9 @@ def _extract_one(
     reference = reference_date or reference_of(parsed.source.published)
     found_dates = find_dates(parsed, reference)
     step()
-    quotes = to_quotes(find_quotes(parsed, mentions, people, organizations), parsed.source.id)
+    quotes = to_quotes(
+        find_quotes(parsed, mentions, people, organizations), parsed.source.id, parsed.text
+    )
     steps = extract_next_steps(sents)
     step()
     return SourceResult(

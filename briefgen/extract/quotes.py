@@ -22,6 +22,7 @@ from briefgen.extract.quote_marks import (
     DASH_CREDIT,
     SENTENCE_END,
     TRANSCRIPT_LABEL,
+    Pieces,
     is_cue,
     join_split_quotes,
     mixed_quotes,
@@ -64,12 +65,10 @@ def find_quotes(
     resolver = _Resolver(parsed, mentions, people, orgs)
     quotes: list[FoundQuote] = []
     for pieces, quoted in mixed_quotes(parsed, join_split_quotes(text, quoted_stretches(text))):
-        last_start, last_end = pieces[-1]
-        while last_end > last_start and text[last_end - 1] in ", \t":
-            last_end -= 1
-        pieces = [*pieces[:-1], (last_start, last_end)]
+        pieces = _trim_trailing_comma(text, pieces)
         body = " ".join(text[a:b].strip() for a, b in pieces)
-        quote = FoundQuote(pieces, " ".join(body.split()), quoted=quoted)
+        quote = FoundQuote(pieces, " ".join(body.split()),
+                           quoted=_trim_trailing_comma(text, quoted))
         resolver.attribute(quote)
         if len(body.split()) < _MIN_WORDS and quote.cue is None:
             continue  # a scare quote or a title, not a quotation
@@ -488,14 +487,28 @@ def _inherit_speakers(text: str, quotes: list[FoundQuote], resolver: _Resolver) 
         previous = quote
 
 
-def to_quotes(found: list[FoundQuote], source_id: str) -> list[Quote]:
-    """The Brief's Quote items (evidence spans: the quoted words, no marks)."""
+def _trim_trailing_comma(text: str, pieces: Pieces) -> Pieces:
+    """``pieces`` with the comma (and blanks) that end the last one before its close mark
+    removed: in ``"We came here to listen," she said`` the quote ends at ``listen``."""
+    last_start, last_end = pieces[-1]
+    while last_end > last_start and text[last_end - 1] in ", \t":
+        last_end -= 1
+    return [*pieces[:-1], (last_start, last_end)]
+
+
+def to_quotes(found: list[FoundQuote], source_id: str, text: str) -> list[Quote]:
+    """The Brief's Quote items: text and evidence spans are the quoted words, no marks.
+
+    For a fragment quoted inside reported speech (``said the plan was "a disgrace"``),
+    that is the fragment alone, as the Brief JSON contract says; the reported clause
+    around it served only to find the speaker.
+    """
     return [
         Quote(
-            text=q.text,
+            text=" ".join(" ".join(text[a:b].strip() for a, b in q.quoted).split()),
             speaker=q.speaker,
             speaker_role=q.role,
-            spans=[Span(source_id, a, b) for a, b in q.pieces],
+            spans=[Span(source_id, a, b) for a, b in q.quoted],
         )
         for q in found
     ]
