@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._update_title()
         self.setAcceptDrops(True)
-        self.resize(1440, 900)
+        self._fit_to_screen()
         self._restore_layout()
 
     # Layout ----------------------------------------------------------------------------
@@ -344,6 +344,19 @@ class MainWindow(QMainWindow):
         self.files.shutdown()
         self._save_layout()
         event.accept()
+
+    def _fit_to_screen(self) -> None:
+        """First start: 1440 x 900, or nine tenths of a smaller screen, centred on it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        width, height = 1440, 900
+        if screen is not None:
+            area = screen.availableGeometry()
+            width = min(width, int(area.width() * 0.9))
+            height = min(height, int(area.height() * 0.9))
+            self.resize(width, height)
+            self.move(area.center().x() - width // 2, area.center().y() - height // 2)
+        else:
+            self.resize(width, height)
 
     def _save_layout(self) -> None:
         parts = [self.saveGeometry(), self.panes.saveState(), self.left_splitter.saveState()]

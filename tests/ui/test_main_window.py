@@ -478,3 +478,21 @@ def test_a_restarted_window_previews_with_the_saved_date_format(qtbot, make_wind
     again = make_window()
     again.document.set_value(("fields", "date"), "2026-03-05")
     wait_preview(qtbot, again, "DATE: 2026-03-05")
+
+
+def test_a_first_start_fits_the_window_on_a_small_screen(qtbot, tmp_path, nlp):
+    from PySide6.QtCore import QSettings
+
+    from briefgen.render import TemplateLibrary
+    from briefgen.ui.app import create_window
+
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = create_window(settings_store=store, state_dir=tmp_path / "state",
+                           nlp_factory=lambda: nlp,
+                           library_factory=lambda: TemplateLibrary(user_dir=tmp_path / "t"))
+    qtbot.addWidget(window)
+    area = window.screen().availableGeometry()  # 800 x 800 on the offscreen platform
+    assert area.width() < 1440
+    assert area.contains(window.frameGeometry().topLeft())
+    assert window.width() <= area.width()
+    assert window.height() <= area.height()
