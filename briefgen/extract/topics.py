@@ -60,6 +60,13 @@ class _Candidate:
     lemmas: set[str] = field(default_factory=set)
 
 
+# Adjectives that say nothing about the issue ("other talks", "several issues").
+_VAGUE_ADJECTIVES = frozenset({
+    "other", "many", "several", "such", "same", "first", "last", "next", "own", "more",
+    "most", "few", "similar",
+})
+
+
 def _phrase(chunk: SpacySpan) -> tuple[str, str, set[str]] | None:
     """The topic words of a noun chunk (no articles, possessives, numbers, or names)."""
     tokens = [
@@ -73,48 +80,7 @@ def _phrase(chunk: SpacySpan) -> tuple[str, str, set[str]] | None:
         tokens.pop(0)
     if not tokens or tokens[-1].i != chunk.root.i or chunk.root.pos_ != "NOUN":
         return None
-    if any(
-        t.pos_ == "ADJ"
-        and t.lower_
-        in {
-            "other",
-            "many",
-            "several",
-            "such",
-            "same",
-            "first",
-            "last",
-            "next",
-            "own",
-            "new",
-            "more",
-            "most",
-            "few",
-            "similar",
-        }
-        for t in tokens
-    ):
-        tokens = [
-            t
-            for t in tokens
-            if t.pos_ != "ADJ"
-            or t.lower_
-            not in {
-                "other",
-                "many",
-                "several",
-                "such",
-                "same",
-                "first",
-                "last",
-                "next",
-                "own",
-                "more",
-                "most",
-                "few",
-                "similar",
-            }
-        ]
+    tokens = [t for t in tokens if not (t.pos_ == "ADJ" and t.lower_ in _VAGUE_ADJECTIVES)]
     if not tokens or len(tokens) > 4:
         return None
     head = chunk.root.lemma_.lower()
