@@ -57,6 +57,7 @@ class _Candidate:
     count: int = 0
     first: int = 10**9
     agenda: bool = False
+    off_agenda: bool = False
     lemmas: set[str] = field(default_factory=set)
 
 
@@ -92,6 +93,20 @@ def _phrase(chunk: SpacySpan) -> tuple[str, str, set[str]] | None:
     return text, head, {t.lemma_.lower() for t in tokens}
 
 
+def _says_off_agenda(sent: SpacySpan) -> bool:
+    """The sentence says something was not discussed ("was not discussed", "were not on
+    the agenda", "was not raised")."""
+    for token in sent:
+        if token.dep_ != "neg":
+            continue
+        head = token.head
+        if head.lemma_.lower() in _AGENDA_WORDS:
+            return True
+        if head.lemma_ == "be" and any(t.lower_ == "agenda" for t in head.subtree):
+            return True
+    return False
+
+
 def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> list[Topic]:
     """The issues discussed in the sources, best first, with scores between 0 and 1."""
     candidates: dict[str, _Candidate] = {}
@@ -101,7 +116,11 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
         for piece in parsed.pieces:
             sents = list(piece.doc.sents)
             starts = [sent.start for sent in sents]
-            agenda_flags = [any(t.lemma_.lower() in _AGENDA_WORDS for t in sent) for sent in sents]
+            off_flags = [_says_off_agenda(sent) for sent in sents]
+            agenda_flags = [
+                not off and any(t.lemma_.lower() in _AGENDA_WORDS for t in sent)
+                for sent, off in zip(sents, off_flags, strict=True)
+            ]
             for chunk in piece.doc.noun_chunks:
                 found = _phrase(chunk)
                 if found is None:
@@ -113,6 +132,7 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
                 cand.count += 1
                 cand.first = min(cand.first, order + index)
                 cand.agenda = cand.agenda or agenda_flags[index]
+                cand.off_agenda = cand.off_agenda or off_flags[index]
                 cand.lemmas = lemmas
                 head_counts[head] += 1
             order += len(sents)
@@ -120,6 +140,8 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
     for cand in candidates.values():
         if cand.head in GENERIC_HEADS and cand.words == 1:
             continue
+        if cand.off_agenda and not cand.agenda:
+            continue  # "the boundary dispute was not discussed": not a topic of the talks
         score = cand.count + 0.5 * head_counts[cand.head]
         score *= 1.0 if cand.words > 1 else 0.5
         score += 1.5 if cand.agenda else 0.0

@@ -21,3 +21,17 @@ def test_topics_are_short_issue_phrases_from_the_agenda(parse):
     assert not any(t in {"ministers", "agenda", "sides", "year"} for t in texts)
     assert topics[0].score == 1.0
     assert [t.score for t in topics] == sorted((t.score for t in topics), reverse=True)
+
+
+def test_an_issue_said_not_to_be_discussed_is_not_a_topic(parse):
+    text = (
+        "Health officials from Korvia and Dalmont met in Oslo on Monday. The agenda covered "
+        "vaccine supply contracts and emergency ambulance routes.\n\n"
+        "Vaccine supply contracts will be reviewed in May. The fishing licence dispute was "
+        "not discussed, officials said, and hospital staffing shortages were not on the agenda."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "vaccine supply contracts" in texts
+    assert "emergency ambulance routes" in texts
+    assert not any("fishing licence" in t for t in texts)
+    assert not any("staffing shortages" in t for t in texts)
