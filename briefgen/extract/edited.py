@@ -1,11 +1,11 @@
-"""Re-extraction that keeps what the user edited: items named by the brief's JSON pointers."""
+"""Re-extraction that keeps what the user edited and leaves out the items the user removed."""
 
 from __future__ import annotations
 
 import copy
 from typing import Any
 
-from briefgen.model import Brief
+from briefgen.model import Brief, item_key
 
 LIST_FIELDS = (
     "key_points",
@@ -27,12 +27,8 @@ def _parse_pointer(pointer: str) -> list[str]:
 
 
 def _identity(item: Any) -> str:
-    """What makes two items the same across runs: name, text, or first evidence span."""
-    for attr in ("name", "text"):
-        value = getattr(item, attr, None)
-        if isinstance(value, str) and value:
-            return f"{attr}:{value.strip().lower()}"
-    return repr(item)
+    """What makes two items of one list the same across runs: their name or text."""
+    return item_key("item", item) or repr(item)
 
 
 def _same_evidence(a: Any, b: Any) -> bool:
@@ -41,12 +37,28 @@ def _same_evidence(a: Any, b: Any) -> bool:
     return bool(spans_a & spans_b)
 
 
+def drop_dismissed(brief: Brief, dismissed: list[str]) -> None:
+    """Remove from ``brief``'s lists every item whose key (``item_key``) is in ``dismissed``.
+
+    Only for a fresh extraction: it does not touch ``brief.edited``.
+    """
+    if not dismissed:
+        return
+    keys = set(dismissed)
+    for name in LIST_FIELDS:
+        items: list[Any] = getattr(brief, name)
+        setattr(brief, name, [item for item in items if item_key(name, item) not in keys])
+
+
 def keep_edits(fresh: Brief, previous: Brief | None) -> Brief:
     """``fresh`` with every item the user edited in ``previous`` put back, and ``edited``
-    pointing at where those items now are. Header fields extraction does not fill are
-    always taken from ``previous``."""
+    pointing at where those items now are; without the items the user removed (their keys
+    are in ``previous.dismissed``, which ``fresh`` takes over). Header fields extraction
+    does not fill are always taken from ``previous``."""
     if previous is None:
         return fresh
+    fresh.dismissed = list(previous.dismissed)
+    drop_dismissed(fresh, fresh.dismissed)
     for name, value in previous.fields.items():
         if name not in EXTRACTED_FIELDS:
             fresh.fields[name] = copy.deepcopy(value)

@@ -31,6 +31,7 @@ from briefgen.model.brief_json import (
     brief_to_dict,
     text_sha256,
 )
+from briefgen.model.keys import dismissal_keys, is_extracted, item_key, key_of
 
 __all__ = [
     "BRIEF_SUFFIX",
@@ -53,6 +54,10 @@ __all__ = [
     "brief_from_dict",
     "brief_to_dict",
     "brief_to_json",
+    "dismissal_keys",
+    "is_extracted",
+    "item_key",
+    "key_of",
     "load_brief",
     "save_brief",
     "text_sha256",

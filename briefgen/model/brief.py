@@ -126,6 +126,8 @@ class Brief:
 
     ``edited`` holds the JSON pointers (``/key_points/2``, ``/fields/subject``...) of
     the items the user changed by hand; re-running extraction keeps those.
+    ``dismissed`` holds the keys (``people:anika solberg``, see ``briefgen.model.keys``)
+    of extracted items the user removed; re-running extraction leaves those out.
     """
 
     template: str = DEFAULT_TEMPLATE
@@ -141,6 +143,7 @@ class Brief:
     topics: list[Topic] = field(default_factory=list)
     next_steps: list[NextStep] = field(default_factory=list)
     edited: list[str] = field(default_factory=list)
+    dismissed: list[str] = field(default_factory=list)
 
     def source(self, source_id: str) -> Source | None:
         """The source with this id, or ``None`` if the brief has none."""

@@ -87,6 +87,10 @@ def brief_from_dict(data: Any) -> Brief:
     if not all(isinstance(p, str) for p in edited):
         raise BriefJSONError('"edited" holds something that is not a string')
     brief.edited = list(edited)
+    dismissed = _list(data, "dismissed")  # absent from files written before it existed
+    if not all(isinstance(k, str) for k in dismissed):
+        raise BriefJSONError('"dismissed" holds something that is not a string')
+    brief.dismissed = list(dismissed)
     return brief
 
 

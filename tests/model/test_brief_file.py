@@ -34,6 +34,26 @@ def test_a_saved_brief_loads_back_equal(tmp_path: Path) -> None:
     assert json.loads(path.read_text("utf-8"))["format"] == "briefgen.brief"
 
 
+def test_a_file_from_before_dismissals_opens_with_none_and_saves_them_from_then_on(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.brief"
+    path.write_text(
+        '{"format": "briefgen.brief", "version": 1, "template": "information-memo",'
+        ' "fields": {"subject": "Talks"}, "sources": [], "summary": {"text": "", "spans": []},'
+        ' "people": [{"name": "Tomas Reyhan", "role": null, "organization": null,'
+        ' "spans": []}], "edited": ["/people/0"]}',
+        "utf-8",
+    )
+    brief = load_brief(path)
+    assert brief.dismissed == []
+    assert [p.name for p in brief.people] == ["Tomas Reyhan"]
+    brief.dismissed.append("people:someone else")
+    save_brief(brief, path)
+    assert json.loads(path.read_text("utf-8"))["dismissed"] == ["people:someone else"]
+    assert load_brief(path).dismissed == ["people:someone else"]
+
+
 def test_saving_leaves_no_temporary_file_behind(tmp_path: Path) -> None:
     save_brief(_brief(), tmp_path / "a.brief")
     assert [p.name for p in tmp_path.iterdir()] == ["a.brief"]

@@ -84,6 +84,7 @@ briefs = st.builds(
     topics=st.lists(st.builds(Topic, text=texts, score=scores), max_size=3),
     next_steps=st.lists(st.builds(NextStep, text=texts, spans=spans), max_size=2),
     edited=st.lists(texts, max_size=3),
+    dismissed=st.lists(texts, max_size=3),
 )
 
 
@@ -98,7 +99,7 @@ def test_the_dictionary_carries_the_format_name_version_and_every_contract_list(
     assert data["version"] == FORMAT_VERSION
     for key in ("template", "fields", "sources", "summary", "key_points", "people",
                 "organizations", "places", "dates", "quotes", "topics", "next_steps",
-                "edited"):
+                "edited", "dismissed"):
         assert key in data
 
 
@@ -116,6 +117,23 @@ def test_unknown_keys_from_a_later_minor_change_are_ignored() -> None:
     assert brief_from_dict(data).people == [Person("Anika Solberg")]
 
 
+def test_a_file_written_before_dismissals_existed_loads_with_none() -> None:
+    data = brief_to_dict(Brief(people=[Person("Anika Solberg")], edited=["/people/0"]))
+    del data["dismissed"]
+    brief = brief_from_dict(data)
+    assert brief.dismissed == []
+    assert brief.people == [Person("Anika Solberg")]
+    assert brief.edited == ["/people/0"]
+
+
+def test_dismissed_keys_are_written_and_read_back_in_order() -> None:
+    brief = Brief(dismissed=["people:anika solberg", "key_points:talks resumed"])
+    data = brief_to_dict(brief)
+    assert data["dismissed"] == ["people:anika solberg", "key_points:talks resumed"]
+    assert data["version"] == 1
+    assert brief_from_dict(data).dismissed == brief.dismissed
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -128,6 +146,8 @@ def test_unknown_keys_from_a_later_minor_change_are_ignored() -> None:
         ({"dates": [{"text": "x", "spans": [{"source": "s", "start": 5, "end": 2}]}]},
          "ends before it starts"),
         ({"key_points": [{"text": "x", "score": "high"}]}, "key_points[0].score"),
+        ({"dismissed": "people:anika solberg"}, '"dismissed" is not a list'),
+        ({"dismissed": ["people:anika solberg", 3]}, '"dismissed" holds something'),
     ],
 )
 def test_bad_data_is_rejected_with_the_place_it_goes_wrong(
