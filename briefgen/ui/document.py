@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -123,9 +124,15 @@ class BriefDocument(QObject):
             return
         self.undo_stack.push(_SetValueCommand(self, path, value, typing))
 
-    def set_list(self, name: str, items: list[Any], text: str) -> None:
-        """Replace list ``name`` by ``items`` (add, remove, reorder), keeping edit marks."""
-        self.undo_stack.push(_SetListCommand(self, name, items, text))
+    def set_list(
+        self, name: str, items: list[Any], text: str, *, dismiss: Sequence[str] = ()
+    ) -> None:
+        """Replace list ``name`` by ``items`` (add, remove, reorder), keeping edit marks.
+
+        ``dismiss``: item keys to add to ``Brief.dismissed`` in the same undoable step
+        (the user removed those extracted items; extraction must not bring them back).
+        """
+        self.undo_stack.push(_SetListCommand(self, name, items, text, dismiss))
 
     def replace(self, brief: Brief, text: str) -> None:
         """Replace the whole brief (extraction, source removal, template switch)."""
@@ -144,9 +151,12 @@ class BriefDocument(QObject):
         self.value_changed.emit(path)
         self.changed.emit()
 
-    def _apply_list(self, name: str, items: list[Any], edited: list[str]) -> None:
+    def _apply_list(
+        self, name: str, items: list[Any], edited: list[str], dismissed: list[str]
+    ) -> None:
         setattr(self._brief, name, items)
         self._brief.edited = edited
+        self._brief.dismissed = dismissed
         self.revision += 1
         self.list_changed.emit(name)
         self.changed.emit()
@@ -190,7 +200,9 @@ class _SetValueCommand(QUndoCommand):
 
 
 class _SetListCommand(QUndoCommand):
-    def __init__(self, doc: BriefDocument, name: str, items: list[Any], text: str) -> None:
+    def __init__(
+        self, doc: BriefDocument, name: str, items: list[Any], text: str, dismiss: Sequence[str]
+    ) -> None:
         super().__init__(text)
         self.doc = doc
         self.name = name
@@ -198,12 +210,14 @@ class _SetListCommand(QUndoCommand):
         self.new = items
         self.old_edited = list(doc.brief.edited)
         self.new_edited = remap_edited(self.old_edited, name, self.old, items)
+        self.old_dismissed = list(doc.brief.dismissed)
+        self.new_dismissed = list(dict.fromkeys([*self.old_dismissed, *dismiss]))
 
     def redo(self) -> None:
-        self.doc._apply_list(self.name, self.new, self.new_edited)
+        self.doc._apply_list(self.name, self.new, self.new_edited, self.new_dismissed)
 
     def undo(self) -> None:
-        self.doc._apply_list(self.name, self.old, self.old_edited)
+        self.doc._apply_list(self.name, self.old, self.old_edited, self.old_dismissed)
 
 
 class _ReplaceCommand(QUndoCommand):

@@ -27,6 +27,7 @@ from briefgen.model import (
     Quote,
     Span,
     Topic,
+    dismissal_keys,
 )
 from briefgen.ui.document import BriefDocument
 
@@ -220,12 +221,20 @@ class BriefListModel(QAbstractTableModel):
         return row
 
     def remove_rows(self, rows: list[int]) -> None:
-        """Remove the items in ``rows`` as one undoable step."""
+        """Remove the items in ``rows`` as one undoable step.
+
+        Removed items that came from extraction are dismissed in the same step: their keys
+        go to ``Brief.dismissed``, so extracting again does not bring them back (undo
+        restores them and forgets the dismissal). Items the user added need no key.
+        """
         drop = set(rows)
         items = [item for row, item in enumerate(self.items()) if row not in drop]
-        if len(items) != len(self.items()):
-            noun = self.spec.noun if len(drop) == 1 else self.spec.title.lower()
-            self.document.set_list(self.spec.name, items, f"Remove {noun}")
+        removed = [item for row, item in enumerate(self.items()) if row in drop]
+        if removed:
+            brief = self.document.brief
+            keys = [key for item in removed for key in dismissal_keys(brief, self.spec.name, item)]
+            noun = self.spec.noun if len(removed) == 1 else self.spec.title.lower()
+            self.document.set_list(self.spec.name, items, f"Remove {noun}", dismiss=keys)
 
     def move_row(self, source: int, target: int) -> int:
         """Move the item at ``source`` so that it ends at row ``target``; returns that row."""
