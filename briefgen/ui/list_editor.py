@@ -16,7 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.model import Span
+from briefgen.ui.delegates import MultilineDelegate
 from briefgen.ui.models import BriefListModel, SpansRole
+
+# The columns whose text runs to sentences: edited in a word-wrapped, multi-line box.
+MULTILINE_COLUMNS = {
+    "key_points": ("text",),
+    "quotes": ("text",),
+    "next_steps": ("text",),
+}
 
 
 class ReorderTableView(QTableView):
@@ -77,6 +85,10 @@ class ListEditor(QWidget):
                 self.view.setColumnWidth(column, spec.width)
             else:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.multiline_delegate = MultilineDelegate(self.view)
+        for column, spec in enumerate(model.spec.columns):
+            if spec.attr in MULTILINE_COLUMNS.get(model.spec.name, ()):
+                self.view.setItemDelegateForColumn(column, self.multiline_delegate)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
 
         noun = model.spec.noun

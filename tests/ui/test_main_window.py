@@ -13,7 +13,7 @@ import pypdf
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QThread, QUrl
 from PySide6.QtGui import QDropEvent, QFocusEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from briefgen.model import brief_to_dict, load_brief
 from briefgen.ui import dialogs, settings_dialog
@@ -74,7 +74,7 @@ def edit_cell(qtbot, window: MainWindow, list_name: str, row: int, column: int, 
     editor.view.setCurrentIndex(index)
     qtbot.keyClick(editor.view, Qt.Key.Key_F2)
     line = QApplication.focusWidget()
-    assert isinstance(line, QLineEdit), f"no inline editor opened ({line})"
+    assert isinstance(line, QLineEdit | QPlainTextEdit), f"no inline editor opened ({line})"
     line.selectAll()
     qtbot.keyClicks(line, text)
     qtbot.keyClick(line, Qt.Key.Key_Return)
