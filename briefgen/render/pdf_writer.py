@@ -48,6 +48,9 @@ def core_font_text(text: str) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
+HEADING_KEEP_MM = 30.0
+
+
 class _MemoPDF(FPDF):
     """An A4 page with the marking banner at top and bottom and "Page X of Y" in the footer."""
 
@@ -145,7 +148,8 @@ class _Writer:
         self.pdf.ln(after)
 
     def heading(self, text: str, size: float = 12.5) -> None:
-        if self.pdf.will_page_break(16):
+        # Keep a heading with what follows: room for it and about three lines of text.
+        if self.pdf.will_page_break(HEADING_KEEP_MM):
             self.pdf.add_page()
         self.pdf.ln(3)
         self.paragraph(text, "B", size, color=NAVY, after=1.0)

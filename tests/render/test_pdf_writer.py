@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,19 @@ def test_the_pdf_header_and_references_follow_the_date_format(
     text = " ".join(" ".join(_pages(data)).split())
     assert f"DATE: {header}" in text
     assert f"Meridian Wire Service, {published}" in text
+
+
+def test_a_section_heading_never_ends_a_page(library: TemplateLibrary) -> None:
+    template = library.get("information-memo")
+    headings = {"Key points", "People involved", "What was said", "Next steps", "Sources"}
+    # Growing the key points walks the later headings down the page, through the spot
+    # where a heading used to be left alone at the foot of page 1.
+    for count in range(4, 22):
+        brief = many_points_brief(count)
+        marking = brief.fields["classification"]
+        for number, text in enumerate(_pages(render_pdf_bytes(brief, template))):
+            body = [line.strip() for line in text.splitlines()
+                    if line.strip() and line.strip() != marking
+                    and not re.search(r"Page \d+ of \d+", line)]
+            assert body, f"page {number + 1} is empty with {count} key points"
+            assert body[-1] not in headings, (count, number + 1, body[-1])
