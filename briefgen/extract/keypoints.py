@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -20,8 +21,23 @@ LEDE_WEIGHT = 0.3
 # Sentences under SHORT_WORDS words are often fragments (captions, credits).
 SHORT_WORDS = 8
 SHORT_FACTOR = 0.5
+LONG_WORDS = 60
+LONG_FACTOR = 0.8
+CENTRAL_EXP = 0.5
 
 _QUOTE_OPENERS = ('"', "\u201c", "'", "\u2018")
+# A picture credit ("Image: Jane Doe.", "Photo: Reuters") and the caption just before it.
+_CREDIT = re.compile(r"^(?:image|photo|picture|photograph|credit)s?\s*:", re.IGNORECASE)
+_INLINE_CREDIT = re.compile(r"\s(?:Image|Photo|Picture|Photograph|Credit)s?:\s")
+# A sentence that ends a quotation and names its speaker ('... goodbye," Microsoft says.').
+_QUOTE_ATTRIBUTION = re.compile(
+    r"[,.!?][\"\u201d]\s+(?:[\w.'\u2019-]+\s+){0,4}"
+    r"(?:said|says|told|added|adds|wrote|writes|explained|stated|continued)\b"
+)
+QUOTE_FACTOR = 0.6
+CAPTION_FACTOR = 0.3
+# Sentences that open in lower case or with a bracket are fragments cut from something else.
+FRAGMENT_FACTOR = 0.5
 
 
 @dataclass
@@ -40,7 +56,16 @@ def key_point_count(n_sentences: int) -> int:
 
 def rank_sentences(sents: list[Sentence]) -> list[Ranked]:
     """Score every candidate sentence: position in the story, centrality, and form."""
-    candidates = [s for s in sents if not s.is_headline_like and len(s.span) >= 4]
+    captions = _captions(sents)
+    candidates = [
+        s
+        for s in sents
+        if not s.is_headline_like
+        and len(s.span) >= 4
+        and not _CREDIT.match(s.text)
+        and s.index not in captions
+        and not _INLINE_CREDIT.search(s.text)
+    ]
     if not candidates:
         candidates = [s for s in sents if len(s.span) > 0]
     lemma_sets = [frozenset(content_lemmas(s.span)) for s in candidates]
@@ -48,7 +73,7 @@ def rank_sentences(sents: list[Sentence]) -> list[Ranked]:
     for lemmas in lemma_sets:
         freq.update(lemmas)
     centrality = [
-        sum(math.log1p(freq[w] - 1) for w in lemmas) / math.sqrt(len(lemmas) + 1)
+        sum(math.log1p(freq[w] - 1) for w in lemmas) / (len(lemmas) + 1) ** CENTRAL_EXP
         for lemmas in lemma_sets
     ]
     top = max(centrality, default=0.0) or 1.0
@@ -71,16 +96,27 @@ def rank_sentences(sents: list[Sentence]) -> list[Ranked]:
     return ranked
 
 
+def _captions(sents: list[Sentence]) -> set[int]:
+    """Indexes of picture captions: sentences followed by a credit line."""
+    return {
+        sents[i].index
+        for i in range(len(sents) - 1)
+        if _CREDIT.match(sents[i + 1].text) and not _CREDIT.match(sents[i].text)
+    }
+
+
 def _form_factor(sent: Sentence) -> float:
     """Down-weight sentences that rarely make good key points: quotes, questions, fragments."""
     factor = 1.0
     words = sum(1 for t in sent.span if not t.is_punct)
     if words < SHORT_WORDS:
         factor *= SHORT_FACTOR
-    elif words > 60:
-        factor *= 0.8
-    if sent.text.startswith(_QUOTE_OPENERS):
-        factor *= 0.6
+    elif words > LONG_WORDS:
+        factor *= LONG_FACTOR
+    if sent.text[0].islower() or sent.text.startswith(("[", "(", "...", "\u2026")):
+        factor *= FRAGMENT_FACTOR
+    if sent.text.startswith(_QUOTE_OPENERS) or _QUOTE_ATTRIBUTION.search(sent.text):
+        factor *= QUOTE_FACTOR
     if sent.text.rstrip("\"'\u201d\u2019").endswith("?"):
         factor *= 0.5
     if sent.span[0].pos_ in {"CCONJ", "ADV"} or sent.span[0].lower_ in {"he", "she", "it", "they"}:

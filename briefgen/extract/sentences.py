@@ -12,6 +12,18 @@ from briefgen.extract.lexicon import dateline_length
 from briefgen.extract.parse import Parsed
 from briefgen.model import Span
 
+# A web-news date line run into the first sentence ("Thursday, May 7, 2015 On Tuesday, ...").
+_DAY_DATE = re.compile(
+    r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}"
+    r"\s+(?=[A-Z\"\u201c])"
+)
+# A place dateline in title case ("Taipei, Taiwan \u2014 ", "Evansville, Indiana - ").
+_PLACE_DATELINE = re.compile(
+    r"^[A-Z][\w.'\u2019]*(?:\s[A-Z][\w.'\u2019]*){0,2}"
+    r"(?:,\s[A-Z][\w.'\u2019]*(?:\s[A-Z][\w.'\u2019]*){0,2}){1,2}"
+    r"\s+[-\u2013\u2014]+\s+(?=[A-Z\"\u201c])"
+)
+
 
 @dataclass
 class Sentence:
@@ -83,5 +95,13 @@ def _paragraph_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _leading_dateline(text: str, start: int) -> int:
     """Length of a dateline when ``start`` opens a paragraph, else 0."""
     if start == 0 or text[start - 1] == "\n":
-        return dateline_length(text[start : start + 120])
+        head = text[start : start + 120]
+        day = _DAY_DATE.match(head)
+        skip = day.end() if day else 0
+        head = head[skip:]
+        wire = dateline_length(head)
+        if wire:
+            return skip + wire
+        place = _PLACE_DATELINE.match(head)
+        return skip + (place.end() if place else 0)
     return 0

@@ -39,3 +39,30 @@ def test_key_points_point_at_their_sentence(parse):
         (span,) = point.spans
         assert span.source == "t"
         assert ARTICLE[span.start : span.end] == point.text
+
+
+CAPTIONED = (
+    "Harbour budget approved\n"
+    "The city council approved a new harbour budget of 40 million euros on Monday.\n"
+    "Council members vote on the harbour budget and the ferry terminal. Image: Lene Holm.\n"
+    "The harbour budget will pay for dredging and a new ferry terminal in the old port.\n"
+    "Work on the ferry terminal in the old port is due to begin in the spring.\n"
+    "Some residents had asked for a park beside the harbour instead."
+)
+
+
+def test_key_points_leave_out_picture_captions_and_credits(parse):
+    texts = [p.text for p in extract_key_points(sentences(parse(CAPTIONED)), count=3)]
+    assert len(texts) == 3
+    assert any(t.startswith("The city council approved") for t in texts)
+    assert not any("Council members vote" in t or "Image:" in t for t in texts)
+
+
+def test_key_points_rank_a_quote_below_a_plain_fact(parse):
+    text = (
+        "The city council approved a new harbour budget of 40 million euros on Monday.\n\n"
+        "The harbour budget pays for dredging and a new ferry terminal in the port.\n\n"
+        "\u201cThe harbour budget is a relief for the port,\u201d the mayor of the port said."
+    )
+    texts = [p.text for p in extract_key_points(sentences(parse(text)), count=3)]
+    assert texts[-1].startswith("\u201cThe harbour budget is a relief")

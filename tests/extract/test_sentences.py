@@ -27,3 +27,22 @@ def test_sentences_never_cross_a_line_break(parse):
     assert [s.text for s in sents][0] == "Harbour plan approved"
     assert sents[0].is_headline_like
     assert not sents[1].is_headline_like
+
+
+def test_sentences_drop_a_day_date_line_run_into_the_first_sentence(parse):
+    text = "Thursday, May 7, 2015 On Tuesday, the council approved the harbour plan."
+    (sent,) = sentences(parse(text))
+    assert sent.text == "On Tuesday, the council approved the harbour plan."
+    assert text[sent.start : sent.end] == sent.text
+
+
+def test_sentences_drop_a_title_case_place_dateline(parse):
+    text = "Bergen, Norway \u2014 The council approved the harbour plan on Monday."
+    (sent,) = sentences(parse(text))
+    assert sent.text == "The council approved the harbour plan on Monday."
+
+
+def test_sentences_keep_a_paragraph_that_merely_opens_with_a_name(parse):
+    text = "Lene Holm, the mayor, said the vote was a relief."
+    (sent,) = sentences(parse(text))
+    assert sent.text == text
