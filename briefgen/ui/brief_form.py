@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QScrollArea,
-    QTabWidget,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.field_editors import FieldBinding, make_editor
 from briefgen.ui.list_editor import ListEditor
+from briefgen.ui.list_selector import ListSelector
 from briefgen.ui.models import LIST_SPECS, BriefListModel, SpansRole
 
 if TYPE_CHECKING:
@@ -28,10 +29,15 @@ if TYPE_CHECKING:
 
 MAX_HEADER_HEIGHT = 260
 DEFAULT_LISTS = ("key_points", "people", "quotes", "dates", "topics", "next_steps")
+# Labels for the list selector when the full titles do not fit in two rows.
+SHORT_TITLES = {"key_points": "Points", "next_steps": "Steps", "organizations": "Orgs"}
 
 
 class BriefForm(QWidget):
-    """Header fields from the manifest, the summary, and one tab per list the template shows.
+    """Header fields from the manifest, the summary, and every list, the template's first.
+
+    A wrapping selector above the lists shows each with its count; Ctrl+PgDown and
+    Ctrl+PgUp step through them from anywhere in the form.
 
     ``item_selected`` carries the spans of the item selected in any list;
     ``template_chosen`` the id picked in the template box.
@@ -85,10 +91,19 @@ class BriefForm(QWidget):
         summary_label.setObjectName("sectionLabel")
         summary_label.setBuddy(self.summary)
 
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("listTabs")
-        self.tabs.setDocumentMode(True)
+        # The selector picks the list; the stack (still called ``tabs``) shows its editor.
+        self.selector = ListSelector(self)
+        self.tabs = QStackedWidget(self)
+        self.tabs.setObjectName("listPages")
+        self.selector.current_changed.connect(self.tabs.setCurrentIndex)
+        self.tabs.currentChanged.connect(self.selector.set_current)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False, s=step: self.selector.step(s))
+            self.addAction(action)
 
         title = QLabel("Brief", self)
         title.setObjectName("panelTitle")
@@ -100,6 +115,8 @@ class BriefForm(QWidget):
         layout.addWidget(header_scroll)
         layout.addWidget(summary_label)
         layout.addWidget(self.summary)
+        layout.addSpacing(4)
+        layout.addWidget(self.selector)
         layout.addWidget(self.tabs, 1)
         for model in self.models.values():
             model.modelReset.connect(self._update_tab_titles)
@@ -153,7 +170,7 @@ class BriefForm(QWidget):
     def focus_chain(self) -> list[QWidget]:
         """The form's widgets in keyboard (Tab) order: template, fields, summary, lists."""
         chain: list[QWidget] = [self.template_box, *self.field_editors.values(), self.summary]
-        chain.append(self.tabs.tabBar())
+        chain.append(self.selector)
         for editor in self.editors.values():
             chain += [editor.view, editor.add_button, editor.remove_button, editor.up_button,
                       editor.down_button]
@@ -166,8 +183,10 @@ class BriefForm(QWidget):
     def _build_tabs(self, names: list[str], extra: list[str]) -> None:
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
-        self.tabs.clear()
+        self.selector.blockSignals(True)
+        self.selector.clear()
         for editor in self.editors.values():
+            self.tabs.removeWidget(editor)
             editor.deleteLater()
         self.editors = {}
         self._extra_lists = set(extra)
@@ -175,11 +194,19 @@ class BriefForm(QWidget):
             editor = ListEditor(self.models[name], self.tabs)
             editor.selected.connect(self.item_selected)
             self.editors[name] = editor
-            index = self.tabs.addTab(editor, LIST_SPECS[name].title)
+            self.tabs.addWidget(editor)
+            title = LIST_SPECS[name].title
+            keys = "Ctrl+PgDown / Ctrl+PgUp: next / previous list"
             if name in self._extra_lists:
-                self.tabs.setTabToolTip(index, "This template does not print this list.")
-                self.tabs.tabBar().setTabTextColor(index, QColor("#8a94a3"))
-        self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
+                tip = f"{title}: this template does not print this list. ({keys})"
+            else:
+                tip = f"{title} ({keys})"
+            self.selector.add(title, tip, short=SHORT_TITLES.get(name, title),
+                              muted=name in self._extra_lists)
+        index = max(0, min(current, self.tabs.count() - 1))
+        self.tabs.setCurrentIndex(index)
+        self.selector.set_current(index)
+        self.selector.blockSignals(False)
         self.tabs.blockSignals(False)
         self._update_tab_titles()
 
@@ -187,7 +214,8 @@ class BriefForm(QWidget):
         for index, name in enumerate(self.editors):
             count = self.models[name].rowCount()
             title = LIST_SPECS[name].title
-            self.tabs.setTabText(index, f"{title} ({count})" if count else title)
+            short = SHORT_TITLES.get(name, title)
+            self.selector.set_text(index, f"{title} ({count})", f"{short} ({count})")
 
     def _select_template_id(self, template_id: str) -> None:
         index = self.template_box.findData(template_id)

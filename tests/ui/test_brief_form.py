@@ -40,7 +40,9 @@ def test_the_template_lists_come_first_and_the_others_stay_editable(qtbot, libra
     assert list(form.editors)[: len(own)] == own
     assert set(form.editors) == set(LIST_SPECS)
     extra = list(form.editors).index("places")
-    assert "does not print" in form.tabs.tabToolTip(extra)
+    assert "does not print" in form.selector.tool_tip(extra)
+    assert form.selector.is_muted(extra)
+    assert not form.selector.is_muted(0)
 
 
 def test_typing_the_subject_edits_the_brief_and_tabs_count_items(qtbot, library):
@@ -56,4 +58,4 @@ def test_typing_the_subject_edits_the_brief_and_tabs_count_items(qtbot, library)
     assert form.summary.toPlainText() == "They met."
     form.models["people"].add_item()
     index = list(form.editors).index("people")
-    assert form.tabs.tabText(index) == "People (1)"
+    assert form.selector.text(index) == "People (1)"
