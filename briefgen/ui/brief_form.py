@@ -187,6 +187,7 @@ class BriefForm(QWidget):
         self.selector.clear()
         for editor in self.editors.values():
             self.tabs.removeWidget(editor)
+            editor.hide()
             editor.deleteLater()
         self.editors = {}
         self._extra_lists = set(extra)

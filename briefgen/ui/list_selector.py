@@ -167,6 +167,7 @@ class ListSelector(QWidget):
         for button in self.buttons:
             self.group.removeButton(button)
             self.flow.removeWidget(button)
+            button.hide()  # deleteLater waits for the event loop; do not paint it meanwhile
             button.deleteLater()
         self.buttons = []
         self._full = []

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from briefgen.model import (
     Brief,
@@ -20,6 +20,7 @@ from briefgen.model import (
     Topic,
 )
 from briefgen.ui.delegates import CellTextEdit
+from briefgen.ui.list_editor import ListEditor
 from briefgen.ui.list_selector import ListSelector
 from briefgen.ui.main_window import MainWindow
 
@@ -156,3 +157,21 @@ def test_a_long_key_point_is_edited_in_a_box_that_shows_it_whole(
     assert box.width() == points.view.visualRect(points.model.index(1, 1)).width()
     assert window.grab().save(str(screenshots / "11-editing-a-key-point.png"))
     qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+
+def test_after_a_template_switch_the_choices_neither_overlap_nor_leave_ghosts(
+    qtbot, make_window, screenshots: Path
+):
+    window = load_full(qtbot, make_window)
+    window.switch_template("meeting-readout")
+    selector = window.form.selector
+    qtbot.waitUntil(lambda: selector.text(0) == "People (6)", timeout=5000)
+    QGuiApplication.processEvents()
+    shown = [b for b in selector.findChildren(QToolButton) if b.isVisible()]
+    assert sorted(shown, key=id) == sorted(selector.buttons, key=id)
+    boxes = [b.geometry() for b in selector.buttons]
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert all_shown(selector)
+    pages = [p for p in window.form.tabs.findChildren(ListEditor) if p.isVisible()]
+    assert pages == [window.form.editor("people")]
+    assert window.grab().save(str(screenshots / "12-lists-after-template-switch.png"))
