@@ -14,10 +14,11 @@ from briefgen.model import KeyPoint
 # Two sentences sharing this share of content words say the same thing.
 REDUNDANT_OVERLAP = 0.65
 # How fast the lead bias fades with sentence order, and its weight against centrality.
-POSITION_DECAY = 0.35
-POSITION_WEIGHT = 0.5
+# News puts its main facts first: position weighs more than centrality and fades fast.
+POSITION_DECAY = 2.0
+POSITION_WEIGHT = 0.7
 # Weight of a sentence's word overlap with the lede and the headline (staying on the story).
-LEDE_WEIGHT = 0.3
+LEDE_WEIGHT = 0.1
 # Sentences under SHORT_WORDS words are often fragments (captions, credits).
 SHORT_WORDS = 8
 SHORT_FACTOR = 0.5
