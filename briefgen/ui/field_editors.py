@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from briefgen.ui.document import BriefDocument, Path, get_value
 
@@ -15,11 +26,109 @@ ROW_KEYS = {
     "people": ("name", "role", "organization"),
     "quotes": ("text", "speaker", "speaker_role"),
 }
+ROW_HEADERS = {
+    "people": ("Name", "Role", "Organisation"),
+    "quotes": ("Quote", "Speaker", "Role"),
+}
 PLACEHOLDERS = {
     "list": "One entry per line",
     "people": "One person per line: name | role | organisation",
     "quotes": "One quote per line: words | speaker | role",
 }
+ROWS_TABLE_HEIGHT = 112
+
+
+class RowsTable(QTableWidget):
+    """A small table for a people or quotes field: one row each, a blank last row to add one.
+
+    ``rows_edited`` carries the rows (dicts keyed by ROW_KEYS) after each cell edit;
+    Delete empties the selected cells, and a row left empty is dropped.
+    """
+
+    rows_edited = Signal(list)
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(ROW_KEYS[kind]), parent)
+        self.keys = ROW_KEYS[kind]
+        self._loading = False
+        self.setHorizontalHeaderLabels(list(ROW_HEADERS[kind]))
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(24)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setTabKeyNavigation(False)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setFixedHeight(ROWS_TABLE_HEIGHT)
+        self.setToolTip(f"{PLACEHOLDERS[kind]}. Type in the last row to add one.")
+        self.itemChanged.connect(self._on_item_changed)
+        self._add_blank_row()
+
+    def rows(self) -> list[dict[str, str | None]]:
+        """The rows with any text, as dicts; empty cells are None."""
+        rows = []
+        for row in range(self.rowCount()):
+            cells = [self._cell(row, column) for column in range(len(self.keys))]
+            if any(cells):
+                rows.append({key: cell or None for key, cell in zip(self.keys, cells, strict=True)})
+        return rows
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Show ``rows`` (and a blank row to add one), without emitting ``rows_edited``."""
+        self._loading = True
+        try:
+            self.setRowCount(0)
+            for value in rows:
+                row = self.rowCount()
+                self.insertRow(row)
+                for column, key in enumerate(self.keys):
+                    cell = value.get(key)
+                    self.setItem(row, column, QTableWidgetItem("" if cell is None else str(cell)))
+            self._add_blank_row()
+        finally:
+            self._loading = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if event.matches(QKeySequence.StandardKey.Delete) and not editing:
+            self._loading = True
+            try:
+                for item in self.selectedItems():
+                    item.setText("")
+            finally:
+                self._loading = False
+            self.rows_edited.emit(self.rows())
+            return
+        super().keyPressEvent(event)
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.item(row, column)
+        return item.text().strip() if item is not None else ""
+
+    def _add_blank_row(self) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        for column in range(len(self.keys)):
+            self.setItem(row, column, QTableWidgetItem(""))
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        last = self.rowCount() - 1
+        if item.row() == last and item.text().strip():
+            self._loading = True
+            try:
+                self._add_blank_row()
+            finally:
+                self._loading = False
+        self.rows_edited.emit(self.rows())
 
 
 class FieldBinding(QObject):
@@ -46,6 +155,8 @@ class FieldBinding(QObject):
             editor.currentTextChanged.connect(lambda text: self._commit(text))
         elif isinstance(editor, QCheckBox):
             editor.toggled.connect(lambda checked: self._commit(checked))
+        elif isinstance(editor, RowsTable):
+            editor.rows_edited.connect(lambda rows: self._commit(rows))
         document.value_changed.connect(self._on_value_changed)
         document.reset.connect(self.load)
         self.load()
@@ -72,7 +183,7 @@ class FieldBinding(QObject):
             current = None
         if _same(current, value):
             return
-        self.document.set_value(self.path, value, typing=not isinstance(raw, bool))
+        self.document.set_value(self.path, value, typing=isinstance(raw, str))
 
     def _on_value_changed(self, path: Path) -> None:
         if tuple(path) == tuple(self.path):
@@ -81,6 +192,8 @@ class FieldBinding(QObject):
 
 def make_editor(kind: str, choices: list[str], parent: QWidget) -> QWidget:
     """A fresh editor widget for a manifest field type."""
+    if kind in ROW_KEYS:
+        return RowsTable(kind, parent)
     if kind == "multiline" or kind in LINES_TYPES:
         editor = QPlainTextEdit(parent)
         editor.setTabChangesFocus(True)
@@ -102,7 +215,11 @@ def make_editor(kind: str, choices: list[str], parent: QWidget) -> QWidget:
 
 
 def _show(editor: QWidget, kind: str, value: Any) -> None:
-    if isinstance(editor, QCheckBox):
+    if isinstance(editor, RowsTable):
+        rows = _as_rows(kind, value)
+        if editor.rows() != rows:
+            editor.set_rows(rows)
+    elif isinstance(editor, QCheckBox):
         editor.setChecked(bool(value))
     elif isinstance(editor, QComboBox):
         text = "" if value is None else str(value)
@@ -118,6 +235,18 @@ def _show(editor: QWidget, kind: str, value: Any) -> None:
         if editor.text() != text:
             editor.setText(text)
             editor.setCursorPosition(0)  # show the start of a long value, not its end
+
+
+def _as_rows(kind: str, value: Any) -> list[dict[str, Any]]:
+    """A people or quotes value as rows of ROW_KEYS (a plain string fills the first cell)."""
+    if not isinstance(value, list):
+        return []
+    keys = ROW_KEYS[kind]
+    rows = []
+    for entry in value:
+        source = entry if isinstance(entry, dict) else {keys[0]: str(entry)}
+        rows.append({key: (str(source[key]) if source.get(key) else None) for key in keys})
+    return rows
 
 
 def _as_text(kind: str, value: Any) -> str:
@@ -140,6 +269,8 @@ def _row_text(kind: str, value: Any) -> str:
 def _parse(kind: str, raw: Any) -> Any:
     if kind == "bool":
         return bool(raw)
+    if isinstance(raw, list):
+        return raw
     if kind in LINES_TYPES:
         lines = [line.strip() for line in str(raw).splitlines() if line.strip()]
         keys = ROW_KEYS.get(kind)

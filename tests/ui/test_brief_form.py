@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 from briefgen.model import Brief, Source, Span, Summary
 from briefgen.ui.brief_form import BriefForm
 from briefgen.ui.document import BriefDocument
+from briefgen.ui.field_editors import RowsTable
 from briefgen.ui.models import LIST_SPECS
 
 
@@ -24,7 +25,7 @@ def test_every_manifest_field_gets_an_editor_of_its_type(qtbot, library):
     template = library.get("meeting-readout")
     form.set_template(template)
     kinds = {"text": QLineEdit, "date": QLineEdit, "multiline": QPlainTextEdit,
-             "list": QPlainTextEdit, "people": QPlainTextEdit, "quotes": QPlainTextEdit,
+             "list": QPlainTextEdit, "people": RowsTable, "quotes": RowsTable,
              "choice": QComboBox, "bool": QCheckBox}
     assert list(form.field_editors) == [f.name for f in template.fields]
     for spec in template.fields:

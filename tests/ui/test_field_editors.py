@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from briefgen.model import Brief
 from briefgen.ui.document import BriefDocument
-from briefgen.ui.field_editors import FieldBinding, make_editor
+from briefgen.ui.field_editors import FieldBinding, RowsTable, make_editor
 
 _PARENTS: list[QWidget] = []
 
@@ -20,24 +28,58 @@ def bind(qtbot, doc: BriefDocument, name: str, kind: str, choices=()):  # type: 
     return editor
 
 
-def test_people_lines_become_rows_with_name_role_and_organisation(qtbot):
+def type_in_cell(qtbot, table: RowsTable, row: int, column: int, text: str) -> None:  # type: ignore[no-untyped-def]
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=2000)
+    table.setCurrentCell(row, column)
+    qtbot.keyClicks(table, text[0])  # any key opens the cell editor with that key
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=2000)
+    line = QApplication.focusWidget()
+    assert isinstance(line, QLineEdit), line
+    qtbot.keyClicks(line, text[1:])
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    # The view commits and closes the cell editor on the next event-loop turn.
+    qtbot.waitUntil(lambda: table.item(row, column).text() == text, timeout=2000)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState, timeout=2000)
+
+
+def test_people_typed_into_the_table_become_rows_with_name_role_and_organisation(qtbot):
     doc = BriefDocument(Brief())
     editor = bind(qtbot, doc, "participants", "people")
-    assert isinstance(editor, QPlainTextEdit)
-    editor.setPlainText("Anika Solberg | Deputy Foreign Minister | Norvalia\nTomas Reyhan")
+    assert isinstance(editor, RowsTable)
+    editor.window().show()
+    editor.window().activateWindow()
+    qtbot.waitActive(editor.window())
+    assert editor.rowCount() == 1  # the blank row to add one
+    type_in_cell(qtbot, editor, 0, 0, "Anika Solberg")
+    type_in_cell(qtbot, editor, 0, 1, "Deputy Foreign Minister")
+    type_in_cell(qtbot, editor, 0, 2, "Norvalia")
+    type_in_cell(qtbot, editor, 1, 0, "Tomas Reyhan")
+    qtbot.waitUntil(lambda: len(doc.brief.fields.get("participants") or []) == 2, timeout=2000)
     assert doc.brief.fields["participants"] == [
         {"name": "Anika Solberg", "role": "Deputy Foreign Minister", "organization": "Norvalia"},
         {"name": "Tomas Reyhan", "role": None, "organization": None},
     ]
-    assert doc.undo_stack.count() == 1
+    assert editor.rowCount() == 3
+    # Delete empties the selected cell; a row left empty leaves the value.
+    editor.setCurrentCell(1, 0)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    assert len(doc.brief.fields["participants"]) == 1
+    doc.undo_stack.undo()
+    assert editor.item(1, 0).text() == "Tomas Reyhan"
 
 
-def test_rows_in_the_brief_show_one_per_line(qtbot):
+def test_rows_in_the_brief_show_one_per_table_row_and_follow_undo(qtbot):
     doc = BriefDocument(Brief(fields={"quotes_board": [
-        {"text": "A first step", "speaker": "Reyhan", "speaker_role": None}]}))
+        {"text": "A first step", "speaker": "Reyhan", "speaker_role": None}, "Plain words"]}))
     editor = bind(qtbot, doc, "quotes_board", "quotes")
-    assert isinstance(editor, QPlainTextEdit)
-    assert editor.toPlainText() == "A first step | Reyhan"
+    assert isinstance(editor, RowsTable)
+    cells = [[editor.item(r, c).text() for c in range(3)] for r in range(editor.rowCount())]
+    assert cells == [["A first step", "Reyhan", ""], ["Plain words", "", ""], ["", "", ""]]
+    doc.set_value(("fields", "quotes_board"), [{"text": "Later", "speaker": None,
+                                                "speaker_role": "envoy"}])
+    assert [editor.item(0, c).text() for c in range(3)] == ["Later", "", "envoy"]
+    assert editor.rowCount() == 2
 
 
 def test_a_list_field_is_one_entry_per_line(qtbot):
