@@ -38,3 +38,23 @@ def test_mentions_lose_articles_titles_and_possessives(parse):
     assert by_kind[PERSON].text == "Tomas Reyhan"
     assert by_kind[ORG].text == "Estravan Foreign Ministry"
     assert text[by_kind[ORG].start : by_kind[ORG].end] == "Estravan Foreign Ministry"
+
+
+def test_a_wire_dateline_city_is_a_place_not_an_organisation(parse):
+    text = (
+        "OSLO, Oct 2 (Lakeside Herald) - Transport ministers agreed on Wednesday to review "
+        "opening hours at three border crossings, officials said."
+    )
+    found = kinds(parse(text))
+    assert (ORG, "OSLO") not in found
+    assert (PLACE, "Oslo") in found
+
+
+def test_the_date_and_agency_of_a_dateline_are_not_people(parse):
+    text = (
+        "OSLO, Oct 2 (Lakeside Herald) - Transport ministers agreed on Wednesday to review "
+        "opening hours at three border crossings.\n\n"
+        "Transport Minister Erik Dahl said the review would begin next month."
+    )
+    people = [name for kind, name in kinds(parse(text)) if kind == PERSON]
+    assert people == ["Erik Dahl"]
