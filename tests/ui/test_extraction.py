@@ -27,3 +27,11 @@ def test_removing_a_source_removes_items_only_from_it_and_keeps_shared_and_typed
     assert result.summary.text == ""
     assert sorted(result.edited) == ["/fields/to", "/key_points/1"]
     assert len(brief.key_points) == 4, "the original brief must not change"
+
+
+def test_the_loaded_model_is_frozen_out_of_garbage_collection(make_window):
+    import gc
+
+    gc.unfreeze()
+    make_window()  # starts the background work and waits until the model is loaded
+    assert gc.get_freeze_count() > 0
