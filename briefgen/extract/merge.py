@@ -16,7 +16,6 @@ from briefgen.model import (
     Place,
     Quote,
     Span,
-    Topic,
 )
 
 T = TypeVar("T")
@@ -105,17 +104,6 @@ def merge_dates(lists: list[list[DateMention]]) -> list[DateMention]:
     return _merge_by_key(
         lists, lambda d: f"{d.text.lower()}|{d.date}", lambda a, b: a.spans.extend(b.spans)
     )
-
-
-def merge_topics(lists: list[list[Topic]], limit: int = 10) -> list[Topic]:
-    """Topics across sources, scores added for a topic several sources share."""
-
-    def absorb(a: Topic, b: Topic) -> None:
-        a.score = round(a.score + b.score, 3)
-
-    merged = _merge_by_key(lists, lambda t: t.text.lower(), absorb)
-    merged.sort(key=lambda t: -t.score)
-    return merged[:limit]
 
 
 def merge_quotes(lists: list[list[Quote]]) -> list[Quote]:

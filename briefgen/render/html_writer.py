@@ -6,7 +6,6 @@ import threading
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from briefgen.errors import TemplateError
 from briefgen.model import Brief
@@ -25,11 +24,6 @@ _ENVIRONMENTS = {
 # Compiled templates keyed by file, modification time and size: an edited file is recompiled.
 _CACHE: dict[tuple[str, int, int, bool], jinja2.Template] = {}
 _LOCK = threading.Lock()
-
-
-def html_environment(strict: bool) -> SandboxedEnvironment:
-    """The shared autoescaping sandbox for HTML templates (``strict``: StrictUndefined)."""
-    return _ENVIRONMENTS[strict]
 
 
 def compile_html(path: Path, *, strict: bool) -> jinja2.Template:
