@@ -10,17 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from briefgen.model.brief import (
-    Brief,
-    DateMention,
-    KeyPoint,
-    NextStep,
-    Organization,
-    Person,
-    Place,
-    Quote,
-    Topic,
-)
+from briefgen.model import brief as parts
+from briefgen.model.brief import Brief
 
 
 @dataclass(frozen=True)
@@ -36,14 +27,14 @@ class BriefList:
 
 # In the order of the Brief's fields (and of Brief JSON).
 BRIEF_LISTS: tuple[BriefList, ...] = (
-    BriefList("key_points", KeyPoint, "Key points", "key point"),
-    BriefList("people", Person, "People", "person"),
-    BriefList("organizations", Organization, "Organisations", "organisation"),
-    BriefList("places", Place, "Places", "place"),
-    BriefList("dates", DateMention, "Dates", "date"),
-    BriefList("quotes", Quote, "Quotes", "quote"),
-    BriefList("topics", Topic, "Topics", "topic"),
-    BriefList("next_steps", NextStep, "Next steps", "next step"),
+    BriefList("key_points", parts.KeyPoint, "Key points", "key point"),
+    BriefList("people", parts.Person, "People", "person"),
+    BriefList("organizations", parts.Organization, "Organisations", "organisation"),
+    BriefList("places", parts.Place, "Places", "place"),
+    BriefList("dates", parts.DateMention, "Dates", "date"),
+    BriefList("quotes", parts.Quote, "Quotes", "quote"),
+    BriefList("topics", parts.Topic, "Topics", "topic"),
+    BriefList("next_steps", parts.NextStep, "Next steps", "next step"),
 )
 _BY_NAME = {spec.name: spec for spec in BRIEF_LISTS}
 

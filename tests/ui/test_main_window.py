@@ -267,7 +267,8 @@ def test_removing_a_source_asks_and_removes_the_items_that_came_only_from_it(
 ):
     window = make_window()
     paste_article(qtbot, window, sample_article_path.read_text(encoding="utf-8"))
-    assert window.document.brief.key_points and window.document.brief.topics
+    assert window.document.brief.key_points
+    assert window.document.brief.topics
     asked = answer(monkeypatch, dialogs.ConfirmDialog, True)
     window.sources.remove_button.click()
     assert asked
