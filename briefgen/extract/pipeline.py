@@ -11,7 +11,6 @@ from spacy.language import Language
 from briefgen.errors import Cancelled, ExtractionError
 from briefgen.extract import merge
 from briefgen.extract.dates import event_date, find_dates, merge_dates, reference_of
-from briefgen.extract.edited import keep_edits
 from briefgen.extract.entities import find_mentions
 from briefgen.extract.keypoints import Ranked, key_point_count, rank_sentences, select
 from briefgen.extract.next_steps import extract_next_steps
@@ -34,6 +33,7 @@ from briefgen.model import (
     Quote,
     Source,
 )
+from briefgen.model.edits import keep_edits
 
 SUBJECT_WORDS = 14
 _STEPS_PER_SOURCE = 4

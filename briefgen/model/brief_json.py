@@ -6,20 +6,8 @@ import hashlib
 from dataclasses import asdict, fields
 from typing import Any, TypeVar
 
-from briefgen.model.brief import (
-    Brief,
-    DateMention,
-    KeyPoint,
-    NextStep,
-    Organization,
-    Person,
-    Place,
-    Quote,
-    Source,
-    Span,
-    Summary,
-    Topic,
-)
+from briefgen.model.brief import Brief, Source, Span, Summary
+from briefgen.model.lists import BRIEF_LISTS
 
 FORMAT_NAME = "briefgen.brief"
 FORMAT_VERSION = 1
@@ -30,18 +18,6 @@ class BriefJSONError(ValueError):
 
 
 T = TypeVar("T")
-
-_LIST_TYPES: dict[str, type] = {
-    "key_points": KeyPoint,
-    "people": Person,
-    "organizations": Organization,
-    "places": Place,
-    "dates": DateMention,
-    "quotes": Quote,
-    "topics": Topic,
-    "next_steps": NextStep,
-}
-
 
 def text_sha256(text: str) -> str:
     """The sha256 hex digest of a source text, as stored in ``sources[i].sha256``."""
@@ -80,7 +56,8 @@ def brief_from_dict(data: Any) -> Brief:
                      enumerate(_list(data, "sources"))]
     summary = data.get("summary", {})
     brief.summary = _build(Summary, summary if summary is not None else {}, "summary")
-    for name, cls in _LIST_TYPES.items():
+    for spec in BRIEF_LISTS:
+        name, cls = spec.name, spec.item_class
         setattr(brief, name, [_build(cls, item, f"{name}[{i}]")
                               for i, item in enumerate(_list(data, name))])
     edited = _list(data, "edited")

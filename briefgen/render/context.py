@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from briefgen.model import Brief, Source, Span
+from briefgen.model import BRIEF_LISTS, Brief, Source, Span, list_names
 from briefgen.render.jinja_env import DEFAULT_DATE_FORMAT, long_date, valid_date_format
 from briefgen.render.manifest import BriefTemplate, FieldSpec
 from briefgen.render.textclean import clean_value, one_line, strip_forbidden
@@ -27,14 +27,7 @@ _PORTION_ABBREVIATIONS = {
 }
 DEFAULT_LABELS = {
     "summary": "Bottom line",
-    "key_points": "Key points",
-    "people": "People",
-    "organizations": "Organisations",
-    "places": "Places",
-    "dates": "Dates",
-    "quotes": "Quotes",
-    "topics": "Topics",
-    "next_steps": "Next steps",
+    **{kind.name: kind.title for kind in BRIEF_LISTS},
     "sources": "Sources",
 }
 _DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}, [A-Z][a-z]{2,9}\.? \d{1,2}(?: \([^)]{1,60}\))?"
@@ -262,8 +255,7 @@ def build_context(
 CONTEXT_NAMES = frozenset(
     {
         "template", "fields", "marking", "portion", "portion_space", "citations", "summary",
-        "key_points", "people", "organizations", "places", "dates", "quotes", "topics",
-        "next_steps", "sources", "venue", "lists", "labels", "warnings", "preview",
+        *list_names(), "sources", "venue", "lists", "labels", "warnings", "preview",
         "date_format",
     }
 )

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidge
 
 from briefgen.model import Span
 from briefgen.ui.brief_form import BriefForm
-from briefgen.ui.dialogs import ARTICLE_FILTER, ConfirmDialog, OpenFilesDialog, TextDialog
+from briefgen.ui.dialogs import ARTICLE_FILTER, OpenFilesDialog, TextDialog
 from briefgen.ui.document import BriefDocument
-from briefgen.ui.extraction import ExtractionController, remove_source
+from briefgen.ui.extraction import ExtractionController
 from briefgen.ui.files import FileController
 from briefgen.ui.menus import build_menus, fill_recent_menu
 from briefgen.ui.message_bar import MessageBar
@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.extraction = extraction
         self.files = files
         files.dialog_parent = self
+        extraction.dialog_parent = self
         self._form_template: str | None = None
         self._preview_error = ""
 
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
         self.sources.url_requested.connect(self.add_url)
         self.sources.files_dropped.connect(self.files.open_paths)
         self.sources.urls_dropped.connect(self.extraction.add_urls)
-        self.sources.remove_requested.connect(self.remove_source)
+        self.sources.remove_requested.connect(self.extraction.remove_source)
         self.sources.current_changed.connect(self._show_source)
         self.form.item_selected.connect(self.highlight_evidence)
         self.form.template_chosen.connect(self.switch_template)
@@ -176,16 +177,6 @@ class MainWindow(QMainWindow):
         url = TextDialog.ask(self, "Add from URL", "Web address of the article:")
         if url:
             self.extraction.add_urls([url])
-
-    def remove_source(self, source_id: str) -> None:
-        """After confirmation, remove a source and the items that came only from it."""
-        source = self.document.brief.source(source_id)
-        if source is None:
-            return
-        name = source.title or "this source"
-        question = f"Remove \u201c{name}\u201d and the items that came only from it?"
-        if ConfirmDialog.ask(self, "Remove source", question, "Remove"):
-            self.document.replace(remove_source(self.document.brief, source_id), "Remove source")
 
     def _show_source(self, source_id: str | None) -> None:
         brief = self.document.brief

@@ -268,11 +268,13 @@ def test_removing_a_source_asks_and_removes_the_items_that_came_only_from_it(
     window = make_window()
     paste_article(qtbot, window, sample_article_path.read_text(encoding="utf-8"))
     assert window.document.brief.key_points
+    assert window.document.brief.topics
     asked = answer(monkeypatch, dialogs.ConfirmDialog, True)
     window.sources.remove_button.click()
     assert asked
     assert window.document.brief.sources == []
     assert window.document.brief.key_points == []
+    assert window.document.brief.topics == []  # topics carry no spans; they went too
     window.actions_by_key["undo"].trigger()
     assert len(window.document.brief.sources) == 1
 
