@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from dateutil import parser as date_parser  # type: ignore[import-untyped, unused-ignore]
 from spacy.tokens import Span as SpacySpan
 
-from briefgen.extract.lexicon import dateline_length
 from briefgen.extract.parse import Parsed
 from briefgen.model import DateMention, Span
 
@@ -200,7 +199,7 @@ def is_date_expression(text: str) -> bool:
 def find_dates(parsed: Parsed, reference: dt.date | None) -> list[FoundDate]:
     """Every date expression of a source, in order, resolved against ``reference``."""
     text = parsed.text
-    dateline_end = dateline_length(text[:120])
+    dateline_end = parsed.dateline.end if parsed.dateline else 0
     found: list[FoundDate] = []
     sent_index = 0
     for offset, sent in parsed.sentences():
