@@ -14,6 +14,7 @@ _FOLD = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
 })
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 # Stripped from both ends: sentence punctuation, quotation marks, brackets, dashes.
 _EDGE = " \t.,;:!?'\"()[]{}-\u2026"
 
@@ -27,9 +28,11 @@ def text_key(text: str) -> str:
 
 
 def same_text(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` say the same (their ``text_key`` is equal and not empty)."""
-    key = text_key(a)
-    return bool(key) and key == text_key(b)
+    """Whether ``a`` and ``b`` say the same words in the same order, ``text_key`` folding
+    aside; unlike keys (which are stored), the punctuation inside does not count either, so
+    a re-punctuated sentence or headline is the same text. False when ``a`` has no words."""
+    words = _WORD.findall(text_key(a))
+    return bool(words) and words == _WORD.findall(text_key(b))
 
 
 def entity_key(name: str) -> str:
