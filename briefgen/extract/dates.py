@@ -11,6 +11,7 @@ from spacy.tokens import Span as SpacySpan
 
 from briefgen.extract.parse import Parsed
 from briefgen.model import DateMention, Span
+from briefgen.text.normalise import text_key
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -224,7 +225,7 @@ def merge_dates(found: list[FoundDate]) -> list[DateMention]:
     """One DateMention per (expression, resolved date), every mention's span kept."""
     merged: dict[tuple[str, str | None], DateMention] = {}
     for item in found:
-        key = (item.mention.text.lower(), item.mention.date)
+        key = (text_key(item.mention.text), item.mention.date)
         if key in merged:
             merged[key].spans.extend(item.mention.spans)
         else:
