@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import briefgen
@@ -39,3 +40,24 @@ def test_the_guard_itself_sees_a_qt_import(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
     module.write_text("import os\nfrom PySide6.QtCore import QObject\n", "utf-8")
     assert _qt_imports(module) == [2]
+
+
+def _non_stdlib_imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names.add(node.module or "")
+    return {n for n in names if n.split(".")[0] not in sys.stdlib_module_names}
+
+
+def test_the_text_rules_package_imports_only_the_standard_library_and_errors() -> None:
+    found = {
+        name
+        for path in sorted((PACKAGE / "text").rglob("*.py"))
+        for name in _non_stdlib_imports(path)
+        if not name.startswith("briefgen.text") and name != "briefgen.errors"
+    }
+    assert found == set()

@@ -28,6 +28,7 @@ from briefgen.intake.rtf_file import read_rtf
 from briefgen.intake.sniffing import Format, sniff_format
 from briefgen.intake.source_builder import build_source
 from briefgen.model import Source
+from briefgen.text.normalise import same_text
 
 PASTED_NAME = "the pasted content"
 
@@ -64,10 +65,6 @@ def clean_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _same_words(a: str, b: str) -> bool:
-    return a.casefold().split() == b.casefold().split()
-
-
 def drop_repeated_headline(text: str, title: str | None) -> str:
     """``text`` without the headline (and any short kicker above it) that pages repeat
     within their first three paragraphs."""
@@ -75,7 +72,7 @@ def drop_repeated_headline(text: str, title: str | None) -> str:
         return text
     paragraphs = text.split("\n\n")
     for index, paragraph in enumerate(paragraphs[:3]):
-        if _same_words(paragraph, title):
+        if same_text(paragraph, title):
             rest = paragraphs[index + 1 :]
             return "\n\n".join(rest) if rest else text
     return text
@@ -88,7 +85,7 @@ def html_source(html: str, *, name: str, path: str | None = None, url: str | Non
     text = drop_repeated_headline(article.text, article.title)
     parts = parse_plain_article(text)
     conflicting_title = bool(
-        parts.title and article.title and not _same_words(parts.title, article.title)
+        parts.title and article.title and not same_text(parts.title, article.title)
     )
     body = parts.body if not conflicting_title else text
     return build_source(

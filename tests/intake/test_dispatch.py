@@ -231,6 +231,13 @@ def test_repeated_headline_and_kicker_above_it_are_dropped_from_page_text() -> N
     assert drop_repeated_headline(HEADLINE, HEADLINE) == HEADLINE
 
 
+def test_a_repeated_headline_with_other_punctuation_and_quote_marks_is_dropped() -> None:
+    from briefgen.intake.dispatch import drop_repeated_headline
+
+    repeated = "\u201c" + HEADLINE.replace(" after", ", after") + ".\u201d"
+    assert drop_repeated_headline(f"{repeated}\n\n{BODY}", HEADLINE) == BODY
+
+
 @pytest.mark.parametrize(
     ("name", "data"),
     [
