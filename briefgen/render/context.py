@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from briefgen.model import Brief, Source, Span
-from briefgen.render.jinja_env import DEFAULT_DATE_FORMAT, long_date, valid_date_format
-from briefgen.render.manifest import BriefTemplate, FieldSpec
+from briefgen.render.dates import DEFAULT_DATE_FORMAT, long_date, valid_date_format
+from briefgen.render.templates.manifest import BriefTemplate, FieldSpec
 from briefgen.render.textclean import clean_value, one_line, strip_forbidden
 
 # About how many characters of 11-point body text fit on one line of an A4 or Letter memo
