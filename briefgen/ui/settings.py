@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from briefgen.model import DEFAULT_TEMPLATE
+from briefgen.render.dates import DEFAULT_DATE_FORMAT
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Option:
     choices: tuple[str, ...] = ()
 
 
-DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%Y-%m-%d", "%d/%m/%Y")
+DATE_FORMATS = (DEFAULT_DATE_FORMAT, "%B %d, %Y", "%Y-%m-%d", "%d/%m/%Y")
 MARKINGS = ("", "UNCLASSIFIED", "OFFICIAL", "OFFICIAL-SENSITIVE", "CONFIDENTIAL", "INTERNAL")
 
 OPTIONS: tuple[Option, ...] = (
@@ -33,7 +34,7 @@ OPTIONS: tuple[Option, ...] = (
         "The template new briefs use.",
     ),
     Option(
-        "date_format", str, DATE_FORMATS[0], "Date format",
+        "date_format", str, DEFAULT_DATE_FORMAT, "Date format",
         "How dates are written in the preview and the exported memo (strftime codes).",
         DATE_FORMATS,
     ),
