@@ -46,7 +46,10 @@ def create_window(
     files = FileController(None, document, runner, settings, rendering, AutosaveStore(state_dir))
     # The services have no Qt parent: the window's Python object keeps them alive, so
     # none of them is destroyed (and emits) while the window's C++ side is torn down.
-    return MainWindow(document, runner, settings, templates, extraction, files, rendering)
+    window = MainWindow(document, runner, settings, templates, extraction, files, rendering)
+    # The one route from a failed background job to the window: one sentence in the bar.
+    runner.failed.connect(window.messages.show_error)
+    return window
 
 
 def start_background_work(

@@ -182,7 +182,6 @@ class FileController(QObject):
         if worker is None:
             return None
         worker.signals.finished.connect(lambda p: self.notice.emit(f"Exported {Path(p).name}."))
-        worker.signals.failed.connect(self.error)
         self.task_started.emit(worker, f"Exporting {out.name}")
         return worker
 
@@ -191,7 +190,6 @@ class FileController(QObject):
         worker = self.rendering.memo_html(self.document.snapshot())
         if worker is not None:
             worker.signals.finished.connect(self._put_on_clipboard)
-            worker.signals.failed.connect(self.error)
         return worker
 
     def _put_on_clipboard(self, html: Any) -> None:
@@ -218,7 +216,6 @@ class FileController(QObject):
             store.write_json(text, original)
 
         worker = self.runner.submit("save", job, "Autosave")
-        worker.signals.failed.connect(self.error)
         return worker
 
     def offer_recovery(self) -> bool:

@@ -124,7 +124,6 @@ class MainWindow(QMainWindow):
         doc.reset.connect(self._sync_template)
         doc.reset.connect(self._sync_source_view)
         self.templates.changed.connect(self._on_templates_changed)
-        self.templates.error.connect(self.messages.show_error)
         self.rendering.error.connect(self.messages.show_error)
         self.sources.paste_requested.connect(self.paste_article)
         self.sources.open_requested.connect(self.open_articles)
@@ -137,8 +136,8 @@ class MainWindow(QMainWindow):
         self.form.template_chosen.connect(self.switch_template)
         self.preview.failed.connect(self._on_preview_failed)
         self.preview.rendered.connect(self._on_preview_rendered)
+        self.files.error.connect(self.messages.show_error)
         for controller in (self.extraction, self.files):
-            controller.error.connect(self.messages.show_error)
             controller.task_started.connect(self.tasks.track)
         self.extraction.status.connect(self.show_status)
         self.files.notice.connect(self.show_status)
@@ -257,8 +256,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _on_preview_failed(self, message: str) -> None:
-        self._preview_error = message
-        self.messages.show_error(message)
+        self._preview_error = message  # shown through WorkRunner.failed (see app.py)
 
     def _on_preview_rendered(self, _seconds: float) -> None:
         # A preview that renders again clears its own earlier error, not anyone else's.

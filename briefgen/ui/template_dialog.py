@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -143,7 +144,10 @@ class TemplateManagerDialog(QDialog):
         )
         worker = self.rendering.template_preview(self.brief, template)
         worker.signals.finished.connect(lambda html: self._set_preview(template.id, html))
-        worker.signals.failed.connect(self.messages.show_error)
+        # The failure also reaches the window's message bar (WorkRunner.failed, app.py);
+        # the pane says it too, since this dialog covers the window.
+        worker.signals.failed.connect(lambda message: self._set_preview(
+            template.id, f"<p>{html.escape(message)}</p>"))
 
     def _set_preview(self, template_id: str, html: Any) -> None:
         if template_id == self.current_id():
