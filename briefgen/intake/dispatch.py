@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from briefgen.intake.reading import (
 from briefgen.intake.rtf_file import read_rtf
 from briefgen.intake.sniffing import Format, sniff_format
 from briefgen.intake.source_builder import build_source
+from briefgen.intake.url_fetch import fetch_url
 from briefgen.model import Source
 from briefgen.text.normalise import same_text
 
@@ -188,8 +190,6 @@ def load_sources(item: str | os.PathLike[str] | bytes, *, name: str | None = Non
     that is not a readable article.
     """
     if isinstance(item, str) and item.lower().startswith(("http://", "https://")):
-        from briefgen.intake.url_fetch import load_url  # url_fetch imports this module
-
         return [load_url(item)]
     if isinstance(item, bytes | bytearray):
         label = name or PASTED_NAME
@@ -218,3 +218,19 @@ def load(item: str | os.PathLike[str] | bytes, *, name: str | None = None) -> So
     """One article from a path or raw bytes (``name`` names the bytes), format sniffed
     from the content. Raises IntakeError, one sentence naming the file and the reason."""
     return load_sources(item, name=name)[0]
+
+
+def load_url(url: str, *, timeout: float = 15.0, max_bytes: int = 20_000_000) -> Source:
+    """The article at ``url``: fetched, then read like a file (a page through the HTML path).
+
+    The Source keeps ``url``. Raises IntakeError naming the URL when offline, refused,
+    too slow, too large, or when the page holds no article.
+    """
+    data, charset, final_url = fetch_url(url, timeout=timeout, max_bytes=max_bytes)
+    if not data.strip():
+        raise intake_error(url, "the server sent an empty page")
+    if sniff_format(data, urllib.parse.urlsplit(final_url).path) == "html":
+        return html_source(decode_html(data, url, charset), name=url, url=final_url)
+    source = load_sources(data, name=url)[0]
+    source.url = final_url
+    return source

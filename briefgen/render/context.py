@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from briefgen.model import BRIEF_LISTS, Brief, Source, Span, list_names
-from briefgen.render.jinja_env import DEFAULT_DATE_FORMAT, long_date, valid_date_format
-from briefgen.render.manifest import BriefTemplate, FieldSpec
+from briefgen.render.dates import DEFAULT_DATE_FORMAT, long_date, valid_date_format
+from briefgen.render.templates.manifest import BriefTemplate, FieldSpec
 from briefgen.render.textclean import clean_value, one_line, strip_forbidden
 from briefgen.text.normalise import same_text
 

@@ -55,13 +55,12 @@ class ExtractionController(QObject):
     adds sources to the brief and removes them (asking first, over ``dialog_parent``).
 
     Every job is announced through ``task_started(worker, text)`` (the status bar shows
-    its progress and a Cancel button); ``status`` carries short notices and ``error``
-    one-sentence failures.
+    its progress and a Cancel button); ``status`` carries short notices. Failures reach
+    the window through ``WorkRunner.failed``.
     """
 
     task_started = Signal(object, str)
     status = Signal(str)
-    error = Signal(str)
     model_ready = Signal()
     extracted = Signal()
 
@@ -91,7 +90,6 @@ class ExtractionController(QObject):
 
         worker = self.runner.submit("nlp", job, "Loading the language model")
         worker.signals.finished.connect(lambda _: self._on_model_loaded())
-        worker.signals.failed.connect(self.error)
         self.status.emit("Loading the language model\u2026 you can paste or open articles now.")
         return worker
 
@@ -144,7 +142,6 @@ class ExtractionController(QObject):
     def _load(self, job: Callable[[Progress, IsCancelled], list[Source]], text: str) -> Worker:
         worker = self.runner.submit("io", job, text)
         worker.signals.finished.connect(self._on_sources_loaded)
-        worker.signals.failed.connect(self.error)
         self.task_started.emit(worker, text)
         return worker
 
@@ -204,7 +201,6 @@ class ExtractionController(QObject):
         worker = self.runner.submit("nlp", job, "Extraction")
         self._extraction = worker
         worker.signals.finished.connect(lambda brief: self._on_extracted(worker, brief, revision))
-        worker.signals.failed.connect(self.error)
         worker.signals.cancelled.connect(lambda: self._on_cancelled(worker))
         self.task_started.emit(worker, text)
         return worker

@@ -432,10 +432,10 @@ def test_a_preview_error_is_one_sentence_and_clears_once_the_preview_renders_aga
     good = window.templates.get("information-memo")
     assert good is not None
     broken = dataclasses.replace(good, html_file=tmp_path / "missing.html")
-    window.preview.set_template(broken)
+    window.rendering.set_template(broken)
     qtbot.waitUntil(lambda: bool(window.messages.text()), timeout=10_000)
     assert "\n" not in window.messages.text()
-    window.preview.set_template(good)
+    window.rendering.set_template(good)
     qtbot.waitUntil(lambda: window.messages.text() == "", timeout=10_000)
 
 
