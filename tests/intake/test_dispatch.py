@@ -10,12 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-from briefgen.errors import IntakeError
-from briefgen.intake import MAX_FILE_BYTES, load, load_sources
-from briefgen.model import text_sha256
-
-from .builders import (
+from support.builders import (
     AUTHOR,
     BODY,
     FRENCH_TEXT,
@@ -30,6 +25,10 @@ from .builders import (
     png_bytes,
     rtf_bytes,
 )
+
+from briefgen.errors import IntakeError
+from briefgen.intake import MAX_FILE_BYTES, load, load_sources
+from briefgen.model import text_sha256
 
 
 def test_sample_article_header_becomes_metadata_and_body_keeps_the_dateline(

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.builders import AUTHOR, BODY, HEADLINE, PLAIN_ARTICLE, PUBLISHED, PUBLISHER
 
 from briefgen.intake.plain_text import markdown_to_text, parse_plain_article
-
-from .builders import AUTHOR, BODY, HEADLINE, PLAIN_ARTICLE, PUBLISHED, PUBLISHER
 
 
 def test_headline_byline_and_published_lines_become_metadata() -> None:

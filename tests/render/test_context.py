@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sample_briefs import DATE_FORMAT_CASES, sample_brief
+from support.sample_briefs import DATE_FORMAT_CASES, sample_brief
 
 from briefgen.model import Brief, KeyPoint, NextStep, Place, Quote, Source, Span, Summary
 from briefgen.render import BriefTemplate, apply_template_defaults, brief_warnings, build_context

@@ -6,7 +6,7 @@ import io
 
 import docx
 from docx.oxml.ns import qn
-from sample_briefs import multilingual_brief, sample_brief
+from support.sample_briefs import multilingual_brief, sample_brief
 
 from briefgen.render import TemplateLibrary
 from briefgen.render.docx_bidi import first_strong_is_rtl, has_rtl

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 from lxml import etree
-from sample_briefs import multilingual_brief
+from support.sample_briefs import multilingual_brief
 
 from briefgen.render import BriefTemplate
 from briefgen.render.docx_writer import render_docx

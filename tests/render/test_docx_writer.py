@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document as DocxDocument
-from sample_briefs import DATE_FORMAT_CASES, MARKUP, dated_brief, sample_brief
+from support.sample_briefs import DATE_FORMAT_CASES, MARKUP, dated_brief, sample_brief
 
 from briefgen.errors import TemplateError
 from briefgen.model import Brief
@@ -110,7 +110,7 @@ def test_meeting_readout_table_has_one_row_per_participant(library: TemplateLibr
 
 
 def test_hundred_key_points_become_a_hundred_bullets(library: TemplateLibrary) -> None:
-    from sample_briefs import many_points_brief
+    from support.sample_briefs import many_points_brief
 
     document = _open(render_docx(many_points_brief(), library.get("decision-memo")))
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
@@ -118,7 +118,7 @@ def test_hundred_key_points_become_a_hundred_bullets(library: TemplateLibrary) -
 
 
 def test_markup_and_forbidden_characters_render_as_plain_text(library: TemplateLibrary) -> None:
-    from sample_briefs import markup_brief
+    from support.sample_briefs import markup_brief
 
     data = render_docx(markup_brief(), library.get("information-memo"))
     document = _open(data)
@@ -132,7 +132,7 @@ def test_markup_and_forbidden_characters_render_as_plain_text(library: TemplateL
 
 
 def test_rtl_cjk_and_emoji_survive(library: TemplateLibrary) -> None:
-    from sample_briefs import multilingual_brief
+    from support.sample_briefs import multilingual_brief
 
     text = _all_text(_open(render_docx(multilingual_brief(), library.get("meeting-readout"))))
     assert "محادثات جنيف — 日内瓦会谈 — שיחות ז'נבה 🇨🇭" in text
@@ -141,7 +141,7 @@ def test_rtl_cjk_and_emoji_survive(library: TemplateLibrary) -> None:
 
 
 def test_empty_lists_leave_out_their_sections(library: TemplateLibrary) -> None:
-    from sample_briefs import empty_brief
+    from support.sample_briefs import empty_brief
 
     document = _open(render_docx(empty_brief(), library.get("information-memo")))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sample_briefs import sample_brief
+from support.sample_briefs import sample_brief
 
 from briefgen.model import KeyPoint, Person, Quote, Summary
 from briefgen.render import TemplateLibrary, render_html

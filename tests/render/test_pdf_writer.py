@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sample_briefs import (
+from support.sample_briefs import (
     DATE_FORMAT_CASES,
     dated_brief,
     many_points_brief,

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sample_briefs import sample_brief
+from support.sample_briefs import sample_brief
 
 from briefgen.errors import TemplateError
 from briefgen.render import BUILTIN_TEMPLATE_IDS, TemplateLibrary, render_html

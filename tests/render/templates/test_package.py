@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from sample_briefs import sample_brief
+from support.sample_briefs import sample_brief
 
 from briefgen.errors import TemplateError
 from briefgen.render import TemplateLibrary, render_html
