@@ -16,9 +16,11 @@ from lxml import etree
 
 from briefgen.errors import TemplateError
 from briefgen.model import Brief
+from briefgen.render.active_content import drop_external_references
 from briefgen.render.context import build_context
 from briefgen.render.dates import DEFAULT_DATE_FORMAT
 from briefgen.render.docx_bidi import has_rtl, mark_rtl_paragraphs
+from briefgen.render.isolation import needs_isolation, run_isolated
 from briefgen.render.jinja_env import (
     BriefSandbox,
     check_source,
@@ -180,8 +182,13 @@ def render_docx(
     """The memo as the bytes of a .docx file; TemplateError if the Word template fails.
 
     ``date_format``: strftime codes for every date in the memo (see render_html).
-    Writing it to a file is render_to_file's job (briefgen.render.output).
+    Writing it to a file is render_to_file's job (briefgen.render.output). A template that
+    is not built in renders in a bounded child process (briefgen.render.isolation). The memo
+    keeps no external image, attached template or frame (hyperlinks stay).
     """
+    if needs_isolation(template):
+        return bytes(run_isolated(str(template.docx_file), render_docx, brief, template,
+                                  date_format=date_format))
     path = template.docx_file
     tpl = open_docx_template(path)
     _check_once(path, tpl)
@@ -193,6 +200,7 @@ def render_docx(
         raise TemplateError(f"{path}: the Word template produced invalid XML ({exc}); check "
                             "for tags that cut across Word's formatting.") from None
     document = tpl.docx
+    drop_external_references(document.part.package)
     parts = [document.element.body]
     for section in document.sections:
         parts.extend(hf._element for hf in (section.header, section.footer))

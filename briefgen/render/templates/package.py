@@ -164,11 +164,11 @@ def import_package(path: Path, user_dir: Path, existing: dict[str, BriefTemplate
             from None
     try:
         folder = unpack(path, staging)
-        template = read_manifest(folder, "user")
-        problems = validate_folder(folder)
+        problems = validate_folder(folder)  # first: its messages name files in the package
         if problems:
             more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
             raise TemplateError(f"{path}: the template is refused: {problems[0]}{more}.")
+        template = read_manifest(folder, "user")
         clash = existing.get(template.id)
         if clash is not None and (clash.read_only or not replace):
             raise TemplateError(
