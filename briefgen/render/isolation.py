@@ -96,14 +96,17 @@ def _child(conn: Connection, memory: int, func: Callable[..., Any], args: tuple[
 
 
 def run_isolated(where: str, func: Callable[..., Any], *args: Any,
-                 seconds: float = RENDER_SECONDS, memory: int = RENDER_MEMORY_BYTES,
+                 seconds: float | None = None, memory: int | None = None,
                  **kwargs: Any) -> Any:
     """``func(*args, **kwargs)`` in a child process; its result, or TemplateError naming
     ``where`` when it fails, runs past ``seconds`` or needs more than ``memory`` bytes.
 
     ``func`` and its arguments must be picklable (a module-level function). Cancelled is
-    raised, and the child killed, when the thread's cancel_check says so.
+    raised, and the child killed, when the thread's cancel_check says so. ``None``: the
+    module's RENDER_SECONDS and RENDER_MEMORY_BYTES.
     """
+    seconds = RENDER_SECONDS if seconds is None else seconds
+    memory = RENDER_MEMORY_BYTES if memory is None else memory
     ctx = _context()
     receiver, sender = ctx.Pipe(duplex=False)
     process = ctx.Process(target=_child, args=(sender, memory, func, args, kwargs),
