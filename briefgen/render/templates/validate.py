@@ -148,6 +148,9 @@ def check_jinja(source: str, file: str, template: BriefTemplate | None, *,
     except RecursionError:
         return [*problems, TemplateProblem(file, None, "refused because it nests blocks too "
                                            "deeply")]
+    except jinja2.TemplateError as exc:  # an unknown filter or test: found while compiling
+        line = getattr(exc, "lineno", None)
+        return [*problems, TemplateProblem(file, line, f"{exc.message}".rstrip("."))]
     for name in sorted(undeclared - known):
         node = next((n for n in ast.find_all(nodes.Name) if n.name == name), None)
         problems.append(TemplateProblem(
@@ -200,6 +203,8 @@ def _check_docx(path: Path, label: str, template: BriefTemplate) -> list[Templat
         parts = docx_jinja_parts(tpl)
     except TemplateError as exc:
         reason = str(exc).split(": ", 1)[-1].rstrip(".")
+        if reason.startswith("the Word template is not a valid .docx file"):
+            reason = "the Word template is not a valid .docx file"
         return [TemplateProblem(label, None, reason)]
     except Exception as exc:  # noqa: BLE001 - a damaged .docx can fail in many ways
         return [TemplateProblem(label, None, f"the Word template cannot be read ({exc})")]
