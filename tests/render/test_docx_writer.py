@@ -230,3 +230,29 @@ def test_every_date_in_the_docx_follows_the_date_format(
 def test_an_unusable_date_format_gives_the_default_in_word(builtin: BriefTemplate) -> None:
     document = _open(render_docx(dated_brief("2026-03-05"), builtin, date_format="%c"))
     assert _header_value(document, "DATE:") == "5 March 2026"
+
+
+def test_core_properties_render_once_escaped_and_in_the_sandbox(tmp_path: Path) -> None:
+    from support.hostile_templates import core_title, template_folder
+
+    from briefgen.render.templates.manifest import read_manifest
+
+    folder = template_folder(tmp_path, "props", docx_edit=core_title(
+        b"{{ 'Trade &amp; tariffs' }}: {{ fields.subject }}"))
+    brief = sample_brief()
+    brief.fields["subject"] = "Steel <quotas> & duties"
+    for template in (read_manifest(folder, "user"), read_manifest(folder, "builtin")):
+        document = docx.Document(io.BytesIO(render_docx(brief, template)))
+        assert document.core_properties.title == "Trade & tariffs: Steel <quotas> & duties"
+
+
+def test_recursion_in_a_core_property_is_one_sentence(tmp_path: Path) -> None:
+    from support.hostile_templates import core_title, template_folder
+
+    from briefgen.render.templates.manifest import read_manifest
+
+    folder = template_folder(tmp_path, "rec", docx_edit=core_title(
+        b"{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}"))
+    with pytest.raises(TemplateError, match="memo.docx: the Word template is refused because "
+                                            "a macro or loop calls itself too deeply"):
+        render_docx(sample_brief(), read_manifest(folder, "user"))
