@@ -210,7 +210,8 @@ def test_names_with_escape_sequences_are_printed_as_visible_text(
     assert main(["templates", "list"]) == 0
     assert main(["templates", "show", "ansi"]) == 0
     out = capsys.readouterr().out
-    assert "\x1b" not in out and "\x07" not in out
+    assert "\x1b" not in out
+    assert "\x07" not in out
     assert "Imported ansi (\\x1b[31mRED\\x1b[2J\\x07 memo)" in out
     assert out.count("\\x1b[31mRED") == 3
     assert printable("Caf\u00e9 \u05e9\u05dc\u05d5\u05dd") == "Caf\u00e9 \u05e9\u05dc\u05d5\u05dd"

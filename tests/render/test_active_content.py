@@ -46,7 +46,8 @@ def test_what_an_untrusted_template_still_renders_is_stripped(tmp_path: Path,
     template = read_manifest(template_folder(tmp_path, "sly", body=body), "user")
     html = render_html(sample_brief(), template)
     assert not _ACTIVE_OUTPUT.search(html)
-    assert "evil.example" not in html and "steal()" not in html.replace(">steal()<", "")
+    assert "evil.example" not in html
+    assert "steal()" not in html.replace(">steal()<", "")
     assert "Norvalia" in html  # the memo itself is still there
 
 

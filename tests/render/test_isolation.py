@@ -11,8 +11,7 @@ from support.hostile_templates import template_folder
 from support.sample_briefs import sample_brief
 
 from briefgen.errors import Cancelled, TemplateError
-from briefgen.render import TemplateLibrary, render_docx, render_html
-from briefgen.render import isolation
+from briefgen.render import TemplateLibrary, isolation, render_docx, render_html
 from briefgen.render.templates.manifest import read_manifest
 
 # A loop the sandbox cannot see into: no call, no operator, no range, only two texts of
@@ -65,5 +64,6 @@ def test_an_untrusted_template_renders_the_same_memo_in_its_child(tmp_path: Path
     folder = template_folder(tmp_path, "copy")
     mine = read_manifest(folder, "user")
     builtin = TemplateLibrary(user_dir=tmp_path / "none").get("information-memo")
-    assert isolation.needs_isolation(mine) and not isolation.needs_isolation(builtin)
+    assert isolation.needs_isolation(mine)
+    assert not isolation.needs_isolation(builtin)
     assert render_html(sample_brief(), mine) == render_html(sample_brief(), builtin)

@@ -171,7 +171,8 @@ def test_a_default_of_another_type_is_refused_never_coerced(
     (folder / "template.toml").write_text(MINIMAL + _field_toml(kind, value), encoding="utf-8")
     if fits:
         spec = read_manifest(folder).field("f")
-        assert spec is not None and spec.default == value
+        assert spec is not None
+        assert spec.default == value
     else:
         with pytest.raises(TemplateError, match="default of the .* field 'f'"):
             read_manifest(folder)

@@ -140,7 +140,8 @@ def test_entries_that_cannot_be_unpacked_are_refused_in_a_sentence(
     with pytest.raises(TemplateError, match=message):
         library.import_package(path)
     problems = validate_template(path)
-    assert len(problems) == 1 and message in str(problems[0])
+    assert len(problems) == 1
+    assert message in str(problems[0])
     assert [p.name for p in (tmp_path / "user").iterdir()] == []
 
 
@@ -158,10 +159,12 @@ def test_a_bit_flipped_package_is_valid_or_refused_never_a_crash(
     problems = validate_template(path)
     assert all(str(path) in str(p) for p in problems)
     library = TemplateLibrary(user_dir=tmp_path / "user")
+    message = ""
     try:
         library.import_package(path)
     except TemplateError as exc:
-        assert str(path) in str(exc)
+        message = str(exc)
+    assert not message or str(path) in message
 
 
 def test_a_word_file_in_the_package_that_inflates_past_the_limit_is_refused(

@@ -206,7 +206,8 @@ def test_scripts_external_references_and_unescaped_text_are_refused_with_the_lin
     line = next(i for i, text in enumerate(lines, 1) if body.split("\n")[0] in text)
     problems = validate_template(folder)
     assert problems
-    assert problems[0].file == f"{folder}/memo.html" and problems[0].line == line
+    assert problems[0].file == f"{folder}/memo.html"
+    assert problems[0].line == line
     assert reason in problems[0].message
 
 
