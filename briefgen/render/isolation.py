@@ -6,6 +6,10 @@ So a render of a template that is not built in runs in a child process (multipro
 ``forkserver`` where it exists, else ``spawn``) with a memory limit (``RLIMIT_AS``) and is
 killed at its time limit or when the caller cancels it. Built-in templates render in the
 calling process: they are ours, and the preview stays fast.
+
+As multiprocessing requires, a script that renders untrusted templates guards its main
+code with ``if __name__ == "__main__":`` (the ``briefgen`` command and ``python -m
+briefgen`` do).
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ if TYPE_CHECKING:
 RENDER_SECONDS = 15.0
 RENDER_MEMORY_BYTES = 1_500_000_000
 _POLL_SECONDS = 0.05
+# Imported once by the fork server, so that each child starts with the writers loaded.
+_PRELOAD = ["briefgen.render.html_writer", "briefgen.render.docx_writer",
+            "briefgen.render.context"]
 _STATE = threading.local()
 _CONTEXT_LOCK = threading.Lock()
 _CONTEXT: list[Any] = []
@@ -57,7 +64,7 @@ def _context() -> Any:
             ctx: Any
             if "forkserver" in methods:
                 ctx = multiprocessing.get_context("forkserver")
-                ctx.set_forkserver_preload(["briefgen.render"])
+                ctx.set_forkserver_preload(_PRELOAD)
             else:
                 ctx = multiprocessing.get_context("spawn")
             _CONTEXT.append(ctx)
@@ -112,8 +119,10 @@ def run_isolated(where: str, func: Callable[..., Any], *args: Any,
     process = ctx.Process(target=_child, args=(sender, memory, func, args, kwargs),
                           daemon=True)
     is_cancelled = getattr(_STATE, "is_cancelled", None)
+    started = False
     try:
         process.start()
+        started = True
         sender.close()
         deadline = time.monotonic() + seconds
         while not receiver.poll(_POLL_SECONDS):
@@ -133,9 +142,10 @@ def run_isolated(where: str, func: Callable[..., Any], *args: Any,
                                 "stopped (it may need more memory than briefgen allows a "
                                 "render).") from None
     finally:
-        if process.is_alive():
-            process.kill()
-        process.join(5)
+        if started:
+            if process.is_alive():
+                process.kill()
+            process.join(5)
         receiver.close()
     if kind == "ok":
         return value

@@ -259,6 +259,9 @@ def check_source(env: SandboxedEnvironment, source: str, where: str) -> nodes.Te
         raise TemplateError(
             f"{where}:{exc.lineno}: the template has a syntax error: {exc.message}."
         ) from None
+    except RecursionError:
+        raise TemplateError(f"{where}: the template is refused because it nests blocks too "
+                            "deeply.") from None
     problems = unsafe_constructs(ast)
     if problems:
         line, reason = problems[0]
