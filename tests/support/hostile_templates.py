@@ -89,3 +89,34 @@ def package(folder: Path, out: Path, extra: dict[str, bytes] | None = None) -> P
         for name, data in (extra or {}).items():
             archive.writestr(name, data)
     return out
+
+
+FOOTNOTES_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:footnote>'
+    "</w:footnotes>"
+)
+
+
+def with_footnote(text: str) -> Callable[[str, bytes], bytes]:
+    """A docx_edit that adds a footnotes part holding one footnote of ``text`` (written
+    by the caller as XML text)."""
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "[Content_Types].xml":
+            return data.replace(b"</Types>", (
+                b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.'
+                b'openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>'))
+        if name == "word/_rels/document.xml.rels":
+            return data.replace(b"</Relationships>", (
+                b'<Relationship Id="rIdFoot" Type="http://schemas.openxmlformats.org/'
+                b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                b"</Relationships>"))
+        return data
+    return edit
+
+
+def add_entry(docx: Path, name: str, data: bytes) -> None:
+    """Add the entry ``name`` to the zip file ``docx``."""
+    with zipfile.ZipFile(docx, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, data)

@@ -280,3 +280,15 @@ def test_validate_and_import_of_every_hostile_example_stay_within_5_s_and_300_mb
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     assert float(result.stdout) < 5
     assert max(peak_kb, before) < 300_000
+
+
+def test_footnotes_are_checked_like_the_body(tmp_path: Path) -> None:
+    from support.hostile_templates import FOOTNOTES_XML, add_entry, template_folder, with_footnote
+
+    folder = template_folder(tmp_path, "notes", docx_edit=with_footnote("{{ self }}"))
+    add_entry(folder / "memo.docx", "word/footnotes.xml",
+              FOOTNOTES_XML.format(text="{{ self }}").encode())
+    problems = validate_template(folder)
+    assert [(p.file, p.message[:45]) for p in problems] == [
+        (f"{folder}/memo.docx (word/footnotes.xml)",
+         "refused because it uses the forbidden name 's")]
