@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import resource
 import shutil
 import subprocess
 import sys
@@ -246,7 +245,8 @@ for path in sys.argv[1:]:
     except TemplateError:
         pass
     worst = max(worst, time.monotonic() - started)
-print(worst)
+import resource
+print(worst, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
@@ -274,12 +274,11 @@ def test_validate_and_import_of_every_hostile_example_stay_within_5_s_and_300_mb
     folders.append(template_folder(tmp_path / "src", "props", docx_edit=core_title(
         b"{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}")))
     paths = [str(package(f, tmp_path / f"{f.name}.brieftemplate")) for f in folders]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     result = subprocess.run([sys.executable, "-c", _MEASURE, *paths], capture_output=True,
                             text=True, timeout=120, check=True)
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    assert float(result.stdout) < 5
-    assert max(peak_kb, before) < 300_000
+    worst_seconds, peak_kb = result.stdout.split()
+    assert float(worst_seconds) < 5
+    assert int(peak_kb) < 300_000  # the peak resident memory of the whole process
 
 
 def test_footnotes_are_checked_like_the_body(tmp_path: Path) -> None:
