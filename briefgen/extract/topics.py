@@ -26,10 +26,22 @@ GENERIC_HEADS = words(
     talk agenda delegation delegations issue issues matter matters area areas team teams
     """
 )
+# Head nouns that describe the talks themselves or say nothing ("marathon discussion",
+# "continued discussions", "fresh concerns", "constructive approach"): never a topic,
+# whatever qualifies them.
+TALK_HEADS = words(
+    """
+    discussion discussions talk talks meeting meetings session sessions round rounds
+    negotiation negotiations dialogue conversation conversations exchange exchanges
+    approach approaches concern concerns atmosphere tone spirit progress effort efforts
+    engagement contact contacts consultation consultations visit process outcome
+    result results readout remark remarks view views position positions door
+    """
+)
 _AGENDA_WORDS = words(
     """
     agenda discuss discussion cover address issue issues topic topics focus raise
-    negotiate negotiation include concern
+    negotiate negotiation include concern touch center centre
     """
 )
 _BAD_ENTS = {
@@ -137,8 +149,13 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
                 head_counts[head] += 1
             order += len(sents)
     scored: list[tuple[float, _Candidate]] = []
+    # When the text says what was discussed, covered, raised or focused on, the topics are
+    # taken from there; otherwise from the weightiest issues named.
+    says_agenda = any(c.agenda and c.head not in TALK_HEADS for c in candidates.values())
     for cand in candidates.values():
         if cand.head in GENERIC_HEADS and cand.words == 1:
+            continue
+        if cand.head in TALK_HEADS or (says_agenda and not cand.agenda):
             continue
         if cand.off_agenda and not cand.agenda:
             continue  # "the boundary dispute was not discussed": not a topic of the talks

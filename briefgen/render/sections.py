@@ -1,0 +1,164 @@
+"""What each memo section holds: the subject line, outcomes, quotes, source references."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from briefgen.model import Brief, Quote, Source, Span
+from briefgen.render.textclean import one_line, strip_forbidden
+from briefgen.text.normalise import same_text
+
+# Nouns naming the event a lead reports, as the subject line names it ("talks").
+_EVENT_NOUNS = (
+    "talks", "negotiations", "meeting", "summit", "consultations", "dialogue", "visit",
+    "conference", "hearing", "trial", "ruling", "verdict", "sentencing", "lawsuit",
+    "statement", "agreement", "deal", "merger", "acquisition", "election", "vote",
+    "results", "sanctions", "strike", "protest", "announcement", "report",
+)
+# Events between two sides: the subject names both ("A–B talks").
+_TWO_SIDED = {"talks", "negotiations", "meeting", "summit", "consultations", "dialogue"}
+# Words that credit a quote to a document rather than to someone.
+DOCUMENT_SPEAKERS = frozenset({
+    "statement", "joint statement", "communique", "communiqué", "release", "press release",
+    "readout", "letter", "report", "notice", "filing",
+})
+_AGREEMENT = re.compile(
+    r"\b(agreed|agree to|agreement (was|has been) reached|reached (an? )?(agreement|deal|"
+    r"understanding|consensus)|decided|resolved to|signed|approved|adopted|endorsed|"
+    r"committed to|pledged to|settled|ruled|ordered|sentenced|dismissed|upheld|"
+    r"concluded (with|that))\b",
+    re.IGNORECASE,
+)
+_NOT_DISCUSSED = re.compile(
+    r"\b(was|were|is|are) not (discussed|raised|addressed|covered|on the agenda|part of)"
+    r"|\bdid not (discuss|raise|address|cover|touch on)\b|\boff the agenda\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019']?\s+(?=[\"\u201c\u2018]?[A-Z0-9])")
+MAX_OUTCOMES = 6
+TITLE_WORDS = 10
+
+
+def _sentences(source: Source) -> Iterable[tuple[int, str]]:
+    """The source's sentences after its dateline, each with its start offset."""
+    start = source.dateline.end if source.dateline else 0
+    text = source.text
+    for block in re.finditer(r"[^\n]+", text[start:]):
+        at = start + block.start()
+        pieces = _SENTENCE_END.split(block.group())
+        for piece in pieces:
+            found = text.find(piece, at)
+            if found < 0:
+                continue
+            if piece.strip():
+                yield found, piece.strip()
+            at = found + len(piece)
+
+
+def stated_outcomes(brief: Brief) -> list[tuple[str, list[Span]]]:
+    """What the sources say the event produced, in text order: sentences stating an
+    agreement, decision or ruling and sentences saying what was not discussed; the next
+    steps extraction found follow. Empty when the text states none."""
+    found: list[tuple[str, list[Span]]] = []
+    for source in brief.sources:
+        for start, sentence in _sentences(source):
+            if _AGREEMENT.search(sentence) or _NOT_DISCUSSED.search(sentence):
+                found.append((sentence, [Span(source.id, start, start + len(sentence))]))
+    for step in brief.next_steps:
+        found.append((step.text, list(step.spans)))
+    unique: list[tuple[str, list[Span]]] = []
+    for text, spans in found:
+        if not any(same_text(text, seen) or text in seen for seen, _ in unique):
+            unique.append((text, spans))
+    return unique[:MAX_OUTCOMES]
+
+
+def _lead(brief: Brief) -> str:
+    source = brief.sources[0] if brief.sources else None
+    return one_line(strip_forbidden(source.lead or "")) if source else ""
+
+
+def _parties(brief: Brief, lead: str, venue: str, count: int) -> list[str]:
+    """The sides the lead names first (organisations and places other than the venue)."""
+    names = [o.name for o in brief.organizations] + [p.name for p in brief.places]
+    placed = sorted(
+        ((lead.find(n), n) for n in names if n and lead.find(n) >= 0 and n != venue),
+        key=lambda item: item[0],
+    )
+    chosen: list[str] = []
+    for _, name in placed:
+        if not any(name in other or other in name for other in chosen):
+            chosen.append(name)
+    if not chosen and brief.organizations:
+        chosen.append(brief.organizations[0].name)
+    return [one_line(n) for n in chosen[:count]]
+
+
+def memo_subject(brief: Brief, venue: str, date_text: str) -> str:
+    """A subject line a staffer would write, never a sentence cut short: the main source's
+    headline when it has one, else built from what extraction found, "<A>–<B> talks on
+    <topic>, <place>, <date>", leaving out the parts it did not find."""
+    title = one_line(brief.sources[0].title or "") if brief.sources else ""
+    if title:
+        return title
+    lead = _lead(brief)
+    low = lead.lower()
+    event = min(
+        (noun for noun in _EVENT_NOUNS if re.search(rf"\b{noun}\b", low)),
+        key=lambda noun: low.find(noun), default="",
+    )
+    parties = _parties(brief, lead, venue, 2 if event in _TWO_SIDED or not event else 1)
+    topic = one_line(brief.topics[0].text) if brief.topics else ""
+    head = "\u2013".join(parties)
+    if event:
+        head = f"{head} {event}".strip()
+        head = head[:1].upper() + head[1:]
+        if topic:
+            head += f" on {topic}"
+    elif topic:
+        head = f"{head}: {topic}" if head else topic[:1].upper() + topic[1:]
+    parts = [head, venue, date_text]
+    return ", ".join(p for p in parts if p)
+
+
+def _issuer(brief: Brief, spans: list[Span]) -> str:
+    """The organisation named last before a quote credited to a statement, or ``""``."""
+    if not spans:
+        return ""
+    at = spans[0]
+    before = [
+        (span.start, org)
+        for org in brief.organizations
+        for span in org.spans
+        if span.source == at.source and 0 < at.start - span.start < 3000
+    ]
+    return one_line(max(before, key=lambda item: item[0])[1].name) if before else ""
+
+
+def speaker_label(brief: Brief, quote: Quote) -> str:
+    """Who the memo credits a quote to: the speaker, or for words credited to a statement
+    (release, communique...) its issuer, "Foreign Ministry statement"; ``""`` if unknown."""
+    speaker = one_line(quote.speaker or "")
+    words = speaker.lower().removeprefix("the ").removeprefix("a ")
+    if words not in DOCUMENT_SPEAKERS:
+        return speaker
+    issuer = _issuer(brief, quote.spans)
+    return f"{issuer} {words}" if issuer else f"{words[:1].upper()}{words[1:]} (issuer not named)"
+
+
+def quote_strength(quote: Quote, label: str) -> tuple[int, int]:
+    """Sort key, strongest first: credited to someone before unattributed, then longer."""
+    return (0 if label else 1, -min(len(quote.text.split()), 60))
+
+
+def source_title(source: Source) -> str:
+    """The source's title, else the first words of its text (after any dateline)."""
+    title = one_line(source.title or "")
+    if title:
+        return title
+    start = source.dateline.end if source.dateline else 0
+    words = one_line(strip_forbidden(source.text[start:])).split()
+    if len(words) <= TITLE_WORDS:
+        return " ".join(words)
+    return " ".join(words[:TITLE_WORDS]).rstrip(",;:.") + "\u2026"
