@@ -36,6 +36,7 @@ TALK_HEADS = words(
     approach approaches concern concerns atmosphere tone spirit progress effort efforts
     engagement contact contacts consultation consultations visit process outcome
     result results readout remark remarks view views position positions door
+    statement statements
     """
 )
 _AGENDA_WORDS = words(
@@ -80,6 +81,9 @@ _VAGUE_ADJECTIVES = frozenset({
 })
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov"})
+
+
 def _phrase(chunk: SpacySpan) -> tuple[str, str, set[str]] | None:
     """The topic words of a noun chunk (no articles, possessives, numbers, or names)."""
     tokens = [
@@ -94,6 +98,8 @@ def _phrase(chunk: SpacySpan) -> tuple[str, str, set[str]] | None:
     if not tokens or tokens[-1].i != chunk.root.i or chunk.root.pos_ != "NOUN":
         return None
     tokens = [t for t in tokens if not (t.pos_ == "ADJ" and t.lower_ in _VAGUE_ADJECTIVES)]
+    if any(t.lower_.rstrip(".") in _HONORIFICS for t in tokens):
+        return None  # "Mr. Obama's demand" less its name: not an issue
     if not tokens or len(tokens) > 4:
         return None
     head = chunk.root.lemma_.lower()

@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable
+from pathlib import PurePath
 from typing import Any
 
 from briefgen.model import BRIEF_LISTS, Brief, Source, Span, list_names
@@ -138,6 +139,8 @@ def _source_row(source: Source, number: int, date_format: str) -> dict[str, Any]
     shown = f"\u201c{title}\u201d" if one_line(source.title or "") else title
     parts = [one_line(source.author or ""), shown, one_line(source.publisher or ""),
              published, one_line(source.url or "")]
+    if not one_line(source.title or "") and source.path and not pasted:
+        parts.append(PurePath(source.path).name)  # what is known of an untitled file
     parts.append(pasted)
     return {
         "number": number,

@@ -16,15 +16,23 @@ _EVENT_NOUNS = (
     "statement", "agreement", "deal", "merger", "acquisition", "election", "vote",
     "results", "sanctions", "strike", "protest", "announcement", "report",
 )
+# What a lead's verb says happened, as the subject line names it ("met": a meeting).
+_EVENT_VERBS = (
+    (r"\bmet\b", "meeting"), (r"\bheld talks\b", "talks"), (r"\btalked\b", "talks"),
+    (r"\bpleaded (not )?guilty\b", "plea"), (r"\bwas sentenced\b", "sentencing"),
+    (r"\bruled\b", "ruling"), (r"\bsigned\b", "signing"), (r"\bannounced\b", "announcement"),
+    (r"\bsaid in a statement\b", "statement"),
+)
 # Events between two sides: the subject names both ("A–B talks").
 _TWO_SIDED = {"talks", "negotiations", "meeting", "summit", "consultations", "dialogue"}
+_TWO_SIDED_VERB = {"meeting", "talks"}
 # Words that credit a quote to a document rather than to someone.
 DOCUMENT_SPEAKERS = frozenset({
-    "statement", "joint statement", "communique", "communiqué", "release", "press release",
-    "readout", "letter", "report", "notice", "filing",
+    "statement", "statements", "communique", "communiqué", "release", "readout", "letter",
+    "report", "notice", "filing",
 })
 _AGREEMENT = re.compile(
-    r"\b(agreed|agree to|agreement (was|has been) reached|reached (an? )?(agreement|deal|"
+    r"\b(agreed|agreement (was|has been) reached|reached (an? )?(agreement|deal|"
     r"understanding|consensus)|decided|resolved to|signed|approved|adopted|endorsed|"
     r"committed to|pledged to|settled|ruled|ordered|sentenced|dismissed|upheld|"
     r"concluded (with|that))\b",
@@ -79,8 +87,16 @@ def _lead(brief: Brief) -> str:
     return one_line(strip_forbidden(source.lead or "")) if source else ""
 
 
+def _surname(name: str) -> str:
+    return name.split()[-1] if name.split() else name
+
+
 def _parties(brief: Brief, lead: str, venue: str, count: int) -> list[str]:
-    """The sides the lead names first (organisations and places other than the venue)."""
+    """The sides the lead names first: the participants it names (by surname) when it
+    names enough of them, else the organisations and places other than the venue."""
+    people = [p.name for p in brief.people if p.participant and p.name in lead]
+    if len(people) >= count:
+        return [one_line(_surname(n)) for n in people[:count]]
     names = [o.name for o in brief.organizations] + [p.name for p in brief.places]
     placed = sorted(
         ((lead.find(n), n) for n in names if n and lead.find(n) >= 0 and n != venue),
@@ -104,10 +120,11 @@ def memo_subject(brief: Brief, venue: str, date_text: str) -> str:
         return title
     lead = _lead(brief)
     low = lead.lower()
-    event = min(
-        (noun for noun in _EVENT_NOUNS if re.search(rf"\b{noun}\b", low)),
-        key=lambda noun: low.find(noun), default="",
-    )
+    found = [(m.start(), noun) for noun in _EVENT_NOUNS
+             for m in [re.search(rf"\b{noun}\b", low)] if m]
+    found += [(m.start(), noun) for pattern, noun in _EVENT_VERBS
+              for m in [re.search(pattern, low)] if m]
+    event = min(found)[1] if found else ""
     parties = _parties(brief, lead, venue, 2 if event in _TWO_SIDED or not event else 1)
     topic = one_line(brief.topics[0].text) if brief.topics else ""
     head = "\u2013".join(parties)
@@ -141,10 +158,14 @@ def speaker_label(brief: Brief, quote: Quote) -> str:
     (release, communique...) its issuer, "Foreign Ministry statement"; ``""`` if unknown."""
     speaker = one_line(quote.speaker or "")
     words = speaker.lower().removeprefix("the ").removeprefix("a ")
-    if words not in DOCUMENT_SPEAKERS:
+    if not words or words.split()[-1] not in DOCUMENT_SPEAKERS or any(
+        c.isupper() for c in speaker.split()[-1]
+    ):  # "Ministry Statement" as a name, or a person, is kept as it is
         return speaker
+    noun = words.split()[-1]
+    noun = noun[:-1] if noun == "statements" else noun
     issuer = _issuer(brief, quote.spans)
-    return f"{issuer} {words}" if issuer else f"{words[:1].upper()}{words[1:]} (issuer not named)"
+    return f"{issuer} {noun}" if issuer else f"{noun[:1].upper()}{noun[1:]} (issuer not named)"
 
 
 def quote_strength(quote: Quote, label: str) -> tuple[int, int]:
