@@ -36,7 +36,8 @@ TALK_HEADS = words(
     approach approaches concern concerns atmosphere tone spirit progress effort efforts
     engagement contact contacts consultation consultations visit process outcome
     result results readout remark remarks view views position positions door
-    statement statements
+    statement statements judge judges lawyer lawyers company companies firm firms
+    ministry employee employees worker workers passenger passengers
     """
 )
 _AGENDA_WORDS = words(
@@ -111,6 +112,17 @@ def _phrase(chunk: SpacySpan) -> tuple[str, str, set[str]] | None:
     return text, head, {t.lemma_.lower() for t in tokens}
 
 
+def _scare_quoted(chunk: SpacySpan) -> bool:
+    """The noun chunk's words stand in quotation marks of their own."""
+    doc = chunk.doc
+    before = doc[chunk.start - 1] if chunk.start > 0 else None
+    after = doc[chunk.end] if chunk.end < len(doc) else None
+    if after is not None and after.is_punct and not after.is_quote and after.i + 1 < len(doc):
+        after = doc[after.i + 1]
+    quoted = any(t.is_quote for t in chunk) or (before is not None and before.is_quote)
+    return quoted and after is not None and after.is_quote
+
+
 def _says_off_agenda(sent: SpacySpan) -> bool:
     """The sentence says something was not discussed ("was not discussed", "were not on
     the agenda", "was not raised")."""
@@ -140,6 +152,8 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
                 for sent, off in zip(sents, off_flags, strict=True)
             ]
             for chunk in piece.doc.noun_chunks:
+                if _scare_quoted(chunk):
+                    continue  # "a 'sensible pause'": someone's words, not an issue
                 found = _phrase(chunk)
                 if found is None:
                     continue
@@ -163,6 +177,8 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
             continue
         if cand.head in TALK_HEADS or (says_agenda and not cand.agenda):
             continue
+        if cand.words == 1 and not cand.agenda:
+            continue  # a lone noun ("money", "review") names an issue only on the agenda
         if cand.off_agenda and not cand.agenda:
             continue  # "the boundary dispute was not discussed": not a topic of the talks
         score = cand.count + 0.5 * head_counts[cand.head]

@@ -71,6 +71,8 @@ def stated_outcomes(brief: Brief) -> list[tuple[str, list[Span]]]:
     found: list[tuple[str, list[Span]]] = []
     for source in brief.sources:
         for start, sentence in _sentences(source):
+            if sentence[:1] in "\"\u201c\u2018'":
+                continue  # a quotation: the quotes section gives it with its speaker
             if _AGREEMENT.search(sentence) or _NOT_DISCUSSED.search(sentence):
                 found.append((sentence, [Span(source.id, start, start + len(sentence))]))
     for step in brief.next_steps:
@@ -135,7 +137,12 @@ def memo_subject(brief: Brief, venue: str, date_text: str) -> str:
             head += f" on {topic}"
     elif topic:
         head = f"{head}: {topic}" if head else topic[:1].upper() + topic[1:]
-    parts = [head, venue, date_text]
+    place = venue or next(
+        (one_line(p.name) for p in brief.places
+         if re.search(rf"\b(in|at) {re.escape(p.name)}\b", lead) and p.name not in parties),
+        "",
+    )
+    parts = [head, place, date_text]
     return ", ".join(p for p in parts if p)
 
 
