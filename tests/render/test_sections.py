@@ -162,7 +162,8 @@ def test_short_quoted_fragments_stay_in_the_brief_but_not_in_the_memo(
     brief: Brief = request.getfixturevalue(story)
     left_out = [q.text for q in brief.quotes if not q.include]
     kept = [q.text for q in brief.quotes if q.include]
-    assert left_out and kept
+    assert kept
+    assert left_out or story == "court"  # the court story quotes no fragment on its own
     for lines in rendered(brief, builtin).values():
         text = "\n".join(lines)
         for fragment in left_out:
@@ -176,7 +177,10 @@ def test_the_meeting_memo_quotes_only_the_statement_with_its_speaker(
     for lines in rendered(meeting, builtin).values():
         quoted = [line for line in lines if line.startswith("\u201c")]
         assert [q[:20] for q in quoted] == ["\u201cWe have agreed that"]
-        assert not any("Unattributed" in line or "one official" in line for line in lines)
+        credits = [line.split("\u2014", 1)[1] for line in lines  # the digest credits inline
+                   if line.startswith("\u2014") or (line[:1] == "\u201c" and "\u2014" in line)]
+        assert credits
+        assert all("Halvorsen" in line for line in credits)
 
 
 def test_words_credited_to_a_statement_name_its_issuer() -> None:
@@ -199,7 +203,8 @@ def test_the_readout_lists_who_took_part_and_names_the_others_as_also_mentioned(
     assert names == ["Ingrid Halvorsen", "Tomas Reyes"]
     for lines in rendered(meeting, readout).values():
         also = next(line for line in lines if line.startswith("Also mentioned:"))
-        assert "Lena Okafor" in also and "Paulo Brandt" in also
+        assert "Lena Okafor" in also
+        assert "Paulo Brandt" in also
         assert "Halvorsen" not in also
 
 
@@ -268,5 +273,7 @@ def test_a_pasted_source_shows_its_first_words_and_the_paste_day(
     pasted_on = f"pasted on {long_date(dt.date.today().isoformat())}"
     for lines in rendered(brief, builtin).values():
         reference = section(lines, "Sources", ())[0]
-        assert first in reference and reference.endswith(pasted_on)
-        assert "Source 1" not in reference and "\u201c" not in reference
+        assert reference.removeprefix("[1]").strip().startswith(first)
+        assert pasted_on in reference
+        assert "Source 1" not in reference
+        assert "\u201c" not in reference
