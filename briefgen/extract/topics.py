@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from briefgen.extract.lexicon import words
 from briefgen.extract.parse import Parsed
@@ -37,7 +38,8 @@ TALK_HEADS = words(
     engagement contact contacts consultation consultations visit process outcome
     result results readout remark remarks view views position positions door
     statement statements judge judges lawyer lawyers company companies firm firms
-    ministry employee employees worker workers passenger passengers
+    ministry employee employees worker workers passenger passengers speaker president
+    senator leader leaders representative
     """
 )
 _AGENDA_WORDS = words(
@@ -112,6 +114,20 @@ def _phrase(chunk: SpacySpan) -> tuple[str, str, set[str]] | None:
     return text, head, {t.lemma_.lower() for t in tokens}
 
 
+# Nouns that introduce the agenda by themselves ("the agenda covered", "topics included");
+# the other agenda words count as verbs only: "details of the discussion" names no issue.
+_AGENDA_NOUNS = words("agenda topic topics")
+
+
+def _names_the_agenda(token: Token) -> bool:
+    """The token says what was discussed: an agenda verb (discussed, covered, raised,
+    focused on) or the word agenda or topic."""
+    lemma = token.lemma_.lower()
+    if lemma in _AGENDA_NOUNS:
+        return True
+    return token.pos_ in {"VERB", "AUX"} and lemma in _AGENDA_WORDS
+
+
 def _scare_quoted(chunk: SpacySpan) -> bool:
     """The noun chunk's words stand in quotation marks of their own."""
     doc = chunk.doc
@@ -148,7 +164,7 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
             starts = [sent.start for sent in sents]
             off_flags = [_says_off_agenda(sent) for sent in sents]
             agenda_flags = [
-                not off and any(t.lemma_.lower() in _AGENDA_WORDS for t in sent)
+                not off and any(_names_the_agenda(t) for t in sent)
                 for sent, off in zip(sents, off_flags, strict=True)
             ]
             for chunk in piece.doc.noun_chunks:
