@@ -121,11 +121,11 @@ _AGENDA_NOUNS = words("agenda topic topics")
 
 def _names_the_agenda(token: Token) -> bool:
     """The token says what was discussed: an agenda verb (discussed, covered, raised,
-    focused on) or the word agenda or topic."""
+    focused on; not "include", which lists anything) or the word agenda or topic."""
     lemma = token.lemma_.lower()
     if lemma in _AGENDA_NOUNS:
         return True
-    return token.pos_ in {"VERB", "AUX"} and lemma in _AGENDA_WORDS
+    return token.pos_ in {"VERB", "AUX"} and lemma in _AGENDA_WORDS and lemma != "include"
 
 
 def _scare_quoted(chunk: SpacySpan) -> bool:

@@ -33,8 +33,10 @@ DOCUMENT_SPEAKERS = frozenset({
 })
 _AGREEMENT = re.compile(
     r"\b(agreed|agreement (was|has been) reached|reached (an? )?(agreement|deal|"
-    r"understanding|consensus)|decided|resolved to|signed|approved|adopted|endorsed|"
-    r"committed to|pledged to|settled|ruled|ordered|sentenced|dismissed|upheld|"
+    r"understanding|consensus)|decided|resolved to|signed (an?|the) (agreement|deal|accord|"
+    r"treaty|memorandum)|approved|adopted|endorsed|committed to|pledged to|settled|ruled|"
+    r"ordered|sentenced|dismissed|upheld|pleaded (not )?guilty|convicted|acquitted|"
+    r"found (not )?guilty|"
     r"concluded (with|that))\b",
     re.IGNORECASE,
 )
@@ -43,25 +45,29 @@ _NOT_DISCUSSED = re.compile(
     r"|\bdid not (discuss|raise|address|cover|touch on)\b|\boff the agenda\b",
     re.IGNORECASE,
 )
+# A sentence that is someone's words: a closing mark then "Trump tweeted", "she said".
+_CREDITED_WORDS = re.compile(
+    r"[\"\u201d]\s*(\S+\s+){0,4}?(said|says|tweeted|told|added|wrote|stated|noted)\b"
+)
+_ABBREVIATION = re.compile(r"\b([A-Z]|Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Sen|Rep|Gov|Lt|Col|Prof)\.$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019']?\s+(?=[\"\u201c\u2018]?[A-Z0-9])")
 MAX_OUTCOMES = 6
 TITLE_WORDS = 10
 
 
 def _sentences(source: Source) -> Iterable[tuple[int, str]]:
-    """The source's sentences after its dateline, each with its start offset."""
-    start = source.dateline.end if source.dateline else 0
+    """The source's sentences after its dateline, each with its start offset; a full stop
+    after an initial or a title ("Jesse L. Jackson Jr.", "Mr. Obama") ends none."""
+    first = source.dateline.end if source.dateline else 0
     text = source.text
-    for block in re.finditer(r"[^\n]+", text[start:]):
-        at = start + block.start()
-        pieces = _SENTENCE_END.split(block.group())
-        for piece in pieces:
-            found = text.find(piece, at)
-            if found < 0:
-                continue
-            if piece.strip():
-                yield found, piece.strip()
-            at = found + len(piece)
+    for block in re.finditer(r"[^\n]+", text[first:]):
+        at = first + block.start()
+        cuts = [at + m.end() for m in _SENTENCE_END.finditer(block.group())
+                if not _ABBREVIATION.search(block.group()[: m.start()])]
+        for start, end in zip([at, *cuts], [*cuts, at + len(block.group())], strict=True):
+            sentence = text[start:end].strip()
+            if sentence:
+                yield start + (len(text[start:end]) - len(text[start:end].lstrip())), sentence
 
 
 def stated_outcomes(brief: Brief) -> list[tuple[str, list[Span]]]:
@@ -77,6 +83,7 @@ def stated_outcomes(brief: Brief) -> list[tuple[str, list[Span]]]:
                 found.append((sentence, [Span(source.id, start, start + len(sentence))]))
     for step in brief.next_steps:
         found.append((step.text, list(step.spans)))
+    found = [(text, spans) for text, spans in found if not _CREDITED_WORDS.search(text)]
     unique: list[tuple[str, list[Span]]] = []
     for text, spans in found:
         if not any(same_text(text, seen) or text in seen for seen, _ in unique):
@@ -93,9 +100,10 @@ def _surname(name: str) -> str:
     return name.split()[-1] if name.split() else name
 
 
-def _parties(brief: Brief, lead: str, venue: str, count: int) -> list[str]:
-    """The sides the lead names first: the participants it names (by surname) when it
-    names enough of them, else the organisations and places other than the venue."""
+def _parties(brief: Brief, lead: str, venue: str, count: int, event_at: int) -> list[str]:
+    """The sides the lead names: the participants it names (by surname) when it names
+    enough of them, else the organisations and places other than the venue, the first
+    ones, or for a one-sided event the one named last before the event."""
     people = [p.name for p in brief.people if p.participant and p.name in lead]
     if len(people) >= count:
         return [one_line(_surname(n)) for n in people[:count]]
@@ -104,6 +112,9 @@ def _parties(brief: Brief, lead: str, venue: str, count: int) -> list[str]:
         ((lead.find(n), n) for n in names if n and lead.find(n) >= 0 and n != venue),
         key=lambda item: item[0],
     )
+    if count == 1 and event_at >= 0:
+        before = [item for item in placed if item[0] < event_at]
+        placed = before[-1:] + placed if before else placed
     chosen: list[str] = []
     for _, name in placed:
         if not any(name in other or other in name for other in chosen):
@@ -126,9 +137,11 @@ def memo_subject(brief: Brief, venue: str, date_text: str) -> str:
              for m in [re.search(rf"\b{noun}\b", low)] if m]
     found += [(m.start(), noun) for pattern, noun in _EVENT_VERBS
               for m in [re.search(pattern, low)] if m]
-    event = min(found)[1] if found else ""
-    parties = _parties(brief, lead, venue, 2 if event in _TWO_SIDED or not event else 1)
-    topic = one_line(brief.topics[0].text) if brief.topics else ""
+    event_at, event = min(found) if found else (-1, "")
+    two = event in _TWO_SIDED or event in _TWO_SIDED_VERB or not event
+    parties = _parties(brief, lead, venue, 2 if two else 1, event_at)
+    topic = next((one_line(t.text) for t in brief.topics
+                  if not event or event not in t.text.lower()), "")
     head = "\u2013".join(parties)
     if event:
         head = f"{head} {event}".strip()
