@@ -70,11 +70,22 @@ def _sentences(source: Source) -> Iterable[tuple[int, str]]:
                 yield start + (len(text[start:end]) - len(text[start:end].lstrip())), sentence
 
 
+def _overlap(a: list[Span], b: list[Span]) -> bool:
+    """Some evidence of ``a`` and ``b`` is the same stretch of a source (an edited key point
+    and the sentence it came from)."""
+    return any(x.source == y.source and x.start < y.end and y.start < x.end
+               for x in a for y in b)
+
+
 def stated_outcomes(brief: Brief) -> list[tuple[str, list[Span]]]:
-    """What the sources say the event produced, in text order: sentences stating an
-    agreement, decision or ruling and sentences saying what was not discussed; the next
-    steps extraction found follow. Empty when the text states none."""
-    found: list[tuple[str, list[Span]]] = []
+    """What the sources say the event produced: the included key points (as the user
+    left them) and the other sentences of the sources, in text order, that state an
+    agreement, decision or ruling or say what was not discussed; the next steps extraction
+    found follow. Empty when the text states none."""
+    found: list[tuple[str, list[Span]]] = [
+        (k.text, list(k.spans)) for k in brief.key_points
+        if k.include and (_AGREEMENT.search(k.text) or _NOT_DISCUSSED.search(k.text))
+    ]
     for source in brief.sources:
         for start, sentence in _sentences(source):
             if sentence[:1] in "\"\u201c\u2018'":
@@ -86,7 +97,8 @@ def stated_outcomes(brief: Brief) -> list[tuple[str, list[Span]]]:
     found = [(text, spans) for text, spans in found if not _CREDITED_WORDS.search(text)]
     unique: list[tuple[str, list[Span]]] = []
     for text, spans in found:
-        if not any(same_text(text, seen) or text in seen for seen, _ in unique):
+        if not any(same_text(text, seen) or text in seen or _overlap(spans, others)
+                   for seen, others in unique):
             unique.append((text, spans))
     return unique[:MAX_OUTCOMES]
 

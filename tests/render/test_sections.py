@@ -277,3 +277,15 @@ def test_a_pasted_source_shows_its_first_words_and_the_paste_day(
         assert pasted_on in reference
         assert "Source 1" not in reference
         assert "\u201c" not in reference
+
+
+def test_a_key_point_the_user_rewrote_as_an_agreement_is_an_outcome_once() -> None:
+    from briefgen.model import KeyPoint
+
+    text = "The sides agreed to talk again. The weather was fine."
+    brief = Brief(sources=[Source(id="s", text=text)], key_points=[
+        KeyPoint("The two sides agreed to reopen visa sections.", [Span("s", 0, 31)])])
+    assert [t for t, _ in stated_outcomes(brief)] == [
+        "The two sides agreed to reopen visa sections."]
+    brief.key_points[0].include = False
+    assert [t for t, _ in stated_outcomes(brief)] == ["The sides agreed to talk again."]
