@@ -250,7 +250,8 @@ def build_context(
         number = row["number"]
         row["key_points"] = [k for k in key_points if number in k["cites"]]
         row["quotes"] = [q for q in quotes if number in q["cites"]]
-        row["summary"] = "" if same_text(row["lead"], summary_text) else row["lead"]
+        full_lead = _lead(brief.sources[number - 1], limit=10**6)  # uncut, to compare
+        row["summary"] = "" if same_text(full_lead, summary_text) else row["lead"]
     bluf_lines = math.ceil(len(summary_text) / CHARS_PER_LINE) if summary_text else 0
     warnings = []
     if bluf_lines > BLUF_MAX_LINES:

@@ -289,3 +289,15 @@ def test_a_key_point_the_user_rewrote_as_an_agreement_is_an_outcome_once() -> No
         "The two sides agreed to reopen visa sections."]
     brief.key_points[0].include = False
     assert [t for t, _ in stated_outcomes(brief)] == ["The sides agreed to talk again."]
+
+
+def test_a_long_lead_that_is_the_bottom_line_is_not_repeated_as_the_source_summary(
+    library: object,
+) -> None:
+    from briefgen.model import Summary
+    from briefgen.render import build_context
+
+    lead = "Norland and Estavia " + "talked about visas and staff " * 20 + "in Valmont."
+    brief = Brief(sources=[Source(id="s", text=lead, lead=lead)], summary=Summary(lead))
+    digest = library.get("media-digest")  # type: ignore[attr-defined]
+    assert build_context(brief, digest)["sources"][0]["summary"] == ""
