@@ -23,3 +23,10 @@ def test_a_fragment_is_words_that_do_not_read_as_a_sentence_of_their_own() -> No
     assert is_fragment("a process that has gone on far too long")
     assert not is_fragment("We expect progress soon.")
     assert not is_fragment("Passengers should not pay more,")
+
+
+def test_beyond_the_strongest_six_quotes_stay_in_the_brief_unticked() -> None:
+    quotes = [Quote(" ".join(["word"] * (8 + i)) + ".", speaker=f"Speaker {i}")
+              for i in range(8)]
+    choose_quotes(quotes)
+    assert [q.include for q in quotes] == [False, False, True, True, True, True, True, True]
