@@ -29,7 +29,8 @@ _TWO_SIDED_VERB = {"meeting", "talks"}
 # Words that credit a quote to a document rather than to someone.
 DOCUMENT_SPEAKERS = frozenset({
     "statement", "statements", "communique", "communiqué", "release", "readout", "letter",
-    "report", "notice", "filing",
+    "letters", "report", "reports", "notice", "filing", "filings", "document", "documents",
+    "records",
 })
 _AGREEMENT = re.compile(
     r"\b(agreed|agreement (was|has been) reached|reached (an? )?(agreement|deal|"

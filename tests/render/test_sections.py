@@ -190,6 +190,8 @@ def test_words_credited_to_a_statement_name_its_issuer() -> None:
     brief = Brief(sources=[source], organizations=[ministry])
     quote = Quote("it was open", speaker="statement", spans=[Span("s", 58, 69)])
     assert speaker_label(brief, quote) == "Estavian Foreign Ministry statement"
+    papers = Quote("it was open", speaker="documents", spans=[Span("s", 58, 69)])
+    assert speaker_label(brief, papers) == "Estavian Foreign Ministry documents"
     assert speaker_label(Brief(sources=[source]), quote) == "Statement (issuer not named)"
     assert speaker_label(brief, Quote("x", speaker="Ingrid Halvorsen")) == "Ingrid Halvorsen"
 
