@@ -38,12 +38,19 @@ def load_brief(path: str | os.PathLike[str]) -> Brief:
     except OSError as exc:
         raise BriefFileError(f"Cannot open {p}: {exc.strerror or exc}.") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        # "utf-8-sig": a byte order mark, which some editors put first, is not content.
+        data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise BriefFileError(f"Cannot open {p}: it is not a UTF-8 text file.") from None
     except json.JSONDecodeError as exc:
         raise BriefFileError(
             f"Cannot open {p}: it is not valid JSON (line {exc.lineno}, column {exc.colno})."
+        ) from None
+    except RecursionError:
+        raise BriefFileError(f"Cannot open {p}: it is nested too deeply to be a brief.") from None
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        raise BriefFileError(
+            f"Cannot open {p}: it holds a number too large for a brief."
         ) from None
     try:
         return brief_from_dict(data)

@@ -204,7 +204,8 @@ def build_context(
         if spec.required and fields.get(spec.name) in ("", [], None):
             warnings.append(f"The field \u201c{spec.label}\u201d is required but empty.")
     summary_numbers = citations.numbers_of(brief.summary.spans)
-    return {
+    # One pass over all of it: no character a file cannot hold reaches an output.
+    context: dict[str, Any] = clean_value({
         "template": {"id": template.id, "name": one_line(template.name),
                      "version": one_line(template.version)},
         "fields": fields,
@@ -232,7 +233,8 @@ def build_context(
         "warnings": warnings,
         "preview": preview,
         "date_format": date_format,
-    }
+    })
+    return context
 
 
 CONTEXT_NAMES = frozenset(
