@@ -46,6 +46,7 @@ class Parsed:
 
     source: Source
     pieces: list[Piece] = field(default_factory=list)
+    _offsets: list[int] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -85,11 +86,15 @@ class Parsed:
                 yield piece.offset, token
 
     def piece_at(self, char: int) -> Piece | None:
-        """The piece holding global character offset ``char``."""
-        for piece in self.pieces:
-            if piece.offset <= char < piece.offset + piece.length:
-                return piece
-        return None
+        """The piece holding global character offset ``char`` (found by bisection: the
+        pieces are in text order)."""
+        if len(self._offsets) != len(self.pieces):
+            self._offsets = [piece.offset for piece in self.pieces]
+        index = bisect_right(self._offsets, char) - 1
+        if index < 0:
+            return None
+        piece = self.pieces[index]
+        return piece if piece.offset <= char < piece.offset + piece.length else None
 
     def token_at(self, char: int) -> Token | None:
         """The token covering global offset ``char`` (or the one just before it)."""
