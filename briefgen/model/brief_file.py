@@ -12,6 +12,7 @@ from pathlib import Path
 from briefgen.errors import BriefFileError
 from briefgen.model.brief import Brief
 from briefgen.model.brief_json import BriefJSONError, brief_from_dict, brief_to_dict
+from briefgen.model.leftovers import remove_leftovers, save_leftover
 
 BRIEF_SUFFIX = ".brief"
 MAX_BRIEF_BYTES = 200 * 1024 * 1024
@@ -79,6 +80,7 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     Raises BriefFileError naming ``path`` when the folder is missing or not writable.
     """
     folder = path.parent if str(path.parent) else Path(".")
+    remove_leftovers(folder, save_leftover(path))  # of saves that were killed
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except FileNotFoundError:

@@ -138,6 +138,14 @@ def test_a_save_killed_half_way_leaves_the_previous_file_intact(tmp_path: Path) 
     proc.wait(timeout=10)
     assert path.read_bytes() == before
     assert load_brief(path) == _brief()
+    # The killed save's temporary file is removed by the next save once it is stale.
+    (leftover,) = [p for p in tmp_path.iterdir() if p.name.startswith(".work.brief.")]
+    save_brief(_brief(), path)
+    assert leftover.exists()  # still fresh: it might be another program's save in progress
+    stale = time.time() - 3600
+    os.utime(leftover, (stale, stale))
+    save_brief(_brief(), path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["work.brief"]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
