@@ -142,6 +142,19 @@ def _connect(hop: _Hop, address: Address, watchdog: _Watchdog) -> http.client.HT
     return connection
 
 
+def _connect_any(hop: _Hop, addresses: list[Address],
+                 watchdog: _Watchdog) -> http.client.HTTPConnection:
+    """A connection to the first of ``addresses`` that answers (``localhost`` may be
+    ``::1`` and ``127.0.0.1``, with the server on only one of them)."""
+    for address in addresses[:-1]:
+        try:
+            return _connect(hop, address, watchdog)
+        except OSError as exc:
+            if isinstance(exc, TimeoutError) or watchdog.expired:
+                raise
+    return _connect(hop, addresses[-1], watchdog)
+
+
 def _read_body(response: http.client.HTTPResponse, shown: str, max_bytes: int,
                watchdog: _Watchdog) -> bytes:
     length = response.getheader("Content-Length")
@@ -171,7 +184,7 @@ def _fetch(url: str, max_bytes: int, watchdog: _Watchdog) -> tuple[bytes, str | 
         if not allowed:
             raise intake_error(url, f"it redirects to {hop.url}, a local or private "
                                     "address, which briefgen does not follow")
-        connection = _connect(hop, allowed[0], watchdog)
+        connection = _connect_any(hop, allowed, watchdog)
         try:
             connection.request("GET", hop.target, headers={
                 "User-Agent": USER_AGENT, "Accept-Encoding": "identity"})

@@ -263,3 +263,10 @@ def test_no_redirect_chain_leaves_the_typed_address(
     assert trap.count() == before
     assert reached in ("", urllib.parse.urlsplit(server).netloc)
     assert "\n" not in refusal
+
+
+def test_the_users_own_typed_loopback_address_is_fetched_by_name_too(server: str) -> None:
+    typed = server.replace("127.0.0.1", "localhost") + "/story"
+    source = load_url(typed, timeout=3)
+    assert source.title == HEADLINE
+    assert source.url == typed
