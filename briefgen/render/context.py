@@ -265,7 +265,8 @@ def build_context(
         warnings.append("The date is the article's event date as guessed by extraction; "
                         "check it.")
     summary_numbers = citations.numbers_of(brief.summary.spans)
-    return {
+    # One pass over all of it: no character a file cannot hold reaches an output.
+    context: dict[str, Any] = clean_value({
         "template": {"id": template.id, "name": one_line(template.name),
                      "version": one_line(template.version)},
         "fields": fields,
@@ -296,7 +297,8 @@ def build_context(
         "warnings": warnings,
         "preview": preview,
         "date_format": date_format,
-    }
+    })
+    return context
 
 
 CONTEXT_NAMES = frozenset(
