@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
@@ -33,6 +34,11 @@ from briefgen.model import Organization, Person, Quote, Span
 _MIN_WORDS = 4
 # A sentence this short right after a quote may carry its attribution.
 TAIL_TOKENS = 12
+# A speech verb further than this (characters) from the quote, in one long sentence, is not
+# its cue; the bound keeps the search per quote constant, so extraction stays linear.
+CUE_WINDOW = 600
+# Only the nearest few speech verbs are tried as the cue (a sentence rarely has more).
+MAX_CUES = 8
 
 
 @dataclass
@@ -99,6 +105,60 @@ class _Resolver:
         }
         self.quoted: list[tuple[int, int]] = []
         self._sent_cache: dict[int, list[SpacySpan]] = {}
+        # Indexes that keep every lookup per quote logarithmic (linear extraction):
+        self._mention_starts = [m.start for m in self.mentions]
+        self._mention_reach: list[int] = []  # the furthest end among mentions[:i + 1]
+        for mention in self.mentions:
+            self._mention_reach.append(max([mention.end, *self._mention_reach[-1:]]))
+        first_at: dict[int, Person] = {}
+        for (start, _end), person in self.person_of_span.items():
+            first_at.setdefault(start, person)
+        self._person_starts = sorted(first_at)
+        self._person_at = [first_at[start] for start in self._person_starts]
+        self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        self._offset_of_doc = {id(piece.doc): piece.offset for piece in parsed.pieces}
+        self._sent_ends: dict[int, list[int]] = {}
+        named: list[Person | Organization] = [*people, *orgs]
+        self._span_starts: dict[int, list[int]] = {
+            id(item): sorted(s.start for s in item.spans) for item in named
+        }
+        self._by_label: dict[str, Person] = {}
+        for person in people:
+            last = name_key(person.name).split()[-1:]
+            if last:
+                self._by_label.setdefault(last[0], person)
+        self._orgs_by_word: dict[str, list[Organization]] = {}
+        for org in reversed(orgs):
+            words = org.name.split()
+            if words:
+                self._orgs_by_word.setdefault(words[-1].lower(), []).append(org)
+        self._people_by_role_word: dict[str, list[Person]] = {}
+        for person in people:
+            for word in dict.fromkeys((person.role or "").lower().split()):
+                self._people_by_role_word.setdefault(word, []).append(person)
+
+    def _mentions_within(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in ``[start, end)``, in text order."""
+        low = bisect_left(self._mention_starts, start)
+        return self.mentions[low : bisect_left(self._mention_starts, end, lo=low)]
+
+    def _paragraph(self, start: int, end: int) -> tuple[int, int]:
+        """Where the paragraph (line) around ``[start, end)`` starts and ends, as
+        ``text.rfind("\n", 0, start) + 1`` and ``text.find("\n", end)`` (or the length)."""
+        before = bisect_left(self._newlines, start)
+        para_start = self._newlines[before - 1] + 1 if before else 0
+        after = bisect_left(self._newlines, end)
+        para_end = self._newlines[after] if after < len(self._newlines) else len(self.text)
+        return para_start, para_end
+
+    def _spoken_before(self, item: Person | Organization, before: int, since: int = -1) -> bool:
+        """True when one of the item's spans starts in ``[since, before)`` (any before
+        ``before`` when ``since`` is left out)."""
+        starts = self._span_starts.get(id(item))
+        if starts is None:
+            return any(since <= s.start < before for s in item.spans)
+        index = bisect_left(starts, since)
+        return index < len(starts) and starts[index] < before
 
     def attribute(self, quote: FoundQuote) -> None:
         """Set the quote's speaker from the speech verb next to it, if there is one."""
@@ -127,9 +187,7 @@ class _Resolver:
         if match is None:
             return False
         label = match.group(1)
-        person = next(
-            (p for p in self.people if name_key(p.name).split()[-1:] == [label.lower()]), None
-        )
+        person = self._by_label.get(label.lower())
         quote.speaker = person.name if person else label.title()
         quote.role = person.role if person else None
         quote.speaker_span = match.span(1)
@@ -142,7 +200,7 @@ class _Resolver:
         if match is None:
             return False
         start, end = match.span(1)
-        mention = next((m for m in self.mentions if start <= m.start < end), None)
+        mention = next(iter(self._mentions_within(start, end)), None)
         person = self.person_of_span.get((mention.start, mention.end)) if mention else None
         quote.speaker = person.name if person else match.group(1)
         quote.role = person.role if person else None
@@ -174,7 +232,7 @@ class _Resolver:
                     quote.speaker, quote.speaker_span, quote.role = name, span, role
                     quote.cue = (self._global(cue), self._global(cue) + len(cue.text))
                     return True
-        found = [m for m in self.mentions if lead_start <= m.start < lead_start + len(lead)]
+        found = self._mentions_within(lead_start, lead_start + len(lead))
         if found:
             mention = found[0]
             person = self.person_of_span.get((mention.start, mention.end))
@@ -197,10 +255,7 @@ class _Resolver:
         return self._piece_offset_hint(token) + token.idx
 
     def _piece_offset_hint(self, token: Token) -> int:
-        for piece in self.parsed.pieces:
-            if piece.doc is token.doc:
-                return piece.offset
-        return 0
+        return self._offset_of_doc.get(id(token.doc), 0)
 
     def _cues(self, quote: FoundQuote) -> list[Token]:
         """Speech verbs outside the quote in its sentences, nearest first."""
@@ -210,12 +265,12 @@ class _Resolver:
             return []
         offset = piece.offset
         sents = self._frame(piece.doc, first - offset, last - offset)
-        para_start = self.text.rfind("\n", 0, first) + 1
-        para_end = self.text.find("\n", last)
-        para_end = len(self.text) if para_end < 0 else para_end
+        para_start, para_end = self._paragraph(first, last)
+        low = piece.token_index(max(0, first - CUE_WINDOW - offset))
+        high = piece.token_index(last + CUE_WINDOW - offset) + 1
         candidates: list[tuple[int, Token]] = []
         for sent in sents:
-            for token in sent:
+            for token in sent.doc[max(sent.start, low) : min(sent.end, high)]:
                 at = offset + token.idx
                 if not para_start <= at < para_end or any(a <= at < b for a, b in quote.pieces):
                     continue
@@ -225,16 +280,20 @@ class _Resolver:
                         continue  # "... Warren said. "Next quote"": that cue is spent
                     candidates.append((distance, token))
         candidates.sort(key=lambda item: item[0])
-        return [token for _, token in candidates]
+        return [token for _, token in candidates[:MAX_CUES]]
 
     def _frame(self, doc: object, start: int, end: int) -> list[SpacySpan]:
         """The sentences around a quote, stopping at paragraph breaks, plus a short tail
         sentence ("... ," Lindqvist said.) that spaCy split off."""
         assert hasattr(doc, "sents")
-        para_start = self.text.rfind("\n", 0, start) + 1
+        para_start = self._paragraph(start, start)[0]  # as text.rfind("\n", 0, start) + 1
         frame: list[SpacySpan] = []
         sents = self._sents(doc)
-        for index, sent in enumerate(sents):
+        # Sentences ending two or more characters before the quote are skipped unless the
+        # next one starts after it, so the search begins just before the first that does not.
+        ends = self._sent_ends[id(doc)]
+        begin = max(0, bisect_right(ends, start - 2) - 1)
+        for index, sent in enumerate(sents[begin:], start=begin):
             if sent.end_char <= start - 2 and not _is_lead_in(sent):
                 continue
             if sent.start_char > end + 2:
@@ -257,6 +316,7 @@ class _Resolver:
         key = id(doc)
         if key not in self._sent_cache:
             self._sent_cache[key] = list(doc.sents)  # type: ignore[attr-defined]
+            self._sent_ends[key] = [sent.end_char for sent in self._sent_cache[key]]
         return self._sent_cache[key]
 
     def _inside_quote(self, at: int, quote: FoundQuote) -> bool:
@@ -305,20 +365,16 @@ class _Resolver:
         return None, None, None
 
     def _mention_at(self, at: int) -> Mention | None:
-        for mention in self.mentions:
-            if mention.start <= at < mention.end:
-                return mention
-            if mention.start > at:
-                break
+        """The first mention (in text order) that covers ``at``."""
+        first = bisect_right(self._mention_reach, at)  # the first reaching past ``at``
+        if first < len(self.mentions) and self.mentions[first].start <= at:
+            return self.mentions[first]
         return None
 
     def _latest_person(self, before: int) -> Person | None:
         """The person mentioned last before ``before``."""
-        best: tuple[int, Person] | None = None
-        for (start, _end), person in self.person_of_span.items():
-            if start < before and (best is None or start > best[0]):
-                best = (start, person)
-        return None if best is None else best[1]
+        index = bisect_left(self._person_starts, before) - 1
+        return self._person_at[index] if index >= 0 else None
 
     def _issuer(self, noun: str, at: int) -> str | None:
         """Who issued the statement (letter, report) a quote is credited to: the person or
@@ -332,7 +388,7 @@ class _Resolver:
             sent = token.sent
             offset = self._piece_offset_hint(token)
             start, end = offset + sent.start_char, offset + sent.end_char
-            inside = [m for m in self.mentions if start <= m.start < end]
+            inside = self._mentions_within(start, end)
             if len(inside) == 1:
                 person = self.person_of_span.get((inside[0].start, inside[0].end))
                 return person.name if person else inside[0].text
@@ -355,7 +411,8 @@ class _Resolver:
 
     def _latest_org(self, before: int) -> str | None:
         """The organisation mentioned last before ``before`` (within about a paragraph)."""
-        orgs = [m for m in self.mentions if m.kind == ORG and before - 600 < m.start < before]
+        window = self._mentions_within(before - 599, before)
+        orgs = [m for m in window if m.kind == ORG]
         return orgs[-1].text if orgs else None
 
     def _common_noun(
@@ -366,16 +423,15 @@ class _Resolver:
         words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det"]
         phrase = " ".join(t.text for t in words) or subject.text
         first = span[0] - (subject.idx - words[0].idx) if words else span[0]
-        for org in reversed(self.orgs):
-            if org.name.split()[-1].lower() == lemma and any(s.start < before for s in org.spans):
+        for org in self._orgs_by_word.get(lemma, []):  # the last-listed first
+            if self._spoken_before(org, before):
                 return org.name, (first, span[1]), None
         if lemma in _DOCUMENT_NOUNS:
             issuer = self._issuer(lemma, span[0])
             if issuer is not None:
                 return issuer, (first, span[1]), None
-        for person in self.people:
-            role = (person.role or "").lower()
-            if lemma in role.split() and any(s.start < before for s in person.spans):
+        for person in self._people_by_role_word.get(lemma, []):
+            if self._spoken_before(person, before):
                 return person.name, (first, span[1]), person.role
         if _is_human_noun(subject) and subject.tag_ == "NN":
             latest = self._latest_person(before)
@@ -465,7 +521,7 @@ def _inherit_speakers(text: str, quotes: list[FoundQuote], resolver: _Resolver) 
     previous: FoundQuote | None = None
     for quote in quotes:
         if quote.speaker is None and quote.cue is None:
-            para_start = text.rfind("\n", 0, quote.start) + 1
+            para_start = resolver._paragraph(quote.start, quote.start)[0]
             gap_start = previous.end if previous else 0
             between = text[gap_start : quote.start]
             if (
@@ -479,9 +535,7 @@ def _inherit_speakers(text: str, quotes: list[FoundQuote], resolver: _Resolver) 
                 quote.inherited = True
             else:
                 person = resolver._latest_person(quote.start)
-                if person is not None and any(
-                    para_start <= s.start < quote.start for s in person.spans
-                ):
+                if person is not None and resolver._spoken_before(person, quote.start, para_start):
                     quote.speaker, quote.role = person.name, person.role
                     quote.inherited = True
         previous = quote

@@ -124,6 +124,29 @@ def test_unknown_keys_from_a_later_minor_change_are_ignored() -> None:
     assert brief_from_dict(data).people == [Person("Anika Solberg")]
 
 
+def test_a_file_written_before_participants_and_quote_choice_loads_them_all_in() -> None:
+    data = brief_to_dict(Brief(sources=[Source("s", "Text.")], people=[Person("Anika Solberg")],
+                               quotes=[Quote("real progress", "Anika Solberg")]))
+    for key, items in (("participant", data["people"]), ("include", data["quotes"])):
+        del items[0][key]
+    del data["sources"][0]["pasted"]
+    brief = brief_from_dict(data)
+    assert brief.people[0].participant
+    assert brief.quotes[0].include
+    assert brief.sources[0].pasted is None
+
+
+def test_participant_include_and_pasted_are_written_and_read_back() -> None:
+    brief = Brief(sources=[Source("s", "Text.", pasted="2026-03-14")],
+                  people=[Person("Lena Okafor", participant=False)],
+                  quotes=[Quote("fresh concerns", include=False)])
+    data = brief_to_dict(brief)
+    assert data["people"][0]["participant"] is False
+    assert data["quotes"][0]["include"] is False
+    assert data["sources"][0]["pasted"] == "2026-03-14"
+    assert brief_from_dict(data) == brief
+
+
 def test_a_file_written_before_dismissals_existed_loads_with_none() -> None:
     data = brief_to_dict(Brief(people=[Person("Anika Solberg")], edited=["/people/0"]))
     del data["dismissed"]
