@@ -245,8 +245,15 @@ for path in sys.argv[1:]:
     except TemplateError:
         pass
     worst = max(worst, time.monotonic() - started)
-import resource
-print(worst, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+# VmHWM: this program's own peak (ru_maxrss would carry over the parent's from fork).
+status = Path("/proc/self/status")
+if status.exists():
+    peak = next(int(l.split()[1]) for l in status.read_text().splitlines()
+                if l.startswith("VmHWM:"))
+else:
+    import resource
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(worst, peak)
 """
 
 
