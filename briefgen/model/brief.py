@@ -58,12 +58,17 @@ class KeyPoint:
 
 @dataclass
 class Person:
-    """A named person; ``role`` and ``organization`` are ``None`` when the text gives none."""
+    """A named person; ``role`` and ``organization`` are ``None`` when the text gives none.
+
+    ``confidence`` (0 to 1) says how sure extraction is of the role; ``None`` when the
+    person was typed by hand or read from a file written before the field existed.
+    """
 
     name: str
     role: str | None = None
     organization: str | None = None
     spans: list[Span] = field(default_factory=list)
+    confidence: float | None = None
 
 
 @dataclass
@@ -93,12 +98,17 @@ class DateMention:
 
 @dataclass
 class Quote:
-    """A direct quotation (without its marks) and who said it; ``None`` if unattributed."""
+    """A direct quotation (without its marks) and who said it; ``None`` if unattributed.
+
+    ``confidence`` (0 to 1) says how sure extraction is of the speaker; ``None`` when the
+    quote was typed by hand or read from a file written before the field existed.
+    """
 
     text: str
     speaker: str | None = None
     speaker_role: str | None = None
     spans: list[Span] = field(default_factory=list)
+    confidence: float | None = None
 
 
 @dataclass
