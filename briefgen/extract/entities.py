@@ -17,6 +17,7 @@ from briefgen.extract.lexicon import (
     words,
 )
 from briefgen.extract.parse import Parsed
+from briefgen.extract.role_words import is_role_word
 from briefgen.model import Span
 
 PERSON, ORG, PLACE = "PERSON", "ORG", "PLACE"
@@ -263,8 +264,15 @@ def _trimmed(kind: str, span: SpacySpan, offset: int, source_id: str) -> Mention
     while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
         tokens.pop(0)
     if kind == PERSON:
-        while tokens and (tokens[0].lower_ in TITLE_WORDS or tokens[0].lower_ in HONORIFICS):
-            tokens.pop(0)
+        while len(tokens) > 1 and (
+            tokens[0].lower_ in HONORIFICS or is_role_word(tokens[0]) or tokens[0].is_punct
+        ):
+            tokens.pop(0)  # "Superintendent Jennifer McCormick", "Lt. Col. Vindman"
+        while tokens and tokens[0].text in _APOSTROPHES:
+            tokens.pop(0)  # "’s Haqqani": a possessive the model took into the name
+        cut = next((k for k, t in enumerate(tokens) if k and t.text in _APOSTROPHES), None)
+        if cut is not None:
+            tokens = tokens[:cut]  # "Holcomb’s 2016": the name ends at its possessive
     while tokens and (tokens[-1].text in _APOSTROPHES or tokens[-1].is_punct):
         tokens.pop()
     if not tokens:

@@ -99,3 +99,66 @@ def test_an_organisation_the_model_calls_a_person_is_repaired(parse):
     found = people(parse("Elon Musk, the founder of SpaceX, said the launch was delayed."))
     assert list(found) == ["Elon Musk"]
     assert (found["Elon Musk"].role, found["Elon Musk"].organization) == ("founder", "SpaceX")
+
+
+def test_role_in_an_apposition_before_the_name_with_of(parse):
+    text = "On Saturday, the mayor of Harlow Bay, Dana Whitfield, said the aid was withheld."
+    person = people(parse(text))["Dana Whitfield"]
+    assert (person.role, person.organization) == ("mayor", "Harlow Bay")
+
+
+def test_a_lawyer_named_after_a_possessive_keeps_the_client_in_the_role(parse):
+    text = "After the hearing, Mr. Okafor’s lawyer, Reid T. Hallam, said his client was relieved."
+    found = people(parse(text))
+    assert found["Reid T. Hallam"].role == "Mr. Okafor’s lawyer"
+    assert found["Okafor"].role is None
+
+
+def test_an_apposition_after_the_name_with_a_verb_form_inside_the_title(parse):
+    text = "Clara Weiss, the managing director of the Northern Fund, warned of a slowdown."
+    person = people(parse(text))["Clara Weiss"]
+    assert (person.role, person.organization) == ("managing director", "Northern Fund")
+
+
+def test_a_job_noun_before_the_name_is_a_role(parse):
+    found = people(parse("High school math teacher Angela Marsh said she left at dawn."))
+    assert found["Angela Marsh"].role == "High school math teacher"
+
+
+def test_abbreviated_military_rank_before_the_name(parse):
+    found = people(parse("Lt. Col. Piotr Danek told lawmakers it was his duty to report it."))
+    assert found["Piotr Danek"].role == "Lt. Col."
+
+
+def test_long_title_with_of_kept_whole_before_the_name(parse):
+    text = "Every former minister, including former White House chief of staff Jon Kell, signed."
+    person = people(parse(text))["Jon Kell"]
+    assert (person.role, person.organization) == ("chief of staff", "White House")
+
+
+def test_an_office_named_after_its_department_keeps_both_words(parse):
+    found = people(parse("Officials said that Defense Secretary Mara Linde will leave in May."))
+    assert found["Mara Linde"].role == "Defense Secretary"
+
+
+def test_the_owner_of_a_spokeswoman_gets_no_role_from_her_title(parse):
+    text = "A spokeswoman for Mr. Fishwick’s office, Rena Carr, said she could not confirm it."
+    found = people(parse(text))
+    assert found["Rena Carr"].role == "spokeswoman for Mr. Fishwick’s office"
+    assert found["Fishwick"].role is None
+
+
+def test_the_role_of_a_long_title_then_a_comma_and_the_name(parse):
+    text = (
+        "The delegation was led by the Deputy Assistant Secretary of State for Northern "
+        "Affairs, Helen Marsh, who spoke first."
+    )
+    person = people(parse(text))["Helen Marsh"]
+    assert person.role.startswith("Deputy Assistant Secretary of State for Northern Affairs")
+
+
+def test_hyphenated_titles_are_kept_whole(parse):
+    text = "Wikileaks editor-in-chief Kristof Halla and Chinese vice-premier Liu Wen met."
+    found = people(parse(text))
+    assert "editor-in-chief" in found["Kristof Halla"].role
+    assert "vice-premier" in found["Liu Wen"].role
