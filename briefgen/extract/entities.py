@@ -298,10 +298,23 @@ def _trimmed(kind: str, span: SpacySpan, offset: int, source_id: str) -> Mention
     )
 
 
+def _titled(mention: Mention) -> bool:
+    """True when a title or honorific stands right before a person mention ("President
+    Trump"): strong evidence that the name is a person wherever else it occurs."""
+    tokens = mention.tokens
+    if tokens.start == 0:
+        return False
+    before = tokens.doc[tokens.start - 1]
+    return before.text[:1].isupper() and (
+        before.lower_ in HONORIFICS or before.lower_ in TITLE_WORDS
+    )
+
+
 def _repair_by_names(mentions: list[Mention]) -> None:
     """Mentions equal to a known person's surname or full name become people; a one-word
     name labelled both ways takes its most frequent kind."""
     full_names = {m.text.lower() for m in mentions if m.kind == PERSON and " " in m.text}
+    full_names |= {m.text.lower() for m in mentions if m.kind == PERSON and _titled(m)}
     surnames = {n.split()[-1] for n in full_names}
     votes: dict[str, Counter[str]] = {}
     for mention in mentions:

@@ -34,6 +34,21 @@ _MIN_WORDS = 4
 # A sentence this short right after a quote may carry its attribution.
 TAIL_TOKENS = 12
 
+# How sure a speaker is, by the evidence that gave it (the Quote's ``confidence``).
+SURE_NAMED = 0.95  # a name is the subject of the speech verb: "..., Solberg said"
+SURE_APPOSED = 0.9  # a description with the name beside it: "the envoy, Jane Doe, said"
+SURE_LABEL = 0.9  # a transcript label, a dash credit, "Jane Doe said:" before the quote
+SURE_PRONOUN_NEAR = 0.85  # "he said", the subject of this or the last sentence before
+SURE_DESCRIBED = 0.8  # "the ministry said", "said a company spokesperson"
+SURE_ROLE_NOUN = 0.75  # "the minister said" after "Minister Jane Doe"
+SURE_ISSUER = 0.7  # "the statement said": whoever issued it
+SURE_ORG_PRONOUN = 0.6  # "it said": the organisation named last
+SURE_PRONOUN_FAR = 0.55  # "he said", a name further back, or not a subject
+SURE_GUESS = 0.4  # the person named last, the paragraph's person, the article's author
+SURE_NONE = 0.2  # no speaker found: check who said it
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_ANTECEDENT_REACH = 1500
+
 
 @dataclass
 class FoundQuote:
@@ -47,6 +62,7 @@ class FoundQuote:
     cue: tuple[int, int] | None = None
     inherited: bool = False
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    confidence: float | None = None
 
     @property
     def start(self) -> int:
@@ -63,8 +79,10 @@ def find_quotes(
     """Every direct quotation of a source, with its speaker resolved where the text says."""
     text = parsed.text
     resolver = _Resolver(parsed, mentions, people, orgs)
+    stretches = mixed_quotes(parsed, join_split_quotes(text, quoted_stretches(text)))
+    resolver.all_quoted = [piece for _, quoted in stretches for piece in quoted]
     quotes: list[FoundQuote] = []
-    for pieces, quoted in mixed_quotes(parsed, join_split_quotes(text, quoted_stretches(text))):
+    for pieces, quoted in stretches:
         pieces = _trim_trailing_comma(text, pieces)
         body = " ".join(text[a:b].strip() for a, b in pieces)
         quote = FoundQuote(pieces, " ".join(body.split()),
@@ -98,6 +116,7 @@ class _Resolver:
             (s.start, s.end): p for p in people for s in p.spans
         }
         self.quoted: list[tuple[int, int]] = []
+        self.all_quoted: list[tuple[int, int]] = []
         self._sent_cache: dict[int, list[SpacySpan]] = {}
 
     def attribute(self, quote: FoundQuote) -> None:
@@ -110,9 +129,10 @@ class _Resolver:
                 subject = _adjacent_name(cue)
             if subject is None or self._inside_quote(self._global(subject), quote):
                 continue
-            name, span, role = self.resolve(subject, quote.start)
+            name, span, role, sure = self.resolve(subject, quote.start)
             if name is not None:
                 quote.speaker, quote.speaker_span, quote.role = name, span, role
+                quote.confidence = sure
                 quote.cue = (self._global(cue), self._global(cue) + len(cue.text))
                 return
         if self._transcript_label(quote) or self._lead_in(quote) or self._dash_credit(quote):
@@ -134,6 +154,7 @@ class _Resolver:
         quote.role = person.role if person else None
         quote.speaker_span = match.span(1)
         quote.cue = (match.end(1), match.end(1) + 1)
+        quote.confidence = SURE_NAMED if person else SURE_LABEL
         return True
 
     def _dash_credit(self, quote: FoundQuote) -> bool:
@@ -148,6 +169,7 @@ class _Resolver:
         quote.role = person.role if person else None
         quote.speaker_span = (start, end)
         quote.cue = (match.start(), start)
+        quote.confidence = SURE_LABEL
         return True
 
     def _lead_in(self, quote: FoundQuote) -> bool:
@@ -169,9 +191,10 @@ class _Resolver:
         for cue in verbs:
             subject = _subject(cue)
             if subject is not None:
-                name, span, role = self.resolve(subject, lead_start)
+                name, span, role, sure = self.resolve(subject, lead_start)
                 if name is not None:
                     quote.speaker, quote.speaker_span, quote.role = name, span, role
+                    quote.confidence = sure
                     quote.cue = (self._global(cue), self._global(cue) + len(cue.text))
                     return True
         found = [m for m in self.mentions if lead_start <= m.start < lead_start + len(lead)]
@@ -185,12 +208,14 @@ class _Resolver:
             if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
                 return False
             quote.speaker = " ".join(words)
+            quote.confidence = SURE_GUESS
             mention_span = (lead_start, lead_start + len(lead.split(",")[0].rstrip(":")))
             quote.speaker_span = mention_span
             quote.cue = (lead_start + len(lead) - 1, lead_start + len(lead))
             return True
         quote.speaker_span = (mention.start, mention.end)
         quote.cue = (lead_start + len(lead) - 1, lead_start + len(lead))
+        quote.confidence = SURE_LABEL
         return True
 
     def _global(self, token: Token) -> int:
@@ -265,8 +290,8 @@ class _Resolver:
 
     def resolve(
         self, subject: Token, before: int
-    ) -> tuple[str | None, tuple[int, int] | None, str | None]:
-        """Name, mention span and role of the speaker a subject word stands for."""
+    ) -> tuple[str | None, tuple[int, int] | None, str | None, float]:
+        """Name, mention span, role and confidence of the speaker a subject word stands for."""
         offset = self._piece_offset_hint(subject)
         at = offset + subject.idx
         span = (at, at + len(subject.text))
@@ -275,22 +300,28 @@ class _Resolver:
             span = (mention.start, mention.end)
             person = self.person_of_span.get((mention.start, mention.end))
             if person is not None:
-                return person.name, span, person.role
-            return mention.text, span, None
+                return person.name, span, person.role, SURE_NAMED
+            return mention.text, span, None, SURE_NAMED
         low = subject.lower_
         if low in {"who", "which", "that"} and subject.head.dep_ == "relcl":
-            name, _span, role = self.resolve(subject.head.head, before)
-            return (name, span, role) if name else (None, None, None)
+            name, _span, role, sure = self.resolve(subject.head.head, before)
+            return (name, span, role, sure) if name else (None, None, None, 0.0)
         if low in PRONOUNS_PERSON or low == "it":
             if low in {"i", "we"}:  # outside quotes, the writer speaks
-                return self.parsed.source.author or "the author", span, None
+                return self.parsed.source.author or "the author", span, None, SURE_GUESS
             if low in {"it", "they", "them"}:
                 org = self._latest_org(before) or self._latest_subject(subject)
-                return (org, span, None) if org else (None, None, None)
-            person = self._latest_person(before)
-            if person is None:
-                return None, None, None
-            return person.name, span, person.role
+                return (org, span, None, SURE_ORG_PRONOUN) if org else (None, None, None, 0.0)
+            found = self._antecedent(subject, before)
+            if found is None:
+                return None, None, None, 0.0
+            person, sure = found
+            return person.name, span, person.role, sure
+        named = _apposed_name(subject)
+        if named is not None:  # "the chief negotiator, Major General Jane Doe, told AFP"
+            name, named_span, role, _sure = self.resolve(named, before)
+            if name is not None:
+                return name, named_span, role, SURE_APPOSED
         if subject.pos_ == "PROPN" and not any(c.isdigit() for c in subject.text):
             chain = [
                 t
@@ -299,10 +330,81 @@ class _Resolver:
             ]
             name = canonical_name(" ".join(t.text for t in chain) or subject.text)
             first = offset + (chain[0].idx if chain else subject.idx)
-            return name, (first, at + len(subject.text)), None
+            return name, (first, at + len(subject.text)), None, SURE_NAMED
         if subject.pos_ == "NOUN":
             return self._common_noun(subject, span, before)
-        return None, None, None
+        return None, None, None, 0.0
+
+    def _antecedent(self, pronoun: Token, before: int) -> tuple[Person, float] | None:
+        """The person a "he"/"she" before a speech verb stands for, and how sure that is.
+
+        Looking back sentence by sentence (at most two paragraphs), the first sentence that
+        names a person of the pronoun's gender gives the answer: the subject of its main
+        clause first, then any subject, then the person named last. Names inside quotation
+        marks do not count. Nearer evidence, and a subject rather than any name, is surer.
+        """
+        gender = _PRONOUN_GENDER.get(pronoun.lower_)
+        candidates: list[tuple[int, int, Person, Token]] = []
+        for (start, end), person in self.person_of_span.items():
+            if not before - _ANTECEDENT_REACH < start < before:
+                continue
+            if any(a <= start < b for a, b in self.all_quoted):
+                continue
+            if gender is not None and self._gender(person) not in {None, gender}:
+                continue
+            token = self.parsed.token_at(start)
+            if token is None:
+                continue
+            candidates.append((start, end, person, token))
+        if not candidates:
+            return None
+        candidates.sort(key=lambda c: c[0], reverse=True)
+        breaks_allowed = 2
+        seen_sentence: int | None = None
+        sentences_back = 0
+        best: tuple[int, Person] | None = None
+        for start, end, person, token in candidates:
+            if self.text.count("\n", end, before) > breaks_allowed:
+                break
+            sent_key = id(token.doc) * 100003 + token.sent.start
+            if sent_key != seen_sentence:
+                if best is not None:
+                    break  # the nearest sentence with a person decided
+                seen_sentence = sent_key
+                sentences_back += 1
+            rank = _subject_rank(self._mention_root(start, end, token))
+            if best is None or rank > best[0]:
+                best = (rank, person)
+        if best is None:
+            return None
+        rank, person = best
+        near = self.text.count("\n", before - 1, before) == 0 and sentences_back <= 1
+        if rank == 2:
+            sure = SURE_PRONOUN_NEAR if sentences_back <= 2 else SURE_PRONOUN_FAR
+        else:
+            sure = SURE_PRONOUN_FAR if near else SURE_GUESS
+        return person, sure
+
+    def _mention_root(self, start: int, end: int, token: Token) -> Token:
+        """The syntactic head of the mention that starts at ``token``."""
+        doc = token.doc
+        offset = self._piece_offset_hint(token)
+        last = token
+        for t in doc[token.i : min(len(doc), token.i + 8)]:
+            if offset + t.idx >= end:
+                break
+            last = t
+        return doc[token.i : last.i + 1].root
+
+    def _gender(self, person: Person) -> str | None:
+        """ "m" or "f" when an honorific before one of the person's mentions says so."""
+        for span in person.spans:
+            before = self.text[max(0, span.start - 6) : span.start].lower().split()
+            if before and before[-1] in {"mr.", "mr"}:
+                return "m"
+            if before and before[-1] in {"ms.", "mrs.", "ms", "mrs", "miss"}:
+                return "f"
+        return None
 
     def _mention_at(self, at: int) -> Mention | None:
         for mention in self.mentions:
@@ -360,30 +462,53 @@ class _Resolver:
 
     def _common_noun(
         self, subject: Token, span: tuple[int, int], before: int
-    ) -> tuple[str | None, tuple[int, int] | None, str | None]:
-        """ "the ministry noted", "the statement said", "the president said"."""
+    ) -> tuple[str | None, tuple[int, int] | None, str | None, float]:
+        """ "the ministry noted", "the statement said", "the president said", "said a
+        company spokesperson" (someone the text does not name: the description is kept)."""
         lemma = subject.lemma_.lower()
         words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det"]
         phrase = " ".join(t.text for t in words) or subject.text
         first = span[0] - (subject.idx - words[0].idx) if words else span[0]
+        where = (first, span[1])
+        article = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
+        if article in {"a", "an", "another", "one"}:
+            return canonical_name(_description(subject)), where, None, SURE_DESCRIBED
+        key = " ".join(phrase.lower().split())
         for org in reversed(self.orgs):
-            if org.name.split()[-1].lower() == lemma and any(s.start < before for s in org.spans):
-                return org.name, (first, span[1]), None
+            name = org.name.lower()
+            if (name.endswith(key) or name.split()[-1] == lemma and len(words) == 1) and any(
+                s.start < before for s in org.spans
+            ):
+                return org.name, where, None, SURE_DESCRIBED
         if lemma in _DOCUMENT_NOUNS:
             issuer = self._issuer(lemma, span[0])
             if issuer is not None:
-                return issuer, (first, span[1]), None
+                return issuer, where, None, SURE_ISSUER
         for person in self.people:
             role = (person.role or "").lower()
             if lemma in role.split() and any(s.start < before for s in person.spans):
-                return person.name, (first, span[1]), person.role
+                return person.name, where, person.role, SURE_ROLE_NOUN
         if _is_human_noun(subject) and subject.tag_ == "NN":
             latest = self._latest_person(before)
             if latest is not None:
-                return latest.name, (first, span[1]), latest.role
+                return latest.name, where, latest.role, SURE_GUESS
         if lemma in SPEAKER_NOUNS or subject.lower_ in SPEAKER_NOUNS or len(words) <= 6:
-            return canonical_name(phrase), (first, span[1]), None
-        return None, None, None
+            return canonical_name(phrase), where, None, SURE_DESCRIBED
+        return None, None, None, 0.0
+
+
+def _description(noun: Token) -> str:
+    """ "spokesperson for the British Foreign Office": a describing subject with what it
+    governs on either side, no article, no clause, at most a dozen words."""
+    doc = noun.doc
+    left = min((t.i for t in noun.subtree if t.i <= noun.i and t.dep_ != "det"), default=noun.i)
+    right = noun.i
+    for child in noun.children:
+        if child.i > noun.i and child.dep_ == "prep":
+            right = max(right, child.right_edge.i)
+    right = min(right, noun.i + 12)
+    tokens = [t for t in doc[left : right + 1] if not t.is_punct or t.text in {"-", "&"}]
+    return " ".join(t.text for t in tokens)
 
 
 _HUMAN_ENDINGS = ("man", "woman", "person", "ist", "ian", "mother", "father", "lady")
@@ -414,6 +539,11 @@ def _subject(verb: Token) -> Token | None:
                     if grandchild.dep_ == "pobj":
                         return grandchild
         return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:  # "The meeting was described by Jane Doe as ...": Doe speaks
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            return obj
     token: Token | None = verb
     for _ in range(5):
         if token is None:
@@ -424,6 +554,45 @@ def _subject(verb: Token) -> Token | None:
             return (same_paragraph or subjects)[-1]
         climb = {"conj", "xcomp", "advcl", "pcomp", "acl", "prep"}
         token = token.head if token.dep_ in climb else None
+    return None
+
+
+def _subject_rank(root: Token) -> int:
+    """2 for the subject of a sentence's main clause (or a name set beside it), 1 for any
+    other subject, 0 for a name in another function ("the Obama administration")."""
+    token = root
+    while token.dep_ in {"appos", "compound", "conj"} and token.head is not token:
+        token = token.head
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return 0
+    verb = token.head
+    while verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
+        verb = verb.head
+    return 2 if verb.dep_ == "ROOT" else 1
+
+
+def _apposed_name(noun: Token) -> Token | None:
+    """The name set beside a describing subject: "the chief negotiator for the government,
+    Major General Jane Doe, told AFP" and "A spokesman for Mr. Hunter, Michael Harrison,
+    said" give the last word of the name."""
+    if noun.pos_ != "NOUN":
+        return None
+    doc = noun.doc
+    for token in noun.subtree:
+        if (
+            token.i > noun.i
+            and token.dep_ == "appos"
+            and token.pos_ == "PROPN"
+            and doc[token.left_edge.i - 1].text == ","
+        ):
+            return token
+    end = noun.right_edge.i + 1
+    if end < len(doc) and doc[end].text == ",":
+        k = end + 1
+        while k < len(doc) and doc[k].pos_ == "PROPN":
+            k += 1
+        if k > end + 1 and k < len(doc) and doc[k].text == ",":
+            return doc[k - 1]
     return None
 
 
@@ -477,6 +646,8 @@ def _inherit_speakers(text: str, quotes: list[FoundQuote], resolver: _Resolver) 
                 quote.speaker, quote.role = previous.speaker, previous.role
                 quote.speaker_span = previous.speaker_span
                 quote.inherited = True
+                carried = previous.confidence or SURE_GUESS
+                quote.confidence = carried if "\n" not in between else carried * 0.9
             else:
                 person = resolver._latest_person(quote.start)
                 if person is not None and any(
@@ -484,6 +655,7 @@ def _inherit_speakers(text: str, quotes: list[FoundQuote], resolver: _Resolver) 
                 ):
                     quote.speaker, quote.role = person.name, person.role
                     quote.inherited = True
+                    quote.confidence = SURE_GUESS
         previous = quote
 
 
@@ -509,9 +681,17 @@ def to_quotes(found: list[FoundQuote], source_id: str, text: str) -> list[Quote]
             speaker=q.speaker,
             speaker_role=q.role,
             spans=[Span(source_id, a, b) for a, b in q.quoted],
+            confidence=_speaker_confidence(q),
         )
         for q in found
     ]
+
+
+def _speaker_confidence(quote: FoundQuote) -> float:
+    """How sure the quote's speaker is (low when there is none: someone should check)."""
+    if not quote.speaker:
+        return SURE_NONE
+    return round(quote.confidence if quote.confidence is not None else SURE_GUESS, 2)
 
 
 def speaker_key(name: str | None) -> str:

@@ -173,3 +173,105 @@ def test_i_outside_the_quotes_is_the_articles_author(nlp):
     text = 'When I asked about the harbour plan, I said, "The budget is too small for it."'
     parsed = parse_sources([Source(id="t", text=text, author="Helena Marsh")], nlp)[0]
     assert pairs(parsed) == [("The budget is too small for it.", "Helena Marsh")]
+
+
+def test_he_said_is_the_subject_of_the_last_sentence_not_the_name_nearest(parse):
+    text = (
+        "Representative Jonas Berg, the top Democrat on the panel, stopped short of a call to "
+        "cancel, but he said the president should demand that Mr. Ivanov hand over the files.\n"
+        "\u201cI would not trust the president alone with him,\u201d he said."
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "Jonas Berg"
+    assert quote.confidence is not None
+    assert quote.confidence >= 0.7
+
+
+def test_he_said_skips_a_name_that_is_only_a_modifier(parse):
+    text = (
+        "Representative Tom Wardell, Republican of Ohio, tried to link the scandal with the "
+        "Obama administration.\n"
+        "\u201cThe people don\u2019t buy it,\u201d he said."
+    )
+    assert pairs(parse(text)) == [("The people don\u2019t buy it", "Tom Wardell")]
+
+
+def test_a_pronoun_keeps_the_gender_an_honorific_gives(parse):
+    text = (
+        "Ms. Harriet Lowe met Mr. Daniel Crane on Monday. "
+        "\u201cWe agreed on nothing at all today,\u201d she said."
+    )
+    assert pairs(parse(text)) == [("We agreed on nothing at all today", "Harriet Lowe")]
+
+
+def test_names_inside_an_earlier_quote_are_not_antecedents(parse):
+    text = (
+        "Senator Ada Moss spoke first. \u201cI told Peter Vance that this will not pass,\u201d "
+        "she said. \u201cWe will keep pushing for a vote,\u201d she added."
+    )
+    speakers = {q.speaker for q in quotes(parse(text))}
+    assert speakers == {"Ada Moss"}
+
+
+def test_a_description_with_the_name_beside_it_credits_the_name(parse):
+    text = (
+        "\u201cThe talks are over for this week,\u201d the chief negotiator for the "
+        "government, Major General Arvid Holm, told AFP."
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "Arvid Holm"
+
+
+def test_an_unnamed_spokesperson_is_not_the_person_named_before(parse):
+    text = (
+        "The firm was contacted by the office of the attorney general, Lena Park. "
+        "\u201cWe received an inquiry and are cooperating,\u201d said a company spokesperson."
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "company spokesperson"
+
+
+def test_a_spokesperson_for_an_office_keeps_the_office(parse):
+    text = (
+        "A spokesperson for the British Foreign Office said the settlements "
+        "\u201care illegal under international law and an obstacle to peace\u201d."
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "spokesperson for the British Foreign Office"
+
+
+def test_a_passive_description_is_credited_to_the_agent(parse):
+    text = (
+        "The hour-long meeting was described by Nora Tell as \u201ca frank and useful "
+        "exchange of views\u201d."
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "Nora Tell"
+
+
+def test_quoted_by_a_website_credits_the_person_not_the_website(parse):
+    text = (
+        "Colonel Ivo Brandt, quoted by the website Frontline Daily, said \u201cthe road "
+        "to the port is open again\u201d."
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "Ivo Brandt"
+
+
+def test_a_speaker_named_with_his_title_in_the_headline_and_body_is_a_person(parse):
+    text = (
+        "Morrow announces deal on the budget\n"
+        "President Morrow said Friday that he will sign the bill.\n"
+        "\u201cI am very proud to announce we have reached a deal,\u201d he said."
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "Morrow"
+
+
+def test_confidence_is_highest_for_a_name_in_the_attribution_and_low_without_speaker(parse):
+    (named,) = quotes(parse("\u201cWe will meet again in May,\u201d Anika Solberg said."))
+    assert named.confidence == 0.95
+    text = "Nobody claimed the banner. \u201cNo more delays for the people of the valley.\u201d"
+    (unattributed,) = quotes(parse(text))
+    assert unattributed.speaker is None
+    assert unattributed.confidence == 0.2
