@@ -48,6 +48,7 @@ SURE_GUESS = 0.4  # the person named last, the paragraph's person, the article's
 SURE_NONE = 0.2  # no speaker found: check who said it
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _ANTECEDENT_REACH = 1500
+_NEAR_BREAKS, _FAR_BREAKS = 2, 6
 
 
 @dataclass
@@ -117,6 +118,7 @@ class _Resolver:
         }
         self.quoted: list[tuple[int, int]] = []
         self.all_quoted: list[tuple[int, int]] = []
+        self._genders: dict[int, str | None] = {}
         self._sent_cache: dict[int, list[SpacySpan]] = {}
 
     def attribute(self, quote: FoundQuote) -> None:
@@ -246,7 +248,7 @@ class _Resolver:
                     continue
                 if is_cue(token):
                     distance = min(a - at if at < a else at - b for a, b in quote.pieces)
-                    if at < first and SENTENCE_END.search(self.text[at:first]):
+                    if at < first and _sentence_ends(self.text[at:first]):
                         continue  # "... Warren said. "Next quote"": that cue is spent
                     candidates.append((distance, token))
         candidates.sort(key=lambda item: item[0])
@@ -338,15 +340,17 @@ class _Resolver:
     def _antecedent(self, pronoun: Token, before: int) -> tuple[Person, float] | None:
         """The person a "he"/"she" before a speech verb stands for, and how sure that is.
 
-        Looking back sentence by sentence (at most two paragraphs), the first sentence that
-        names a person of the pronoun's gender gives the answer: the subject of its main
-        clause first, then any subject, then the person named last. Names inside quotation
-        marks do not count. Nearer evidence, and a subject rather than any name, is surer.
+        Looking back from the pronoun sentence by sentence (two paragraphs at most), the
+        first sentence that names a person of the pronoun's gender gives the answer: the
+        subject of its main clause first, then any subject, then the person named last.
+        Names inside quotation marks do not count. When no name is that close, the main
+        subject of a sentence further back (six paragraphs at most) is taken, less surely.
         """
         gender = _PRONOUN_GENDER.get(pronoun.lower_)
+        before = min(before, self._global(pronoun))
         candidates: list[tuple[int, int, Person, Token]] = []
         for (start, end), person in self.person_of_span.items():
-            if not before - _ANTECEDENT_REACH < start < before:
+            if not before - _ANTECEDENT_REACH * 3 < start < before:
                 continue
             if any(a <= start < b for a, b in self.all_quoted):
                 continue
@@ -356,33 +360,33 @@ class _Resolver:
             if token is None:
                 continue
             candidates.append((start, end, person, token))
-        if not candidates:
-            return None
         candidates.sort(key=lambda c: c[0], reverse=True)
-        breaks_allowed = 2
         seen_sentence: int | None = None
         sentences_back = 0
         best: tuple[int, Person] | None = None
+        far: Person | None = None
         for start, end, person, token in candidates:
-            if self.text.count("\n", end, before) > breaks_allowed:
-                break
+            breaks = self.text.count("\n", end, before)
+            rank = _subject_rank(self._mention_root(start, end, token))
+            if breaks > _NEAR_BREAKS or before - start > _ANTECEDENT_REACH:
+                if best is None and far is None and rank == 3 and breaks <= _FAR_BREAKS:
+                    far = person
+                continue
             sent_key = id(token.doc) * 100003 + token.sent.start
             if sent_key != seen_sentence:
                 if best is not None:
                     break  # the nearest sentence with a person decided
                 seen_sentence = sent_key
                 sentences_back += 1
-            rank = _subject_rank(self._mention_root(start, end, token))
-            if best is None or rank > best[0]:
-                best = (rank, person)
+            if best is None or rank > best[0] or rank == best[0] and rank > 0:
+                best = (rank, person)  # ties: the earlier subject, the later other name
         if best is None:
-            return None
+            return (far, SURE_PRONOUN_FAR) if far is not None else None
         rank, person = best
-        near = self.text.count("\n", before - 1, before) == 0 and sentences_back <= 1
-        if rank == 2:
+        if rank >= 2:
             sure = SURE_PRONOUN_NEAR if sentences_back <= 2 else SURE_PRONOUN_FAR
         else:
-            sure = SURE_PRONOUN_FAR if near else SURE_GUESS
+            sure = SURE_PRONOUN_FAR if sentences_back <= 1 else SURE_GUESS
         return person, sure
 
     def _mention_root(self, start: int, end: int, token: Token) -> Token:
@@ -397,14 +401,47 @@ class _Resolver:
         return doc[token.i : last.i + 1].root
 
     def _gender(self, person: Person) -> str | None:
-        """ "m" or "f" when an honorific before one of the person's mentions says so."""
+        """ "m" or "f": an honorific before a mention ("Ms. Lowe"), else the pronouns that
+        follow the person's mentions in sentences naming nobody else ("Omar said her
+        office ..."); ``None`` when the text does not tell."""
+        key = id(person)
+        if key in self._genders:
+            return self._genders[key]
+        votes = {"m": 0, "f": 0}
         for span in person.spans:
-            before = self.text[max(0, span.start - 6) : span.start].lower().split()
-            if before and before[-1] in {"mr.", "mr"}:
-                return "m"
-            if before and before[-1] in {"ms.", "mrs.", "ms", "mrs", "miss"}:
-                return "f"
-        return None
+            words = self.text[max(0, span.start - 6) : span.start].lower().split()
+            if words and words[-1] in {"mr.", "mr"}:
+                votes["m"] += 5
+            if words and words[-1] in {"ms.", "mrs.", "ms", "mrs", "miss"}:
+                votes["f"] += 5
+            token = self.parsed.token_at(span.start)
+            if token is None:
+                continue
+            sent = token.sent
+            offset = self._piece_offset_hint(token)
+            others = [
+                m for m in self.mentions
+                if m.kind == PERSON
+                and offset + sent.start_char <= m.start < offset + sent.end_char
+                and self.person_of_span.get((m.start, m.end)) is not person
+            ]
+            if others:
+                continue
+            for later in sent:
+                if later.i <= token.i or any(
+                    a <= offset + later.idx < b for a, b in self.all_quoted
+                ):
+                    continue
+                vote = _PRONOUN_GENDER.get(later.lower_)
+                if vote is not None:
+                    votes[vote] += 1
+        gender = None
+        if votes["m"] > votes["f"]:
+            gender = "m"
+        elif votes["f"] > votes["m"]:
+            gender = "f"
+        self._genders[key] = gender
+        return gender
 
     def _mention_at(self, at: int) -> Mention | None:
         for mention in self.mentions:
@@ -558,17 +595,21 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _subject_rank(root: Token) -> int:
-    """2 for the subject of a sentence's main clause (or a name set beside it), 1 for any
+    """3 for the subject of a sentence's main clause, 2 for a name set beside it, 1 for any
     other subject, 0 for a name in another function ("the Obama administration")."""
     token = root
+    beside = False
     while token.dep_ in {"appos", "compound", "conj"} and token.head is not token:
+        beside = beside or token.dep_ == "appos"
         token = token.head
     if token.dep_ not in {"nsubj", "nsubjpass"}:
         return 0
     verb = token.head
     while verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
         verb = verb.head
-    return 2 if verb.dep_ == "ROOT" else 1
+    if verb.dep_ != "ROOT":
+        return 1
+    return 2 if beside else 3
 
 
 def _apposed_name(noun: Token) -> Token | None:
@@ -685,6 +726,26 @@ def to_quotes(found: list[FoundQuote], source_id: str, text: str) -> list[Quote]
         )
         for q in found
     ]
+
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr gen sen sens rep reps gov lt col sgt capt maj adm prof rev "
+    "no vs inc corp co ltd u.s u.n u.k d.c".split()
+)
+
+
+def _sentence_ends(text: str) -> bool:
+    """True when a sentence ends inside ``text``: a full stop after an abbreviation or an
+    initial ("Mr.", "Gen.", "W.") does not end one."""
+    for match in SENTENCE_END.finditer(text):
+        if text[match.start()] != ".":
+            return True
+        word = text[: match.start()].split()[-1:] or [""]
+        stem = word[0].lower().strip("(\"'\u201c")
+        if stem in _ABBREVIATIONS or len(stem) == 1 and stem.isalpha():
+            continue
+        return True
+    return False
 
 
 def _speaker_confidence(quote: FoundQuote) -> float:

@@ -275,3 +275,36 @@ def test_confidence_is_highest_for_a_name_in_the_attribution_and_low_without_spe
     (unattributed,) = quotes(parse(text))
     assert unattributed.speaker is None
     assert unattributed.confidence == 0.2
+
+
+def test_a_pronoun_agrees_with_the_gender_the_text_uses_for_a_person(parse):
+    text = (
+        "Rania Odeh said her office had received the call in March. "
+        "During the call, Paul Marek asked about the vote, called Odeh a liar and said, "
+        "\u201csomebody ought to stop her for good,\u201d the office said.\n"
+        "\u201cI will find her,\u201d he said later."
+    )
+    found = quotes(parse(text))
+    assert found[-1].speaker == "Paul Marek"
+
+
+def test_he_said_long_after_the_name_takes_the_main_subject_further_back(parse):
+    text = (
+        "President Karl Obst said Friday that he will sign the bill.\n"
+        "He said the deal would keep the agencies open for three weeks.\n"
+        "He made reference to his earlier threats.\n"
+        "The deal had no money for the wall, but he said talks would go on.\n"
+        "\u201cWalls should not be controversial,\u201d he said."
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "Karl Obst"
+
+
+def test_the_antecedent_comes_before_the_pronoun_not_before_the_quote(parse):
+    text = (
+        "Mr. Hale was first elected in 2008. He was once considered for a top job, and "
+        "told a newspaper days after Mr. Drummond\u2019s election that he wanted "
+        "\u201ca warrior culture\u201d in the government."
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "Hale"
