@@ -15,6 +15,7 @@ from briefgen.extract.lexicon import (
     TITLE_WORDS,
     canonical_name,
     name_key,
+    words,
 )
 from briefgen.extract.parse import Parsed
 from briefgen.extract.quote_marks import (
@@ -91,6 +92,8 @@ def find_quotes(
         resolver.attribute(quote)
         if len(body.split()) < _MIN_WORDS and quote.cue is None:
             continue  # a scare quote or a title, not a quotation
+        if _is_title(text, quote):
+            continue  # a song, show or book title, or lyrics sung: not somebody's words
         quotes.append(quote)
     _inherit_speakers(text, quotes, resolver)
     return quotes
@@ -250,9 +253,22 @@ class _Resolver:
                     distance = min(a - at if at < a else at - b for a, b in quote.pieces)
                     if at < first and _sentence_ends(self.text[at:first]):
                         continue  # "... Warren said. "Next quote"": that cue is spent
+                    if at > last and self._new_sentence_after(quote, token):
+                        continue  # "...together.” Reyhan said little.": Reyhan's own news
                     candidates.append((distance, token))
         candidates.sort(key=lambda item: item[0])
         return [token for _, token in candidates]
+
+    def _new_sentence_after(self, quote: FoundQuote, cue: Token) -> bool:
+        """True when the quote ends its sentence inside the marks (".”", "?”") and the cue
+        after it heads a sentence of its own with more to say than "Reyhan said."."""
+        inner = self.text[quote.start : quote.end].rstrip()
+        if not inner.endswith((".", "!", "?")):
+            return False
+        return any(
+            c.dep_ in {"dobj", "ccomp", "xcomp", "acomp", "advmod", "npadvmod", "attr"}
+            for c in cue.children
+        )
 
     def _frame(self, doc: object, start: int, end: int) -> list[SpacySpan]:
         """The sentences around a quote, stopping at paragraph breaks, plus a short tail
@@ -700,6 +716,40 @@ def _inherit_speakers(text: str, quotes: list[FoundQuote], resolver: _Resolver) 
         previous = quote
 
 
+_TITLE_NOUNS = words(
+    "song songs album film movie book novel show series play anthem hit single track poem "
+    "titled entitled called named dubbed slogan banner sign signs"
+)
+_TITLE_CUES = words(
+    "sang sing sings sung singing chanted chant chants chanting played play plays playing "
+    "read reads titled dubbed called"
+)
+
+
+def _is_title(text: str, quote: FoundQuote) -> bool:
+    """True for a title or lyrics in quotation marks: a short stretch in title case
+    ("We're Not Gonna Take It") or one right after "song", "titled", "the film" ...,
+    unless somebody is said to have said it ("Make it count," she said)."""
+    if len(quote.pieces) != 1 or quote.quoted != quote.pieces:
+        return False
+    start, end = quote.pieces[0]
+    inner = text[start:end].strip(" ,.")
+    words = inner.split()
+    cue = text[quote.cue[0] : quote.cue[1]].lower() if quote.cue else ""
+    if quote.cue is not None and cue not in _TITLE_CUES:
+        return False
+    before = text[max(0, start - 30) : start - 1].lower().split()
+    if before and before[-1].strip(",:") in _TITLE_NOUNS:
+        return True
+    long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    return (
+        0 < len(words) <= 10
+        and bool(long_words)
+        and all(w[:1].isupper() for w in long_words)
+        and not any(c in inner for c in ".!?;")
+    )
+
+
 def _trim_trailing_comma(text: str, pieces: Pieces) -> Pieces:
     """``pieces`` with the comma (and blanks) that end the last one before its close mark
     removed: in ``"We came here to listen," she said`` the quote ends at ``listen``."""
@@ -728,9 +778,9 @@ def to_quotes(found: list[FoundQuote], source_id: str, text: str) -> list[Quote]
     ]
 
 
-_ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = words(
     "mr mrs ms dr st jr sr gen sen sens rep reps gov lt col sgt capt maj adm prof rev "
-    "no vs inc corp co ltd u.s u.n u.k d.c".split()
+    "no vs inc corp co ltd u.s u.n u.k d.c"
 )
 
 

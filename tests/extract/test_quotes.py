@@ -308,3 +308,33 @@ def test_the_antecedent_comes_before_the_pronoun_not_before_the_quote(parse):
     )
     (quote,) = quotes(parse(text))
     assert quote.speaker == "Hale"
+
+
+def test_a_continuing_quote_keeps_its_speaker_not_the_name_in_the_next_sentence(parse):
+    text = (
+        "\u201cWe made progress today,\u201d Anika Solberg said.\n"
+        "\u201cThere is more to do, and we will do it together.\u201d Tomas Reyhan said "
+        "little after the meeting."
+    )
+    assert [q.speaker for q in quotes(parse(text))] == ["Anika Solberg", "Anika Solberg"]
+
+
+def test_a_quote_running_into_an_unmarked_paragraph_takes_the_cue_at_its_end(parse):
+    text = (
+        'The president wrote on Saturday. "Brett Marlow, whom I do not know, was appointed '
+        "in 2015.\n"
+        'He was supposed to leave in February," Karl Obst tweeted.'
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "Karl Obst"
+    assert len(quote.spans) == 2
+
+
+def test_song_titles_and_lyrics_in_quotation_marks_are_not_quotes(parse):
+    text = (
+        "Teachers with marching band instruments played \u201cWe\u2019re Not Gonna Take It\u201d "
+        "from the steps, and the crowd sang \u201cWe Shall Overcome Someday\u201d. "
+        "The band\u2019s new song \u201cmeet me down by the river tonight\u201d closed the show. "
+        "\u201cWe are not going anywhere,\u201d Angela Marsh said."
+    )
+    assert pairs(parse(text)) == [("We are not going anywhere", "Angela Marsh")]
