@@ -146,6 +146,35 @@ class _Resolver:
             cue = cues[0]
             quote.cue = (self._global(cue), self._global(cue) + len(cue.text))
 
+    def speaker_of_paragraph_before(self, quote: FoundQuote) -> Person | None:
+        """The person whose speech verb ends the paragraph before a quote that opens its own
+        paragraph with no cue ("Erekat said it was the latest move.\n\n"They wanted ...")."""
+        end = self.text.rfind("\n", 0, quote.start - 1)
+        while end > 0 and self.text[end - 1] == "\n":
+            end -= 1
+        start = self.text.rfind("\n", 0, end) + 1
+        if end <= start:
+            return None
+        token = self.parsed.token_at(end - 1)
+        if token is None:
+            return None
+        sent = token.sent
+        offset = self._piece_offset_hint(token)
+        if offset + sent.start_char < start - 1:
+            return None
+        for cue in sent:
+            at = offset + cue.idx
+            if not is_cue(cue) or any(a <= at < b for a, b in self.all_quoted):
+                continue
+            subject = _subject(cue)
+            if subject is None:
+                continue
+            mention = self._mention_at(self._global(subject))
+            person = self.person_of_span.get((mention.start, mention.end)) if mention else None
+            if person is not None:
+                return person
+        return None
+
     def _transcript_label(self, quote: FoundQuote) -> bool:
         """ "PENCE: Well, look, ...": a transcript's speaker label opening the quote."""
         match = TRANSCRIPT_LABEL.match(self.text, quote.start)
@@ -267,6 +296,7 @@ class _Resolver:
             return False
         return any(
             c.dep_ in {"dobj", "ccomp", "xcomp", "acomp", "advmod", "npadvmod", "attr"}
+            and c.i > cue.i
             for c in cue.children
         )
 
@@ -396,14 +426,32 @@ class _Resolver:
                 sentences_back += 1
             if best is None or rank > best[0] or rank == best[0] and rank > 0:
                 best = (rank, person)  # ties: the earlier subject, the later other name
+        if best is None and far is not None:
+            return far, SURE_PRONOUN_FAR
         if best is None:
-            return (far, SURE_PRONOUN_FAR) if far is not None else None
+            topic = self._topic_person(before, gender)
+            return (topic, SURE_GUESS) if topic is not None else None
         rank, person = best
         if rank >= 2:
             sure = SURE_PRONOUN_NEAR if sentences_back <= 2 else SURE_PRONOUN_FAR
         else:
             sure = SURE_PRONOUN_FAR if sentences_back <= 1 else SURE_GUESS
         return person, sure
+
+    def _topic_person(self, before: int, gender: str | None) -> Person | None:
+        """The person the text has named most often before ``before`` (outside quotes),
+        of the given gender if the text tells: who the story is about."""
+        counts: dict[int, tuple[int, int, Person]] = {}
+        for (start, _end), person in self.person_of_span.items():
+            if start >= before or any(a <= start < b for a, b in self.all_quoted):
+                continue
+            if gender is not None and self._gender(person) not in {None, gender}:
+                continue
+            count, _last, _ = counts.get(id(person), (0, 0, person))
+            counts[id(person)] = (count + 1, start, person)
+        if not counts:
+            return None
+        return max(counts.values(), key=lambda c: (c[0], c[1]))[2]
 
     def _mention_root(self, start: int, end: int, token: Token) -> Token:
         """The syntactic head of the mention that starts at ``token``."""
@@ -602,12 +650,26 @@ def _subject(verb: Token) -> Token | None:
         if token is None:
             break
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if token is not verb and verb.tag_ == "VBG" and _infinitive(token):
+            subjects = []  # "called for Trump to use ..., adding": not Trump's words
         same_paragraph = [c for c in subjects if not _newline_between(c, token)]
         if same_paragraph or subjects:
             return (same_paragraph or subjects)[-1]
-        climb = {"conj", "xcomp", "advcl", "pcomp", "acl", "prep"}
-        token = token.head if token.dep_ in climb else None
+        climb = {"conj", "xcomp", "advcl", "pcomp", "acl", "prep", "ccomp", "parataxis"}
+        if token.dep_ not in climb:
+            break
+        came_by = token.dep_
+        token = token.head
+        if came_by == "acl" and token.dep_ in {"dobj", "pobj"}:
+            token = token.head  # "issued a statement warning that ...": the issuer
+            if token.dep_ == "prep":
+                token = token.head
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    """True for a "to" infinitive ("for Mr. Trump to use")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _subject_rank(root: Token) -> int:
@@ -694,7 +756,15 @@ def _inherit_speakers(text: str, quotes: list[FoundQuote], resolver: _Resolver) 
             para_start = text.rfind("\n", 0, quote.start) + 1
             gap_start = previous.end if previous else 0
             between = text[gap_start : quote.start]
-            if (
+            reporter = (
+                resolver.speaker_of_paragraph_before(quote) if para_start == quote.start - 1
+                else None
+            )
+            if reporter is not None:
+                quote.speaker, quote.role = reporter.name, reporter.role
+                quote.inherited = True
+                quote.confidence = SURE_ISSUER
+            elif (
                 previous is not None
                 and previous.speaker
                 and between.count("\n") <= 2

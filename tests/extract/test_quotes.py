@@ -338,3 +338,49 @@ def test_song_titles_and_lyrics_in_quotation_marks_are_not_quotes(parse):
         "\u201cWe are not going anywhere,\u201d Angela Marsh said."
     )
     assert pairs(parse(text)) == [("We are not going anywhere", "Angela Marsh")]
+
+
+def test_said_after_an_apposition_and_a_question_clause_is_the_first_name(parse):
+    text = (
+        "Representative Jim Corder, Republican of Ohio, a founder of the conservative "
+        "Liberty Caucus, asked if the mayor should resign, said, \u201cI\u2019ll leave that "
+        "to the voters.\u201d"
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "Jim Corder"
+
+
+def test_a_statement_warning_is_credited_to_its_issuer(parse):
+    text = (
+        "In a sign of the confusion, the Electoral Board, which regulates campaign "
+        "finances, issued a statement warning that \u201cvoters are entitled to "
+        "transparency from campaigners.\u201d"
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "Electoral Board"
+
+
+def test_adding_after_an_infinitive_clause_is_the_main_subject(parse):
+    text = (
+        "But Mr. Rowe, of California, called Friday for Mr. Tran to \u201cuse the "
+        "indictments to push back\u201d at the summit, adding, \u201cWe can\u2019t afford "
+        "to give an inch of ground.\u201d"
+    )
+    assert [q.speaker for q in quotes(parse(text))] == ["Rowe", "Rowe"]
+
+
+def test_a_quote_ending_in_an_abbreviation_takes_the_name_after_it(parse):
+    text = (
+        "\u201cThe intelligence community knows that Russia attacked the U.S.,\u201d "
+        "Mr. Sasko said. \u201cThis is not a party view.\u201d"
+    )
+    assert [q.speaker for q in quotes(parse(text))] == ["Sasko", "Sasko"]
+
+
+def test_a_quote_opening_a_paragraph_after_a_reported_statement_takes_its_speaker(parse):
+    text = (
+        "\u201cThe consensus is broken,\u201d said Avi Bellin, a fellow at the Policy Forum.\n\n"
+        "Saleh Erkan said it was only the latest move to force the Palestinians to give up.\n\n"
+        "\u201cThey wanted us on our knees and they used every trick to pressure us.\u201d"
+    )
+    assert [q.speaker for q in quotes(parse(text))] == ["Avi Bellin", "Saleh Erkan"]
