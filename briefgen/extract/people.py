@@ -107,7 +107,47 @@ def role_of(name: SpacySpan) -> RoleInfo:
         if extra.role:
             info.role = extra.role if info.role is None else f"{info.role}, {extra.role}"
         info.organization = info.organization or extra.organization
+    if info.role is None:
+        shared = _shared_with_conjuncts(name)
+        info.role, info.organization = shared.role, info.organization or shared.organization
     return info
+
+
+_PLURAL_LEADS = {"both", "two", "three", "all"}
+
+
+def _name_span(token: Token) -> SpacySpan:
+    """The proper-noun chain a name's last word heads ("Dick" + "Durbin")."""
+    start = token.i
+    doc = token.doc
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in {
+        "compound", "flat"
+    }:
+        start -= 1
+    return doc[start : token.i + 1]
+
+
+def _shared_with_conjuncts(name: SpacySpan) -> RoleInfo:
+    """A role written once for several names: a plural title before the first ("Sens. Dick
+    Durbin and Dianne Feinstein") or a plural apposition after the last ("Bill Baroni and
+    David Wildstein, two senior officials at ...")."""
+    root = name.root
+    if root.dep_ == "conj" and root.head.pos_ == "PROPN":
+        first = _title_before(_name_span(root.head))
+        words = (first.role or "").split()
+        if words and words[-1].rstrip(".").lower().endswith("s") and len(words) <= 3:
+            return first
+    later = [c for c in root.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    if later:
+        last = _name_span(later[-1])
+        doc = name.doc
+        if last.end < len(doc) and doc[last.end].text == ",":
+            after = last.end + 1
+            if after < len(doc) and (
+                doc[after].lower_ in _PLURAL_LEADS or doc[after].tag_ == "NNS"
+            ):
+                return _apposition_after(last)
+    return RoleInfo()
 
 
 _LEADING_WORDS = {"a", "an", "the", "another", "both", "also", "two", "three", "all"}
@@ -302,6 +342,10 @@ def _apposition_before(name: SpacySpan) -> RoleInfo:
     doc = name.doc
     comma = name.start - 1
     sent_start = name.sent.start
+    while comma > sent_start and (
+        is_role_word(doc[comma]) or doc[comma].lower_ in HONORIFICS
+    ):
+        comma -= 1  # "The chairman of the committee, Representative Trey Gowdy,"
     if comma <= sent_start or doc[comma].text != ",":
         return RoleInfo()
     floor = max(sent_start, comma - _APPOSITION_REACH)

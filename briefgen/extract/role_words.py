@@ -21,7 +21,7 @@ ROLE_NOUNS = words(
     detective constable deputy clerk treasurer comptroller auditor registrar
     superintendent principal dean provost rector chaplain pastor priest reverend rev.
     rev lt col gen adm sgt cpl maj capt cmdr brig lt. col. gen. adm. sgt. maj. cmdr.
-    brig. rep sen gov sens. reps. sheriff mayor-elect governor-elect senator-elect
+    brig. rep sen gov sens. reps. sens reps govs sheriff mayor-elect governor-elect senator-elect
     spokesperson spokesman spokeswoman representative counterpart owner
     """
 )

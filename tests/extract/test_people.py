@@ -162,3 +162,63 @@ def test_hyphenated_titles_are_kept_whole(parse):
     found = people(parse(text))
     assert "editor-in-chief" in found["Kristof Halla"].role
     assert "vice-premier" in found["Liu Wen"].role
+
+
+def test_an_apposition_before_a_titled_name_is_joined_to_the_title(parse):
+    text = (
+        "The chairman of the Oversight Committee, Representative Tim Gowan, Republican of "
+        "Ohio, said he intends to hold a hearing."
+    )
+    person = people(parse(text))["Tim Gowan"]
+    assert (person.role, person.organization) == ("Representative, chairman", "Oversight Committee")
+
+
+def test_a_plural_title_before_two_names_is_the_role_of_both(parse):
+    text = "The premier told Sens. Dick Durran and Diane Fenwick that he regrets the trip."
+    found = people(parse(text))
+    assert found["Dick Durran"].role == "Sens."
+    assert found["Diane Fenwick"].role == "Sens."
+
+
+def test_a_plural_apposition_after_two_names_is_the_role_of_both(parse):
+    text = (
+        "The aides were Bill Barone and David Wilde, two senior officials at the Port "
+        "Authority, which runs the bridge."
+    )
+    found = people(parse(text))
+    assert "senior officials" in found["Bill Barone"].role
+    assert "senior officials" in found["David Wilde"].role
+
+
+def test_places_buildings_and_ships_named_after_people_are_not_people(parse):
+    text = (
+        "Protesters gathered outside Trump Tower in New York, and the carrier USS Carl "
+        "Vinson sailed from Ho Chi Minh City, where Anika Solberg was waiting."
+    )
+    assert list(people(parse(text))) == ["Anika Solberg"]
+
+
+def test_a_thing_the_text_calls_a_website_or_an_account_is_not_a_person(parse):
+    text = (
+        "The party renamed its press office Twitter account during the debate. Will Moy, "
+        "chief executive of the fact-checking website Full Fact, said it was misleading."
+    )
+    assert list(people(parse(text))) == ["Will Moy"]
+
+
+def test_companies_listed_with_companies_are_not_people(parse):
+    text = (
+        "The contracts went to Blue Origin, Lockheed Martin, Masten Space Systems, Moon "
+        "Express and Intuitive Machines, the agency said."
+    )
+    assert list(people(parse(text))) == []
+
+
+def test_a_hyphenated_surname_is_one_name(parse):
+    text = "The runner-up, Ammar Campa-Najjar, a Democrat, took only 17 percent."
+    assert list(people(parse(text))) == ["Ammar Campa-Najjar"]
+
+
+def test_the_moon_and_a_title_alone_are_not_people(parse):
+    text = "Lt Col said the lander would reach the Moon in 2024, and Nora Hale agreed."
+    assert list(people(parse(text))) == ["Nora Hale"]
