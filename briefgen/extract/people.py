@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from briefgen.extract.entities import PERSON, Mention
+from briefgen.extract.entities import ORG, PERSON, Mention
 from briefgen.extract.lexicon import HONORIFICS, TITLE_WORDS, canonical_name, name_key
 from briefgen.extract.role_words import is_role_word
 from briefgen.model import Person
@@ -40,6 +41,15 @@ class RoleInfo:
 
     role: str | None = None
     organization: str | None = None
+    sure: float = 0.0
+
+
+# How sure a person's role is, by the evidence that gave it (the Person's ``confidence``).
+SURE_TITLE = 0.9  # a title right before the name: "Deputy Foreign Minister Anika Solberg"
+SURE_APPOSITION = 0.85  # an apposition: "Jane Doe, the mayor of X," / "the mayor, Jane Doe"
+SURE_LED = 0.8  # "the delegation was led by Jane Doe"
+SURE_SHARED = 0.7  # a role written once for several names: "Sens. Durbin and Feinstein"
+SURE_NO_ROLE = 0.5  # no role found: the text may give one in a way not recognised
 
 
 def build_people(mentions: list[Mention]) -> list[Person]:
@@ -48,6 +58,7 @@ def build_people(mentions: list[Mention]) -> list[Person]:
     by_key: dict[str, Person] = {}
     roles: dict[int, list[RoleInfo]] = {}
     extra_roles: dict[int, list[str]] = {}
+    orgs = [m for m in mentions if m.kind == ORG]
     for mention in (m for m in mentions if m.kind == PERSON):
         key = name_key(mention.text)
         if not key:
@@ -61,18 +72,83 @@ def build_people(mentions: list[Mention]) -> list[Person]:
             person.name = _display_name(mention.text)
             by_key[key] = person
         person.spans.append(mention.evidence())
-        roles.setdefault(id(person), []).append(role_of(mention.tokens))
+        info = role_of(mention.tokens)
+        if info.role and _COUNTERPART.match(info.role):
+            info.role = _counterpart_of(info.role, mention, mentions, people)
         led = led_group(mention.tokens)
         if led:
             extra_roles.setdefault(id(person), []).append(led)
+            if info.organization is None or info.organization in (info.role or ""):
+                issuer = _issuing_org(mention, orgs, info.role or "")
+                info.organization = issuer or info.organization
+        roles.setdefault(id(person), []).append(info)
     for person in people:
         found = [r for r in roles.get(id(person), []) if r.role or r.organization]
-        person.role = next((r.role for r in found if r.role), None)
+        best = next((r for r in found if r.role), None)
+        person.role = best.role if best else None
+        person.confidence = best.sure if best else SURE_NO_ROLE
         person.organization = next((r.organization for r in found if r.organization), None)
         for led in extra_roles.get(id(person), []):
             person.role = led if person.role is None else f"{person.role}, {led}"
+            person.confidence = max(person.confidence or 0.0, SURE_LED)
             break
     return people
+
+
+_COUNTERPART = re.compile(r"^(?:his|her|their)\s+(?:(\S+)\s+)?counterparts?$", re.IGNORECASE)
+
+
+def _counterpart_of(
+    role: str, mention: Mention, mentions: list[Mention], people: list[Person]
+) -> str:
+    """ "his Chinese counterpart" becomes "Chinese counterpart of Defense Secretary Mark
+    Esper": the person the possessive stands for is the one named before in the sentence."""
+    match = _COUNTERPART.match(role)
+    assert match is not None
+    sent = mention.tokens.sent
+    owner_mention = next(
+        (
+            m
+            for m in reversed(mentions)
+            if m.kind == PERSON
+            and m.start < mention.start
+            and m.tokens.doc is mention.tokens.doc
+            and m.tokens.start >= sent.start
+        ),
+        None,
+    )
+    if owner_mention is None:
+        return role.split(None, 1)[1]
+    owner_key = name_key(owner_mention.text)
+    owner = next(
+        (p for p in people if name_key(p.name) == owner_key or _match_partial(owner_key, [p])),
+        None,
+    )
+    title = f"{match.group(1)} counterpart" if match.group(1) else "counterpart"
+    if owner is None:
+        return f"{title} of {owner_mention.text}"
+    owner_role = role_of(owner_mention.tokens).role
+    return f"{title} of {owner_role + ' ' if owner_role else ''}{owner.name}"
+
+
+def _issuing_org(mention: Mention, orgs: list[Mention], role: str) -> str | None:
+    """The organisation named last before a delegation's leader, within two sentences:
+    "The Foreign Ministry said in a statement ... The delegation was led by ..."."""
+    sent = mention.tokens.sent
+    doc = sent.doc
+    first = sent.start
+    for _ in range(2):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    earlier = [
+        m for m in orgs
+        if m.tokens.doc is doc
+        and first <= m.tokens.start
+        and m.start < mention.start
+        and m.text not in role  # "Minister for European Affairs": part of her title
+    ]
+    return canonical_name(earlier[-1].text) if earlier else None
 
 
 def _display_name(text: str) -> str:
@@ -103,13 +179,17 @@ def role_of(name: SpacySpan) -> RoleInfo:
     the name, an apposition before it ("the mayor of X, Jane Doe,") and one after it
     ("Jane Doe, the mayor of X,"), joined when the text gives several."""
     info = _title_before(name)
+    if info.role:
+        info.sure = SURE_TITLE
     for extra in (_apposition_before(name), _apposition_after(name)):
         if extra.role:
             info.role = extra.role if info.role is None else f"{info.role}, {extra.role}"
+            info.sure = max(info.sure, SURE_APPOSITION)
         info.organization = info.organization or extra.organization
     if info.role is None:
         shared = _shared_with_conjuncts(name)
         info.role, info.organization = shared.role, info.organization or shared.organization
+        info.sure = SURE_SHARED if shared.role else 0.0
     return info
 
 
@@ -388,6 +468,8 @@ def _names_each_other(role: Token, name: SpacySpan) -> bool:
 def led_group(name: SpacySpan) -> str | None:
     """ "The Norvalian delegation was led by <name>" gives "head of the Norvalian delegation"."""
     root = name.root
+    if root.dep_ == "appos":
+        root = root.head  # "led by Deputy Minister for European Affairs, Anika Solberg"
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ != "by" or prep.head.lemma_ not in _LEAD_VERBS:
         return None

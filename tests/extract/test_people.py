@@ -222,3 +222,37 @@ def test_a_hyphenated_surname_is_one_name(parse):
 def test_the_moon_and_a_title_alone_are_not_people(parse):
     text = "Lt Col said the lander would reach the Moon in 2024, and Nora Hale agreed."
     assert list(people(parse(text))) == ["Nora Hale"]
+
+
+def test_his_counterpart_names_whose_counterpart(parse):
+    text = "Defense Secretary Mark Esterle met his Chinese counterpart, Wei Fen, in Bangkok."
+    person = people(parse(text))["Wei Fen"]
+    assert person.role == "Chinese counterpart of Defense Secretary Mark Esterle"
+
+
+def test_president_elect_is_one_title(parse):
+    found = people(parse("President-elect Jon Bidwell said he would name his cabinet soon."))
+    assert found["Jon Bidwell"].role == "President-elect"
+
+
+def test_a_delegation_leader_takes_the_organisation_that_issued_the_statement(parse):
+    text = (
+        "The Norvalian Foreign Ministry said in a statement that the talks were "
+        "constructive. The delegation was led by Deputy Minister for European Affairs, "
+        "Anika Solberg."
+    )
+    person = people(parse(text))["Anika Solberg"]
+    assert person.role == "Deputy Minister for European Affairs, head of the delegation"
+    assert person.organization == "Norvalian Foreign Ministry"
+
+
+def test_role_confidence_follows_the_evidence(parse):
+    text = (
+        "Deputy Foreign Minister Anika Solberg met Marta Lindqvist, a spokesperson for the "
+        "ministry, and Tomas Reyhan."
+    )
+    found = people(parse(text))
+    assert found["Anika Solberg"].confidence == 0.9
+    assert found["Marta Lindqvist"].confidence == 0.85
+    assert found["Tomas Reyhan"].role is None
+    assert found["Tomas Reyhan"].confidence == 0.5
