@@ -40,11 +40,13 @@ SURE_NAMED = 0.95  # a name is the subject of the speech verb: "..., Solberg sai
 SURE_APPOSED = 0.9  # a description with the name beside it: "the envoy, Jane Doe, said"
 SURE_LABEL = 0.9  # a transcript label, a dash credit, "Jane Doe said:" before the quote
 SURE_PRONOUN_NEAR = 0.85  # "he said", the subject of this or the last sentence before
-SURE_DESCRIBED = 0.8  # "the ministry said", "said a company spokesperson"
+SURE_DESCRIBED = 0.8  # "the ministry said", "said a company spokesperson", "the EU said"
 SURE_ROLE_NOUN = 0.75  # "the minister said" after "Minister Jane Doe"
 SURE_ISSUER = 0.7  # "the statement said": whoever issued it
 SURE_ORG_PRONOUN = 0.6  # "it said": the organisation named last
 SURE_PRONOUN_FAR = 0.55  # "he said", a name further back, or not a subject
+SURE_PLACE = 0.55  # a place as the speaker: "Washington had concluded" (who, in Washington?)
+SURE_THING = 0.5  # a thing as the speaker: "the indictment says", "his comments"
 SURE_GUESS = 0.4  # the person named last, the paragraph's person, the article's author
 SURE_NONE = 0.2  # no speaker found: check who said it
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -249,7 +251,7 @@ class _Resolver:
             return True
         quote.speaker_span = (mention.start, mention.end)
         quote.cue = (lead_start + len(lead) - 1, lead_start + len(lead))
-        quote.confidence = SURE_LABEL
+        quote.confidence = SURE_DESCRIBED  # a name in the line before the colon
         return True
 
     def _global(self, token: Token) -> int:
@@ -349,7 +351,12 @@ class _Resolver:
             person = self.person_of_span.get((mention.start, mention.end))
             if person is not None:
                 return person.name, span, person.role, SURE_NAMED
-            return mention.text, span, None, SURE_NAMED
+            sure = SURE_DESCRIBED if mention.kind == ORG else SURE_PLACE
+            words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "det"]
+            phrase = " ".join(t.text for t in words)
+            if mention.kind == ORG and len(phrase) > len(mention.text) and len(words) <= 6:
+                return canonical_name(phrase), span, None, sure  # "French foreign ministry"
+            return mention.text, span, None, sure
         low = subject.lower_
         if low in {"who", "which", "that"} and subject.head.dep_ == "relcl":
             name, _span, role, sure = self.resolve(subject.head.head, before)
@@ -371,14 +378,25 @@ class _Resolver:
             if name is not None:
                 return name, named_span, role, SURE_APPOSED
         if subject.pos_ == "PROPN" and not any(c.isdigit() for c in subject.text):
+            lower = subject.text.islower()  # a common noun tagged as a name: "ministry"
             chain = [
                 t
                 for t in subject.subtree
-                if t.pos_ == "PROPN" and t.i <= subject.i and t.lower_ not in TITLE_WORDS
+                if t.i <= subject.i
+                and (
+                    t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS
+                    or lower and t.dep_ in {"amod", "compound"}
+                )
             ]
             name = canonical_name(" ".join(t.text for t in chain) or subject.text)
             first = offset + (chain[0].idx if chain else subject.idx)
-            return name, (first, at + len(subject.text)), None, SURE_NAMED
+            if subject.ent_type_ in {"GPE", "LOC", "NORP", "FAC"}:
+                sure = SURE_PLACE  # "Washington had concluded", "Democrats say"
+            elif subject.ent_type_ == "PERSON":
+                sure = SURE_NAMED
+            else:
+                sure = SURE_DESCRIBED  # a name the model does not know as anybody's
+            return name, (first, at + len(subject.text)), None, sure
         if subject.pos_ == "NOUN":
             return self._common_noun(subject, span, before)
         return None, None, None, 0.0
@@ -593,8 +611,10 @@ class _Resolver:
             latest = self._latest_person(before)
             if latest is not None:
                 return latest.name, where, latest.role, SURE_GUESS
-        if lemma in SPEAKER_NOUNS or subject.lower_ in SPEAKER_NOUNS or len(words) <= 6:
+        if lemma in SPEAKER_NOUNS or subject.lower_ in SPEAKER_NOUNS or _is_human_noun(subject):
             return canonical_name(phrase), where, None, SURE_DESCRIBED
+        if len(words) <= 6:  # "the indictment", "his comments": who is behind them is open
+            return canonical_name(phrase), where, None, SURE_THING
         return None, None, None, 0.0
 
 

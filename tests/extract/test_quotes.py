@@ -384,3 +384,25 @@ def test_a_quote_opening_a_paragraph_after_a_reported_statement_takes_its_speake
         "\u201cThey wanted us on our knees and they used every trick to pressure us.\u201d"
     )
     assert [q.speaker for q in quotes(parse(text))] == ["Avi Bellin", "Saleh Erkan"]
+
+
+def test_an_organisation_speaker_keeps_the_words_that_say_which_one(parse):
+    text = (
+        "The French foreign ministry said it \u201cregrets any decision likely to encourage "
+        "settlement building\u201d."
+    )
+    (quote,) = quotes(parse(text))
+    assert quote.speaker == "French foreign ministry"
+
+
+def test_a_place_or_a_thing_as_speaker_is_less_sure_than_a_person(parse):
+    text = (
+        "Officials said Washington had concluded the plan was \u201cnot, per se, "
+        "inconsistent with the law\u201d. The indictment says the money was \u201cspent on "
+        "family trips and dental bills\u201d."
+    )
+    place, thing = quotes(parse(text))
+    assert place.confidence is not None
+    assert place.confidence < 0.7
+    assert thing.confidence is not None
+    assert thing.confidence < 0.7
