@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from dateutil import parser as date_parser  # type: ignore[import-untyped, unused-ignore]
 from spacy.tokens import Span as SpacySpan
 
-from briefgen.extract.lexicon import dateline_length
 from briefgen.extract.parse import Parsed
 from briefgen.model import DateMention, Span
+from briefgen.text.normalise import text_key
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -200,7 +200,7 @@ def is_date_expression(text: str) -> bool:
 def find_dates(parsed: Parsed, reference: dt.date | None) -> list[FoundDate]:
     """Every date expression of a source, in order, resolved against ``reference``."""
     text = parsed.text
-    dateline_end = dateline_length(text[:120])
+    dateline_end = parsed.dateline.end if parsed.dateline else 0
     found: list[FoundDate] = []
     sent_index = 0
     for offset, sent in parsed.sentences():
@@ -225,7 +225,7 @@ def merge_dates(found: list[FoundDate]) -> list[DateMention]:
     """One DateMention per (expression, resolved date), every mention's span kept."""
     merged: dict[tuple[str, str | None], DateMention] = {}
     for item in found:
-        key = (item.mention.text.lower(), item.mention.date)
+        key = (text_key(item.mention.text), item.mention.date)
         if key in merged:
             merged[key].spans.extend(item.mention.spans)
         else:
