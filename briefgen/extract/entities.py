@@ -177,10 +177,9 @@ _COMPANY_WORDS = words(
 # Things named after people: "Trump Tower", "Ho Chi Minh City", "the Hoa Lo prison".
 _FACILITY_NOUNS = words(
     """
-    tower towers building buildings center centre hall airport station street avenue road
-    boulevard square bridge stadium arena park prison jail city county hospital school
-    university college institute library museum memorial monument dam canal highway
-    foundation award prize trophy cup doctrine rule act law plan ship carrier
+    tower towers building airport station avenue boulevard bridge stadium arena prison jail
+    city hospital university college institute library museum memorial monument dam canal
+    highway center centre award prize trophy
     """
 )
 _SHIP_PREFIXES = words("uss hms hmas hmcs ins rfs mv ss rv")
@@ -256,8 +255,8 @@ def _not_a_person_here(span: SpacySpan) -> bool:
     if len(span) != 1 or span.start == 0:
         return False
     before = doc[span.start - 1]
-    if before.lower_ == "the" and not is_role_word(span[0]):
-        return True
+    if before.lower_ == "the" and not is_role_word(span[0]) and span.root.dep_ != "compound":
+        return True  # "the Moon", but "the Warhol exhibit" is about Warhol
     root = span.root
     return (
         before.like_num

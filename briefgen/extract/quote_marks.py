@@ -47,11 +47,17 @@ def quoted_stretches(text: str) -> list[list[tuple[int, int]]]:
             i += 1
             continue
         pair = text[i : i + 2]
-        if open_at is None and pair in _DOUBLED_OPEN and _can_open(text, i):
+        if open_at is None and _doubled_opening(text, i):
             open_at, closer = i + 2, "\u201d"  # ‘‘two single marks’’ typed as a double one
             i += 2
             continue
-        if open_at is not None and pair in _DOUBLED_CLOSE and closer in {'"', "\u201d"}:
+        if (
+            open_at is not None
+            and pair in _DOUBLED_CLOSE
+            and closer in {'"', "\u201d"}
+            and i > open_at
+            and not text[i - 1].isspace()
+        ):
             current.append((open_at, i))
             found.append(current)
             current, open_at = [], None
@@ -83,6 +89,17 @@ def quoted_stretches(text: str) -> list[list[tuple[int, int]]]:
 
 _DOUBLED_OPEN = {"\u2018\u2018", "``"}
 _DOUBLED_CLOSE = {"\u2019\u2019", "''"}
+
+
+def _doubled_opening(text: str, i: int) -> bool:
+    """Two single marks typed for an opening double one (‘‘, ``, and '' as old newspaper
+    archives write it) at the start of a word."""
+    pair = text[i : i + 2]
+    if pair not in _DOUBLED_OPEN and pair != "''":
+        return False
+    before = text[i - 1] if i else "\n"
+    after = text[i + 2] if i + 2 < len(text) else ""
+    return (before.isspace() or before in "([{\u2014\u2013-:") and after.isalnum()
 
 
 def _closes_first(text: str, start: int, closer: str) -> bool:

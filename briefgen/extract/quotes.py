@@ -808,11 +808,11 @@ def _inherit_speakers(text: str, quotes: list[FoundQuote], resolver: _Resolver) 
 
 _TITLE_NOUNS = words(
     "song songs album film movie book novel show series play anthem hit single track poem "
-    "titled entitled called named dubbed slogan banner sign signs"
+    "titled entitled slogan banner sign signs"
 )
 _TITLE_CUES = words(
     "sang sing sings sung singing chanted chant chants chanting played play plays playing "
-    "read reads titled dubbed called"
+    "read reads titled"
 )
 
 

@@ -75,3 +75,8 @@ def test_a_quote_continuing_in_a_paragraph_without_an_opening_mark_is_one_quote(
          "He was supposed to leave in February,"],
         ["Grandstander?"],
     ]
+
+
+def test_two_straight_single_marks_open_and_close_a_quote_as_archives_type_it():
+    text = "''This isn't tax reform,'' said Douglas Holt. He was ''taking a close look'' at it."
+    assert _texts(text) == [["This isn't tax reform,"], ["taking a close look"]]
