@@ -67,6 +67,7 @@ class FoundQuote:
     inherited: bool = False
     quoted: list[tuple[int, int]] = field(default_factory=list)
     confidence: float | None = None
+    heard: bool = False  # a speech verb stood next to it, even if not the speaker's
 
     @property
     def start(self) -> int:
@@ -92,7 +93,7 @@ def find_quotes(
         quote = FoundQuote(pieces, " ".join(body.split()),
                            quoted=_trim_trailing_comma(text, quoted))
         resolver.attribute(quote)
-        if len(body.split()) < _MIN_WORDS and quote.cue is None:
+        if len(body.split()) < _MIN_WORDS and quote.cue is None and not quote.heard:
             continue  # a scare quote or a title, not a quotation
         if _is_title(text, quote):
             continue  # a song, show or book title, or lyrics sung: not somebody's words
@@ -285,6 +286,7 @@ class _Resolver:
                     if at < first and _sentence_ends(self.text[at:first]):
                         continue  # "... Warren said. "Next quote"": that cue is spent
                     if at > last and self._new_sentence_after(quote, token):
+                        quote.heard = True
                         continue  # "...together.” Reyhan said little.": Reyhan's own news
                     candidates.append((distance, token))
         candidates.sort(key=lambda item: item[0])
@@ -673,6 +675,15 @@ def _subject(verb: Token) -> Token | None:
         if token is not verb and verb.tag_ == "VBG" and _infinitive(token):
             subjects = []  # "called for Trump to use ..., adding": not Trump's words
         same_paragraph = [c for c in subjects if not _newline_between(c, token)]
+        if (
+            subjects
+            and token is not verb
+            and verb.tag_ == "VBG"
+            and token.dep_ == "ccomp"
+            and is_cue(token.head)
+        ):
+            subjects = []  # "Trump told Newsmax that Romney "had ...," adding": Trump adds
+            same_paragraph = []
         if same_paragraph or subjects:
             return (same_paragraph or subjects)[-1]
         climb = {"conj", "xcomp", "advcl", "pcomp", "acl", "prep", "ccomp", "parataxis"}
@@ -811,8 +822,7 @@ _TITLE_NOUNS = words(
     "titled entitled slogan banner sign signs"
 )
 _TITLE_CUES = words(
-    "sang sing sings sung singing chanted chant chants chanting played play plays playing "
-    "read reads titled"
+    "sang sing sings sung singing played play plays playing read reads titled"
 )
 
 

@@ -406,3 +406,21 @@ def test_a_place_or_a_thing_as_speaker_is_less_sure_than_a_person(parse):
     assert place.confidence < 0.7
     assert thing.confidence is not None
     assert thing.confidence < 0.7
+
+
+def test_adding_after_a_reported_clause_is_the_reporter(parse):
+    text = (
+        "To wit, Karl Obst told Newsmax that Mitt Romer \u201chad a crazy policy which was "
+        "maniacal,\u201d adding, \u201cHe lost all of the Latino vote.\u201d"
+    )
+    assert [q.speaker for q in quotes(parse(text))] == ["Karl Obst", "Karl Obst"]
+
+
+def test_a_chant_is_a_quote_but_a_sign_is_not(parse):
+    text = (
+        "The protesters chanted \u201cChris Calder: Bad for New Jersey, bad for you.\u201d "
+        "He held up a sign which read \u201cHispanics 4 Calder\u201d and waved it."
+    )
+    assert [q.text for q in quotes(parse(text))] == [
+        "Chris Calder: Bad for New Jersey, bad for you."
+    ]
