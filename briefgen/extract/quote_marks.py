@@ -21,6 +21,7 @@ def quoted_stretches(text: str) -> list[list[tuple[int, int]]]:
     current: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
+    inner = False
     i = 0
     n = len(text)
     while i < n:
@@ -68,12 +69,16 @@ def quoted_stretches(text: str) -> list[list[tuple[int, int]]]:
                 open_at, closer = i + 1, _OPEN[char]
             elif char == "\u201d" and _misused_closer(text, i):
                 open_at, closer = i + 1, "\u201d"
+        elif closer == '"' and char == "\u201c":
+            inner = True  # a title in curly marks inside a straight quote: “Shark Tank.”
+        elif closer == '"' and char == "\u201d" and inner:
+            inner = False
         elif char == closer or (char in CLOSE_MARKS and closer != '"') or (
             closer == '"' and char == "\u201d"
         ):
             current.append((open_at, i))
             found.append(current)
-            current, open_at = [], None
+            current, open_at, inner = [], None, False
         elif char == "\u201c" and closer == "\u201d":
             open_at = i + 1  # a stray opening mark: restart from the newer one
             current = []

@@ -80,3 +80,9 @@ def test_a_quote_continuing_in_a_paragraph_without_an_opening_mark_is_one_quote(
 def test_two_straight_single_marks_open_and_close_a_quote_as_archives_type_it():
     text = "''This isn't tax reform,'' said Douglas Holt. He was ''taking a close look'' at it."
     assert _texts(text) == [["This isn't tax reform,"], ["taking a close look"]]
+
+
+def test_a_curly_title_inside_a_straight_quote_does_not_close_it():
+    turn = "PENCE: Well, Clinton thinks this is an episode of \u201cShark Tank.\u201d But no."
+    text = f'"{turn}" he said.'
+    assert _texts(text) == [[turn]]
