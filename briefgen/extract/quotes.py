@@ -19,15 +19,24 @@ from briefgen.extract.lexicon import (
 )
 from briefgen.extract.parse import Parsed
 from briefgen.extract.quote_marks import (
-    CLOSE_MARKS,
     DASH_CREDIT,
-    SENTENCE_END,
     TRANSCRIPT_LABEL,
     Pieces,
     is_cue,
     join_split_quotes,
     mixed_quotes,
     quoted_stretches,
+)
+from briefgen.extract.speech_syntax import (
+    DOCUMENT_NOUNS,
+    adjacent_name,
+    apposed_name,
+    description,
+    is_human_noun,
+    is_lead_in,
+    sentence_ends,
+    speech_subject,
+    subject_rank,
 )
 from briefgen.model import Organization, Person, Quote, Span
 
@@ -132,9 +141,9 @@ class _Resolver:
         self.quoted.extend(quote.pieces)
         cues = self._cues(quote)
         for cue in cues:
-            subject = _subject(cue)
+            subject = speech_subject(cue)
             if subject is None or self._inside_quote(self._global(subject), quote):
-                subject = _adjacent_name(cue)
+                subject = adjacent_name(cue)
             if subject is None or self._inside_quote(self._global(subject), quote):
                 continue
             name, span, role, sure = self.resolve(subject, quote.start)
@@ -169,7 +178,7 @@ class _Resolver:
             at = offset + cue.idx
             if not is_cue(cue) or any(a <= at < b for a, b in self.all_quoted):
                 continue
-            subject = _subject(cue)
+            subject = speech_subject(cue)
             if subject is None:
                 continue
             mention = self._mention_at(self._global(subject))
@@ -226,7 +235,7 @@ class _Resolver:
         if token is not None and not verbs and token.sent.root.pos_ in {"VERB", "AUX"}:
             verbs = [token.sent.root]  # "The piece used her words as its headline:"
         for cue in verbs:
-            subject = _subject(cue)
+            subject = speech_subject(cue)
             if subject is not None:
                 name, span, role, sure = self.resolve(subject, lead_start)
                 if name is not None:
@@ -283,7 +292,7 @@ class _Resolver:
                     continue
                 if is_cue(token):
                     distance = min(a - at if at < a else at - b for a, b in quote.pieces)
-                    if at < first and _sentence_ends(self.text[at:first]):
+                    if at < first and sentence_ends(self.text[at:first]):
                         continue  # "... Warren said. "Next quote"": that cue is spent
                     if at > last and self._new_sentence_after(quote, token):
                         quote.heard = True
@@ -312,7 +321,7 @@ class _Resolver:
         frame: list[SpacySpan] = []
         sents = self._sents(doc)
         for index, sent in enumerate(sents):
-            if sent.end_char <= start - 2 and not _is_lead_in(sent):
+            if sent.end_char <= start - 2 and not is_lead_in(sent):
                 continue
             if sent.start_char > end + 2:
                 if sent.start_char <= end + 4 and len(sent) <= TAIL_TOKENS:
@@ -374,7 +383,7 @@ class _Resolver:
                 return None, None, None, 0.0
             person, sure = found
             return person.name, span, person.role, sure
-        named = _apposed_name(subject)
+        named = apposed_name(subject)
         if named is not None:  # "the chief negotiator, Major General Jane Doe, told AFP"
             name, named_span, role, _sure = self.resolve(named, before)
             if name is not None:
@@ -433,7 +442,7 @@ class _Resolver:
         far: Person | None = None
         for start, end, person, token in candidates:
             breaks = self.text.count("\n", end, before)
-            rank = _subject_rank(self._mention_root(start, end, token))
+            rank = subject_rank(self._mention_root(start, end, token))
             if breaks > _NEAR_BREAKS or before - start > _ANTECEDENT_REACH:
                 if best is None and far is None and rank == 3 and breaks <= _FAR_BREAKS:
                     far = person
@@ -593,7 +602,7 @@ class _Resolver:
         where = (first, span[1])
         article = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
         if article in {"a", "an", "another", "one"}:
-            return canonical_name(_description(subject)), where, None, SURE_DESCRIBED
+            return canonical_name(description(subject)), where, None, SURE_DESCRIBED
         key = " ".join(phrase.lower().split())
         for org in reversed(self.orgs):
             name = org.name.lower()
@@ -601,7 +610,7 @@ class _Resolver:
                 s.start < before for s in org.spans
             ):
                 return org.name, where, None, SURE_DESCRIBED
-        if lemma in _DOCUMENT_NOUNS:
+        if lemma in DOCUMENT_NOUNS:
             issuer = self._issuer(lemma, span[0])
             if issuer is not None:
                 return issuer, where, None, SURE_ISSUER
@@ -609,173 +618,15 @@ class _Resolver:
             role = (person.role or "").lower()
             if lemma in role.split() and any(s.start < before for s in person.spans):
                 return person.name, where, person.role, SURE_ROLE_NOUN
-        if _is_human_noun(subject) and subject.tag_ == "NN":
+        if is_human_noun(subject) and subject.tag_ == "NN":
             latest = self._latest_person(before)
             if latest is not None:
                 return latest.name, where, latest.role, SURE_GUESS
-        if lemma in SPEAKER_NOUNS or subject.lower_ in SPEAKER_NOUNS or _is_human_noun(subject):
+        if lemma in SPEAKER_NOUNS or subject.lower_ in SPEAKER_NOUNS or is_human_noun(subject):
             return canonical_name(phrase), where, None, SURE_DESCRIBED
         if len(words) <= 6:  # "the indictment", "his comments": who is behind them is open
             return canonical_name(phrase), where, None, SURE_THING
         return None, None, None, 0.0
-
-
-def _description(noun: Token) -> str:
-    """ "spokesperson for the British Foreign Office": a describing subject with what it
-    governs on either side, no article, no clause, at most a dozen words."""
-    doc = noun.doc
-    left = min((t.i for t in noun.subtree if t.i <= noun.i and t.dep_ != "det"), default=noun.i)
-    right = noun.i
-    for child in noun.children:
-        if child.i > noun.i and child.dep_ == "prep":
-            right = max(right, child.right_edge.i)
-    right = min(right, noun.i + 12)
-    tokens = [t for t in doc[left : right + 1] if not t.is_punct or t.text in {"-", "&"}]
-    return " ".join(t.text for t in tokens)
-
-
-_HUMAN_ENDINGS = ("man", "woman", "person", "ist", "ian", "mother", "father", "lady")
-
-
-_DOCUMENT_NOUNS = frozenset({"statement", "letter", "report", "release", "communique", "memo"})
-
-
-def _is_human_noun(noun: Token) -> bool:
-    """True for a noun that names a person by description ("the New York businessman")."""
-    lemma = noun.lemma_.lower()
-    if lemma in {"statement", "report", "campaign", "ministry", "department", "government"}:
-        return False
-    return lemma in TITLE_WORDS or lemma.endswith(_HUMAN_ENDINGS)
-
-
-def _is_lead_in(sent: SpacySpan) -> bool:
-    """A sentence ending in a colon introduces the quote after it ("Brunner also stated:")."""
-    return sent.text.rstrip().endswith(":")
-
-
-def _subject(verb: Token) -> Token | None:
-    """The subject of a speech verb (following conjunctions: "... and added")."""
-    if verb.lower_ == "according":
-        for child in verb.children:
-            if child.dep_ == "prep":
-                for grandchild in child.children:
-                    if grandchild.dep_ == "pobj":
-                        return grandchild
-        return None
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    if agent is not None:  # "The meeting was described by Jane Doe as ...": Doe speaks
-        obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if obj is not None:
-            return obj
-    token: Token | None = verb
-    for _ in range(5):
-        if token is None:
-            break
-        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if token is not verb and verb.tag_ == "VBG" and _infinitive(token):
-            subjects = []  # "called for Trump to use ..., adding": not Trump's words
-        same_paragraph = [c for c in subjects if not _newline_between(c, token)]
-        if (
-            subjects
-            and token is not verb
-            and verb.tag_ == "VBG"
-            and token.dep_ == "ccomp"
-            and is_cue(token.head)
-        ):
-            subjects = []  # "Trump told Newsmax that Romney "had ...," adding": Trump adds
-            same_paragraph = []
-        if same_paragraph or subjects:
-            return (same_paragraph or subjects)[-1]
-        climb = {"conj", "xcomp", "advcl", "pcomp", "acl", "prep", "ccomp", "parataxis"}
-        if token.dep_ not in climb:
-            break
-        came_by = token.dep_
-        token = token.head
-        if came_by == "acl" and token.dep_ in {"dobj", "pobj"}:
-            token = token.head  # "issued a statement warning that ...": the issuer
-            if token.dep_ == "prep":
-                token = token.head
-    return None
-
-
-def _infinitive(verb: Token) -> bool:
-    """True for a "to" infinitive ("for Mr. Trump to use")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _subject_rank(root: Token) -> int:
-    """3 for the subject of a sentence's main clause, 2 for a name set beside it, 1 for any
-    other subject, 0 for a name in another function ("the Obama administration")."""
-    token = root
-    beside = False
-    while token.dep_ in {"appos", "compound", "conj"} and token.head is not token:
-        beside = beside or token.dep_ == "appos"
-        token = token.head
-    if token.dep_ not in {"nsubj", "nsubjpass"}:
-        return 0
-    verb = token.head
-    while verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
-        verb = verb.head
-    if verb.dep_ != "ROOT":
-        return 1
-    return 2 if beside else 3
-
-
-def _apposed_name(noun: Token) -> Token | None:
-    """The name set beside a describing subject: "the chief negotiator for the government,
-    Major General Jane Doe, told AFP" and "A spokesman for Mr. Hunter, Michael Harrison,
-    said" give the last word of the name."""
-    if noun.pos_ != "NOUN":
-        return None
-    doc = noun.doc
-    for token in noun.subtree:
-        if (
-            token.i > noun.i
-            and token.dep_ == "appos"
-            and token.pos_ == "PROPN"
-            and doc[token.left_edge.i - 1].text == ","
-        ):
-            return token
-    end = noun.right_edge.i + 1
-    if end < len(doc) and doc[end].text == ",":
-        k = end + 1
-        while k < len(doc) and doc[k].pos_ == "PROPN":
-            k += 1
-        if k > end + 1 and k < len(doc) and doc[k].text == ",":
-            return doc[k - 1]
-    return None
-
-
-def _newline_between(a: Token, b: Token) -> bool:
-    """True when a line break separates two tokens (the parser crossed a paragraph)."""
-    first, last = (a, b) if a.i < b.i else (b, a)
-    return "\n" in first.doc[first.i : last.i + 1].text
-
-
-def _adjacent_name(verb: Token) -> Token | None:
-    """A name right before a speech verb the parser left without a subject, an
-    apposition skipped ("..." Flynn, a top surrogate, said) or right after it."""
-    doc = verb.doc
-    i = verb.i - 1
-    if i >= 0 and doc[i].text == ")":
-        while i >= max(0, verb.i - 12) and doc[i].text != "(":
-            i -= 1
-        i -= 1
-    if i >= 0 and doc[i].text == ",":
-        j = i - 1
-        while j >= max(0, verb.i - 25) and doc[j].text != "," and doc[j].text not in CLOSE_MARKS:
-            j -= 1
-        if j >= 0 and doc[j].text == ",":
-            i = j - 1
-    if i >= 0 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
-        return doc[i]
-    after = verb.i + 1
-    if after < len(doc) and doc[after].pos_ == "PROPN" and doc[after].text[:1].isupper():
-        end = after
-        while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
-            end += 1
-        return doc[end]
-    return None
 
 
 def _inherit_speakers(text: str, quotes: list[FoundQuote], resolver: _Resolver) -> None:
@@ -876,26 +727,6 @@ def to_quotes(found: list[FoundQuote], source_id: str, text: str) -> list[Quote]
         )
         for q in found
     ]
-
-
-_ABBREVIATIONS = words(
-    "mr mrs ms dr st jr sr gen sen sens rep reps gov lt col sgt capt maj adm prof rev "
-    "no vs inc corp co ltd u.s u.n u.k d.c"
-)
-
-
-def _sentence_ends(text: str) -> bool:
-    """True when a sentence ends inside ``text``: a full stop after an abbreviation or an
-    initial ("Mr.", "Gen.", "W.") does not end one."""
-    for match in SENTENCE_END.finditer(text):
-        if text[match.start()] != ".":
-            return True
-        word = text[: match.start()].split()[-1:] or [""]
-        stem = word[0].lower().strip("(\"'\u201c")
-        if stem in _ABBREVIATIONS or len(stem) == 1 and stem.isalpha():
-            continue
-        return True
-    return False
 
 
 def _speaker_confidence(quote: FoundQuote) -> float:
