@@ -78,7 +78,8 @@ def merge_people(lists: list[list[Person]]) -> list[Person]:
                 continue
             if len(person.name) > len(match.name):
                 match.name = person.name
-            match.role = match.role or person.role
+            if match.role is None and person.role:
+                match.role, match.confidence = person.role, person.confidence
             match.organization = match.organization or person.organization
             match.spans.extend(person.spans)
     return out
@@ -162,7 +163,8 @@ def merge_quotes(lists: list[list[Quote]]) -> list[Quote]:
                 words.append(mine)
             else:
                 match.spans.extend(quote.spans)
-                match.speaker = match.speaker or quote.speaker
+                if match.speaker is None and quote.speaker:
+                    match.speaker, match.confidence = quote.speaker, quote.confidence
                 match.speaker_role = match.speaker_role or quote.speaker_role
     return out
 

@@ -75,6 +75,9 @@ class Person:
     represented, attended, met, took part) and False for someone only mentioned (a
     spokesperson commenting afterwards, a minister named in passing). Files written before
     the field existed load as True.
+
+    ``confidence`` (0 to 1) says how sure extraction is of the role; ``None`` when the
+    person was typed by hand or read from a file written before the field existed.
     """
 
     name: str
@@ -82,6 +85,7 @@ class Person:
     organization: str | None = None
     spans: list[Span] = field(default_factory=list)
     participant: bool = True
+    confidence: float | None = None
 
 
 @dataclass
@@ -116,6 +120,9 @@ class Quote:
     ``include`` is False when the memo leaves the quote out: extraction clears it for
     short fragments (scare quotes under six words) and unattributed fragments; the user
     may tick it back. Files written before the field existed load as True.
+
+    ``confidence`` (0 to 1) says how sure extraction is of the speaker; ``None`` when the
+    quote was typed by hand or read from a file written before the field existed.
     """
 
     text: str
@@ -123,6 +130,7 @@ class Quote:
     speaker_role: str | None = None
     spans: list[Span] = field(default_factory=list)
     include: bool = True
+    confidence: float | None = None
 
 
 @dataclass
