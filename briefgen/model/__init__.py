@@ -1,11 +1,13 @@
 """The data model: Brief and its parts, and the ``.brief`` file format."""
 
 from briefgen.model.brief import (
+    CHECK_THRESHOLD,
     DEFAULT_TEMPLATE,
     Brief,
     DateMention,
     KeyPoint,
     NextStep,
+    NotDiscussed,
     Organization,
     Person,
     Place,
@@ -14,6 +16,7 @@ from briefgen.model.brief import (
     Span,
     Summary,
     Topic,
+    needs_check,
 )
 from briefgen.model.brief_file import (
     BRIEF_SUFFIX,
@@ -35,6 +38,7 @@ from briefgen.model.keys import dismissal_keys, is_extracted, item_key, key_of
 
 __all__ = [
     "BRIEF_SUFFIX",
+    "CHECK_THRESHOLD",
     "DEFAULT_TEMPLATE",
     "FORMAT_NAME",
     "FORMAT_VERSION",
@@ -43,6 +47,7 @@ __all__ = [
     "DateMention",
     "KeyPoint",
     "NextStep",
+    "NotDiscussed",
     "Organization",
     "Person",
     "Place",
@@ -59,6 +64,7 @@ __all__ = [
     "item_key",
     "key_of",
     "load_brief",
+    "needs_check",
     "save_brief",
     "text_sha256",
     "write_bytes_atomically",

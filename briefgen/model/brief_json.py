@@ -11,6 +11,7 @@ from briefgen.model.brief import (
     DateMention,
     KeyPoint,
     NextStep,
+    NotDiscussed,
     Organization,
     Person,
     Place,
@@ -40,6 +41,7 @@ _LIST_TYPES: dict[str, type] = {
     "quotes": Quote,
     "topics": Topic,
     "next_steps": NextStep,
+    "not_discussed": NotDiscussed,  # absent from files written before it existed
 }
 
 
@@ -122,7 +124,7 @@ def _build(cls: type[T], item: Any, where: str) -> T:
             value = [_span(s, f"{where}.spans[{j}]") for j, s in enumerate(value)]
         else:
             _check_scalar(f.type, value, f"{where}.{f.name}")
-            if f.name == "score" and isinstance(value, int):
+            if f.name in ("score", "confidence") and isinstance(value, int):
                 value = float(value)
             if f.name == "warnings":
                 value = list(value)
