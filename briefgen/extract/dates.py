@@ -64,6 +64,9 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_HEADS = {"expect", "schedule", "set", "due", "plan", "intend", "hope", "aim", "will"}
+# Verbs whose dated object is still to come when they are not in the past ("called for him
+# to cancel Monday's summit", "urged her to attend the Friday session").
+_UPCOMING_VERBS = {"cancel", "postpone", "delay", "attend", "skip", "boycott", "prepare", "await"}
 # Modals that put a plain verb in the future ("could take place on Tuesday"); with "have"
 # they look back ("could have met on Tuesday").
 _FUTURE_MODALS = {"will", "shall", "'ll", "wo", "could", "may", "might", "should", "would", "ca"}
@@ -86,6 +89,8 @@ _WRITTEN_DATE = re.compile(
 _DAY_NAMES = re.compile(
     rf"\b(?:{'|'.join(WEEKDAYS)}|today|tonight|yesterday|tomorrow)\b", re.IGNORECASE
 )
+
+_SPEAKERS_DAY = re.compile(r"^(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)
 
 # How sure a resolved date is, from the evidence the rule used (DESIGN: "every extracted
 # item says how sure it is"); compared with briefgen.model.CHECK_THRESHOLD.
@@ -260,6 +265,8 @@ def _verb_tense(token: Token) -> bool | None:
         return True
     if token.lemma_ in _FUTURE_HEADS and token.tag_ != "VBD":
         return True
+    if token.lemma_ in _UPCOMING_VERBS and token.tag_ in {"VB", "VBG", "VBP", "VBZ"}:
+        return True
     if any(c.lower_ == "to" for c in auxes) or (token.head.lemma_ in _FUTURE_HEADS):
         return True if token.head.tag_ != "VBD" or token.head.lemma_ == "be" else None
     if any(c.tag_ == "VBD" for c in auxes) or token.tag_ == "VBD":
@@ -301,6 +308,8 @@ def find_dates(parsed: Parsed, reference: dt.date | None) -> list[FoundDate]:
         spans.sort(key=lambda e: e.start_char)
         for ent in spans:
             start, end = offset + ent.start_char, offset + ent.end_char
+            if _SPEAKERS_DAY.match(ent.text) and _inside_quote(text, start):
+                continue  # "Today's hearing ...," she said: the speaker's day, not a date
             if text[start:end].lower().startswith("the "):
                 start += 4
             resolved = resolve_with_confidence(ent.text, reference, future=sentence_future(ent))
@@ -313,6 +322,12 @@ def find_dates(parsed: Parsed, reference: dt.date | None) -> list[FoundDate]:
             found.append(FoundDate(mention, start < dateline_end, sent_index))
         sent_index += 1
     return found
+
+
+def _inside_quote(text: str, start: int) -> bool:
+    """True when ``start`` sits inside quotation marks opened in its paragraph."""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def _is_date_entity(ent: SpacySpan) -> bool:

@@ -170,3 +170,13 @@ def test_confidence_follows_the_evidence():
     assert confidence("December 20") < CHECK_THRESHOLD  # type: ignore[operator]
     assert confidence("today") >= CHECK_THRESHOLD  # type: ignore[operator]
     assert confidence("last year") is None
+
+
+def test_a_weekday_event_someone_should_cancel_is_upcoming(parse):
+    text = "Democrats called for the president to cancel the Monday session."
+    assert _resolved(parse, text, THURSDAY) == [("Monday", "2026-03-16")]
+
+
+def test_today_said_inside_a_quotation_is_the_speakers_day_not_a_date(parse):
+    text = '"Today\'s hearing exposes them," she said. The vote is today.'
+    assert _resolved(parse, text, THURSDAY) == [("today", "2026-03-12")]
