@@ -64,6 +64,8 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_HEADS = {"expect", "schedule", "set", "due", "plan", "intend", "hope", "aim", "will"}
+# Present-tense verbs that describe a state rather than schedule an event.
+_STATIVE = {"be", "have", "say", "tell", "know", "think", "believe", "remain", "seem", "mean"}
 # Verbs whose dated object is still to come when they are not in the past ("called for him
 # to cancel Monday's summit", "urged her to attend the Friday session").
 _UPCOMING_VERBS = {"cancel", "postpone", "delay", "attend", "skip", "boycott", "prepare", "await"}
@@ -269,6 +271,8 @@ def _verb_tense(token: Token) -> bool | None:
         return True
     if any(c.lower_ == "to" for c in auxes) or (token.head.lemma_ in _FUTURE_HEADS):
         return True if token.head.tag_ != "VBD" or token.head.lemma_ == "be" else None
+    if token.tag_ in {"VBZ", "VBP"} and not auxes and token.lemma_ not in _STATIVE:
+        return True  # "the commission holds a hearing Wednesday": a scheduled event
     if any(c.tag_ == "VBD" for c in auxes) or token.tag_ == "VBD":
         return False
     if token.tag_ == "VBN" and not auxes:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Token
 
@@ -10,81 +12,275 @@ from briefgen.extract.lexicon import words
 from briefgen.extract.sentences import Sentence
 from briefgen.model import NextStep
 
-_PHRASES = re.compile(
-    r"\b(?:to be (?:determined|decided|announced|confirmed|scheduled|set)|tbd|"
-    r"next (?:meeting|round|session|step|steps|talks|visit|week|month)|follow[- ]up|"
-    r"deadline|second round|further talks|expected to|scheduled to|scheduled for|set to|"
-    r"due to (?!the\b)|plans? to|planned|agreed to|will|shall|is to|are to|intends? to|"
-    r"pledged to|promised to|committed to|vowed to|later this (?:week|month|year)|"
-    r"in the coming (?:days|weeks|months)|by the end of)\b",
+# How sure a sentence states a next step, by the strongest cue it holds (compared with
+# briefgen.model.CHECK_THRESHOLD). A sentence whose only cue is weaker than POSSIBLE is
+# not offered at all.
+SCHEDULED = 0.9  # "is scheduled to", "set for", "to be determined", a day still to come
+PLANNED = 0.8  # "will meet", "plans to", "is expected to", "pledged to"
+REPORTED = 0.72  # "said he would appeal", "declined to say when", "investigating whether"
+AGREED = 0.68  # "agreed to complete": a decision reported in the past tense
+POSSIBLE = 0.55  # "could begin in 2022", "may soon be dismissed": a possibility, not a plan
+_QUOTED = 0.1  # taken off a cue that only sits inside quotation marks
+
+_SCHEDULED = re.compile(
+    r"\b(?:to be (?:determined|decided|announced|confirmed|scheduled|set|held|named|agreed)|"
+    r"tbd|scheduled (?:to|for)|set (?:to|for)|due (?:to (?!the\b)|on|by|in|for)|"
+    r"deadlines?|next (?:meeting|round|session|steps?|talks|visit|hearing|summit)|"
+    r"follow[- ]up|further talks|second round|(?:is|are) to|pending|upcoming|"
+    r"effective|under (?:investigation|review|consideration)|(?:has|have) yet to|yet to be)\b",
     re.IGNORECASE,
+)
+_PLANNED = re.compile(
+    r"\b(?:expected to|plans? to|planned to|planning to|making plans|intends? to|aims? to|"
+    r"hopes? to|pledged to|promised to|committed to|vowed to|going to|"
+    r"later this (?:week|month|year)|in the coming (?:days|weeks|months)|by the end of|"
+    r"(?:is|are) (?:preparing|developing|working on)|threatened to|reserved the right|"
+    r"eligible to|ahead of)\b",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\b(?:declined to (?:say|state|disclose|specify)|unclear (?:whether|when|if|how)|"
+    r"investigating whether|to determine whether|not (?:yet )?(?:decided|clear)|"
+    r"asks|recommended|seek to|seeking to|discussed)\b",
+    re.IGNORECASE,
+)
+_AGREED = re.compile(r"\bagreed to\b", re.IGNORECASE)
+# Schedule words that name a plan without stating it ("a follow-up meeting", "the
+# deadline"): in a past-tense sentence with no day still to come they count as AGREED.
+_PLAN_NOUNS = re.compile(
+    r"^(?:deadlines?|next \w+|follow[- ]up|further talks|second round|pending|upcoming|effective)$",
+    re.IGNORECASE,
+)
+# Verbs whose "would" clause reports a plan ("said he would appeal"), unlike "warned that
+# the deal would allow" (a prediction).
+_PLAN_REPORTING = words(
+    """
+    say tell announce add promise pledge vow hope expect plan decide agree confirm indicate
+    write insist state
+    """
 )
 # Cues that end in "to" only count before a verb ("agreed to meet", not "agreed to a truce").
 _INFINITIVE_CUE = re.compile(r"\bto$", re.IGNORECASE)
-_MODALS = frozenset(["will", "shall", "'ll"])
-_WOULD_VERBS = words(
+_FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])
+_POSSIBLE_MODALS = frozenset(["could", "may", "might", "should", "ca"])
+# Verbs that state a position or a mood, not a step: "the law will not change our
+# position", "we will stand tall", "we will win".
+_STANCE_VERBS = words(
     """
-    meet report hold return resume discuss decide continue follow review visit
-    present submit publish announce brief sign vote consider reconvene
+    be stand win change cave yield bow tolerate accept allow remain stay lose succeed
+    fail matter happen suffer hurt help mean continue like love prefer embolden leave
     """
 )
 # A date that places a sentence in the past ("in 2019", "last year", "two years ago").
 _PAST_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d|last|ago|earlier|previous|former)\b", re.I)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _QUOTE_OPENERS = ('"', "\u201c", "'", "\u2018")
 _SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 
 
-def in_main_clause(token: Token) -> bool:
+def in_main_clause(token: Token, *, strong: bool = False) -> bool:
     """False when ``token`` sits in an adverbial clause or a clause describing the subject.
 
     "..., agreeing to meet again at a date to be determined" (adverbial) and "Officials who
-    will attend arrived" (describing the subject) are background to the main statement.
+    will attend arrived" (describing the subject) are background to the main statement;
+    a ``strong`` cue (one next to a day still to come) counts there too.
     """
     node = token
     while node.head.i != node.i:
-        if node.dep_ == "advcl":
+        if node.dep_ == "advcl" and not strong:
             return False
-        if node.dep_ in {"relcl", "acl"} and node.head.dep_ in _SUBJECTS:
+        if node.dep_ in {"relcl", "acl"} and node.head.dep_ in _SUBJECTS and not strong:
             return False
         node = node.head
     return True
 
 
-def is_next_step(sentence: Sentence) -> bool:
-    """True when a sentence states a follow-up, a deadline, a plan or an open item."""
+def step_confidence(
+    sentence: Sentence, upcoming: Sequence[tuple[int, int]] = ()
+) -> float | None:
+    """How sure it is that ``sentence`` states a next step; ``None`` when it does not.
+
+    ``upcoming`` holds the source offsets of the date mentions that resolve to a day after
+    the publication date (or of a later year): a sentence that names one is about what
+    is still to come.
+    """
     text = sentence.text
-    if text.startswith(_QUOTE_OPENERS) or text.rstrip().endswith("?"):
-        return False
-    cues = _cue_tokens(sentence)
-    if not any(in_main_clause(t) for t in cues):
-        return False
-    return not _about_the_past(sentence)
-
-
-def _cue_tokens(sentence: Sentence) -> list[Token]:
-    """The tokens that make a sentence forward-looking: phrases, modals, "by <date>"."""
-    span = sentence.span
-    cues: list[Token] = []
-    for match in _PHRASES.finditer(sentence.text):
-        phrase = match.group().rstrip()
-        token = _token_at(sentence, match.start() + len(phrase) - 1)
-        if token is None:
+    if text.rstrip().endswith("?"):
+        return None
+    opens_quote = text.startswith(_QUOTE_OPENERS)
+    dated = any(sentence.start <= a < sentence.end for a, _ in upcoming)
+    best = 0.0
+    past = _past_main_verb(sentence)
+    for token, strength, phrase in _cues(sentence):
+        if past and not dated and _PLAN_NOUNS.match(phrase):
+            strength = AGREED
+        elif past and not dated and strength >= SCHEDULED and _past_perfect(token):
             continue
-        if token.lower_ in _MODALS:
-            if token.dep_ in {"aux", "auxpass"}:
-                cues.append(token)
+        if not in_main_clause(token, strong=dated):
             continue
-        if _INFINITIVE_CUE.search(phrase):
-            following = token.nbor() if token.i + 1 < span.end else None
-            if following is None or following.pos_ not in {"VERB", "AUX"}:
+        if _in_quotation(sentence, token):
+            if opens_quote and strength < SCHEDULED and not dated:
                 continue
-        cues.append(token)
-    for token in span:
-        if token.lower_ == "would" and token.head.lemma_.lower() in _WOULD_VERBS:
-            cues.append(token)
-        if token.lower_ == "by" and any(c.ent_type_ == "DATE" for c in token.children):
-            cues.append(token)
+            strength -= _QUOTED
+        best = max(best, strength)
+    if dated and not opens_quote and (not past or _has_future_modal(sentence)):
+        best = max(best, SCHEDULED if best >= POSSIBLE else PLANNED)
+    if best < POSSIBLE:
+        return None
+    if not dated and _about_the_past(sentence):
+        return None
+    return round(best, 2)
+
+
+def is_next_step(sentence: Sentence, upcoming: Sequence[tuple[int, int]] = ()) -> bool:
+    """True when a sentence states a follow-up, a deadline, a plan or an open item."""
+    return step_confidence(sentence, upcoming) is not None
+
+
+def _cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
+    """The tokens that make a sentence forward-looking, each with its strength and phrase."""
+    cues: list[tuple[Token, float, str]] = []
+    for pattern, strength in (
+        (_SCHEDULED, SCHEDULED),
+        (_PLANNED, PLANNED),
+        (_REPORTED, REPORTED),
+        (_AGREED, AGREED),
+    ):
+        for match in pattern.finditer(sentence.text):
+            phrase = match.group().rstrip()
+            token = _phrase_token(sentence, phrase, match.start())
+            if token is not None:
+                cues.append((token, strength, phrase))
+    for token in sentence.span:
+        strength = _modal_strength(token)
+        if strength:
+            cues.append((token, strength, token.lower_))
     return cues
+
+
+def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
+    """The last token of a cue phrase, or None when the phrase does not count there."""
+    token = _token_at(sentence, start + len(phrase) - 1)
+    if token is None:
+        return None
+    if _INFINITIVE_CUE.search(phrase):
+        following = token.nbor() if token.i + 1 < sentence.span.end else None
+        if following is not None and following.pos_ == "ADV" and following.i + 1 < len(
+            following.doc
+        ):
+            following = following.nbor()
+        if following is None or following.pos_ not in {"VERB", "AUX"}:
+            return None
+        if following.lemma_ == "be":
+            # "due to be held" plans an event; "set to be the largest" only describes
+            passive = following.i + 1 < len(following.doc) and following.nbor().tag_ == "VBN"
+            if not passive:
+                return None
+        elif following.lemma_ in _STANCE_VERBS:
+            return None
+    # "discussed holding a follow-up meeting": a step only with a plan as its object
+    if phrase.lower() == "discussed" and not any(c.tag_ == "VBG" for c in token.children):
+        return None
+    if phrase.lower() == "asks" and token.tag_ != "VBZ":
+        return None
+    first = _token_at(sentence, start)
+    negatable = phrase.lower().startswith(("seek", "plan", "intend", "expect"))
+    if negatable and first is not None and _negated(first):
+        return None  # "does not seek to overturn": what is not planned
+    return token
+
+
+def _negated(token: Token) -> bool:
+    """True when ``token`` or the verb it belongs to carries a negation."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "neg" for c in token.children
+    )
+
+
+def _modal_strength(token: Token) -> float:
+    """The strength of a modal: "will meet" plans, "said he would appeal" reports,
+    "could begin" only makes possible; 0 when the token is no such modal."""
+    low = token.lower_
+    if token.dep_ not in {"aux", "auxpass"}:
+        return 0.0
+    verb = token.head
+    if any(c.lower_ == "have" for c in verb.children if c.dep_ == "aux"):
+        return 0.0  # "would have met", "could have gone": looking back
+    if verb.lemma_ == "have" and any(c.dep_ == "xcomp" for c in verb.children):
+        verb = next(c for c in verb.children if c.dep_ == "xcomp")  # "will have to yield"
+    acts = any(
+        c.dep_ in {"xcomp", "ccomp"} and c.lemma_ not in _STANCE_VERBS for c in verb.children
+    )
+    if verb.lemma_ in _STANCE_VERBS and not _names_an_event(verb) and not acts:
+        return 0.0
+    if low in _FUTURE_MODALS:
+        return PLANNED
+    if low == "would":
+        node = verb
+        while node.dep_ in {"conj"} and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "ccomp" and node.head.lemma_ in _PLAN_REPORTING:
+            return REPORTED
+        return 0.0
+    if low in _POSSIBLE_MODALS and _has_time(verb):
+        return POSSIBLE
+    return 0.0
+
+
+_TIME_WORDS = frozenset(["soon", "eventually", "now", "later", "next", "until", "before", "by"])
+
+
+def _has_time(verb: Token) -> bool:
+    """True when a verb's clause says when ("could begin in 2022", "may soon be
+    dismissed", "should ease by Thursday"): a possibility placed in time."""
+    return any(
+        t.ent_type_ in {"DATE", "TIME"} or t.lower_ in _TIME_WORDS
+        for t in verb.subtree
+        if t.dep_ not in {"relcl"}
+    )
+
+
+def _names_an_event(verb: Token) -> bool:
+    """True for "the meeting will be on Tuesday" ("be" with a date or a place), not
+    for "he will be great"."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "prep" or c.ent_type_ in {"DATE", "TIME"} for c in verb.children
+    )
+
+
+def _past_perfect(token: Token) -> bool:
+    """True for "had been scheduled", "had planned": a plan already behind the story."""
+    return any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ == "had"
+        for c in [*token.head.children, *token.children]
+    )
+
+
+def _in_quotation(sentence: Sentence, token: Token) -> bool:
+    """True when ``token`` sits inside quotation marks opened within its sentence."""
+    before = sentence.text[: token.idx - sentence.span.start_char]
+    if before.count("\u201c") > before.count("\u201d"):
+        return True
+    if before.count('"') % 2 == 1:
+        return True
+    return sentence.text.startswith(("\u201c", '"')) and not (
+        "\u201d" in before or before.count('"') >= 2
+    )
+
+
+def _past_main_verb(sentence: Sentence) -> bool:
+    """True when the main verb is in the past ("met", "was held"), False for "holds a
+    hearing Wednesday", "is set for March 3", "is effective December 31"."""
+    root = sentence.span.root
+    return root.tag_ == "VBD" or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in root.children
+    )
+
+
+def _has_future_modal(sentence: Sentence) -> bool:
+    """True when some clause of the sentence is in the future ("said he will", "would")."""
+    return any(t.lower_ in _FUTURE_MODALS | {"would"} and t.dep_ == "aux" for t in sentence.span)
 
 
 def _token_at(sentence: Sentence, offset: int) -> Token | None:
@@ -98,16 +294,41 @@ def _token_at(sentence: Sentence, offset: int) -> Token | None:
 
 def _about_the_past(sentence: Sentence) -> bool:
     """True for background: a past-tense main verb with a date in the past ("in 2019")."""
-    root = sentence.span.root
-    past = root.tag_ == "VBD" or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in root.children
-    )
-    if not past:
+    if not _past_main_verb(sentence):
         return False
     dates = " ".join(e.text for e in sentence.span.ents if e.label_ == "DATE")
     return bool(_PAST_DATE.search(dates))
 
 
-def extract_next_steps(sents: list[Sentence]) -> list[NextStep]:
-    """Every sentence that states a next step, in the order of the text."""
-    return [NextStep(text=s.text, spans=[s.evidence()]) for s in sents if is_next_step(s)]
+def upcoming_spans(
+    sents: Sequence[Sentence],
+    dated: Sequence[tuple[int, int, str | None]],
+    reference: dt.date | None,
+) -> list[tuple[int, int]]:
+    """The offsets of date mentions still to come: a resolved day after ``reference``, or a
+    year after its year ("in 2022", "by the end of 2025"). ``dated`` holds (start, end,
+    resolved ISO date or None) for every date mention."""
+    if reference is None:
+        return []
+    out = [(a, b) for a, b, iso in dated if iso and dt.date.fromisoformat(iso) > reference]
+    for sentence in sents:
+        offset = sentence.start - sentence.span.start_char
+        for ent in sentence.span.ents:
+            if ent.label_ != "DATE" or ent.root.dep_ in {"compound", "nmod", "amod"}:
+                continue  # "WeWork's 2025 bond", "the 2020 election": a name, not a when
+            years = [int(y) for y in _YEAR.findall(ent.text)]
+            if years and min(years) > reference.year:
+                out.append((offset + ent.start_char, offset + ent.end_char))
+    return out
+
+
+def extract_next_steps(
+    sents: list[Sentence], upcoming: Sequence[tuple[int, int]] = ()
+) -> list[NextStep]:
+    """Every sentence that states a next step, in the order of the text, with how sure."""
+    steps: list[NextStep] = []
+    for sentence in sents:
+        confidence = step_confidence(sentence, upcoming)
+        if confidence is not None:
+            steps.append(NextStep(sentence.text, [sentence.evidence()], confidence))
+    return steps

@@ -14,7 +14,7 @@ from briefgen.extract.dates import event_date, find_dates, merge_dates, referenc
 from briefgen.extract.edited import keep_edits
 from briefgen.extract.entities import find_mentions
 from briefgen.extract.keypoints import Ranked, key_point_count, rank_sentences, select
-from briefgen.extract.next_steps import extract_next_steps
+from briefgen.extract.next_steps import extract_next_steps, upcoming_spans
 from briefgen.extract.organizations import build_organizations, build_places
 from briefgen.extract.parse import Parsed, parse_sources
 from briefgen.extract.people import build_people
@@ -140,7 +140,10 @@ def _extract_one(
     quotes = to_quotes(
         find_quotes(parsed, mentions, people, organizations), parsed.source.id, parsed.text
     )
-    steps = extract_next_steps(sents)
+    dated = [
+        (span.start, span.end, f.mention.date) for f in found_dates for span in f.mention.spans
+    ]
+    steps = extract_next_steps(sents, upcoming_spans(sents, dated, reference))
     step()
     return SourceResult(
         sents,

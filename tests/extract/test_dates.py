@@ -180,3 +180,8 @@ def test_a_weekday_event_someone_should_cancel_is_upcoming(parse):
 def test_today_said_inside_a_quotation_is_the_speakers_day_not_a_date(parse):
     text = '"Today\'s hearing exposes them," she said. The vote is today.'
     assert _resolved(parse, text, THURSDAY) == [("today", "2026-03-12")]
+
+
+def test_a_present_tense_event_with_a_weekday_is_upcoming(parse):
+    text = "The commission holds a public hearing Monday."
+    assert _resolved(parse, text, THURSDAY) == [("Monday", "2026-03-16")]
