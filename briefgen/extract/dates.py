@@ -65,7 +65,10 @@ _DURATION = re.compile(
 )
 _FUTURE_HEADS = {"expect", "schedule", "set", "due", "plan", "intend", "hope", "aim", "will"}
 # Present-tense verbs that describe a state rather than schedule an event.
-_STATIVE = {"be", "have", "say", "tell", "know", "think", "believe", "remain", "seem", "mean"}
+_STATIVE = {
+    "be", "have", "say", "tell", "know", "think", "believe", "remain", "seem", "mean",
+    "follow", "precede", "come", "mark", "include", "recall", "show",
+}
 # Verbs whose dated object is still to come when they are not in the past ("called for him
 # to cancel Monday's summit", "urged her to attend the Friday session").
 _UPCOMING_VERBS = {"cancel", "postpone", "delay", "attend", "skip", "boycott", "prepare", "await"}
@@ -247,19 +250,28 @@ def sentence_future(ent: SpacySpan) -> bool | None:
     """
     token = ent.root
     for _ in range(6):
-        if token.pos_ in {"VERB", "AUX"} or token.head is token:
+        if token.pos_ in {"VERB", "AUX"} or token.head.i == token.i:
             break
         token = token.head
+    head = ent.root.head
+    direct = head.i == token.i or (
+        head.dep_ in {"prep", "dobj"} and head.head.i == token.i
+    )  # "holds a hearing Monday": the date hangs on the verb or its object
     for _ in range(4):
-        tense = _verb_tense(token)
+        tense = _verb_tense(token, present_schedules=direct)
+        direct = False
         if tense is not None or token.dep_ not in {"xcomp", "conj", "acl", "advcl"}:
             return tense
         token = token.head
     return None
 
 
-def _verb_tense(token: Token) -> bool | None:
-    """The tense one verb shows: True future, False past, None when it shows none."""
+def _verb_tense(token: Token, *, present_schedules: bool = False) -> bool | None:
+    """The tense one verb shows: True future, False past, None when it shows none.
+
+    With ``present_schedules`` (the date hangs on the verb itself) a plain present tense
+    schedules an event ("the commission holds a hearing Wednesday").
+    """
     auxes = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
     if any(c.lower_ == "have" for c in auxes):
         return False
@@ -271,7 +283,8 @@ def _verb_tense(token: Token) -> bool | None:
         return True
     if any(c.lower_ == "to" for c in auxes) or (token.head.lemma_ in _FUTURE_HEADS):
         return True if token.head.tag_ != "VBD" or token.head.lemma_ == "be" else None
-    if token.tag_ in {"VBZ", "VBP"} and not auxes and token.lemma_ not in _STATIVE:
+    scheduling = present_schedules and token.lemma_ not in _STATIVE
+    if scheduling and token.tag_ in {"VBZ", "VBP"} and not auxes:
         return True  # "the commission holds a hearing Wednesday": a scheduled event
     if any(c.tag_ == "VBD" for c in auxes) or token.tag_ == "VBD":
         return False

@@ -185,3 +185,8 @@ def test_today_said_inside_a_quotation_is_the_speakers_day_not_a_date(parse):
 def test_a_present_tense_event_with_a_weekday_is_upcoming(parse):
     text = "The commission holds a public hearing Monday."
     assert _resolved(parse, text, THURSDAY) == [("Monday", "2026-03-16")]
+
+
+def test_a_weekday_on_a_noun_after_a_present_verb_stays_in_the_past(parse):
+    text = "Her appearance follows the testimony Tuesday of four officials."
+    assert _resolved(parse, text, THURSDAY) == [("Tuesday", "2026-03-10")]
