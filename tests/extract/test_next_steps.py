@@ -137,6 +137,7 @@ def test_a_scheduled_step_is_surer_than_a_reported_or_possible_one(parse):
     by_text = {s.text: s.confidence for s in steps}
     scheduled = by_text["The hearing is scheduled for March 20."]
     reported = by_text["The lawyer said he would appeal."]
-    assert scheduled is not None and reported is not None
+    assert scheduled is not None
+    assert reported is not None
     assert scheduled > reported
     assert scheduled >= CHECK_THRESHOLD
