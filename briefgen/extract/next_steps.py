@@ -34,14 +34,14 @@ _PLANNED = re.compile(
     r"\b(?:expected to|plans? to|planned to|planning to|making plans|intends? to|aims? to|"
     r"hopes? to|pledged to|promised to|committed to|vowed to|going to|"
     r"later this (?:week|month|year)|in the coming (?:days|weeks|months)|by the end of|"
-    r"(?:is|are) (?:preparing|developing|working on)|threatened to|reserved the right|"
-    r"eligible to|ahead of)\b",
+    r"(?:is|are) (?:\w+ly )?(?:preparing|developing|working on)|threatened to|"
+    r"reserved the right|eligible to)\b",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
     r"\b(?:declined to (?:say|state|disclose|specify)|unclear (?:whether|when|if|how)|"
     r"investigating whether|to determine whether|not (?:yet )?(?:decided|clear)|"
-    r"asks|recommended|seek to|seeking to|discussed)\b",
+    r"asks|recommended|seek to|seeking to|discussed|called for|calling for)\b",
     re.IGNORECASE,
 )
 _AGREED = re.compile(r"\bagreed to\b", re.IGNORECASE)
@@ -55,20 +55,40 @@ _PLAN_NOUNS = re.compile(
 # the deal would allow" (a prediction).
 _PLAN_REPORTING = words(
     """
-    say tell announce add promise pledge vow hope expect plan decide agree confirm indicate
-    write insist state
+    say tell announce add promise pledge vow hope expect plan decide agree confirm write
+    insist state
     """
 )
+
+
+def _verb_in(token: Token, verbs: frozenset[str]) -> bool:
+    """True when ``token`` is one of ``verbs``, by lemma or by its regular forms (the
+    small model lemmatises "hoped" as "hop")."""
+    low = token.lower_
+    stems = {low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-1] + "e"}
+    return token.lemma_ in verbs or (token.pos_ in {"VERB", "AUX"} and bool(stems & verbs))
 # Cues that end in "to" only count before a verb ("agreed to meet", not "agreed to a truce").
 _INFINITIVE_CUE = re.compile(r"\bto$", re.IGNORECASE)
+_EVENT_NOUNS = words(
+    """
+    meeting debate vote investigation inquiry hearing talks summit session election probe
+    review referendum trial ceasefire
+    """
+)
+_PLAN_HEADS = words("plan plans decision promise pledge intention bid effort deadline proposal")
 _FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])
+# Cues that are rhetoric inside a quotation ("we will win", "I'm going to do it").
+_MODAL_CUES = frozenset(["will", "shall", "'ll", "wo", "would", "could", "may", "might",
+                         "should", "ca", "going to"])
+# A date mention on or after the publication day: (start, end, days ahead; 0 = that day).
+Upcoming = tuple[int, int, int]
 _POSSIBLE_MODALS = frozenset(["could", "may", "might", "should", "ca"])
 # Verbs that state a position or a mood, not a step: "the law will not change our
 # position", "we will stand tall", "we will win".
 _STANCE_VERBS = words(
     """
     be stand win change cave yield bow tolerate accept allow remain stay lose succeed
-    fail matter happen suffer hurt help mean continue like love prefer embolden leave
+    fail matter happen suffer hurt help mean continue like love prefer embolden leave keep
     """
 )
 # A date that places a sentence in the past ("in 2019", "last year", "two years ago").
@@ -89,50 +109,57 @@ def in_main_clause(token: Token, *, strong: bool = False) -> bool:
     while node.head.i != node.i:
         if node.dep_ == "advcl" and not strong:
             return False
-        if node.dep_ in {"relcl", "acl"} and node.head.dep_ in _SUBJECTS and not strong:
-            return False
+        describes_subject = node.dep_ in {"relcl", "acl"} and node.head.dep_ in _SUBJECTS
+        if describes_subject and not strong and node.head.lemma_ not in _PLAN_HEADS:
+            return False  # "the plan to withdraw ... has drawn criticism" is the plan itself
         node = node.head
     return True
 
 
-def step_confidence(
-    sentence: Sentence, upcoming: Sequence[tuple[int, int]] = ()
-) -> float | None:
+def step_confidence(sentence: Sentence, upcoming: Sequence[Upcoming] = ()) -> float | None:
     """How sure it is that ``sentence`` states a next step; ``None`` when it does not.
 
-    ``upcoming`` holds the source offsets of the date mentions that resolve to a day after
-    the publication date (or of a later year): a sentence that names one is about what
-    is still to come.
+    ``upcoming`` holds the date mentions on or after the publication day (see
+    :func:`upcoming_spans`): a sentence that names a day still to come is about what is
+    next. A cue only counts in the main clause, a modal ("will", "would") not inside a
+    quotation (rhetoric), and a cue in the past tense not with a past date (background).
     """
     text = sentence.text
     if text.rstrip().endswith("?"):
         return None
-    opens_quote = text.startswith(_QUOTE_OPENERS)
-    dated = any(sentence.start <= a < sentence.end for a, _ in upcoming)
-    best = 0.0
+    ahead = [
+        days
+        for a, _, days in upcoming
+        if sentence.start <= a < sentence.end and not _quoted_at(sentence, a - sentence.start)
+    ]
+    dated = any(days > 0 for days in ahead)
     past = _past_main_verb(sentence)
+    past_dated = _about_the_past(sentence)
+    best = 0.0
     for token, strength, phrase in _cues(sentence):
-        if past and not dated and _PLAN_NOUNS.match(phrase):
-            strength = AGREED
-        elif past and not dated and strength >= SCHEDULED and _past_perfect(token):
+        cue_past = _clause_in_past(token)
+        if cue_past and not dated and (_PLAN_NOUNS.match(phrase) or strength >= SCHEDULED):
+            continue  # "in follow-up questioning", "was due to be released": behind us
+        if cue_past and past_dated and not dated:
             continue
         if not in_main_clause(token, strong=dated):
             continue
         if _in_quotation(sentence, token):
-            if opens_quote and strength < SCHEDULED and not dated:
+            if phrase in _MODAL_CUES:
                 continue
             strength -= _QUOTED
         best = max(best, strength)
-    if dated and not opens_quote and (not past or _has_future_modal(sentence)):
-        best = max(best, SCHEDULED if best >= POSSIBLE else PLANNED)
+    if not past or _has_future_modal(sentence):
+        if dated:
+            best = max(best, SCHEDULED if best >= POSSIBLE else PLANNED)
+        elif ahead and not past:
+            best = max(best, AGREED)  # "holds a hearing today"
     if best < POSSIBLE:
-        return None
-    if not dated and _about_the_past(sentence):
         return None
     return round(best, 2)
 
 
-def is_next_step(sentence: Sentence, upcoming: Sequence[tuple[int, int]] = ()) -> bool:
+def is_next_step(sentence: Sentence, upcoming: Sequence[Upcoming] = ()) -> bool:
     """True when a sentence states a follow-up, a deadline, a plan or an open item."""
     return step_confidence(sentence, upcoming) is not None
 
@@ -158,6 +185,20 @@ def _cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
     return cues
 
 
+def _clause_in_past(token: Token) -> bool:
+    """True when the clause of ``token`` is in the past tense ("was due to", "agreed to")."""
+    verb = token
+    if token.tag_ == "TO" and token.head.dep_ in {"xcomp", "ccomp"}:
+        verb = token.head.head  # "agreed to reopen": the tense of "agreed"
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ in {"aux", "auxpass"}:
+        verb = verb.head
+    if verb.tag_ == "VBD":
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
+
+
 def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
     """The last token of a cue phrase, or None when the phrase does not count there."""
     token = _token_at(sentence, start + len(phrase) - 1)
@@ -181,10 +222,14 @@ def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
     # "discussed holding a follow-up meeting": a step only with a plan as its object
     if phrase.lower() == "discussed" and not any(c.tag_ == "VBG" for c in token.children):
         return None
+    if phrase.lower().startswith(("called", "calling")) and not any(
+        t.lemma_ in _EVENT_NOUNS for t in token.subtree
+    ):
+        return None  # "called for an emergency meeting", not "called for a balanced deal"
     if phrase.lower() == "asks" and token.tag_ != "VBZ":
         return None
     first = _token_at(sentence, start)
-    negatable = phrase.lower().startswith(("seek", "plan", "intend", "expect"))
+    negatable = phrase.lower().startswith(("seek", "plan", "intend"))
     if negatable and first is not None and _negated(first):
         return None  # "does not seek to overturn": what is not planned
     return token
@@ -212,7 +257,8 @@ def _modal_strength(token: Token) -> float:
     acts = any(
         c.dep_ in {"xcomp", "ccomp"} and c.lemma_ not in _STANCE_VERBS for c in verb.children
     )
-    if verb.lemma_ in _STANCE_VERBS and not _names_an_event(verb) and not acts:
+    event = low in _FUTURE_MODALS and _names_an_event(verb)
+    if verb.lemma_ in _STANCE_VERBS and not event and not acts:
         return 0.0
     if low in _FUTURE_MODALS:
         return PLANNED
@@ -220,7 +266,7 @@ def _modal_strength(token: Token) -> float:
         node = verb
         while node.dep_ in {"conj"} and node.head.i != node.i:
             node = node.head
-        if node.dep_ == "ccomp" and node.head.lemma_ in _PLAN_REPORTING:
+        if node.dep_ == "ccomp" and _verb_in(node.head, _PLAN_REPORTING):
             return REPORTED
         return 0.0
     if low in _POSSIBLE_MODALS and _has_time(verb):
@@ -259,7 +305,12 @@ def _past_perfect(token: Token) -> bool:
 
 def _in_quotation(sentence: Sentence, token: Token) -> bool:
     """True when ``token`` sits inside quotation marks opened within its sentence."""
-    before = sentence.text[: token.idx - sentence.span.start_char]
+    return _quoted_at(sentence, token.idx - sentence.span.start_char)
+
+
+def _quoted_at(sentence: Sentence, offset: int) -> bool:
+    """True when character ``offset`` of the sentence sits inside quotation marks."""
+    before = sentence.text[:offset]
     if before.count("\u201c") > before.count("\u201d"):
         return True
     if before.count('"') % 2 == 1:
@@ -279,8 +330,8 @@ def _past_main_verb(sentence: Sentence) -> bool:
 
 
 def _has_future_modal(sentence: Sentence) -> bool:
-    """True when some clause of the sentence is in the future ("said he will", "would")."""
-    return any(t.lower_ in _FUTURE_MODALS | {"would"} and t.dep_ == "aux" for t in sentence.span)
+    """True when some clause of the sentence looks ahead ("said he will", "should be")."""
+    return any(t.lower_ in _MODAL_CUES and t.dep_ == "aux" for t in sentence.span)
 
 
 def _token_at(sentence: Sentence, offset: int) -> Token | None:
@@ -304,27 +355,29 @@ def upcoming_spans(
     sents: Sequence[Sentence],
     dated: Sequence[tuple[int, int, str | None]],
     reference: dt.date | None,
-) -> list[tuple[int, int]]:
-    """The offsets of date mentions still to come: a resolved day after ``reference``, or a
-    year after its year ("in 2022", "by the end of 2025"). ``dated`` holds (start, end,
-    resolved ISO date or None) for every date mention."""
+) -> list[Upcoming]:
+    """The date mentions on or after ``reference``: a resolved day, or a year after its
+    year placed in time ("in 2022", "by the end of 2025"; not "the 2020 election").
+    ``dated`` holds (start, end, resolved ISO date or None) for every date mention."""
     if reference is None:
         return []
-    out = [(a, b) for a, b, iso in dated if iso and dt.date.fromisoformat(iso) > reference]
+    out: list[Upcoming] = []
+    for start, end, iso in dated:
+        if iso and (days := (dt.date.fromisoformat(iso) - reference).days) >= 0:
+            out.append((start, end, days))
     for sentence in sents:
         offset = sentence.start - sentence.span.start_char
         for ent in sentence.span.ents:
-            if ent.label_ != "DATE" or ent.root.dep_ in {"compound", "nmod", "amod"}:
-                continue  # "WeWork's 2025 bond", "the 2020 election": a name, not a when
+            if ent.label_ != "DATE" or ent.root.dep_ not in {"pobj", "npadvmod"}:
+                continue
             years = [int(y) for y in _YEAR.findall(ent.text)]
             if years and min(years) > reference.year:
-                out.append((offset + ent.start_char, offset + ent.end_char))
+                days = 365 * (min(years) - reference.year)
+                out.append((offset + ent.start_char, offset + ent.end_char, days))
     return out
 
 
-def extract_next_steps(
-    sents: list[Sentence], upcoming: Sequence[tuple[int, int]] = ()
-) -> list[NextStep]:
+def extract_next_steps(sents: list[Sentence], upcoming: Sequence[Upcoming] = ()) -> list[NextStep]:
     """Every sentence that states a next step, in the order of the text, with how sure."""
     steps: list[NextStep] = []
     for sentence in sents:
