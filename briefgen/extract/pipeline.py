@@ -15,6 +15,7 @@ from briefgen.extract.edited import keep_edits
 from briefgen.extract.entities import find_mentions
 from briefgen.extract.keypoints import Ranked, key_point_count, rank_sentences, select
 from briefgen.extract.next_steps import extract_next_steps, upcoming_spans
+from briefgen.extract.not_discussed import find_not_discussed
 from briefgen.extract.organizations import build_organizations, build_places
 from briefgen.extract.parse import Parsed, parse_sources
 from briefgen.extract.people import build_people
@@ -28,6 +29,7 @@ from briefgen.model import (
     DateMention,
     KeyPoint,
     NextStep,
+    NotDiscussed,
     Organization,
     Person,
     Place,
@@ -53,6 +55,7 @@ class SourceResult:
     event_date: str | None
     quotes: list[Quote]
     next_steps: list[NextStep]
+    not_discussed: list[NotDiscussed]
 
 
 def extract_brief(
@@ -156,6 +159,7 @@ def _extract_one(
         event_date(found_dates, reference),
         quotes,
         steps,
+        find_not_discussed(sents),
     )
 
 
@@ -185,6 +189,7 @@ def _assemble(
         quotes=quotes,
         topics=extract_topics(parsed),
         next_steps=merge.merge_next_steps([r.next_steps for r in results]),
+        not_discussed=merge.merge_not_discussed([r.not_discussed for r in results]),
     )
     brief.fields["subject"] = _subject(sources[0], main.sentences)
     brief.fields["date"] = main.event_date

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 
 from briefgen.extract.lexicon import words
+from briefgen.extract.not_discussed import AGENDA_WORDS, says_off_agenda
 from briefgen.extract.parse import Parsed
 from briefgen.model import Topic
 
@@ -24,12 +25,6 @@ GENERIC_HEADS = words(
     everything nothing figure figures analyst analysts spokesperson spokesman
     spokeswoman note step table government governments minister ministers season first
     talk agenda delegation delegations issue issues matter matters area areas team teams
-    """
-)
-_AGENDA_WORDS = words(
-    """
-    agenda discuss discussion cover address issue issues topic topics focus raise
-    negotiate negotiation include concern
     """
 )
 _BAD_ENTS = {
@@ -93,20 +88,6 @@ def _phrase(chunk: SpacySpan) -> tuple[str, str, set[str]] | None:
     return text, head, {t.lemma_.lower() for t in tokens}
 
 
-def _says_off_agenda(sent: SpacySpan) -> bool:
-    """The sentence says something was not discussed ("was not discussed", "were not on
-    the agenda", "was not raised")."""
-    for token in sent:
-        if token.dep_ != "neg":
-            continue
-        head = token.head
-        if head.lemma_.lower() in _AGENDA_WORDS:
-            return True
-        if head.lemma_ == "be" and any(t.lower_ == "agenda" for t in head.subtree):
-            return True
-    return False
-
-
 def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> list[Topic]:
     """The issues discussed in the sources, best first, with scores between 0 and 1."""
     candidates: dict[str, _Candidate] = {}
@@ -116,9 +97,9 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
         for piece in parsed.pieces:
             sents = list(piece.doc.sents)
             starts = [sent.start for sent in sents]
-            off_flags = [_says_off_agenda(sent) for sent in sents]
+            off_flags = [says_off_agenda(sent) for sent in sents]
             agenda_flags = [
-                not off and any(t.lemma_.lower() in _AGENDA_WORDS for t in sent)
+                not off and any(t.lemma_.lower() in AGENDA_WORDS for t in sent)
                 for sent, off in zip(sents, off_flags, strict=True)
             ]
             for chunk in piece.doc.noun_chunks:
