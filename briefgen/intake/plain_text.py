@@ -86,8 +86,9 @@ def parse_plain_article(text: str) -> ArticleParts:
 
     Only lines at the top count: a headline is the first line when it is short,
     does not end like a sentence and is followed by a blank line, a byline or date
-    line, or straight away by a longer body paragraph. The dateline (``GENEVA, March 13 (Agency) -``) stays in the body; its
-    agency is the publisher when no byline names one.
+    line, or straight away by a longer body paragraph. The dateline
+    (``GENEVA, March 13 (Agency) -``) stays in the body; its agency is the publisher
+    when no byline names one.
     """
     lines = text.split("\n")
     parts = ArticleParts(body=text)
