@@ -24,14 +24,16 @@ _QUOTED = 0.1  # taken off a cue that only sits inside quotation marks
 
 _SCHEDULED = re.compile(
     r"\b(?:to be (?:determined|decided|announced|confirmed|scheduled|set|held|named|agreed)|"
-    r"tbd|scheduled (?:to|for)|set (?:to|for)|due (?:to (?!the\b)|on|by|in|for)|"
+    r"tbd|scheduled (?:to|for)|(?:a|the) (?:scheduled|planned)|set (?:to|for)|"
+    r"due (?:to (?!the\b)|on|by|in|for)|"
     r"deadlines?|next (?:meeting|round|session|steps?|talks|visit|hearing|summit)|"
     r"follow[- ]up|further talks|second round|(?:is|are) to|pending|upcoming|"
     r"effective|under (?:investigation|review|consideration)|(?:has|have) yet to|yet to be)\b",
     re.IGNORECASE,
 )
 _PLANNED = re.compile(
-    r"\b(?:expected to|plans? to|planned to|planning to|making plans|intends? to|aims? to|"
+    r"\b(?:expect(?:s|ed)? to|plans? to|planned to|planning to|making plans|intends? to|"
+    r"aims? to|"
     r"hopes? to|pledged to|promised to|committed to|vowed to|going to|"
     r"later this (?:week|month|year)|in the coming (?:days|weeks|months)|by the end of|"
     r"(?:is|are) (?:\w+ly )?(?:preparing|developing|working on)|threatened to|"
@@ -48,7 +50,8 @@ _AGREED = re.compile(r"\bagreed to\b", re.IGNORECASE)
 # Schedule words that name a plan without stating it ("a follow-up meeting", "the
 # deadline"): in a past-tense sentence with no day still to come they count as AGREED.
 _PLAN_NOUNS = re.compile(
-    r"^(?:deadlines?|next \w+|follow[- ]up|further talks|second round|pending|upcoming|effective)$",
+    r"^(?:deadlines?|next \w+|follow[- ]up|further talks|second round|pending|upcoming|"
+    r"effective|(?:a|the) (?:scheduled|planned))$",
     re.IGNORECASE,
 )
 # Verbs whose "would" clause reports a plan ("said he would appeal"), unlike "warned that
@@ -309,15 +312,20 @@ def _in_quotation(sentence: Sentence, token: Token) -> bool:
 
 
 def _quoted_at(sentence: Sentence, offset: int) -> bool:
-    """True when character ``offset`` of the sentence sits inside quotation marks."""
-    before = sentence.text[:offset]
-    if before.count("\u201c") > before.count("\u201d"):
-        return True
-    if before.count('"') % 2 == 1:
-        return True
-    return sentence.text.startswith(("\u201c", '"')) and not (
-        "\u201d" in before or before.count('"') >= 2
-    )
+    """True when character ``offset`` of the sentence sits inside quotation marks.
+
+    Marks are read in order: a curly opening mark opens, a curly closing one closes, a
+    straight one does whichever is due (real text mixes them: ``"Who asked?” said Hill``).
+    """
+    inside = False
+    for char in sentence.text[:offset]:
+        if char == "\u201c":
+            inside = True
+        elif char == "\u201d":
+            inside = False
+        elif char == '"':
+            inside = not inside
+    return inside
 
 
 def _past_main_verb(sentence: Sentence) -> bool:
