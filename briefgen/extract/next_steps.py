@@ -54,6 +54,7 @@ _PLAN_NOUNS = re.compile(
     r"effective|(?:a|the) (?:scheduled|planned))$",
     re.IGNORECASE,
 )
+_ADJECTIVE_PLAN = re.compile(r"^(?:a|the) (?:scheduled|planned)$", re.IGNORECASE)
 # Verbs whose "would" clause reports a plan ("said he would appeal"), unlike "warned that
 # the deal would allow" (a prediction).
 _PLAN_REPORTING = words(
@@ -141,8 +142,12 @@ def step_confidence(sentence: Sentence, upcoming: Sequence[Upcoming] = ()) -> fl
     best = 0.0
     for token, strength, phrase in _cues(sentence):
         cue_past = _clause_in_past(token)
-        if cue_past and not dated and (_PLAN_NOUNS.match(phrase) or strength >= SCHEDULED):
-            continue  # "in follow-up questioning", "was due to be released": behind us
+        if _ADJECTIVE_PLAN.match(phrase) and not dated:
+            continue  # "the planned outage", with no day still to come, only describes
+        if (cue_past or past) and not dated and _PLAN_NOUNS.match(phrase):
+            continue  # "in follow-up questioning": behind us
+        if cue_past and not dated and strength >= SCHEDULED:
+            continue  # "was due to be released in September"
         if cue_past and past_dated and not dated:
             continue
         if not in_main_clause(token, strong=dated):
