@@ -97,7 +97,7 @@ _STANCE_VERBS = words(
 )
 # A date that places a sentence in the past ("in 2019", "last year", "two years ago").
 _PAST_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d|last|ago|earlier|previous|former)\b", re.I)
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d(?=s?\b)")
 _QUOTE_OPENERS = ('"', "\u201c", "'", "\u2018")
 _SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 
@@ -152,6 +152,8 @@ def step_confidence(sentence: Sentence, upcoming: Sequence[Upcoming] = ()) -> fl
             continue
         if not in_main_clause(token, strong=dated):
             continue
+        if phrase in _POSSIBLE_MODALS and not (dated or _has_time(token.head)):
+            continue  # "could face decades in jail": a possibility not placed in time
         if _in_quotation(sentence, token):
             if phrase in _MODAL_CUES:
                 continue
@@ -160,7 +162,7 @@ def step_confidence(sentence: Sentence, upcoming: Sequence[Upcoming] = ()) -> fl
     if not past or _has_future_modal(sentence):
         if dated:
             best = max(best, SCHEDULED if best >= POSSIBLE else PLANNED)
-        elif ahead and not past:
+        elif ahead and not past and _dated_verb_ahead(sentence, upcoming):
             best = max(best, AGREED)  # "holds a hearing today"
     if best < POSSIBLE:
         return None
@@ -191,6 +193,24 @@ def _cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
         if strength:
             cues.append((token, strength, token.lower_))
     return cues
+
+
+def _dated_verb_ahead(sentence: Sentence, upcoming: Sequence[Upcoming]) -> bool:
+    """True when a date of the publication day hangs on a verb that is neither past nor
+    perfect ("holds a hearing today", not "were released Tuesday")."""
+    for start, _, days in upcoming:
+        if days != 0 or not sentence.start <= start < sentence.end:
+            continue
+        token = _token_at(sentence, start - sentence.start)
+        if token is None:
+            continue
+        verb = token
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        perfect = any(c.lower_ in {"has", "have", "had"} and c.dep_ == "aux" for c in verb.children)
+        if not _clause_in_past(verb) and not perfect and verb.tag_ != "VBN":
+            return True
+    return False
 
 
 def _clause_in_past(token: Token) -> bool:
@@ -268,6 +288,10 @@ def _modal_strength(token: Token) -> float:
     event = low in _FUTURE_MODALS and _names_an_event(verb)
     if verb.lemma_ in _STANCE_VERBS and not event and not acts:
         return 0.0
+    if _in_relative_clause(verb):
+        return 0.0  # "a community who fear it will open the doors": a description
+    if low == "would" and any(c.lower_ in _HEDGES for c in verb.children):
+        return 0.0  # "said it would likely heighten tensions": a prediction
     if low in _FUTURE_MODALS:
         return PLANNED
     if low == "would":
@@ -277,21 +301,33 @@ def _modal_strength(token: Token) -> float:
         if node.dep_ == "ccomp" and _verb_in(node.head, _PLAN_REPORTING):
             return REPORTED
         return 0.0
-    if low in _POSSIBLE_MODALS and _has_time(verb):
+    if low in _POSSIBLE_MODALS and verb.dep_ in {"ROOT", "ccomp", "conj", "acl"}:
         return POSSIBLE
     return 0.0
 
 
-_TIME_WORDS = frozenset(["soon", "eventually", "now", "later", "next", "until", "before", "by"])
+_HEDGES = frozenset(["likely", "probably", "possibly", "perhaps"])
+_TIME_WORDS = frozenset(["soon", "eventually", "now", "later", "until", "before", "by"])
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """True when ``token`` sits in a relative clause ("shares they will be allotted")."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "relcl" and not any(c.dep_ == "mark" for c in node.children):
+            return True  # (a "relcl" opened by "that" as a mark is a misparsed "told ... that")
+        node = node.head
+    return False
 
 
 def _has_time(verb: Token) -> bool:
-    """True when a verb's clause says when ("could begin in 2022", "may soon be
-    dismissed", "should ease by Thursday"): a possibility placed in time."""
+    """True when a verb's clause says when in words ("may soon be dismissed", "could
+    eventually raise", "could be reached before the end of the month")."""
+    described = {t.i for c in verb.subtree if c.dep_ == "relcl" for t in c.subtree}
     return any(
-        t.ent_type_ in {"DATE", "TIME"} or t.lower_ in _TIME_WORDS
+        t.lower_ in _TIME_WORDS and t.pos_ in {"ADV", "ADP", "SCONJ"}
         for t in verb.subtree
-        if t.dep_ not in {"relcl"}
+        if t.i not in described
     )
 
 

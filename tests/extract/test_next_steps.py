@@ -141,3 +141,29 @@ def test_a_scheduled_step_is_surer_than_a_reported_or_possible_one(parse):
     assert reported is not None
     assert scheduled > reported
     assert scheduled >= CHECK_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If convicted, he could face decades in jail.",
+        "Investors who fear the plan will fail sold their shares.",
+        "Russia said the move would likely heighten tensions.",
+        "Two hostages were released Thursday in a prisoner swap.",
+        "\u201cWe will win,\u201d he said.",
+    ],
+)
+def test_untimed_possibilities_descriptions_hedges_and_rhetoric_are_not_next_steps(
+    parse, sentence
+):
+    assert _steps(parse, "The talks ended. " + sentence, "2026-03-12") == []
+
+
+def test_a_quote_opened_with_a_straight_mark_and_closed_curly_ends_before_the_step(parse):
+    text = '"Who decided?\u201d said Hill, who will testify Friday.'
+    assert _steps(parse, text, "2026-03-12") == [text]
+
+
+def test_a_reported_plan_in_a_decade_still_to_come_is_a_next_step(parse):
+    text = "Clark told reporters that the airline will recommence its expansion in the 2030s."
+    assert _steps(parse, text, "2026-03-12") == [text]
