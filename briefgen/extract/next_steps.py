@@ -37,7 +37,7 @@ _PLANNED = re.compile(
     r"hopes? to|pledged to|promised to|committed to|vowed to|going to|"
     r"later this (?:week|month|year)|in the coming (?:days|weeks|months)|by the end of|"
     r"(?:is|are) (?:\w+ly )?(?:preparing|developing|working on)|threatened to|"
-    r"reserved the right|eligible to)\b",
+    r"reserved the right|eligible to|(?:days|weeks|months|hours) (?:left|remaining))\b",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
@@ -63,6 +63,9 @@ _PLAN_REPORTING = words(
     insist state
     """
 )
+
+
+_SAYING = words("say add announce tell state write insist")
 
 
 def _verb_in(token: Token, verbs: frozenset[str]) -> bool:
@@ -111,8 +114,9 @@ def in_main_clause(token: Token, *, strong: bool = False) -> bool:
     """
     node = token
     while node.head.i != node.i:
-        if node.dep_ == "advcl" and not strong:
-            return False
+        reporting = node.tag_ == "VBG" and _verb_in(node, _SAYING)
+        if node.dep_ == "advcl" and not strong and not reporting:
+            return False  # (", saying it would appeal" reports, like "said")
         describes_subject = node.dep_ in {"relcl", "acl"} and node.head.dep_ in _SUBJECTS
         if describes_subject and not strong and node.head.lemma_ not in _PLAN_HEADS:
             return False  # "the plan to withdraw ... has drawn criticism" is the plan itself
@@ -192,7 +196,21 @@ def _cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
         strength = _modal_strength(token)
         if strength:
             cues.append((token, strength, token.lower_))
+        pending = _pending_until(token)
+        if pending is not None:
+            cues.append((pending, REPORTED, "until"))
     return cues
+
+
+def _pending_until(token: Token) -> Token | None:
+    """For "withholding the names until next of kin could be told": the verb held back
+    until something can happen (a pending step), else None."""
+    if token.lower_ != "until" or token.dep_ != "mark":
+        return None
+    clause = token.head
+    if not any(c.lower_ in {"could", "can", "would"} for c in clause.children):
+        return None
+    return clause.head if clause.dep_ == "advcl" else None
 
 
 def _dated_verb_ahead(sentence: Sentence, upcoming: Sequence[Upcoming]) -> bool:

@@ -88,6 +88,8 @@ def _steps(parse, text: str, published: str | None = None) -> list[str]:
         "It was unclear whether the board would approve the plan.",
         "The company is set to announce the terms later on Friday.",
         "The bill would go before the Senate, he said.",
+        "The firm issued a statement, saying it would appeal the ruling.",
+        "With three weeks left for lawmakers to avert a shutdown, the leaders met.",
     ],
 )
 def test_each_class_of_next_step_is_found(parse, sentence):
