@@ -1,7 +1,7 @@
 """Render timings for the sample brief, against a bare docxtpl render measured in the same run.
 
 Rows, each the median of several runs for every built-in template:
-- ``.docx``: ``render_docx_bytes`` (context, sandbox, autoescape, XML clean-up) against a bare
+- ``.docx``: ``render_docx`` (context, sandbox, autoescape, XML clean-up) against a bare
   ``docxtpl`` render of the same .docx with the same, already built context in a plain
   Jinja environment, both saved to memory. Target: ratio <= 1.2. Measured twice: as the
   app renders (the compiled document XML reused from the previous render of that file) and
@@ -9,7 +9,7 @@ Rows, each the median of several runs for every built-in template:
 - ``HTML``: ``render_html``. Target: <= 5 ms.
 - ``preview after a field edit``: change the subject, then ``render_html(preview=True)``,
   as the window does on each keystroke. Target: <= 20 ms.
-- ``PDF``: ``render_pdf_bytes`` (no target; for information).
+- ``PDF``: ``render_pdf`` (no target; for information).
 
 The sample brief comes from the real pipeline (intake + extraction of
 resources/sample_article.txt), so the language model loads first (a few seconds).
@@ -42,9 +42,9 @@ from briefgen.render import (  # noqa: E402
     build_context,
     render_html,
 )
-from briefgen.render.docx_writer import clear_compiled_cache, render_docx_bytes  # noqa: E402
-from briefgen.render.jinja_env import FILTERS  # noqa: E402
-from briefgen.render.pdf_writer import render_pdf_bytes  # noqa: E402
+from briefgen.render.docx_writer import render_docx  # noqa: E402
+from briefgen.render.jinja_env import FILTERS, clear_compiled_cache  # noqa: E402
+from briefgen.render.pdf_writer import render_pdf  # noqa: E402
 from briefgen.resources import sample_article_path  # noqa: E402
 
 DOCX_RUNS = 15
@@ -105,14 +105,14 @@ def main() -> int:
         template = library.get(template_id)
         apply_template_defaults(brief, template)
         context = build_context(brief, template)
-        ours, bare = interleaved(lambda t=template: render_docx_bytes(brief, t),
+        ours, bare = interleaved(lambda t=template: render_docx(brief, t),
                                  lambda t=template, c=context: bare_docxtpl(t, c), DOCX_RUNS)
         ratio = ours / bare
         rows.append((template_id, ".docx", ours, f"{ratio:.2f}x bare docxtpl ({bare:.1f} ms)",
                      "ok" if ratio <= 1.2 else "SLOW"))
         def cold(t: BriefTemplate = template) -> bytes:
             clear_compiled_cache()  # as on the first render of this .docx
-            return render_docx_bytes(brief, t)
+            return render_docx(brief, t)
 
         ours_cold, bare = interleaved(cold, lambda t=template, c=context: bare_docxtpl(t, c),
                                       DOCX_RUNS)
@@ -132,7 +132,7 @@ def main() -> int:
         preview = median_ms(edit_and_preview, HTML_RUNS)
         rows.append((template_id, "preview after a field edit", preview, "",
                      "ok" if preview <= 20 else "SLOW"))
-        pdf = median_ms(lambda t=template: render_pdf_bytes(brief, t), PDF_RUNS)
+        pdf = median_ms(lambda t=template: render_pdf(brief, t), PDF_RUNS)
         rows.append((template_id, "PDF", pdf, "", "(no target)"))
     width = max(len(r[0]) for r in rows)
     print(f"\n{'template':<{width}}  {'output':<27}{'median ms':>10}  {'vs baseline':<38}target")

@@ -58,7 +58,12 @@ def main() -> None:
 
     from briefgen.extract import extract_brief, load_nlp
     from briefgen.intake import load
-    from briefgen.render import TemplateLibrary, apply_template_defaults, render_docx, render_html
+    from briefgen.render import (
+        TemplateLibrary,
+        apply_template_defaults,
+        render_html,
+        render_to_file,
+    )
     from briefgen.resources import sample_article_path
 
     rows: list[tuple[str, float, str, float | None]] = []
@@ -87,7 +92,7 @@ def main() -> None:
     html = statistics.median(_time_inproc(lambda: render_html(brief, template)))
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "memo.docx"
-        word = statistics.median(_time_inproc(lambda: render_docx(brief, template, out)))
+        word = statistics.median(_time_inproc(lambda: render_to_file(brief, template, out)))
     rows.append(("render HTML (information memo)", html, "nlp()", html / raw))
     rows.append(("render .docx (information memo)", word, "nlp()", word / raw))
 

@@ -25,7 +25,6 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
-OUTPUT_SUFFIXES = (".docx", ".html", ".htm", ".pdf")
 DEMO_FORMATS = (".docx", ".html", ".pdf")
 
 
@@ -182,9 +181,11 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from briefgen.render.output import OUTPUT_SUFFIXES_TEXT, is_output_path
+
     out = Path(args.output)
-    if out.suffix.lower() not in OUTPUT_SUFFIXES:
-        parser.error(f"the output {out} must end in .docx, .html or .pdf")
+    if not is_output_path(out):
+        parser.error(f"the output {out} must end in {OUTPUT_SUFFIXES_TEXT}")
     briefs = [p for p in args.inputs if p.lower().endswith(BRIEF_SUFFIX)]
     if briefs and len(args.inputs) > 1:
         parser.error("give either one .brief file or one or more articles, not both")

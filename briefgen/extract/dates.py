@@ -10,9 +10,9 @@ from dateutil import parser as date_parser  # type: ignore[import-untyped, unuse
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from briefgen.extract.lexicon import dateline_length
 from briefgen.extract.parse import Parsed
 from briefgen.model import DateMention, Span
+from briefgen.text.normalise import text_key
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -308,7 +308,7 @@ def find_dates(parsed: Parsed, reference: dt.date | None) -> list[FoundDate]:
     written dates and weekdays its small model leaves out or mislabels.
     """
     text = parsed.text
-    dateline_end = dateline_length(text[:120])
+    dateline_end = parsed.dateline.end if parsed.dateline else 0
     found: list[FoundDate] = []
     sent_index = 0
     for offset, sent in parsed.sentences():
@@ -358,7 +358,7 @@ def merge_dates(found: list[FoundDate]) -> list[DateMention]:
     """One DateMention per (expression, resolved date), every mention's span kept."""
     merged: dict[tuple[str, str | None], DateMention] = {}
     for item in found:
-        key = (item.mention.text.lower(), item.mention.date)
+        key = (text_key(item.mention.text), item.mention.date)
         if key in merged:
             merged[key].spans.extend(item.mention.spans)
         else:

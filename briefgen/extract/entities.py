@@ -13,7 +13,6 @@ from briefgen.extract.lexicon import (
     ORG_WORDS,
     SPEECH_VERBS,
     TITLE_WORDS,
-    dateline_length,
     words,
 )
 from briefgen.extract.parse import Parsed
@@ -74,17 +73,20 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
     raw.sort(key=lambda item: (item[2], item[1].start_char))
 
     mentions: list[Mention] = []
+    dateline_end = parsed.dateline.end if parsed.dateline else 0
+    place_start, place_end = parsed.dateline_place()
     for label, span, offset in raw:
-        if _inside_dateline(span):
-            if not _is_dateline_city(span):
+        in_dateline = offset + span.end_char <= dateline_end
+        if in_dateline:
+            if not place_start <= offset + span.start_char < offset + span.end_char <= place_end:
                 continue  # "Oct 2 (Lakeside Herald)": the date and agency, not a person
-            label = PLACE
+            label = PLACE  # "OSLO" or "HANOI, Vietnam": the model often calls it an org
         kind = _repair(label, span, demonyms)
         if kind is None:
             continue
         mention = _trimmed(kind, span, offset, parsed.source.id)
         if mention is not None:
-            if mention.text.isupper() and _inside_dateline(span):
+            if mention.text.isupper() and in_dateline:
                 mention.text = mention.text.title()  # "OSLO" is Oslo
             mentions.append(mention)
     _repair_by_names(mentions)
@@ -106,7 +108,7 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
         if not any(t.text[:1].isupper() for t in span):
             return None
         return PERSON
-    if label == ORG and (_place_of(span) or _is_dateline_city(span)):
+    if label == ORG and _place_of(span):
         return PLACE
     if label == "OTHER" or label in {ORG, PLACE}:
         if all(w in TITLE_WORDS or not w.isalpha() for w in words):
@@ -128,26 +130,6 @@ _PLACE_NOUNS = words(
     harbor suburb outskirts centre center streets coast
     """
 )
-
-
-def _inside_dateline(span: SpacySpan) -> bool:
-    """True when the span lies in a wire dateline at the start of its paragraph."""
-    text = span.doc.text
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    if span.start_char - line_start > 60:
-        return False
-    length = dateline_length(text[line_start : line_start + 120])
-    return length > 0 and span.end_char <= line_start + length
-
-
-def _is_dateline_city(span: SpacySpan) -> bool:
-    """True for the city of a wire dateline ("OSLO, Oct 2 (Wire) -"): capitals at the start
-    of a paragraph, followed by a comma. The model often calls it an organisation."""
-    text = span.doc.text
-    start = span.start_char
-    at_line_start = start == 0 or text[start - 1] == "\n"
-    comma_after = span.end < len(span.doc) and span.doc[span.end].text == ","
-    return at_line_start and comma_after and span.text.isupper()
 
 
 def _place_of(span: SpacySpan) -> bool:

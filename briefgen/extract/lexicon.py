@@ -6,6 +6,8 @@ import re
 
 from spacy.tokens import Span as SpacySpan
 
+from briefgen.text.normalise import text_key
+
 
 def words(text: str) -> frozenset[str]:
     """The whitespace-separated words of a word list."""
@@ -90,18 +92,8 @@ SPEAKER_NOUNS = INSTITUTION_NOUNS | words(
 
 PRONOUNS_PERSON = frozenset(["he", "she", "him", "her", "his", "hers", "they", "them", "i", "we"])
 
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .]{0,30})?"
-    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s+"
-)
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
-
-
-def dateline_length(text: str) -> int:
-    """Length of a wire dateline ("GENEVA, March 13 (Reuters) - ") at the start of ``text``."""
-    match = _DATELINE.match(text)
-    return match.end() if match else 0
 
 
 def squeeze(text: str) -> str:
@@ -133,7 +125,8 @@ def content_lemmas(span: SpacySpan) -> set[str]:
 
 
 def name_key(name: str) -> str:
-    """A comparison key for names: case-folded, honorifics and punctuation dropped."""
-    words = [w.strip(".,'\u2019") for w in squeeze(name).lower().split()]
+    """``text_key`` of a person's name with honorifics and the punctuation of each word
+    dropped: "Mr. Obama" and "Obama" are one person (places and organisations keep "Dr")."""
+    words = [w.strip(".,'") for w in text_key(name).split()]
     words = [w for w in words if w and w + "." not in HONORIFICS and w not in HONORIFICS]
     return " ".join(words)

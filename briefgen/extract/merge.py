@@ -18,6 +18,7 @@ from briefgen.model import (
     Quote,
     Span,
 )
+from briefgen.text.normalise import entity_key, text_key
 
 T = TypeVar("T")
 # Key points sharing this share of their words are the same point told twice.
@@ -92,18 +93,18 @@ def _same_person(a: str, b: str) -> bool:
 
 def merge_organizations(lists: list[list[Organization]]) -> list[Organization]:
     """One organisation per canonical name across sources."""
-    return _merge_by_key(lists, lambda o: o.name.lower(), lambda a, b: a.spans.extend(b.spans))
+    return _merge_by_key(lists, lambda o: entity_key(o.name), lambda a, b: a.spans.extend(b.spans))
 
 
 def merge_places(lists: list[list[Place]]) -> list[Place]:
     """One place per canonical name across sources."""
-    return _merge_by_key(lists, lambda p: p.name.lower(), lambda a, b: a.spans.extend(b.spans))
+    return _merge_by_key(lists, lambda p: entity_key(p.name), lambda a, b: a.spans.extend(b.spans))
 
 
 def merge_dates(lists: list[list[DateMention]]) -> list[DateMention]:
     """One date mention per expression and resolved date across sources."""
     return _merge_by_key(
-        lists, lambda d: f"{d.text.lower()}|{d.date}", lambda a, b: a.spans.extend(b.spans)
+        lists, lambda d: f"{text_key(d.text)}|{d.date}", lambda a, b: a.spans.extend(b.spans)
     )
 
 

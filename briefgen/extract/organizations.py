@@ -5,10 +5,7 @@ from __future__ import annotations
 from briefgen.extract.entities import ORG, PLACE, Mention
 from briefgen.extract.lexicon import canonical_name
 from briefgen.model import Organization, Person, Place
-
-
-def _key(name: str) -> str:
-    return " ".join(name.lower().replace(".", "").split())
+from briefgen.text.normalise import entity_key as _key
 
 
 def _group(

@@ -6,11 +6,13 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from briefgen.model import Source
+from briefgen.text.datelines import Dateline, parse_dateline
 
 # Pieces of about this many words keep memory flat on long texts (one Doc per piece).
 PIECE_WORDS = 2000
@@ -44,6 +46,20 @@ class Parsed:
     def text(self) -> str:
         """The source text every offset refers to."""
         return self.source.text
+
+    @cached_property
+    def dateline(self) -> Dateline | None:
+        """The source's dateline as intake recorded it; for a source built without intake
+        (or read from an older file), parsed once from its text by the same rule."""
+        return self.source.dateline or parse_dateline(self.source.text)
+
+    def dateline_place(self) -> tuple[int, int]:
+        """The offsets of the dateline's place in the text; ``(0, 0)`` when it names none."""
+        dateline = self.dateline
+        if dateline is None or not dateline.place:
+            return (0, 0)
+        start = self.text.find(dateline.place, 0, dateline.end)
+        return (start, start + len(dateline.place)) if start >= 0 else (0, 0)
 
     def sentences(self) -> Iterator[tuple[int, Span]]:
         """Every sentence with the global offset of its piece."""

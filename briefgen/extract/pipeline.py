@@ -11,7 +11,6 @@ from spacy.language import Language
 from briefgen.errors import Cancelled, ExtractionError
 from briefgen.extract import merge
 from briefgen.extract.dates import event_date, find_dates, merge_dates, reference_of
-from briefgen.extract.edited import keep_edits
 from briefgen.extract.entities import find_mentions
 from briefgen.extract.keypoints import Ranked, key_point_count, rank_sentences, select
 from briefgen.extract.next_steps import extract_next_steps, upcoming_spans
@@ -36,6 +35,8 @@ from briefgen.model import (
     Quote,
     Source,
 )
+from briefgen.model.edits import keep_edits
+from briefgen.text.normalise import entity_key
 
 SUBJECT_WORDS = 14
 _STEPS_PER_SOURCE = 4
@@ -73,6 +74,7 @@ def extract_brief(
     Relative dates resolve against ``reference_date``, else each source's publication
     date. Items the user edited in ``previous`` are kept. ``progress(done, total)`` is
     called between steps; ``Cancelled`` is raised between steps once ``is_cancelled()``.
+    Each source's ``lead`` and ``venue`` (and ``dateline``, if it had none) are filled in.
     """
     if not sources:
         raise ExtractionError("Nothing to extract: no article was given.")
@@ -191,9 +193,25 @@ def _assemble(
         next_steps=merge.merge_next_steps([r.next_steps for r in results]),
         not_discussed=merge.merge_not_discussed([r.not_discussed for r in results]),
     )
+    for source, one, result in zip(sources, parsed, results, strict=True):
+        _record_lead_and_venue(source, one, result)
     brief.fields["subject"] = _subject(sources[0], main.sentences)
     brief.fields["date"] = main.event_date
     return brief
+
+
+def _record_lead_and_venue(source: Source, parsed: Parsed, result: SourceResult) -> None:
+    """Fill ``source``'s dateline (when it had none recorded), ``lead`` (its first sentence
+    that reads as one, dateline left out) and ``venue`` (the dateline's city, under the
+    name the source's places give it), in place, so that render reads them from the brief."""
+    source.dateline = parsed.dateline
+    sents = result.sentences
+    lead = next((s for s in sents if not s.is_headline_like), sents[0] if sents else None)
+    source.lead = lead.text if lead is not None else None
+    city = parsed.dateline.city if parsed.dateline else None
+    source.venue = next(
+        (p.name for p in result.places if city and entity_key(p.name) == entity_key(city)), None
+    )
 
 
 def _subject(source: Source, sents: list[Sentence]) -> str:

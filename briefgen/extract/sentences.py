@@ -1,4 +1,4 @@
-"""Sentences of a parsed source, cut at paragraph breaks, datelines and headline lines removed."""
+"""Sentences of a parsed source, cut at paragraph breaks, without the dateline or headlines."""
 
 from __future__ import annotations
 
@@ -8,21 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 
-from briefgen.extract.lexicon import dateline_length
 from briefgen.extract.parse import Parsed
 from briefgen.model import Span
-
-# A web-news date line run into the first sentence ("Thursday, May 7, 2015 On Tuesday, ...").
-_DAY_DATE = re.compile(
-    r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}"
-    r"\s+(?=[A-Z\"\u201c])"
-)
-# A place dateline in title case ("Taipei, Taiwan \u2014 ", "Evansville, Indiana - ").
-_PLACE_DATELINE = re.compile(
-    r"^[A-Z][\w.'\u2019]*(?:\s[A-Z][\w.'\u2019]*){0,2}"
-    r"(?:,\s[A-Z][\w.'\u2019]*(?:\s[A-Z][\w.'\u2019]*){0,2}){1,2}"
-    r"\s+[-\u2013\u2014]+\s+(?=[A-Z\"\u201c])"
-)
 
 
 @dataclass
@@ -54,13 +41,14 @@ def sentences(parsed: Parsed) -> list[Sentence]:
     text = parsed.text
     mark = "\n\n" if "\n\n" in text else "\n"
     breaks = [m.start() for m in re.finditer(mark, text)]
+    dateline_end = parsed.dateline.end if parsed.dateline else 0
     out: list[Sentence] = []
     for offset, sent in parsed.sentences():
         doc = sent.doc
         bounds = _paragraph_parts(text, offset + sent.start_char, offset + sent.end_char)
         for g_start, g_end in bounds:
-            lead = _leading_dateline(text, g_start)
-            g_start += lead
+            if g_start < dateline_end:
+                g_start = min(dateline_end, g_end)  # the first sentence starts after it
             span = doc.char_span(g_start - offset, g_end - offset, alignment_mode="contract")
             if span is None or len(span) == 0 or not text[g_start:g_end].strip():
                 continue
@@ -90,18 +78,3 @@ def _paragraph_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             parts.append((a, b))
         pos = stop + 1
     return parts
-
-
-def _leading_dateline(text: str, start: int) -> int:
-    """Length of a dateline when ``start`` opens a paragraph, else 0."""
-    if start == 0 or text[start - 1] == "\n":
-        head = text[start : start + 120]
-        day = _DAY_DATE.match(head)
-        skip = day.end() if day else 0
-        head = head[skip:]
-        wire = dateline_length(head)
-        if wire:
-            return skip + wire
-        place = _PLACE_DATELINE.match(head)
-        return skip + (place.end() if place else 0)
-    return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,7 +28,9 @@ from briefgen.intake.reading import (
 from briefgen.intake.rtf_file import read_rtf
 from briefgen.intake.sniffing import Format, sniff_format
 from briefgen.intake.source_builder import build_source
+from briefgen.intake.url_fetch import fetch_url
 from briefgen.model import Source
+from briefgen.text.normalise import same_text
 
 PASTED_NAME = "the pasted content"
 
@@ -64,10 +67,6 @@ def clean_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _same_words(a: str, b: str) -> bool:
-    return a.casefold().split() == b.casefold().split()
-
-
 def drop_repeated_headline(text: str, title: str | None) -> str:
     """``text`` without the headline (and any short kicker above it) that pages repeat
     within their first three paragraphs."""
@@ -75,7 +74,7 @@ def drop_repeated_headline(text: str, title: str | None) -> str:
         return text
     paragraphs = text.split("\n\n")
     for index, paragraph in enumerate(paragraphs[:3]):
-        if _same_words(paragraph, title):
+        if same_text(paragraph, title):
             rest = paragraphs[index + 1 :]
             return "\n\n".join(rest) if rest else text
     return text
@@ -88,7 +87,7 @@ def html_source(html: str, *, name: str, path: str | None = None, url: str | Non
     text = drop_repeated_headline(article.text, article.title)
     parts = parse_plain_article(text)
     conflicting_title = bool(
-        parts.title and article.title and not _same_words(parts.title, article.title)
+        parts.title and article.title and not same_text(parts.title, article.title)
     )
     body = parts.body if not conflicting_title else text
     return build_source(
@@ -191,8 +190,6 @@ def load_sources(item: str | os.PathLike[str] | bytes, *, name: str | None = Non
     that is not a readable article.
     """
     if isinstance(item, str) and item.lower().startswith(("http://", "https://")):
-        from briefgen.intake.url_fetch import load_url  # url_fetch imports this module
-
         return [load_url(item)]
     if isinstance(item, bytes | bytearray):
         label = name or PASTED_NAME
@@ -221,3 +218,19 @@ def load(item: str | os.PathLike[str] | bytes, *, name: str | None = None) -> So
     """One article from a path or raw bytes (``name`` names the bytes), format sniffed
     from the content. Raises IntakeError, one sentence naming the file and the reason."""
     return load_sources(item, name=name)[0]
+
+
+def load_url(url: str, *, timeout: float = 15.0, max_bytes: int = 20_000_000) -> Source:
+    """The article at ``url``: fetched, then read like a file (a page through the HTML path).
+
+    The Source keeps ``url``. Raises IntakeError naming the URL when offline, refused,
+    too slow, too large, or when the page holds no article.
+    """
+    data, charset, final_url = fetch_url(url, timeout=timeout, max_bytes=max_bytes)
+    if not data.strip():
+        raise intake_error(url, "the server sent an empty page")
+    if sniff_format(data, urllib.parse.urlsplit(final_url).path) == "html":
+        return html_source(decode_html(data, url, charset), name=url, url=final_url)
+    source = load_sources(data, name=url)[0]
+    source.url = final_url
+    return source

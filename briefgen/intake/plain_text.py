@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from briefgen.intake.dates import iso_date
+from briefgen.text.datelines import parse_dateline
 
 _BYLINE = re.compile(r"^(?:by|written by|from)\s+(?P<rest>\S.{0,150})$", re.IGNORECASE)
 _DATE_LINE = re.compile(
@@ -134,36 +135,6 @@ def parse_plain_article(text: str) -> ArticleParts:
     if dateline is not None and parts.publisher is None and dateline.agency:
         parts.publisher = dateline.agency
     return parts
-
-
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}(?:, [A-Z][A-Za-z.\- ]{1,30})?)"
-    r"(?:, (?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
-    r"\s*(?:\((?P<agency>[^)]{2,60})\))?\s*[-\u2013\u2014]+\s+\S"
-)
-
-
-@dataclass
-class Dateline:
-    """The opening ``PLACE, Date (Agency) -`` of a wire story; parts are None if absent."""
-
-    place: str
-    date: str | None
-    agency: str | None
-    end: int
-
-
-def parse_dateline(body: str) -> Dateline | None:
-    """The dateline at the start of ``body`` (``GENEVA, March 13 (Meridian Wire) -``)."""
-    match = _DATELINE.match(body)
-    if match is None:
-        return None
-    return Dateline(
-        place=match.group("place").strip(),
-        date=match.group("date"),
-        agency=match.group("agency"),
-        end=match.end() - 1,
-    )
 
 
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)

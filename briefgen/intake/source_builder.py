@@ -9,6 +9,7 @@ from briefgen.intake.dates import iso_date
 from briefgen.intake.language import language_warning
 from briefgen.intake.reading import intake_error
 from briefgen.model import Source, text_sha256
+from briefgen.text.datelines import parse_dateline
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
@@ -68,4 +69,5 @@ def build_source(
         path=path,
         sha256=digest,
         warnings=notes,
+        dateline=parse_dateline(body),
     )

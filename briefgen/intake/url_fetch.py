@@ -1,4 +1,4 @@
-"""Fetching an article from a URL, with a timeout and a size cap."""
+"""Fetching the bytes at a URL, with a timeout and a size cap (dispatch reads them)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,7 @@ import urllib.parse
 import urllib.request
 
 from briefgen.errors import IntakeError
-from briefgen.intake.dispatch import html_source, load_sources
-from briefgen.intake.html_page import decode_html
 from briefgen.intake.reading import intake_error, too_large_reason
-from briefgen.intake.sniffing import sniff_format
-from briefgen.model import Source
 
 USER_AGENT = "briefgen/0.1 (desktop briefing tool)"
 
@@ -62,18 +58,3 @@ def fetch_url(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str |
         raise intake_error(url, f"it could not be fetched ({exc})") from None
     return data, charset, final_url
 
-
-def load_url(url: str, *, timeout: float = 15.0, max_bytes: int = 20_000_000) -> Source:
-    """The article at ``url``: fetched, then read like a file (a page through the HTML path).
-
-    The Source keeps ``url``. Raises IntakeError naming the URL when offline, refused,
-    too slow, too large, or when the page holds no article.
-    """
-    data, charset, final_url = fetch_url(url, timeout=timeout, max_bytes=max_bytes)
-    if not data.strip():
-        raise intake_error(url, "the server sent an empty page")
-    if sniff_format(data, urllib.parse.urlsplit(final_url).path) == "html":
-        return html_source(decode_html(data, url, charset), name=url, url=final_url)
-    source = load_sources(data, name=url)[0]
-    source.url = final_url
-    return source

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefgen.text.datelines import Dateline
+
 # A header field value: text, a yes/no, a list of strings, or a table (list of rows).
 FieldValue = Any
 
@@ -33,7 +35,10 @@ class Source:
     """One article as loaded: its clean main text and the metadata a brief cites.
 
     Metadata fields are ``None`` when the article does not say. ``published`` is an
-    ISO date (``YYYY-MM-DD``) or date-time string.
+    ISO date (``YYYY-MM-DD``) or date-time string. ``dateline`` is the wire dateline
+    opening ``text`` (``None``: it has none). Extraction fills ``lead`` (the first
+    sentence, without the dateline) and ``venue`` (the dateline's city as the brief's
+    place name); both are ``None`` before extraction or when there is none.
     """
 
     id: str
@@ -46,6 +51,9 @@ class Source:
     path: str | None = None
     sha256: str = ""
     warnings: list[str] = field(default_factory=list)
+    dateline: Dateline | None = None
+    lead: str | None = None
+    venue: str | None = None
 
 
 @dataclass

@@ -6,21 +6,9 @@ import hashlib
 from dataclasses import asdict, fields
 from typing import Any, TypeVar
 
-from briefgen.model.brief import (
-    Brief,
-    DateMention,
-    KeyPoint,
-    NextStep,
-    NotDiscussed,
-    Organization,
-    Person,
-    Place,
-    Quote,
-    Source,
-    Span,
-    Summary,
-    Topic,
-)
+from briefgen.model.brief import Brief, Source, Span, Summary
+from briefgen.model.lists import BRIEF_LISTS
+from briefgen.text.datelines import Dateline, parse_dateline
 
 FORMAT_NAME = "briefgen.brief"
 FORMAT_VERSION = 1
@@ -31,19 +19,6 @@ class BriefJSONError(ValueError):
 
 
 T = TypeVar("T")
-
-_LIST_TYPES: dict[str, type] = {
-    "key_points": KeyPoint,
-    "people": Person,
-    "organizations": Organization,
-    "places": Place,
-    "dates": DateMention,
-    "quotes": Quote,
-    "topics": Topic,
-    "next_steps": NextStep,
-    "not_discussed": NotDiscussed,  # absent from files written before it existed
-}
-
 
 def text_sha256(text: str) -> str:
     """The sha256 hex digest of a source text, as stored in ``sources[i].sha256``."""
@@ -78,11 +53,12 @@ def brief_from_dict(data: Any) -> Brief:
     if not isinstance(raw_fields, dict):
         raise BriefJSONError('"fields" is not an object')
     brief = Brief(template=template, fields=dict(raw_fields))
-    brief.sources = [_build(Source, item, f"sources[{i}]") for i, item in
+    brief.sources = [_source(item, f"sources[{i}]") for i, item in
                      enumerate(_list(data, "sources"))]
     summary = data.get("summary", {})
     brief.summary = _build(Summary, summary if summary is not None else {}, "summary")
-    for name, cls in _LIST_TYPES.items():
+    for spec in BRIEF_LISTS:
+        name, cls = spec.name, spec.item_class
         setattr(brief, name, [_build(cls, item, f"{name}[{i}]")
                               for i, item in enumerate(_list(data, name))])
     edited = _list(data, "edited")
@@ -103,6 +79,28 @@ def _list(data: dict[str, Any], key: str) -> list[Any]:
     if not isinstance(value, list):
         raise BriefJSONError(f'"{key}" is not a list')
     return value
+
+
+def _source(item: Any, where: str) -> Source:
+    """A Source; its ``dateline`` is parsed from its text when the file predates the field."""
+    if not isinstance(item, dict):
+        raise BriefJSONError(f"{where} is not an object")
+    source = _build(Source, {k: v for k, v in item.items() if k != "dateline"}, where)
+    if "dateline" not in item:  # written before sources carried their dateline
+        source.dateline = parse_dateline(source.text)
+    elif isinstance(item["dateline"], dict):
+        source.dateline = _dateline(item["dateline"], f"{where}.dateline")
+    elif item["dateline"] is not None:
+        raise BriefJSONError(f"{where}.dateline is not an object")
+    return source
+
+
+def _dateline(item: dict[str, Any], where: str) -> Dateline:
+    for name in ("place", "date_text", "agency"):
+        if not isinstance(item.get(name), str | type(None)):
+            raise BriefJSONError(f"{where}.{name} is not a string")
+    end = _offset(item, "end", where)
+    return Dateline(item.get("place"), item.get("date_text"), item.get("agency"), end)
 
 
 def _build(cls: type[T], item: Any, where: str) -> T:

@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Any
 
 from briefgen.model.brief import Brief
+from briefgen.text.normalise import text_key
 
-# Typographic marks folded onto their plain forms, so that re-typing a name or a sentence
-# with straight quotes or a hyphen does not change its key.
-_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-})
-_SPACE = re.compile(r"\s+")
-# Stripped from both ends: sentence punctuation, quotation marks, brackets, dashes.
-_EDGE = " \t.,;:!?'\"()[]{}-\u2026"
-
-
-def normalise_key_text(text: str) -> str:
-    """``text`` as compared across extractions: Unicode-folded, case-folded, single-spaced,
-    without the punctuation or quotation marks around it."""
-    folded = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
-    return _SPACE.sub(" ", folded).strip(_EDGE)
+# One rule for "the same text" (briefgen.text.normalise); stored keys depend on it.
+normalise_key_text = text_key
 
 
 def key_of(list_name: str, text: str) -> str | None:

@@ -7,10 +7,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from briefgen.model import Brief, Source, Span
-from briefgen.render.jinja_env import DEFAULT_DATE_FORMAT, long_date, valid_date_format
-from briefgen.render.manifest import BriefTemplate, FieldSpec
+from briefgen.model import BRIEF_LISTS, Brief, Source, Span, list_names
+from briefgen.render.dates import DEFAULT_DATE_FORMAT, long_date, valid_date_format
+from briefgen.render.templates.manifest import BriefTemplate, FieldSpec
 from briefgen.render.textclean import clean_value, one_line, strip_forbidden
+from briefgen.text.normalise import same_text
 
 # About how many characters of 11-point body text fit on one line of an A4 or Letter memo
 # with 2.5 cm margins; used to warn when the bottom line runs past four lines.
@@ -27,19 +28,9 @@ _PORTION_ABBREVIATIONS = {
 }
 DEFAULT_LABELS = {
     "summary": "Bottom line",
-    "key_points": "Key points",
-    "people": "People",
-    "organizations": "Organisations",
-    "places": "Places",
-    "dates": "Dates",
-    "quotes": "Quotes",
-    "topics": "Topics",
-    "next_steps": "Next steps",
+    **{kind.name: kind.title for kind in BRIEF_LISTS},
     "sources": "Sources",
 }
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}, [A-Z][a-z]{2,9}\.? \d{1,2}(?: \([^)]{1,60}\))?"
-                       r"\s*[-\u2013\u2014]+\s*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[A-Z\"\u201c])")
 
 
 def portion_mark(marking: str) -> str:
@@ -110,35 +101,20 @@ class _Citations:
         return "[" + ", ".join(str(n) for n in numbers) + "]"
 
 
-_DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Z .'-]{1,30}[A-Z]),")
-
-
 def dateline_venue(brief: Brief) -> str:
-    """The city of the first source's dateline (``GENEVA, March 13 ...`` gives ``Geneva``)
-    when the brief also lists it among its places; otherwise ``""``, not a guess."""
-    if not brief.sources:
+    """The venue extraction found for the first source (its dateline city, ``Geneva``)
+    when the brief still lists it among its places; otherwise ``""``, not a guess (also
+    for a brief saved before extraction recorded venues)."""
+    venue = brief.sources[0].venue if brief.sources else None
+    if not venue:
         return ""
-    match = _DATELINE_CITY.match(brief.sources[0].text)
-    if match is None:
-        return ""
-    city = match.group(1).casefold()
-    return next((one_line(p.name) for p in brief.places if p.name.casefold() == city), "")
+    return next((one_line(p.name) for p in brief.places if same_text(p.name, venue)), "")
 
 
-def _same_text(a: str, b: str) -> bool:
-    """Whether two texts say the same words (case, spacing and punctuation aside)."""
-    def words(text: str) -> list[str]:
-        return re.findall(r"\w+", text.casefold())
-
-    return bool(a.strip()) and words(a) == words(b)
-
-
-def _first_sentence(text: str, limit: int = 320) -> str:
-    """The article's first sentence without its dateline (``GENEVA, March 13 (Wire) -``)."""
-    paragraph = one_line(text.strip().split("\n\n")[0]) if text.strip() else ""
-    paragraph = _DATELINE.sub("", paragraph, count=1)
-    paragraph = paragraph[:1].upper() + paragraph[1:]
-    sentence = _SENTENCE_END.split(paragraph, maxsplit=1)[0]
+def _lead(source: Source, limit: int = 320) -> str:
+    """The source's lead as extraction recorded it (``""`` if none), cut to ``limit``."""
+    sentence = one_line(strip_forbidden(source.lead or ""))
+    sentence = sentence[:1].upper() + sentence[1:]
     if len(sentence) > limit:
         sentence = sentence[: limit - 1].rsplit(" ", 1)[0] + "\u2026"
     return sentence
@@ -159,7 +135,7 @@ def _source_row(source: Source, number: int, date_format: str) -> dict[str, Any]
         "url": one_line(source.url or ""),
         "published": published,
         "reference": ", ".join(p for p in parts if p),
-        "lead": _first_sentence(strip_forbidden(source.text)),
+        "lead": _lead(source),
         "summary": "",
         "key_points": [],
         "quotes": [],
@@ -201,7 +177,7 @@ def build_context(
     summary_text = strip_forbidden(brief.summary.text).strip()
     sources = [_source_row(s, n, date_format) for n, s in enumerate(brief.sources, start=1)]
     key_points = [cited(k.text, k.spans) for k in brief.key_points
-                  if k.include and not _same_text(k.text, summary_text)]
+                  if k.include and not same_text(k.text, summary_text)]
     quotes = [
         cited(q.text, q.spans, speaker=one_line(q.speaker or ""),
               speaker_role=one_line(q.speaker_role or ""))
@@ -216,7 +192,7 @@ def build_context(
         number = row["number"]
         row["key_points"] = [k for k in key_points if number in k["cites"]]
         row["quotes"] = [q for q in quotes if number in q["cites"]]
-        row["summary"] = "" if _same_text(row["lead"], summary_text) else row["lead"]
+        row["summary"] = "" if same_text(row["lead"], summary_text) else row["lead"]
     bluf_lines = math.ceil(len(summary_text) / CHARS_PER_LINE) if summary_text else 0
     warnings = []
     if bluf_lines > BLUF_MAX_LINES:
@@ -248,7 +224,7 @@ def build_context(
         "quotes": quotes,
         "topics": [{"text": one_line(t.text)} for t in brief.topics],
         "next_steps": [cited(n.text, n.spans) for n in brief.next_steps
-                       if not _same_text(n.text, summary_text)],
+                       if not same_text(n.text, summary_text)],
         "sources": sources,
         "venue": dateline_venue(brief),
         "lists": list(template.lists),
@@ -262,8 +238,7 @@ def build_context(
 CONTEXT_NAMES = frozenset(
     {
         "template", "fields", "marking", "portion", "portion_space", "citations", "summary",
-        "key_points", "people", "organizations", "places", "dates", "quotes", "topics",
-        "next_steps", "sources", "venue", "lists", "labels", "warnings", "preview",
+        *list_names(), "sources", "venue", "lists", "labels", "warnings", "preview",
         "date_format",
     }
 )

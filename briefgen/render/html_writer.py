@@ -10,17 +10,10 @@ import jinja2
 from briefgen.errors import TemplateError
 from briefgen.model import Brief
 from briefgen.render.context import build_context
-from briefgen.render.jinja_env import (
-    DEFAULT_DATE_FORMAT,
-    check_source,
-    make_environment,
-    render_string,
-)
-from briefgen.render.manifest import BriefTemplate
+from briefgen.render.dates import DEFAULT_DATE_FORMAT
+from briefgen.render.jinja_env import check_source, render_string, sandbox
+from briefgen.render.templates.manifest import BriefTemplate
 
-_ENVIRONMENTS = {
-    strict: make_environment(autoescape=True, strict=strict) for strict in (True, False)
-}
 # Compiled templates keyed by file, modification time and size: an edited file is recompiled.
 _CACHE: dict[tuple[str, int, int, bool], jinja2.Template] = {}
 _LOCK = threading.Lock()
@@ -39,7 +32,7 @@ def compile_html(path: Path, *, strict: bool) -> jinja2.Template:
         raise TemplateError(f"{path}: the HTML template file is missing.") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateError(f"{path}: the HTML template cannot be read ({exc}).") from None
-    env = _ENVIRONMENTS[strict]
+    env = sandbox(strict=strict)
     check_source(env, source, str(path))
     compiled = env.from_string(source)
     with _LOCK:
@@ -62,4 +55,4 @@ def render_html(
     strict = template.origin == "builtin"
     compiled = compile_html(template.html_file, strict=strict)
     context = build_context(brief, template, preview=preview, date_format=date_format)
-    return render_string(_ENVIRONMENTS[strict], compiled, context, str(template.html_file))
+    return render_string(compiled, context, str(template.html_file))

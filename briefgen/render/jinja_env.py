@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
+import threading
 from collections.abc import Iterator, MutableMapping
-from typing import Any
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from jinja2 import nodes
@@ -13,6 +15,10 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from briefgen.errors import TemplateError
+from briefgen.render.dates import long_date, valid_date_format
+
+if TYPE_CHECKING:
+    from briefgen.render.templates.manifest import BriefTemplate
 
 # Names a template may never reach for, even though none of them is in the context:
 # refusing them up front gives a clear message instead of a puzzling "undefined".
@@ -23,120 +29,6 @@ FORBIDDEN_NAMES = frozenset(
         "importlib", "builtins", "self", "lipsum", "config", "request",
     }
 )
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-DEFAULT_DATE_FORMAT = "%d %B %Y"
-# strftime codes that depend only on the date (never on the locale), delegated as they are.
-_NUMERIC_CODES = frozenset("dmyYjUWuwGV")
-_NAME_CODES = frozenset("aAbBh")
-_UNPADDED_CODES = frozenset("dme")
-DATE_FORMAT_CODES = _NUMERIC_CODES | _NAME_CODES | {"e", "%"}
-
-
-def _directives(date_format: str) -> list[str] | None:
-    """The format split into literal text and ``%X`` / ``%-X`` directives, or ``None`` if it
-    holds a code outside DATE_FORMAT_CODES, a lone ``%`` at the end, or no date code at all."""
-    parts: list[str] = []
-    has_code = False
-    i = 0
-    while i < len(date_format):
-        char = date_format[i]
-        if char != "%":
-            parts.append(char)
-            i += 1
-            continue
-        code = date_format[i + 1 : i + 2]
-        if code == "-":
-            code = date_format[i + 2 : i + 3]
-            if code not in _UNPADDED_CODES:
-                return None
-            parts.append("%-" + code)
-            i += 3
-        elif code in DATE_FORMAT_CODES and code:
-            parts.append("%" + code)
-            i += 2
-        else:
-            return None
-        has_code = has_code or code != "%"
-    return parts if has_code else None
-
-
-def valid_date_format(date_format: Any) -> str:
-    """``date_format`` if briefgen can write dates with it, else DEFAULT_DATE_FORMAT.
-
-    Supported: the strftime date codes ``%d %m %y %Y %j %U %W %u %w %G %V %%``, the
-    names ``%B %b %h %A %a`` (always English), ``%e`` and the unpadded ``%-d %-m %-e``.
-    Time and locale codes (``%H``, ``%c``, ``%x`` ...) are refused, as is a format with
-    no date code in it.
-    """
-    if isinstance(date_format, str) and _directives(date_format) is not None:
-        return date_format
-    return DEFAULT_DATE_FORMAT
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        return None
-
-
-def format_date(day: dt.date, date_format: str = DEFAULT_DATE_FORMAT) -> str:
-    """``day`` written with ``date_format`` (see valid_date_format; an invalid format gives
-    the default), with English month and day names whatever the process locale.
-
-    Next to a month name (``%B``, ``%b``), ``%d`` is written without its leading zero, so
-    the default gives ``3 March 2026`` and ``%B %d, %Y`` gives ``March 3, 2026``; numeric
-    formats keep it (``03/03/2026``).
-    """
-    parts = _directives(date_format)
-    if parts is None:
-        parts = _directives(DEFAULT_DATE_FORMAT) or []
-    named_month = any(p in ("%B", "%b", "%h") for p in parts)
-    out: list[str] = []
-    for part in parts:
-        if len(part) == 1 or part == "%%":
-            out.append(part[-1])
-        elif part in ("%B", "%b", "%h"):
-            month = _MONTHS[day.month - 1]
-            out.append(month if part == "%B" else month[:3])
-        elif part in ("%A", "%a"):
-            weekday = _WEEKDAYS[day.weekday()]
-            out.append(weekday if part == "%A" else weekday[:3])
-        elif part in ("%-d", "%-e") or (part == "%d" and named_month):
-            out.append(str(day.day))
-        elif part == "%e":
-            out.append(f"{day.day:2d}")
-        elif part == "%-m":
-            out.append(str(day.month))
-        elif part == "%Y":
-            out.append(str(day.year))
-        else:
-            out.append(day.strftime(part))
-    return "".join(out)
-
-
-def long_date(value: Any, date_format: str = DEFAULT_DATE_FORMAT) -> str:
-    """An ISO date (``YYYY-MM-DD``, a date-time, or a date) written with ``date_format``
-    (the default gives ``13 March 2026``; see format_date).
-
-    Anything that is not a recognisable date is returned as it was, as text; ``None``
-    and empty values give an empty string.
-    """
-    if value is None or value == "":
-        return ""
-    day = _as_date(value)
-    if day is None:
-        return str(value).strip()
-    return format_date(day, date_format)
 
 
 @jinja2.pass_context
@@ -176,6 +68,7 @@ class BriefSandbox(SandboxedEnvironment):
         super().__init__(*args, **kwargs)
         self.cache_size = cache_size
         self.compiled: dict[str, jinja2.Template] = {}
+        self._compiled_lock = threading.Lock()
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if attr.startswith("_"):
@@ -193,9 +86,10 @@ class BriefSandbox(SandboxedEnvironment):
         compiled = self.compiled.get(source)
         if compiled is None:
             compiled = super().from_string(source)
-            while len(self.compiled) >= self.cache_size:
-                self.compiled.pop(next(iter(self.compiled)), None)
-            self.compiled[source] = compiled
+            with self._compiled_lock:  # one environment serves every render thread
+                while len(self.compiled) >= self.cache_size:
+                    self.compiled.pop(next(iter(self.compiled)), None)
+                self.compiled[source] = compiled
         return compiled
 
 
@@ -217,6 +111,29 @@ def make_environment(*, autoescape: bool, strict: bool, cache_size: int = 0) -> 
     env.filters.update(FILTERS)
     env.globals.pop("lipsum", None)
     return env
+
+
+# How many compiled templates (mostly whole Word documents) each shared sandbox keeps.
+COMPILED_CACHE_SIZE = 16
+
+
+@functools.cache
+def sandbox(*, strict: bool) -> BriefSandbox:
+    """The shared sandbox for one strictness, built once: every HTML and Word render, and
+    every check, uses one of these two (see make_environment for ``strict``)."""
+    return make_environment(autoescape=True, strict=strict, cache_size=COMPILED_CACHE_SIZE)
+
+
+def sandbox_for(template: BriefTemplate) -> BriefSandbox:
+    """The sandbox ``template`` renders in: strict for built-in templates, lenient for the
+    user's own (an undefined name renders as empty text)."""
+    return sandbox(strict=template.origin == "builtin")
+
+
+def clear_compiled_cache() -> None:
+    """Forget every compiled template of the shared sandboxes (the next render compiles)."""
+    for strict in (True, False):
+        sandbox(strict=strict).compiled.clear()
 
 
 def _walk(node: nodes.Node) -> Iterator[nodes.Node]:
@@ -263,17 +180,29 @@ def check_source(env: SandboxedEnvironment, source: str, where: str) -> nodes.Te
     return ast
 
 
-def render_string(
-    env: SandboxedEnvironment, template: jinja2.Template, context: dict[str, Any], where: str
-) -> str:
-    """Render a compiled template; sandbox and undefined-name failures become TemplateError."""
+@contextmanager
+def template_errors(where: str, kind: str = "template") -> Iterator[None]:
+    """Turn what a render of the ``kind`` at ``where`` can raise into one TemplateError.
+
+    The one error translator of the HTML and Word writers: sandbox refusals, syntax errors
+    (docxtpl compiles while it renders), unknown names and failures inside the template.
+    """
     try:
-        return template.render(context)
+        yield
     except SecurityError as exc:
-        raise TemplateError(f"{where}: the template is refused because {exc}.") from None
+        raise TemplateError(f"{where}: the {kind} is refused because {exc}.") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"{where}: the {kind} has a syntax error near line {exc.lineno}: {exc.message}."
+        ) from None
     except jinja2.UndefinedError as exc:
-        raise TemplateError(f"{where}: the template uses an unknown name: {exc}.") from None
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"{where}: the template failed to render: {exc}.") from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError) as exc:
-        raise TemplateError(f"{where}: the template failed to render: {exc}.") from None
+        raise TemplateError(f"{where}: the {kind} uses an unknown name: {exc}.") from None
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, LookupError,
+            ArithmeticError) as exc:  # a template can divide by zero: still one sentence
+        raise TemplateError(f"{where}: the {kind} failed to render: {exc}.") from None
+
+
+def render_string(template: jinja2.Template, context: dict[str, Any], where: str) -> str:
+    """Render a compiled template; its failures become TemplateError (template_errors)."""
+    with template_errors(where):
+        return template.render(context)

@@ -1,15 +1,56 @@
-"""Write a rendered memo to a file chosen by its suffix (.docx, .html, .htm, .pdf)."""
+"""Writing a rendered memo to a file: the output suffixes and the one atomic write."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefgen.errors import BriefgenError, RenderError
 from briefgen.model import Brief, write_bytes_atomically
-from briefgen.render.jinja_env import DEFAULT_DATE_FORMAT
-from briefgen.render.manifest import BriefTemplate
+from briefgen.render.dates import DEFAULT_DATE_FORMAT
 
-SUFFIXES = (".docx", ".html", ".htm", ".pdf")
+if TYPE_CHECKING:
+    from briefgen.render.templates.manifest import BriefTemplate
+
+Writer = Callable[[Brief, "BriefTemplate", str], bytes]
+
+# The writers load on first use (the window and the command line read the suffixes while
+# they start, before anything is rendered); none of them imports this module.
+
+
+def _html_bytes(brief: Brief, template: BriefTemplate, date_format: str) -> bytes:
+    from briefgen.render.html_writer import render_html
+
+    return render_html(brief, template, date_format=date_format).encode("utf-8")
+
+
+def _docx_bytes(brief: Brief, template: BriefTemplate, date_format: str) -> bytes:
+    from briefgen.render.docx_writer import render_docx
+
+    return render_docx(brief, template, date_format=date_format)
+
+
+def _pdf_bytes(brief: Brief, template: BriefTemplate, date_format: str) -> bytes:
+    from briefgen.render.pdf_writer import render_pdf
+
+    return render_pdf(brief, template, date_format=date_format)
+
+
+# Each output suffix: the kind of file (for messages) and the writer that makes its bytes.
+_FORMATS: dict[str, tuple[str, Writer]] = {
+    ".docx": ("Word", _docx_bytes),
+    ".html": ("HTML", _html_bytes),
+    ".htm": ("HTML", _html_bytes),
+    ".pdf": ("PDF", _pdf_bytes),
+}
+OUTPUT_SUFFIXES = tuple(_FORMATS)
+OUTPUT_SUFFIXES_TEXT = ".docx, .html or .pdf"
+
+
+def is_output_path(path: str | Path) -> bool:
+    """Whether briefgen can render into ``path`` (its suffix, in any case, names a format)."""
+    return Path(path).suffix.lower() in _FORMATS
 
 
 def write_output(path: Path, data: bytes, kind: str) -> None:
@@ -27,7 +68,8 @@ def render_to_file(
     brief: Brief, template: BriefTemplate, out_path: Path, *,
     date_format: str = DEFAULT_DATE_FORMAT,
 ) -> None:
-    """Render the memo into ``out_path``, in the format its suffix names.
+    """Render the memo into ``out_path``, in the format its suffix names, atomically (never
+    a half-written file).
 
     ``date_format``: strftime codes for every date in the memo (an unusable one gives the
     default, ``13 March 2026``).
@@ -35,20 +77,11 @@ def render_to_file(
     RenderError (one sentence naming the file) for an unknown suffix or an unwritable file;
     TemplateError when the template itself fails.
     """
-    from briefgen.render.docx_writer import render_docx_bytes
-    from briefgen.render.html_writer import render_html
-    from briefgen.render.pdf_writer import render_pdf_bytes
-
     path = Path(out_path)
     suffix = path.suffix.lower()
-    if suffix == ".docx":
-        write_output(path, render_docx_bytes(brief, template, date_format=date_format), "Word")
-    elif suffix in (".html", ".htm"):
-        html = render_html(brief, template, date_format=date_format)
-        write_output(path, html.encode("utf-8"), "HTML")
-    elif suffix == ".pdf":
-        write_output(path, render_pdf_bytes(brief, template, date_format=date_format), "PDF")
-    else:
+    if suffix not in _FORMATS:
         raise RenderError(
-            f"{path}: cannot render to '{suffix or 'no suffix'}'; use .docx, .html or .pdf."
+            f"{path}: cannot render to '{suffix or 'no suffix'}'; use {OUTPUT_SUFFIXES_TEXT}."
         )
+    kind, writer = _FORMATS[suffix]
+    write_output(path, writer(brief, template, date_format), kind)

@@ -15,14 +15,14 @@ from fpdf.fonts import TTFFont
 from briefgen.errors import RenderError
 from briefgen.model import Brief
 from briefgen.render.context import build_context
-from briefgen.render.jinja_env import DEFAULT_DATE_FORMAT, long_date
-from briefgen.render.manifest import BriefTemplate
+from briefgen.render.dates import DEFAULT_DATE_FORMAT, long_date
 from briefgen.render.pdf_fonts import (
     FontFamily,
     find_fallback_fonts,
     find_unicode_font,
     looks_like_font,
 )
+from briefgen.render.templates.manifest import BriefTemplate
 
 NAVY = (31, 56, 100)
 GREY = (89, 89, 89)
@@ -325,9 +325,9 @@ class _Writer:
         self.references()
 
 
-def render_pdf_bytes(brief: Brief, template: BriefTemplate,
-                     fonts: FontFamily | None | bool = True, *,
-                     date_format: str = DEFAULT_DATE_FORMAT) -> bytes:
+def render_pdf(brief: Brief, template: BriefTemplate,
+               fonts: FontFamily | None | bool = True, *,
+               date_format: str = DEFAULT_DATE_FORMAT) -> bytes:
     """The memo as PDF bytes. ``fonts``: True finds a system Unicode font, ``None`` forces
     the core fonts (characters outside Latin-1 become ``?``), a FontFamily uses that one.
     ``date_format``: strftime codes for every date in the memo (see render_html)."""
@@ -352,16 +352,3 @@ def render_pdf_bytes(brief: Brief, template: BriefTemplate,
     finally:
         fpdf_logger.setLevel(level)
 
-
-def render_pdf(
-    brief: Brief, template: BriefTemplate, out_path: Path, *,
-    date_format: str = DEFAULT_DATE_FORMAT,
-) -> None:
-    """Write the memo as a PDF at ``out_path`` (atomically), without Word or LibreOffice.
-
-    ``date_format``: strftime codes for every date in the memo (see render_html).
-    """
-    data = render_pdf_bytes(brief, template, date_format=date_format)
-    from briefgen.render.output import write_output
-
-    write_output(Path(out_path), data, "PDF")

@@ -16,6 +16,7 @@ from briefgen.ui.document import BriefDocument
 from briefgen.ui.extraction import ExtractionController, NlpFactory
 from briefgen.ui.files import FileController
 from briefgen.ui.main_window import MainWindow
+from briefgen.ui.rendering import RenderService
 from briefgen.ui.settings import Settings
 from briefgen.ui.templates import LibraryFactory, TemplateService
 from briefgen.ui.worker import WorkRunner
@@ -41,10 +42,14 @@ def create_window(
     settings = Settings(settings_store or QSettings(APP_NAME, APP_NAME))
     templates = TemplateService(runner, library_factory)
     extraction = ExtractionController(document, runner, nlp_factory)
-    files = FileController(None, document, runner, settings, templates, AutosaveStore(state_dir))
+    rendering = RenderService(runner, templates, date_format=settings.get("date_format"))
+    files = FileController(None, document, runner, settings, rendering, AutosaveStore(state_dir))
     # The services have no Qt parent: the window's Python object keeps them alive, so
     # none of them is destroyed (and emits) while the window's C++ side is torn down.
-    return MainWindow(document, runner, settings, templates, extraction, files)
+    window = MainWindow(document, runner, settings, templates, extraction, files, rendering)
+    # The one route from a failed background job to the window: one sentence in the bar.
+    runner.failed.connect(window.messages.show_error)
+    return window
 
 
 def start_background_work(

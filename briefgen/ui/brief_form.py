@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from briefgen.render import BriefTemplate
 
 MAX_HEADER_HEIGHT = 260
+# The tabs shown when no template is chosen: a subset of briefgen.model's lists, deliberately
+# without organisations and places, in the form's own order.
 DEFAULT_LISTS = ("key_points", "people", "quotes", "dates", "topics", "next_steps")
 # Labels for the list selector when the full titles do not fit in two rows.
 SHORT_TITLES = {"key_points": "Points", "next_steps": "Steps", "organizations": "Orgs"}

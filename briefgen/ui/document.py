@@ -9,14 +9,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from briefgen.model import Brief
-
-# A path into the brief: ("fields", "subject"), ("summary", "text"), ("people", 2, "role").
-Path = tuple[str | int, ...]
-
-LIST_NAMES = (
-    "key_points", "people", "organizations", "places", "dates", "quotes", "topics", "next_steps",
-)
+from briefgen.model import Brief, is_list_name
+from briefgen.model.edits import Path, pointer_of, remap_edited
 
 _TYPING_COMMAND_ID = 1001
 
@@ -44,19 +38,6 @@ def set_value(brief: Brief, path: Path, value: Any) -> None:
         parent[key] = value  # type: ignore[index]
     else:
         setattr(parent, str(key), value)
-
-
-def pointer_of(path: Path) -> str:
-    """The JSON pointer recorded in ``Brief.edited`` for an edit at ``path``.
-
-    Header fields and list items are marked one by one (``/fields/to``,
-    ``/people/2``); the summary as a whole (``/summary``).
-    """
-    if path[0] == "fields":
-        return f"/fields/{path[1]}"
-    if path[0] in LIST_NAMES:
-        return f"/{path[0]}/{path[1]}"
-    return f"/{path[0]}"
 
 
 class BriefDocument(QObject):
@@ -234,25 +215,9 @@ class _ReplaceCommand(QUndoCommand):
         self.doc._apply_brief(self.old)
 
 
-def remap_edited(edited: list[str], name: str, old: list[Any], new: list[Any]) -> list[str]:
-    """Move the edit marks of list ``name`` along with their items (by identity)."""
-    prefix = f"/{name}/"
-    marked_ids = set()
-    kept = []
-    for pointer in edited:
-        index = pointer[len(prefix):] if pointer.startswith(prefix) else None
-        if index is not None and index.isdigit():
-            if int(index) < len(old):
-                marked_ids.add(id(old[int(index)]))
-        else:
-            kept.append(pointer)
-    kept.extend(f"{prefix}{row}" for row, item in enumerate(new) if id(item) in marked_ids)
-    return kept
-
-
 def _describe(path: Path) -> str:
     if path[0] == "fields":
         return str(path[1]).replace("_", " ")
-    if path[0] in LIST_NAMES:
+    if is_list_name(path[0]):
         return f"{str(path[0]).replace('_', ' ')} {path[-1]}".replace("_", " ")
     return str(path[0])

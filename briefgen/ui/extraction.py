@@ -9,9 +9,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from briefgen.model import Brief, Source
-from briefgen.ui.document import BriefDocument, remap_edited
+from briefgen.model.edits import remove_source
+from briefgen.ui.dialogs import ConfirmDialog
+from briefgen.ui.document import BriefDocument
 from briefgen.ui.worker import IsCancelled, Progress, Worker, WorkRunner
 
 if TYPE_CHECKING:
@@ -48,16 +51,16 @@ class NlpHolder:
 
 
 class ExtractionController(QObject):
-    """Runs intake on the ``io`` pool and the model and extraction on the ``nlp`` pool.
+    """Runs intake on the ``io`` pool and the model and extraction on the ``nlp`` pool;
+    adds sources to the brief and removes them (asking first, over ``dialog_parent``).
 
     Every job is announced through ``task_started(worker, text)`` (the status bar shows
-    its progress and a Cancel button); ``status`` carries short notices and ``error``
-    one-sentence failures.
+    its progress and a Cancel button); ``status`` carries short notices. Failures reach
+    the window through ``WorkRunner.failed``.
     """
 
     task_started = Signal(object, str)
     status = Signal(str)
-    error = Signal(str)
     model_ready = Signal()
     extracted = Signal()
 
@@ -71,6 +74,7 @@ class ExtractionController(QObject):
         self.nlp = NlpHolder(nlp_factory or _default_nlp_factory)
         self._extraction: Worker | None = None
         self._reruns = 0
+        self.dialog_parent: QWidget | None = None
 
     # The language model -----------------------------------------------------------------
 
@@ -86,7 +90,6 @@ class ExtractionController(QObject):
 
         worker = self.runner.submit("nlp", job, "Loading the language model")
         worker.signals.finished.connect(lambda _: self._on_model_loaded())
-        worker.signals.failed.connect(self.error)
         self.status.emit("Loading the language model\u2026 you can paste or open articles now.")
         return worker
 
@@ -139,7 +142,6 @@ class ExtractionController(QObject):
     def _load(self, job: Callable[[Progress, IsCancelled], list[Source]], text: str) -> Worker:
         worker = self.runner.submit("io", job, text)
         worker.signals.finished.connect(self._on_sources_loaded)
-        worker.signals.failed.connect(self.error)
         self.task_started.emit(worker, text)
         return worker
 
@@ -160,6 +162,18 @@ class ExtractionController(QObject):
             for warning in source.warnings:
                 self.status.emit(warning)
         self.extract()
+
+    # Removing a source ----------------------------------------------------------------
+
+    def remove_source(self, source_id: str) -> None:
+        """After confirmation, remove a source and the items that came only from it."""
+        source = self.document.brief.source(source_id)
+        if source is None:
+            return
+        name = source.title or "this source"
+        question = f"Remove \u201c{name}\u201d and the items that came only from it?"
+        if ConfirmDialog.ask(self.dialog_parent, "Remove source", question, "Remove"):
+            self.document.replace(remove_source(self.document.brief, source_id), "Remove source")
 
     # Extraction -------------------------------------------------------------------------
 
@@ -187,7 +201,6 @@ class ExtractionController(QObject):
         worker = self.runner.submit("nlp", job, "Extraction")
         self._extraction = worker
         worker.signals.finished.connect(lambda brief: self._on_extracted(worker, brief, revision))
-        worker.signals.failed.connect(self.error)
         worker.signals.cancelled.connect(lambda: self._on_cancelled(worker))
         self.task_started.emit(worker, text)
         return worker
@@ -217,30 +230,6 @@ class ExtractionController(QObject):
         if worker is self._extraction:
             self._extraction = None
             self.status.emit("Extraction cancelled; the brief keeps what it had.")
-
-
-def remove_source(brief: Brief, source_id: str) -> Brief:
-    """A copy of ``brief`` without the source and the items whose evidence is only in it.
-
-    Items with no evidence at all (typed by the user) stay.
-    """
-    result = copy.deepcopy(brief)
-    result.sources = [s for s in result.sources if s.id != source_id]
-    lists = ("key_points", "people", "organizations", "places", "dates", "quotes", "next_steps")
-    for name in lists:
-        old: list[Any] = getattr(result, name)
-        kept = [item for item in old if not _only_from(item, source_id)]
-        result.edited = remap_edited(result.edited, name, old, kept)
-        setattr(result, name, kept)
-    if _only_from(result.summary, source_id):
-        result.summary.text = ""
-        result.summary.spans = []
-    return result
-
-
-def _only_from(item: Any, source_id: str) -> bool:
-    spans = getattr(item, "spans", [])
-    return bool(spans) and all(span.source == source_id for span in spans)
 
 
 def _describe_result(brief: Brief) -> str:

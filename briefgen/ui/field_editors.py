@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefgen.ui.document import BriefDocument, Path, get_value
+from briefgen.model.edits import Path
+from briefgen.ui.document import BriefDocument, get_value
 
 LINES_TYPES = ("list", "people", "quotes")
 # Table-like header fields: one row per line, columns separated by " | ".

@@ -1,4 +1,5 @@
-"""File work for the window: New, Open, Save, Save As, Export, recent files and autosave."""
+"""Getting briefs in and memos out: New, Open, Save, Save As, Export, Copy, recent files and
+autosave."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from briefgen.errors import BriefgenError
@@ -22,12 +24,11 @@ from briefgen.ui.dialogs import (
     UnsavedChangesDialog,
 )
 from briefgen.ui.document import BriefDocument
+from briefgen.ui.rendering import RenderService
 from briefgen.ui.settings import Settings
-from briefgen.ui.templates import TemplateService
 from briefgen.ui.worker import IsCancelled, Progress, Worker, WorkRunner
 
 AUTOSAVE_INTERVAL_MS = 30_000
-EXPORT_SUFFIXES = (".docx", ".html", ".htm", ".pdf")
 
 
 class FileController(QObject):
@@ -46,14 +47,15 @@ class FileController(QObject):
 
     def __init__(
         self, dialog_parent: QWidget | None, document: BriefDocument, runner: WorkRunner,
-        settings: Settings, templates: TemplateService, autosave: AutosaveStore,
+        settings: Settings, rendering: RenderService, autosave: AutosaveStore,
     ) -> None:
         super().__init__()
         self.dialog_parent = dialog_parent
         self.document = document
         self.runner = runner
         self.settings = settings
-        self.templates = templates
+        self.rendering = rendering
+        self.templates = rendering.templates
         self.autosave_store = autosave
         self._autosaved_revision = -1
         self.timer = QTimer(self)
@@ -169,28 +171,35 @@ class FileController(QObject):
         return self.export(path) if path else None
 
     def export(self, path: str) -> Worker | None:
-        """Render the memo to ``path`` (.docx, .html or .pdf) on the ``render`` pool."""
-        if not path.lower().endswith(EXPORT_SUFFIXES):
+        """Render the memo to ``path`` in the background (.docx, .html or .pdf; a path with
+        no such suffix gets .docx added)."""
+        from briefgen.render.output import is_output_path
+
+        if not is_output_path(path):
             path += ".docx"
-        template = self.templates.get(self.document.brief.template)
-        if template is None:
-            self.error.emit("The templates are still loading; export again in a moment.")
-            return None
-        brief = self.document.snapshot()
         out = Path(path)
-        date_format = self.settings.get("date_format")
-
-        def job(_progress: Progress, _cancelled: IsCancelled) -> Path:
-            from briefgen.render import render_to_file
-
-            render_to_file(brief, template, out, date_format=date_format)
-            return out
-
-        worker = self.runner.submit("render", job, "Exporting the memo")
+        worker = self.rendering.export(self.document.snapshot(), out)
+        if worker is None:
+            return None
         worker.signals.finished.connect(lambda p: self.notice.emit(f"Exported {Path(p).name}."))
-        worker.signals.failed.connect(self.error)
         self.task_started.emit(worker, f"Exporting {out.name}")
         return worker
+
+    def copy_rich_text(self) -> Worker | None:
+        """Put the memo on the clipboard as rich text (for e-mail) and plain text."""
+        worker = self.rendering.memo_html(self.document.snapshot())
+        if worker is not None:
+            worker.signals.finished.connect(self._put_on_clipboard)
+        return worker
+
+    def _put_on_clipboard(self, html: Any) -> None:
+        document = QTextDocument()
+        document.setHtml(str(html))
+        mime = QMimeData()
+        mime.setHtml(str(html))
+        mime.setText(document.toPlainText())
+        QGuiApplication.clipboard().setMimeData(mime)
+        self.notice.emit("Copied the memo; paste it into an e-mail.")
 
     # Autosave and recovery -------------------------------------------------------------
 
@@ -207,7 +216,6 @@ class FileController(QObject):
             store.write_json(text, original)
 
         worker = self.runner.submit("save", job, "Autosave")
-        worker.signals.failed.connect(self.error)
         return worker
 
     def offer_recovery(self) -> bool:

@@ -6,25 +6,20 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QTextDocument,
-)
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from briefgen.model import Span
 from briefgen.ui.brief_form import BriefForm
-from briefgen.ui.dialogs import ARTICLE_FILTER, ConfirmDialog, OpenFilesDialog, TextDialog
+from briefgen.ui.dialogs import ARTICLE_FILTER, OpenFilesDialog, TextDialog
 from briefgen.ui.document import BriefDocument
-from briefgen.ui.extraction import ExtractionController, remove_source
+from briefgen.ui.extraction import ExtractionController
 from briefgen.ui.files import FileController
 from briefgen.ui.menus import build_menus, fill_recent_menu
 from briefgen.ui.message_bar import MessageBar
 from briefgen.ui.models import SourcesModel
 from briefgen.ui.preview import PreviewPane
+from briefgen.ui.rendering import RenderService
 from briefgen.ui.settings import Settings
 from briefgen.ui.settings_dialog import SettingsDialog, apply_settings
 from briefgen.ui.source_view import SourceView
@@ -32,7 +27,7 @@ from briefgen.ui.sources_panel import SourcesPanel
 from briefgen.ui.task_bar import TaskIndicator
 from briefgen.ui.template_dialog import TemplateManagerDialog
 from briefgen.ui.templates import TemplateService
-from briefgen.ui.worker import IsCancelled, Progress, WorkRunner
+from briefgen.ui.worker import WorkRunner
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +42,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self, document: BriefDocument, runner: WorkRunner, settings: Settings,
         templates: TemplateService, extraction: ExtractionController, files: FileController,
+        rendering: RenderService,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -56,7 +52,9 @@ class MainWindow(QMainWindow):
         self.templates = templates
         self.extraction = extraction
         self.files = files
+        self.rendering = rendering
         files.dialog_parent = self
+        extraction.dialog_parent = self
         self._form_template: str | None = None
         self._preview_error = ""
 
@@ -65,8 +63,7 @@ class MainWindow(QMainWindow):
         self.sources = SourcesPanel(self.sources_model, self)
         self.source_view = SourceView(self)
         self.form = BriefForm(document, self)
-        self.preview = PreviewPane(document, runner, self,
-                                   date_format=settings.get("date_format"))
+        self.preview = PreviewPane(document, rendering, self)
         self.tasks = TaskIndicator(self)
         self._lay_out()
 
@@ -114,7 +111,7 @@ class MainWindow(QMainWindow):
         return {
             "new": self.files.new, "open": self.files.open_dialog, "save": self.files.save,
             "save_as": self.files.save_as, "export": self.files.export_dialog,
-            "copy_rich": self.copy_rich_text, "quit": self.close,
+            "copy_rich": self.files.copy_rich_text, "quit": self.close,
             "undo": self.document.undo_stack.undo, "redo": self.document.undo_stack.redo,
             "paste_article": self.paste_article, "add_url": self.add_url,
             "extract": self.extraction.extract, "cancel": self.tasks.cancel,
@@ -128,20 +125,20 @@ class MainWindow(QMainWindow):
         doc.reset.connect(self._sync_template)
         doc.reset.connect(self._sync_source_view)
         self.templates.changed.connect(self._on_templates_changed)
-        self.templates.error.connect(self.messages.show_error)
+        self.rendering.error.connect(self.messages.show_error)
         self.sources.paste_requested.connect(self.paste_article)
         self.sources.open_requested.connect(self.open_articles)
         self.sources.url_requested.connect(self.add_url)
         self.sources.files_dropped.connect(self.files.open_paths)
         self.sources.urls_dropped.connect(self.extraction.add_urls)
-        self.sources.remove_requested.connect(self.remove_source)
+        self.sources.remove_requested.connect(self.extraction.remove_source)
         self.sources.current_changed.connect(self._show_source)
         self.form.item_selected.connect(self.highlight_evidence)
         self.form.template_chosen.connect(self.switch_template)
         self.preview.failed.connect(self._on_preview_failed)
         self.preview.rendered.connect(self._on_preview_rendered)
+        self.files.error.connect(self.messages.show_error)
         for controller in (self.extraction, self.files):
-            controller.error.connect(self.messages.show_error)
             controller.task_started.connect(self.tasks.track)
         self.extraction.status.connect(self.show_status)
         self.files.notice.connect(self.show_status)
@@ -177,16 +174,6 @@ class MainWindow(QMainWindow):
         if url:
             self.extraction.add_urls([url])
 
-    def remove_source(self, source_id: str) -> None:
-        """After confirmation, remove a source and the items that came only from it."""
-        source = self.document.brief.source(source_id)
-        if source is None:
-            return
-        name = source.title or "this source"
-        question = f"Remove \u201c{name}\u201d and the items that came only from it?"
-        if ConfirmDialog.ask(self, "Remove source", question, "Remove"):
-            self.document.replace(remove_source(self.document.brief, source_id), "Remove source")
-
     def _show_source(self, source_id: str | None) -> None:
         brief = self.document.brief
         self.source_view.show_source(brief.source(source_id) if source_id else None)
@@ -218,9 +205,7 @@ class MainWindow(QMainWindow):
             self.messages.show_error("The templates are still loading; try again in a moment.")
             return
         chosen = TemplateManagerDialog.ask(
-            self, self.templates, self.document.snapshot(), self.runner,
-            date_format=self.settings.get("date_format"),
-        )
+            self, self.templates, self.document.snapshot(), self.rendering)
         self._on_templates_changed()
         if chosen:
             self.switch_template(chosen)
@@ -231,7 +216,7 @@ class MainWindow(QMainWindow):
         values = SettingsDialog.ask(self, self.settings, choices)
         if values is not None:
             apply_settings(self.settings, values)
-            self.preview.set_date_format(self.settings.get("date_format"))
+            self.rendering.set_date_format(self.settings.get("date_format"))
             self.statusBar().showMessage(
                 "Settings saved; new briefs use them, and dates follow the date format.", 6000)
 
@@ -250,37 +235,9 @@ class MainWindow(QMainWindow):
         self._form_template = template.id
         self.form.set_template(template)
         self._update_tab_order()
-        self.preview.set_template(template)
+        self.rendering.set_template(template)
 
-    # Files, clipboard, title -----------------------------------------------------------
-
-    def copy_rich_text(self) -> None:
-        """Put the memo on the clipboard as rich text (for e-mail) and plain text."""
-        template = self.templates.get(self.document.brief.template)
-        if template is None:
-            self.messages.show_error("The templates are still loading; copy again in a moment.")
-            return
-        brief = self.document.snapshot()
-        date_format = self.settings.get("date_format")
-
-        def job(_progress: Progress, _cancelled: IsCancelled) -> str:
-            from briefgen.render import render_html
-
-            # No drafting warnings: this is sent.
-            return render_html(brief, template, date_format=date_format)
-
-        worker = self.runner.submit("render", job, "Copying the memo")
-        worker.signals.finished.connect(self._put_on_clipboard)
-        worker.signals.failed.connect(self.messages.show_error)
-
-    def _put_on_clipboard(self, html: str) -> None:
-        document = QTextDocument()
-        document.setHtml(html)
-        mime = QMimeData()
-        mime.setHtml(html)
-        mime.setText(document.toPlainText())
-        QGuiApplication.clipboard().setMimeData(mime)
-        self.show_status("Copied the memo; paste it into an e-mail.")
+    # Files and title ------------------------------------------------------------------
 
     def _fill_recent(self, paths: list[str]) -> None:
         fill_recent_menu(self.recent_menu, paths, self.files.open_brief)
@@ -290,8 +247,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _on_preview_failed(self, message: str) -> None:
-        self._preview_error = message
-        self.messages.show_error(message)
+        self._preview_error = message  # shown through WorkRunner.failed (see app.py)
 
     def _on_preview_rendered(self, _seconds: float) -> None:
         # A preview that renders again clears its own earlier error, not anyone else's.

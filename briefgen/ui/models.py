@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,18 +18,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from briefgen.model import (
-    DateMention,
-    KeyPoint,
-    NextStep,
-    Organization,
-    Person,
-    Place,
-    Quote,
-    Span,
-    Topic,
-    dismissal_keys,
-)
+from briefgen.model import BRIEF_LISTS, BriefList, Span, dismissal_keys
+from briefgen.model.edits import item_pointer
 from briefgen.ui.document import BriefDocument
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -59,51 +50,33 @@ class ListSpec:
     noun: str
 
 
-LIST_SPECS: dict[str, ListSpec] = {
-    spec.name: spec
-    for spec in (
-        ListSpec(
-            "key_points", "Key points",
-            (Column("include", "Use", "check", 44), Column("text", "Key point"),
-             Column("score", "Score", "score", 56)),
-            lambda: KeyPoint(text="New key point", score=0.0), "key point",
-        ),
-        ListSpec(
-            "people", "People",
-            (Column("name", "Name", width=170), Column("role", "Role", "optional"),
-             Column("organization", "Organisation", "optional")),
-            lambda: Person(name="New person"), "person",
-        ),
-        ListSpec(
-            "quotes", "Quotes",
-            (Column("text", "Quote"), Column("speaker", "Speaker", "optional", 140),
-             Column("speaker_role", "Role", "optional", 160)),
-            lambda: Quote(text="New quote"), "quote",
-        ),
-        ListSpec(
-            "dates", "Dates",
-            (Column("text", "As written"), Column("date", "Date", "optional", 110)),
-            lambda: DateMention(text="New date"), "date",
-        ),
-        ListSpec(
-            "topics", "Topics",
-            (Column("text", "Topic"), Column("score", "Score", "score", 56)),
-            lambda: Topic(text="New topic"), "topic",
-        ),
-        ListSpec(
-            "next_steps", "Next steps", (Column("text", "Next step"),),
-            lambda: NextStep(text="New next step"), "next step",
-        ),
-        ListSpec(
-            "organizations", "Organisations", (Column("name", "Organisation"),),
-            lambda: Organization(name="New organisation"), "organisation",
-        ),
-        ListSpec(
-            "places", "Places", (Column("name", "Place"),),
-            lambda: Place(name="New place"), "place",
-        ),
-    )
+# How the form shows each list; a list without an entry gets one column, its name or text.
+_COLUMNS: dict[str, tuple[Column, ...]] = {
+    "key_points": (Column("include", "Use", "check", 44), Column("text", "Key point"),
+                   Column("score", "Score", "score", 56)),
+    "people": (Column("name", "Name", width=170), Column("role", "Role", "optional"),
+               Column("organization", "Organisation", "optional")),
+    "quotes": (Column("text", "Quote"), Column("speaker", "Speaker", "optional", 140),
+               Column("speaker_role", "Role", "optional", 160)),
+    "dates": (Column("text", "As written"), Column("date", "Date", "optional", 110)),
+    "topics": (Column("text", "Topic"), Column("score", "Score", "score", 56)),
 }
+
+
+def _list_spec(kind: BriefList) -> ListSpec:
+    attrs = {f.name for f in fields(kind.item_class)}
+    attr = "name" if "name" in attrs else "text"
+    columns = _COLUMNS.get(kind.name, (Column(attr, kind.noun.capitalize()),))
+    return ListSpec(kind.name, kind.title, columns,
+                    partial(_new_item, kind.item_class, attr, kind.noun), kind.noun)
+
+
+def _new_item(cls: type, attr: str, noun: str) -> Any:
+    return cls(**{attr: f"New {noun}"})
+
+
+# One spec per list of the Brief, in the order of briefgen.model.lists.
+LIST_SPECS: dict[str, ListSpec] = {kind.name: _list_spec(kind) for kind in BRIEF_LISTS}
 
 
 class BriefListModel(QAbstractTableModel):
@@ -187,7 +160,7 @@ class BriefListModel(QAbstractTableModel):
 
     def is_edited(self, row: int) -> bool:
         """True when the user changed the item in ``row`` by hand."""
-        return self.document.mark_edited(f"/{self.spec.name}/{row}")
+        return self.document.mark_edited(item_pointer(self.spec.name, row))
 
     # Writing ----------------------------------------------------------------------------
 
@@ -305,7 +278,7 @@ class BriefListModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def _mark_new(self, row: int) -> None:
-        pointer = f"/{self.spec.name}/{row}"
+        pointer = item_pointer(self.spec.name, row)
         if pointer not in self.document.brief.edited:
             self.document.brief.edited.append(pointer)
 

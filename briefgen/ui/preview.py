@@ -1,20 +1,16 @@
-"""The live preview: the memo as render_html draws it, refreshed shortly after each change."""
+"""The live preview: the memo as the render service draws it, refreshed after each change."""
 
 from __future__ import annotations
 
 import re
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from briefgen.ui.document import BriefDocument
-from briefgen.ui.settings import DATE_FORMATS
-from briefgen.ui.worker import IsCancelled, Progress, WorkRunner
-
-if TYPE_CHECKING:
-    from briefgen.render import BriefTemplate
+from briefgen.ui.rendering import RenderService
 
 DEBOUNCE_MS = 20
 # On screen the pane is narrower than paper: drop the page margins of the built-in
@@ -38,25 +34,22 @@ def fit_to_pane(html: str) -> str:
 
 
 class PreviewPane(QWidget):
-    """A QTextBrowser showing the rendered memo; rendering runs on the ``render`` pool.
+    """A QTextBrowser showing the memo as ``rendering`` draws it (its template and date
+    format); a new template or date format there redraws the page.
 
     Changes arriving while a render runs are coalesced into one more render. ``rendered``
     carries the seconds from the change that triggered it to the new page on screen.
-    ``date_format`` (strftime codes, the user's setting) writes the memo's dates.
     """
 
     rendered = Signal(float)
     failed = Signal(str)
 
     def __init__(
-        self, document: BriefDocument, runner: WorkRunner, parent: QWidget | None = None,
-        *, date_format: str = DATE_FORMATS[0],
+        self, document: BriefDocument, rendering: RenderService, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.document = document
-        self.runner = runner
-        self.template: BriefTemplate | None = None
-        self.date_format = date_format
+        self.rendering = rendering
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("preview")
         self.browser.setOpenLinks(False)
@@ -78,18 +71,7 @@ class PreviewPane(QWidget):
         self._render_started: float | None = None
         self.html = ""
         document.changed.connect(self.schedule)
-
-    def set_template(self, template: BriefTemplate | None) -> None:
-        """Render with ``template`` from now on."""
-        self.template = template
-        self.schedule()
-
-    def set_date_format(self, date_format: str) -> None:
-        """Write dates with ``date_format`` from now on; a change redraws the page."""
-        if date_format == self.date_format:
-            return
-        self.date_format = date_format
-        self.schedule()
+        rendering.changed.connect(self.schedule)
 
     def schedule(self) -> None:
         """Ask for a render after the debounce interval."""
@@ -99,25 +81,18 @@ class PreviewPane(QWidget):
 
     def render_now(self) -> None:
         """Start a render at once (or right after the one running)."""
-        if self.template is None:
+        if self.rendering.template is None:
             return
         if self._busy:
             self._pending = True
             return
+        worker = self.rendering.preview(self.document.snapshot())
+        if worker is None:
+            return
         self._busy = True
         self._pending = False
-        brief = self.document.snapshot()
-        template = self.template
-        date_format = self.date_format
         self._render_started = self._changed_at
         self._changed_at = None
-
-        def job(_progress: Progress, _cancelled: IsCancelled) -> str:
-            from briefgen.render import render_html
-
-            return render_html(brief, template, preview=True, date_format=date_format)
-
-        worker = self.runner.submit("render", job, "Rendering the preview")
         # Bound methods, not lambdas: Qt drops them if this widget is destroyed first.
         worker.signals.finished.connect(self._show)
         worker.signals.failed.connect(self._on_failed)

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QSettings
 
 from briefgen.model import DEFAULT_TEMPLATE
+from briefgen.render.dates import DEFAULT_DATE_FORMAT, long_date
+
+
+def _as_given(choice: str) -> str:
+    return choice
 
 
 @dataclass(frozen=True)
 class Option:
-    """One setting: its key, type, default, label and what it does."""
+    """One setting: its key, type, default, label and what it does.
+
+    ``editable``: the settings dialog shows it. ``persisted``: it is stored between runs
+    (otherwise it lasts until the app quits). ``choices``: the values the dialog offers,
+    each shown as ``choice_label`` writes it; ``choices_from`` names a list of
+    (value, label) pairs the dialog is given instead (``"templates"``). Without either,
+    the dialog edits the value as a line of text.
+    """
 
     key: str
     type: type
@@ -20,26 +34,42 @@ class Option:
     label: str
     doc: str
     choices: tuple[str, ...] = ()
+    editable: bool = False
+    persisted: bool = True
+    choice_label: Callable[[str], str] = _as_given
+    choices_from: str = ""
 
 
-DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%Y-%m-%d", "%d/%m/%Y")
+def _date_example(date_format: str) -> str:
+    """A date format shown as the memo writes a date with it."""
+    return long_date(datetime.date(2026, 3, 13), date_format)
+
+
+def _marking_label(marking: str) -> str:
+    return marking or "(none)"
+
+
+DATE_FORMATS = (DEFAULT_DATE_FORMAT, "%B %d, %Y", "%Y-%m-%d", "%d/%m/%Y")
 MARKINGS = ("", "UNCLASSIFIED", "OFFICIAL", "OFFICIAL-SENSITIVE", "CONFIDENTIAL", "INTERNAL")
 
 OPTIONS: tuple[Option, ...] = (
-    Option("author_name", str, "", "Your name", "The FROM line of new briefs starts with it."),
-    Option("office", str, "", "Office", "Added after your name in the FROM line of new briefs."),
+    Option("author_name", str, "", "Your name", "The FROM line of new briefs starts with it.",
+           editable=True),
+    Option("office", str, "", "Office", "Added after your name in the FROM line of new briefs.",
+           editable=True),
     Option(
         "default_template", str, DEFAULT_TEMPLATE, "Default template",
-        "The template new briefs use.",
+        "The template new briefs use.", editable=True, choices_from="templates",
     ),
     Option(
-        "date_format", str, DATE_FORMATS[0], "Date format",
+        "date_format", str, DEFAULT_DATE_FORMAT, "Date format",
         "How dates are written in the preview and the exported memo (strftime codes).",
-        DATE_FORMATS,
+        DATE_FORMATS, editable=True, choice_label=_date_example,
     ),
     Option(
         "default_marking", str, "", "Default marking",
         "The classification marking new briefs start with; empty for none.", MARKINGS,
+        editable=True, choice_label=_marking_label,
     ),
     Option("recent_files", list, [], "Recent files", "The briefs opened last, newest first."),
     Option(
@@ -57,10 +87,13 @@ class Settings:
 
     def __init__(self, store: QSettings) -> None:
         self._store = store
+        self._session: dict[str, Any] = {}  # the options that are not persisted
 
     def get(self, key: str) -> Any:
         """The value of option ``key`` (its default when unset or unreadable)."""
         option = OPTIONS_BY_KEY[key]
+        if not option.persisted:
+            return _copy(self._session.get(key, option.default))
         if not self._store.contains(key):
             return _copy(option.default)
         raw = self._store.value(key)
@@ -78,6 +111,9 @@ class Settings:
         option = OPTIONS_BY_KEY[key]
         if not isinstance(value, option.type):
             raise TypeError(f"setting {key} takes a {option.type.__name__}")
+        if not option.persisted:
+            self._session[key] = _copy(value)
+            return
         if value == option.default:
             self._store.remove(key)
         else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -16,13 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefgen.ui.settings import OPTIONS, Settings
-
-EDITABLE = ("author_name", "office", "default_template", "date_format", "default_marking")
+from briefgen.ui.settings import OPTIONS, Option, Settings
 
 
 class SettingsDialog(QDialog):
-    """Edits the user's options; ``values()`` returns what the form holds."""
+    """Edits the options marked ``editable``; ``values()`` returns what the form holds.
+
+    ``templates``: (id, name) of each template, the choices of options whose
+    ``choices_from`` is ``"templates"``.
+    """
 
     def __init__(
         self, settings: Settings, templates: list[tuple[str, str]], parent: QWidget | None = None
@@ -31,39 +32,12 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         self.setMinimumWidth(440)
         self.editors: dict[str, QWidget] = {}
+        given = {"templates": templates}
         form = QFormLayout()
         for option in OPTIONS:
-            if option.key not in EDITABLE:
+            if not option.editable:
                 continue
-            value = settings.get(option.key)
-            editor: QWidget
-            if option.key == "default_template":
-                combo = QComboBox(self)
-                for template_id, name in templates:
-                    combo.addItem(name, template_id)
-                if combo.findData(value) < 0:
-                    combo.addItem(value, value)
-                combo.setCurrentIndex(combo.findData(value))
-                editor = combo
-            elif option.key == "date_format":
-                from briefgen.render import long_date  # memos write dates this way
-
-                combo = QComboBox(self)
-                example = datetime.date(2026, 3, 13)
-                for pattern in option.choices:
-                    combo.addItem(long_date(example, pattern), pattern)
-                if combo.findData(value) < 0:
-                    combo.addItem(long_date(example, value), value)
-                combo.setCurrentIndex(combo.findData(value))
-                editor = combo
-            elif option.choices:
-                combo = QComboBox(self)
-                combo.addItems([c or "(none)" for c in option.choices])
-                combo.setCurrentText(value or "(none)")
-                editor = combo
-            else:
-                line = QLineEdit(value, self)
-                editor = line
+            editor = self._editor(option, settings.get(option.key), given)
             editor.setToolTip(option.doc)
             editor.setObjectName(f"setting_{option.key}")
             form.addRow(option.label, editor)
@@ -80,14 +54,31 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
 
+    def _editor(
+        self, option: Option, value: Any, given: dict[str, list[tuple[str, str]]]
+    ) -> QWidget:
+        """A combo box of the option's choices (with the current value even if it is not
+        one of them), or a line of text when it has none."""
+        if option.choices_from:
+            choices = given.get(option.choices_from, [])
+        else:
+            choices = [(choice, option.choice_label(choice)) for choice in option.choices]
+        if not choices:
+            return QLineEdit(value, self)
+        combo = QComboBox(self)
+        for choice, label in choices:
+            combo.addItem(label, choice)
+        if combo.findData(value) < 0:
+            combo.addItem(option.choice_label(value), value)
+        combo.setCurrentIndex(combo.findData(value))
+        return combo
+
     def values(self) -> dict[str, Any]:
         """The option values in the form, by key."""
         result: dict[str, Any] = {}
         for key, editor in self.editors.items():
             if isinstance(editor, QComboBox):
-                data = editor.currentData() if key in ("default_template", "date_format") else None
-                text = editor.currentText()
-                result[key] = data if data is not None else ("" if text == "(none)" else text)
+                result[key] = editor.currentData()
             elif isinstance(editor, QLineEdit):
                 result[key] = editor.text().strip()
         return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,9 +33,8 @@ from briefgen.ui.dialogs import (
 )
 from briefgen.ui.message_bar import MessageBar
 from briefgen.ui.preview import fit_to_pane
-from briefgen.ui.settings import DATE_FORMATS
+from briefgen.ui.rendering import RenderService
 from briefgen.ui.templates import TemplateService
-from briefgen.ui.worker import IsCancelled, Progress, WorkRunner
 
 if TYPE_CHECKING:
     from briefgen.render import BriefTemplate
@@ -45,20 +45,19 @@ ORIGIN_NAMES = {"builtin": "Built-in", "user": "Yours", "office": "Office"}
 class TemplateManagerDialog(QDialog):
     """Lists built-in and user templates; ``chosen`` is the id to use when accepted.
 
-    The preview writes dates with ``date_format`` (the user's setting).
+    The preview is drawn by ``rendering`` (with the user's date format).
     """
 
     def __init__(
-        self, service: TemplateService, brief: Brief, runner: WorkRunner,
-        parent: QWidget | None = None, *, date_format: str = DATE_FORMATS[0],
+        self, service: TemplateService, brief: Brief, rendering: RenderService,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Templates")
         self.resize(920, 600)
         self.service = service
         self.brief = brief
-        self.runner = runner
-        self.date_format = date_format
+        self.rendering = rendering
         self.chosen: str | None = None
         self.list = QListWidget(self)
         self.list.setObjectName("templateList")
@@ -143,18 +142,12 @@ class TemplateManagerDialog(QDialog):
             "Built-in templates are read-only: duplicate one to edit its Word file."
             if template.read_only else "Open the template's Word file in your word processor."
         )
-        brief = self.brief
-        date_format = self.date_format
-
-        def job(_progress: Progress, _cancelled: IsCancelled) -> str:
-            from briefgen.render import apply_template_defaults, render_html
-
-            apply_template_defaults(brief, template)
-            return render_html(brief, template, date_format=date_format)
-
-        worker = self.runner.submit("render", job, "Rendering the template preview")
+        worker = self.rendering.template_preview(self.brief, template)
         worker.signals.finished.connect(lambda html: self._set_preview(template.id, html))
-        worker.signals.failed.connect(self.messages.show_error)
+        # The failure also reaches the window's message bar (WorkRunner.failed, app.py);
+        # the pane says it too, since this dialog covers the window.
+        worker.signals.failed.connect(lambda message: self._set_preview(
+            template.id, f"<p>{html.escape(message)}</p>"))
 
     def _set_preview(self, template_id: str, html: Any) -> None:
         if template_id == self.current_id():
@@ -238,10 +231,10 @@ class TemplateManagerDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, service: TemplateService, brief: Brief, runner: WorkRunner,
-        *, date_format: str = DATE_FORMATS[0],
+        cls, parent: QWidget | None, service: TemplateService, brief: Brief,
+        rendering: RenderService,
     ) -> str | None:
         """Show the manager; the id of the template to use, or ``None``."""
-        dialog = cls(service, brief, runner, parent, date_format=date_format)
+        dialog = cls(service, brief, rendering, parent)
         dialog.exec()
         return dialog.chosen

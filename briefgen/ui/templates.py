@@ -26,7 +26,6 @@ class TemplateService(QObject):
     """Holds the TemplateLibrary and its templates; ``changed`` after (re)loading them."""
 
     changed = Signal()
-    error = Signal(str)
 
     def __init__(
         self, runner: WorkRunner, factory: LibraryFactory | None = None,
@@ -46,7 +45,6 @@ class TemplateService(QObject):
 
         worker = self.runner.submit("io", job, "Reading the templates")
         worker.signals.finished.connect(self._on_loaded)
-        worker.signals.failed.connect(self.error)
 
     def reload(self) -> None:
         """Re-read the templates after the manager changed them (quick: on the GUI thread)."""

@@ -89,6 +89,8 @@ class WorkRunner(QObject):
     POOL_SIZES = {"nlp": 1, "render": 1, "save": 1, "io": 2}
 
     active_changed = Signal(int)
+    # Every worker's failure, one sentence: the composition root shows it in the window.
+    failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -110,6 +112,7 @@ class WorkRunner(QObject):
         worker = Worker(job, description)
         self._running[worker.signals] = worker
         worker.signals.done.connect(self._forget)
+        worker.signals.failed.connect(self.failed)
         self._queued.append((pool, worker))
         QTimer.singleShot(0, self, self._start_queued)
         self.active_changed.emit(len(self._running))

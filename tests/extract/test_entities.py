@@ -58,3 +58,19 @@ def test_the_date_and_agency_of_a_dateline_are_not_people(parse):
     )
     people = [name for kind, name in kinds(parse(text)) if kind == PERSON]
     assert people == ["Erik Dahl"]
+
+
+def test_the_city_of_a_dateline_with_an_agency_and_no_comma_is_a_place(parse):
+    text = (
+        "WASHINGTON (AP) \u2014 Senators agreed on Wednesday to review the budget, "
+        "officials said."
+    )
+    found = kinds(parse(text))
+    assert (PLACE, "Washington") in found
+    assert all(name != "AP" for _, name in found)
+
+
+def test_the_region_of_a_title_case_dateline_is_a_place_too(parse):
+    found = kinds(parse("Hanoi, Vietnam \u2014 Ministers met on Wednesday to discuss trade."))
+    assert (PLACE, "Hanoi") in found
+    assert (PLACE, "Vietnam") in found

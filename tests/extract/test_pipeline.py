@@ -203,3 +203,23 @@ def test_odd_texts_give_a_brief_without_failing(nlp, text):
     assert brief.fields["date"] is None
     for point in brief.key_points:
         assert brief.evidence(point.spans[0]) == point.text
+
+
+def test_each_source_gets_its_dateline_lead_and_venue(brief):
+    (source,) = brief.sources
+    assert source.dateline is not None
+    assert (source.dateline.place, source.dateline.date_text, source.dateline.agency) == (
+        "GENEVA", "March 13", "Meridian Wire"
+    )
+    assert source.lead is not None
+    assert source.lead.startswith("Senior diplomats from Norvalia and Estrava met in Geneva")
+    assert source.lead.endswith("at a date still to be determined.")
+    assert source.venue == "Geneva"
+    assert "Geneva" in {p.name for p in brief.places}
+
+
+def test_a_source_without_a_dateline_gets_no_venue(nlp):
+    text = "Officials said on Monday that the harbour plan was approved by the council."
+    brief = extract_brief([Source(id="t", text=text)], nlp)
+    assert brief.sources[0].venue is None
+    assert brief.sources[0].lead == text

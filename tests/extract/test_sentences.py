@@ -46,3 +46,22 @@ def test_sentences_keep_a_paragraph_that_merely_opens_with_a_name(parse):
     text = "Lene Holm, the mayor, said the vote was a relief."
     (sent,) = sentences(parse(text))
     assert sent.text == text
+
+
+def test_sentences_drop_the_dateline_intake_recorded_on_the_source(nlp):
+    from briefgen.extract.parse import parse_sources
+    from briefgen.model import Source
+    from briefgen.text.datelines import Dateline
+
+    text = "Harbour news - The council approved the harbour plan on Monday."
+    recorded = Dateline("Harbour news", None, None, text.index("The council"))
+    (parsed,) = parse_sources([Source(id="t", text=text, dateline=recorded)], nlp)
+    (sent,) = sentences(parsed)
+    assert sent.text == "The council approved the harbour plan on Monday."
+
+
+def test_sentences_keep_a_later_paragraph_that_opens_like_a_dateline(parse):
+    text = "The council approved the plan.\n\nNEW YORK - Shares rose on the news."
+    assert [s.text for s in sentences(parse(text))] == [
+        "The council approved the plan.", "NEW YORK - Shares rose on the news."
+    ]

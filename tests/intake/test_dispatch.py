@@ -10,12 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
-from briefgen.errors import IntakeError
-from briefgen.intake import MAX_FILE_BYTES, load, load_sources
-from briefgen.model import text_sha256
-
-from .builders import (
+from support.builders import (
     AUTHOR,
     BODY,
     FRENCH_TEXT,
@@ -30,6 +25,10 @@ from .builders import (
     png_bytes,
     rtf_bytes,
 )
+
+from briefgen.errors import IntakeError
+from briefgen.intake import MAX_FILE_BYTES, load, load_sources
+from briefgen.model import text_sha256
 
 
 def test_sample_article_header_becomes_metadata_and_body_keeps_the_dateline(
@@ -229,6 +228,13 @@ def test_repeated_headline_and_kicker_above_it_are_dropped_from_page_text() -> N
     assert drop_repeated_headline(text, HEADLINE) == BODY
     assert drop_repeated_headline(BODY, HEADLINE) == BODY
     assert drop_repeated_headline(HEADLINE, HEADLINE) == HEADLINE
+
+
+def test_a_repeated_headline_with_other_punctuation_and_quote_marks_is_dropped() -> None:
+    from briefgen.intake.dispatch import drop_repeated_headline
+
+    repeated = "\u201c" + HEADLINE.replace(" after", ", after") + ".\u201d"
+    assert drop_repeated_headline(f"{repeated}\n\n{BODY}", HEADLINE) == BODY
 
 
 @pytest.mark.parametrize(

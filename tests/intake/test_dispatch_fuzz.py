@@ -7,11 +7,10 @@ from functools import cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import builders
 
 from briefgen.errors import IntakeError
 from briefgen.intake import load_sources
-
-from . import builders
 
 
 @cache

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.builders import AUTHOR, HEADLINE, PARAGRAPHS, docx_bytes
 
 from briefgen.errors import IntakeError
 from briefgen.intake import load
 from briefgen.intake.docx_file import read_docx
-
-from .builders import AUTHOR, HEADLINE, PARAGRAPHS, docx_bytes
 
 
 def test_word_file_loads_with_title_author_and_created_date(tmp_path: Path) -> None:

@@ -7,12 +7,11 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from support.builders import BODY, HEADLINE, docx_bytes, eml_bytes, png_bytes
 
 from briefgen.errors import IntakeError
 from briefgen.intake import load, load_sources
 from briefgen.intake.email_file import clean_subject, read_email, strip_forward_header
-
-from .builders import BODY, HEADLINE, docx_bytes, eml_bytes, png_bytes
 
 
 def test_email_subject_sender_and_date_become_metadata(tmp_path: Path) -> None:

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from support import builders
 
 from briefgen.cli import main
-
-from . import builders
 
 FORMATS: dict[str, Callable[[], bytes]] = {
     "story.txt": lambda: builders.PLAIN_ARTICLE.encode("cp1252"),

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.builders import AUTHOR, HEADLINE, PARAGRAPHS, PUBLISHED, PUBLISHER, html_page
 
 from briefgen.errors import IntakeError
 from briefgen.intake import load
 from briefgen.intake.html_page import clean_author, decode_html, extract_html_article
-
-from .builders import AUTHOR, HEADLINE, PARAGRAPHS, PUBLISHED, PUBLISHER, html_page
 
 
 def test_page_main_text_keeps_the_article_paragraphs_in_order() -> None:

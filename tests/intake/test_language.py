@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from support.builders import BODY, FRENCH_TEXT
 
 from briefgen.intake.language import NOT_ENGLISH_WARNING, english_share, language_warning
-
-from .builders import BODY, FRENCH_TEXT
 
 GERMAN = (
     "Der Hafenrat hat am Dienstag einen neuen Fahrplan für die Fähren zu den Inseln "

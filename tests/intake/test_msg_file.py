@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.builders import BODY, HEADLINE, docx_bytes, html_page, msg_bytes, png_bytes
+from support.cfb_writer import build_compound_file
 
 from briefgen.errors import IntakeError
 from briefgen.intake import load, load_sources
 from briefgen.intake.msg_file import read_msg
-
-from .builders import BODY, HEADLINE, docx_bytes, html_page, msg_bytes, png_bytes
-from .cfb_writer import build_compound_file
 
 
 def test_outlook_message_loads_with_subject_sender_and_date(tmp_path: Path) -> None:

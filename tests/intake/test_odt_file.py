@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.builders import AUTHOR, HEADLINE, PARAGRAPHS, PUBLISHED, odt_bytes
 
 from briefgen.errors import IntakeError
 from briefgen.intake import load
 from briefgen.intake.odt_file import read_odt
-
-from .builders import AUTHOR, HEADLINE, PARAGRAPHS, PUBLISHED, odt_bytes
 
 
 def test_odt_file_loads_with_title_author_and_creation_date(tmp_path: Path) -> None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from support.builders import AUTHOR, BODY, HEADLINE, PLAIN_ARTICLE, html_page
 
 from briefgen.errors import IntakeError
 from briefgen.intake import load_pasted
-
-from .builders import AUTHOR, BODY, HEADLINE, PLAIN_ARTICLE, html_page
 
 
 def test_pasted_plain_text_has_its_header_parsed() -> None:

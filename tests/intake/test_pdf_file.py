@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.builders import AUTHOR, HEADLINE, encrypted_pdf_bytes, image_only_pdf_bytes, pdf_bytes
 
 from briefgen.errors import IntakeError
 from briefgen.intake import load
 from briefgen.intake.pdf_file import join_lines, remove_running_lines
-
-from .builders import AUTHOR, HEADLINE, encrypted_pdf_bytes, image_only_pdf_bytes, pdf_bytes
 
 
 @pytest.fixture(scope="module")

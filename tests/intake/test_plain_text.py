@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.builders import AUTHOR, BODY, HEADLINE, PLAIN_ARTICLE, PUBLISHED, PUBLISHER
 
-from briefgen.intake.plain_text import markdown_to_text, parse_dateline, parse_plain_article
-
-from .builders import AUTHOR, BODY, HEADLINE, PLAIN_ARTICLE, PUBLISHED, PUBLISHER
+from briefgen.intake.plain_text import markdown_to_text, parse_plain_article
 
 
 def test_headline_byline_and_published_lines_become_metadata() -> None:
@@ -79,27 +77,6 @@ def test_sentence_starting_with_by_is_not_a_byline() -> None:
 def test_uppercase_byline_is_recognised() -> None:
     parts = parse_plain_article(f"{HEADLINE}\nBY PRIYA CASTELLAN\n\n{BODY}")
     assert parts.author == "PRIYA CASTELLAN"
-
-
-@pytest.mark.parametrize(
-    ("opening", "place", "date", "agency"),
-    [
-        ("GENEVA, March 13 (Meridian Wire) - Senior diplomats met.", "GENEVA", "March 13",
-         "Meridian Wire"),
-        ("LONDON \u2014 After nearly 20 years of hostile relations", "LONDON", None, None),
-        ("WASHINGTON, D.C. (AP) -- The Senate voted.", "WASHINGTON, D.C.", None, "AP"),
-    ],
-)
-def test_dateline_parts_are_recognised(
-    opening: str, place: str, date: str | None, agency: str | None
-) -> None:
-    dateline = parse_dateline(opening)
-    assert dateline is not None
-    assert (dateline.place, dateline.date, dateline.agency) == (place, date, agency)
-
-
-def test_ordinary_opening_sentence_is_not_a_dateline() -> None:
-    assert parse_dateline("The council met on Tuesday - and voted.") is None
 
 
 def test_dateline_agency_is_the_publisher_when_the_byline_names_none() -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from support.builders import AUTHOR, HEADLINE, PARAGRAPHS, PUBLISHED, PUBLISHER, rtf_bytes
+
 from briefgen.intake import load
 from briefgen.intake.rtf_file import read_rtf
-
-from .builders import AUTHOR, HEADLINE, PARAGRAPHS, PUBLISHED, PUBLISHER, rtf_bytes
 
 
 def test_rtf_file_loads_with_its_header_lines_as_metadata(tmp_path: Path) -> None:

@@ -6,10 +6,9 @@ import io
 import zipfile
 
 import pytest
+from support import builders
 
 from briefgen.intake.sniffing import sniff_format
-
-from . import builders
 
 
 @pytest.mark.parametrize(

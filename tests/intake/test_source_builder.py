@@ -36,3 +36,13 @@ def test_metadata_is_trimmed_and_published_normalised() -> None:
 def test_source_with_no_text_is_refused() -> None:
     with pytest.raises(IntakeError, match=r'^Cannot load "a\.txt": it contains no article text\.$'):
         build_source(" \n\u200b\n ", name="a.txt")
+
+
+def test_the_source_records_the_dateline_its_text_opens_with() -> None:
+    source = build_source("  OSLO, Oct 2 (Nordic Wire) - Ministers met.\n", name="a.txt")
+    assert source.dateline is not None
+    assert (source.dateline.place, source.dateline.date_text, source.dateline.agency) == (
+        "OSLO", "Oct 2", "Nordic Wire"
+    )
+    assert source.text[source.dateline.end :] == "Ministers met."
+    assert build_source("Ministers met in Oslo.", name="a.txt").dateline is None

@@ -9,11 +9,10 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from support.builders import HEADLINE, PUBLISHER, html_page, pdf_bytes
 
 from briefgen.errors import IntakeError
 from briefgen.intake import load_url
-
-from .builders import HEADLINE, PUBLISHER, html_page, pdf_bytes
 
 PAGE = html_page().encode("utf-8")
 LATIN1_PAGE = html_page().replace("harbour council", "harbour café").encode("latin-1")

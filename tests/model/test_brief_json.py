@@ -26,6 +26,7 @@ from briefgen.model import (
     brief_to_dict,
     text_sha256,
 )
+from briefgen.text.datelines import Dateline
 
 texts = st.text(max_size=40)
 optional_texts = st.none() | texts
@@ -59,6 +60,12 @@ briefs = st.builds(
             path=optional_texts,
             sha256=texts,
             warnings=st.lists(texts, max_size=2),
+            dateline=st.none() | st.builds(
+                Dateline, place=optional_texts, date_text=optional_texts,
+                agency=optional_texts, end=st.integers(0, 200),
+            ),
+            lead=optional_texts,
+            venue=optional_texts,
         ),
         max_size=2,
     ),
@@ -134,6 +141,35 @@ def test_dismissed_keys_are_written_and_read_back_in_order() -> None:
     assert brief_from_dict(data).dismissed == brief.dismissed
 
 
+GENEVA_TEXT = "GENEVA, March 13 (Meridian Wire) - Senior diplomats met."
+
+
+def test_a_source_is_written_with_its_dateline_lead_and_venue() -> None:
+    dateline = Dateline("GENEVA", "March 13", "Meridian Wire", 35)
+    source = Source("s", GENEVA_TEXT, dateline=dateline, lead="Senior diplomats met.",
+                    venue="Geneva")
+    data = brief_to_dict(Brief(sources=[source]))["sources"][0]
+    assert data["dateline"] == {"place": "GENEVA", "date_text": "March 13",
+                                "agency": "Meridian Wire", "end": 35}
+    assert (data["lead"], data["venue"]) == ("Senior diplomats met.", "Geneva")
+    assert brief_from_dict(brief_to_dict(Brief(sources=[source]))).sources == [source]
+
+
+def test_a_source_from_a_file_without_datelines_gets_its_dateline_parsed_once() -> None:
+    data = brief_to_dict(Brief(sources=[Source("s", GENEVA_TEXT)]))
+    for key in ("dateline", "lead", "venue"):
+        del data["sources"][0][key]
+    source = brief_from_dict(data).sources[0]
+    assert source.dateline == Dateline("GENEVA", "March 13", "Meridian Wire", 35)
+    assert (source.lead, source.venue) == (None, None)
+
+
+def test_a_recorded_absence_of_a_dateline_is_kept() -> None:
+    data = brief_to_dict(Brief(sources=[Source("s", GENEVA_TEXT)]))
+    assert data["sources"][0]["dateline"] is None
+    assert brief_from_dict(data).sources[0].dateline is None
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -148,6 +184,12 @@ def test_dismissed_keys_are_written_and_read_back_in_order() -> None:
         ({"key_points": [{"text": "x", "score": "high"}]}, "key_points[0].score"),
         ({"dismissed": "people:anika solberg"}, '"dismissed" is not a list'),
         ({"dismissed": ["people:anika solberg", 3]}, '"dismissed" holds something'),
+        ({"sources": [{"id": "s", "text": "x", "dateline": "GENEVA"}]},
+         "sources[0].dateline is not an object"),
+        ({"sources": [{"id": "s", "text": "x", "dateline": {"place": 3, "end": 1}}]},
+         "sources[0].dateline.place"),
+        ({"sources": [{"id": "s", "text": "x", "dateline": {"place": "X"}}]},
+         "sources[0].dateline.end"),
     ],
 )
 def test_bad_data_is_rejected_with_the_place_it_goes_wrong(

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from sample_briefs import (  # noqa: E402
+from support.sample_briefs import (
     empty_brief,
     long_names_brief,
     many_points_brief,
@@ -19,8 +15,8 @@ from sample_briefs import (  # noqa: E402
     sample_brief,
 )
 
-from briefgen.model import Brief  # noqa: E402
-from briefgen.render import BUILTIN_TEMPLATE_IDS, BriefTemplate, TemplateLibrary  # noqa: E402
+from briefgen.model import Brief
+from briefgen.render import BUILTIN_TEMPLATE_IDS, BriefTemplate, TemplateLibrary
 
 BRIEF_VARIANTS: dict[str, Callable[[], Brief]] = {
     "sample": sample_brief,

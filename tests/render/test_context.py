@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sample_briefs import DATE_FORMAT_CASES, sample_brief
+from support.sample_briefs import DATE_FORMAT_CASES, sample_brief
 
 from briefgen.model import Brief, KeyPoint, NextStep, Place, Quote, Source, Span, Summary
 from briefgen.render import BriefTemplate, apply_template_defaults, brief_warnings, build_context
@@ -134,6 +134,26 @@ def test_location_falls_back_to_the_dateline_city_when_it_is_a_place(library: ob
     assert "<th>LOCATION:</th><td dir=\"auto\">Geneva</td>" in render_html(brief, readout)
     brief.places = [p for p in brief.places if p.name != "Geneva"]
     assert "<th>LOCATION:</th><td dir=\"auto\"></td>" in render_html(brief, readout)
+
+
+def test_a_brief_saved_before_leads_and_venues_were_recorded_gives_them_empty(
+    builtin: BriefTemplate,
+) -> None:
+    brief = sample_brief()
+    brief.sources[0].lead = None
+    brief.sources[0].venue = None
+    context = build_context(brief, builtin)
+    assert context["sources"][0]["lead"] == ""
+    assert context["venue"] == ""
+
+
+def test_the_venue_is_the_one_extraction_recorded_on_the_first_source(
+    builtin: BriefTemplate,
+) -> None:
+    brief = sample_brief()
+    brief.places.append(Place("Lausanne"))
+    brief.sources[0].venue = "LAUSANNE"
+    assert build_context(brief, builtin)["venue"] == "Lausanne"
 
 
 @pytest.mark.parametrize(("date_format", "_header", "published"), DATE_FORMAT_CASES)

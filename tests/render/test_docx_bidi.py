@@ -6,11 +6,11 @@ import io
 
 import docx
 from docx.oxml.ns import qn
-from sample_briefs import multilingual_brief, sample_brief
+from support.sample_briefs import multilingual_brief, sample_brief
 
 from briefgen.render import TemplateLibrary
 from briefgen.render.docx_bidi import first_strong_is_rtl, has_rtl
-from briefgen.render.docx_writer import render_docx_bytes
+from briefgen.render.docx_writer import render_docx
 
 
 def test_direction_is_taken_from_the_first_strong_letter() -> None:
@@ -24,7 +24,7 @@ def test_direction_is_taken_from_the_first_strong_letter() -> None:
 def test_hebrew_and_arabic_paragraphs_are_marked_right_to_left(
     library: TemplateLibrary,
 ) -> None:
-    data = render_docx_bytes(multilingual_brief(), library.get("information-memo"))
+    data = render_docx(multilingual_brief(), library.get("information-memo"))
     document = docx.Document(io.BytesIO(data))
     rtl = {p.text for p in document.paragraphs
            if p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None}
@@ -43,7 +43,7 @@ def test_a_portion_mark_does_not_make_a_hebrew_paragraph_left_to_right(
 ) -> None:
     brief = multilingual_brief()
     brief.fields["portion_marks"] = True
-    document = docx.Document(io.BytesIO(render_docx_bytes(brief,
+    document = docx.Document(io.BytesIO(render_docx(brief,
                                                          library.get("information-memo"))))
     rtl = [p.text for p in document.paragraphs
            if p._p.pPr is not None and p._p.pPr.find(qn("w:bidi")) is not None]
@@ -53,7 +53,7 @@ def test_a_portion_mark_does_not_make_a_hebrew_paragraph_left_to_right(
 
 
 def test_left_to_right_memos_are_left_alone(library: TemplateLibrary) -> None:
-    data = render_docx_bytes(sample_brief(), library.get("information-memo"))
+    data = render_docx(sample_brief(), library.get("information-memo"))
     assert b"<w:bidi/>" not in data
     document = docx.Document(io.BytesIO(data))
     assert all(p._p.pPr is None or p._p.pPr.find(qn("w:bidi")) is None

@@ -7,10 +7,10 @@ import zipfile
 
 import pytest
 from lxml import etree
-from sample_briefs import multilingual_brief
+from support.sample_briefs import multilingual_brief
 
 from briefgen.render import BriefTemplate
-from briefgen.render.docx_writer import render_docx_bytes
+from briefgen.render.docx_writer import render_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # The ECMA-376 child order of the property elements briefgen's templates and writer touch.
@@ -49,6 +49,6 @@ def _out_of_order(xml: bytes) -> list[str]:
 def test_properties_are_in_schema_order(builtin: BriefTemplate, part: str) -> None:
     brief = multilingual_brief()
     brief.fields["citations"] = True
-    data = render_docx_bytes(brief, builtin)
+    data = render_docx(brief, builtin)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert _out_of_order(archive.read(part)) == []

@@ -9,12 +9,11 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document as DocxDocument
-from sample_briefs import DATE_FORMAT_CASES, MARKUP, dated_brief, sample_brief
+from support.sample_briefs import DATE_FORMAT_CASES, MARKUP, dated_brief, sample_brief
 
 from briefgen.errors import TemplateError
 from briefgen.model import Brief
-from briefgen.render import BriefTemplate, TemplateLibrary, render_docx
-from briefgen.render.docx_writer import render_docx_bytes
+from briefgen.render import BriefTemplate, TemplateLibrary, render_docx, render_to_file
 
 
 def _open(data: bytes) -> DocxDocument:
@@ -38,7 +37,7 @@ def test_every_builtin_renders_every_variant_without_leftover_tags(
     builtin: BriefTemplate, variant: tuple[str, Brief]
 ) -> None:
     name, brief = variant
-    data = render_docx_bytes(brief, builtin)
+    data = render_docx(brief, builtin)
     document = _open(data)
     for part, xml in _xml_parts(data).items():
         text = xml.replace("{{ x }} {% if %}", "").replace("{{ role }}", "")
@@ -56,7 +55,7 @@ def test_every_builtin_renders_every_variant_without_leftover_tags(
 def test_sample_information_memo_has_real_styles_lists_and_header(
     library: TemplateLibrary,
 ) -> None:
-    document = _open(render_docx_bytes(sample_brief(), library.get("information-memo")))
+    document = _open(render_docx(sample_brief(), library.get("information-memo")))
     by_style: dict[str, list[str]] = {}
     for paragraph in document.paragraphs:
         by_style.setdefault(paragraph.style.name, []).append(paragraph.text)
@@ -78,7 +77,7 @@ def test_sample_information_memo_has_real_styles_lists_and_header(
 
 
 def test_bullets_are_a_real_word_list(library: TemplateLibrary) -> None:
-    document = _open(render_docx_bytes(sample_brief(), library.get("information-memo")))
+    document = _open(render_docx(sample_brief(), library.get("information-memo")))
     bullet_style = document.styles["List Bullet"]
     num_pr = bullet_style.element.pPr.numPr
     assert num_pr is not None
@@ -88,7 +87,7 @@ def test_bullets_are_a_real_word_list(library: TemplateLibrary) -> None:
 def test_marking_banner_and_page_x_of_y_are_in_header_and_footer(builtin: BriefTemplate) -> None:
     brief = sample_brief()
     brief.fields["classification"] = "CONFIDENTIAL"
-    data = render_docx_bytes(brief, builtin)
+    data = render_docx(brief, builtin)
     section = _open(data).sections[0]
     assert section.header.paragraphs[0].text == "CONFIDENTIAL"
     footer = [p.text for p in section.footer.paragraphs]
@@ -101,7 +100,7 @@ def test_marking_banner_and_page_x_of_y_are_in_header_and_footer(builtin: BriefT
 
 
 def test_meeting_readout_table_has_one_row_per_participant(library: TemplateLibrary) -> None:
-    document = _open(render_docx_bytes(sample_brief(), library.get("meeting-readout")))
+    document = _open(render_docx(sample_brief(), library.get("meeting-readout")))
     table = document.tables[1]
     assert table.style.name == "Light List Accent 1"
     rows = [[c.text for c in row.cells] for row in table.rows]
@@ -111,17 +110,17 @@ def test_meeting_readout_table_has_one_row_per_participant(library: TemplateLibr
 
 
 def test_hundred_key_points_become_a_hundred_bullets(library: TemplateLibrary) -> None:
-    from sample_briefs import many_points_brief
+    from support.sample_briefs import many_points_brief
 
-    document = _open(render_docx_bytes(many_points_brief(), library.get("decision-memo")))
+    document = _open(render_docx(many_points_brief(), library.get("decision-memo")))
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert sum(t.startswith("Key point number") for t in bullets) == 100
 
 
 def test_markup_and_forbidden_characters_render_as_plain_text(library: TemplateLibrary) -> None:
-    from sample_briefs import markup_brief
+    from support.sample_briefs import markup_brief
 
-    data = render_docx_bytes(markup_brief(), library.get("information-memo"))
+    data = render_docx(markup_brief(), library.get("information-memo"))
     document = _open(data)
     text = _all_text(document)
     assert MARKUP in text
@@ -133,18 +132,18 @@ def test_markup_and_forbidden_characters_render_as_plain_text(library: TemplateL
 
 
 def test_rtl_cjk_and_emoji_survive(library: TemplateLibrary) -> None:
-    from sample_briefs import multilingual_brief
+    from support.sample_briefs import multilingual_brief
 
-    text = _all_text(_open(render_docx_bytes(multilingual_brief(), library.get("meeting-readout"))))
+    text = _all_text(_open(render_docx(multilingual_brief(), library.get("meeting-readout"))))
     assert "محادثات جنيف — 日内瓦会谈 — שיחות ז'נבה 🇨🇭" in text
     assert "王小明" in text
     assert "זהו צעד ראשון" in text
 
 
 def test_empty_lists_leave_out_their_sections(library: TemplateLibrary) -> None:
-    from sample_briefs import empty_brief
+    from support.sample_briefs import empty_brief
 
-    document = _open(render_docx_bytes(empty_brief(), library.get("information-memo")))
+    document = _open(render_docx(empty_brief(), library.get("information-memo")))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == []
     assert all(p.text.strip() == "" or p.style.name == "Title" for p in document.paragraphs)
@@ -155,7 +154,7 @@ def test_citations_are_superscript_links_to_the_numbered_sources(
 ) -> None:
     brief = sample_brief()
     brief.fields["citations"] = True
-    data = render_docx_bytes(brief, library.get("information-memo"))
+    data = render_docx(brief, library.get("information-memo"))
     document = _open(data)
     links = [h for p in document.paragraphs for h in p.hyperlinks if h.text == "[1]"]
     assert len(links) >= 4
@@ -170,9 +169,9 @@ def test_citations_are_superscript_links_to_the_numbered_sources(
         "word/document.xml"]
 
 
-def test_render_docx_writes_the_file(tmp_path: Path, library: TemplateLibrary) -> None:
+def test_render_to_file_writes_the_docx(tmp_path: Path, library: TemplateLibrary) -> None:
     out = tmp_path / "memo.docx"
-    render_docx(sample_brief(), library.get("media-digest"), out)
+    render_to_file(sample_brief(), library.get("media-digest"), out)
     assert "Media digest" in _all_text(docx.Document(str(out)))
 
 
@@ -184,7 +183,7 @@ def test_word_template_reaching_outside_the_sandbox_is_refused(
     document.add_paragraph("{{ fields.__class__.__mro__ }}")
     document.save(str(copy.docx_file))
     with pytest.raises(TemplateError, match="refused because it reaches for the private"):
-        render_docx_bytes(sample_brief(), copy)
+        render_docx(sample_brief(), copy)
 
 
 def test_a_word_template_edited_in_word_is_picked_up(library: TemplateLibrary) -> None:
@@ -192,7 +191,7 @@ def test_a_word_template_edited_in_word_is_picked_up(library: TemplateLibrary) -
     document = docx.Document(str(copy.docx_file))
     document.add_paragraph("Cleared by: {{ fields['from'] }}")
     document.save(str(copy.docx_file))
-    text = _all_text(_open(render_docx_bytes(sample_brief(), copy)))
+    text = _all_text(_open(render_docx(sample_brief(), copy)))
     assert "Cleared by: Western Europe Desk" in text
 
 
@@ -200,7 +199,7 @@ def test_a_file_that_is_not_a_docx_is_a_template_error(library: TemplateLibrary)
     copy = library.duplicate("information-memo", "Broken")
     copy.docx_file.write_bytes(b"not a zip at all")
     with pytest.raises(TemplateError, match="not a valid .docx"):
-        render_docx_bytes(sample_brief(), copy)
+        render_docx(sample_brief(), copy)
 
 
 def _header_value(document: DocxDocument, label: str) -> str:
@@ -217,7 +216,7 @@ def test_every_date_in_the_docx_follows_the_date_format(
     builtin: BriefTemplate, tmp_path: Path, date_format: str, header: str, published: str
 ) -> None:
     out = tmp_path / "memo.docx"
-    render_docx(dated_brief("2026-03-05"), builtin, out, date_format=date_format)
+    render_to_file(dated_brief("2026-03-05"), builtin, out, date_format=date_format)
     document = docx.Document(str(out))
     assert _header_value(document, "DATE:") == header
     text = _all_text(document)
@@ -229,5 +228,5 @@ def test_every_date_in_the_docx_follows_the_date_format(
 
 
 def test_an_unusable_date_format_gives_the_default_in_word(builtin: BriefTemplate) -> None:
-    document = _open(render_docx_bytes(dated_brief("2026-03-05"), builtin, date_format="%c"))
+    document = _open(render_docx(dated_brief("2026-03-05"), builtin, date_format="%c"))
     assert _header_value(document, "DATE:") == "5 March 2026"

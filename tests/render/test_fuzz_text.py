@@ -8,11 +8,11 @@ from pathlib import Path
 import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sample_briefs import sample_brief
+from support.sample_briefs import sample_brief
 
 from briefgen.model import KeyPoint, Person, Quote, Summary
 from briefgen.render import TemplateLibrary, render_html
-from briefgen.render.docx_writer import render_docx_bytes
+from briefgen.render.docx_writer import render_docx
 from briefgen.render.textclean import strip_forbidden
 
 LIBRARY = TemplateLibrary(user_dir=Path("/nonexistent-briefgen-user"))
@@ -30,7 +30,7 @@ def test_arbitrary_text_renders_to_a_valid_docx_and_html(subject: str, point: st
     brief.quotes.append(Quote(point, speaker))
     brief.people.append(Person(name, speaker, subject))
     template = LIBRARY.get("meeting-readout")
-    document = docx.Document(io.BytesIO(render_docx_bytes(brief, template)))
+    document = docx.Document(io.BytesIO(render_docx(brief, template)))
     rows = document.tables[1].rows
     assert rows[-1].cells[0].text == " ".join(strip_forbidden(name).split())
     html = render_html(brief, template)

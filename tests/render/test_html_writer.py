@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from sample_briefs import DATE_FORMAT_CASES, MARKUP, dated_brief, sample_brief
+from support.sample_briefs import DATE_FORMAT_CASES, MARKUP, dated_brief, sample_brief
 
 from briefgen.errors import TemplateError
 from briefgen.model import Brief

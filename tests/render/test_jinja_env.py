@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from briefgen.errors import TemplateError
 from briefgen.render.jinja_env import (
-    DEFAULT_DATE_FORMAT,
     check_source,
-    long_date,
     make_environment,
     paragraphs,
     render_string,
-    valid_date_format,
+    sandbox,
+    template_errors,
 )
 
 
 def _render(source: str, context: dict[str, object], *, strict: bool = True) -> str:
-    env = make_environment(autoescape=True, strict=strict)
+    env = sandbox(strict=strict)
     check_source(env, source, "memo.html")
-    return render_string(env, env.from_string(source), context, "memo.html")
+    return render_string(env.from_string(source), context, "memo.html")
 
 
 @pytest.mark.parametrize(
@@ -43,10 +40,9 @@ def test_template_reaching_outside_the_sandbox_is_refused_with_file_and_line(sou
 
 
 def test_runtime_attribute_escape_is_refused_by_the_sandbox() -> None:
-    env = make_environment(autoescape=True, strict=True)
-    compiled = env.from_string("{{ x|attr('__class__') }}")
+    compiled = sandbox(strict=True).from_string("{{ x|attr('__class__') }}")
     with pytest.raises(TemplateError, match="refused"):
-        render_string(env, compiled, {"x": "y"}, "memo.html")
+        render_string(compiled, {"x": "y"}, "memo.html")
 
 
 def test_syntax_error_names_file_and_line() -> None:
@@ -66,61 +62,6 @@ def test_lenient_templates_render_an_undefined_name_as_nothing() -> None:
 def test_markup_in_values_is_escaped() -> None:
     out = _render("<p>{{ v }}</p>", {"v": "<script>&\"'"})
     assert out == "<p>&lt;script&gt;&amp;&#34;&#39;</p>"
-
-
-def test_long_date_formats_iso_dates_and_keeps_other_text() -> None:
-    assert long_date("2026-03-13") == "13 March 2026"
-    assert long_date("2026-03-13T10:00:00+01:00") == "13 March 2026"
-    assert long_date(dt.date(2026, 4, 30)) == "30 April 2026"
-    assert long_date("next Tuesday") == "next Tuesday"
-    assert long_date(None) == ""
-
-
-@pytest.mark.parametrize(
-    ("date_format", "third", "thirtieth"),
-    [
-        ("%d %B %Y", "3 March 2026", "30 April 2026"),
-        ("%B %d, %Y", "March 3, 2026", "April 30, 2026"),
-        ("%Y-%m-%d", "2026-03-03", "2026-04-30"),
-        ("%d/%m/%Y", "03/03/2026", "30/04/2026"),
-        ("%a %-d %b %y", "Tue 3 Mar 26", "Thu 30 Apr 26"),
-        ("%A %e.%-m. (%j) 100%%", "Tuesday  3.3. (062) 100%", "Thursday 30.4. (120) 100%"),
-    ],
-)
-def test_long_date_writes_each_format(date_format: str, third: str, thirtieth: str) -> None:
-    assert long_date("2026-03-03", date_format) == third
-    assert long_date(dt.date(2026, 4, 30), date_format) == thirtieth
-    assert long_date("2026-04-30T23:30:00-05:00", date_format) == thirtieth
-    assert long_date("in the spring", date_format) == "in the spring"
-
-
-class _NoLocaleNames(dt.date):
-    """A date whose strftime refuses the locale-dependent name codes."""
-
-    def strftime(self, fmt: str) -> str:
-        assert not any(code in fmt for code in ("%a", "%A", "%b", "%B", "%h")), fmt
-        return super().strftime(fmt)
-
-
-def test_month_and_day_names_are_english_and_never_asked_of_the_locale() -> None:
-    day = _NoLocaleNames(2026, 12, 6)
-    assert long_date(day, "%A %d %B %Y") == "Sunday 6 December 2026"
-    assert long_date(day, "%a, %b %d, %Y") == "Sun, Dec 6, 2026"
-    assert long_date(day, "%d/%m/%Y") == "06/12/2026"
-
-
-@pytest.mark.parametrize(
-    "date_format", ["%H:%M", "%d %B %Y %c", "%x", "", "no codes here", "100%", "%-y", "%Q", "%%"]
-)
-def test_an_unusable_format_falls_back_to_the_default(date_format: str) -> None:
-    assert valid_date_format(date_format) == DEFAULT_DATE_FORMAT
-    assert long_date("2026-03-13", date_format) == "13 March 2026"
-
-
-def test_valid_formats_are_kept_and_non_text_is_refused() -> None:
-    assert valid_date_format("%Y-%m-%d") == "%Y-%m-%d"
-    assert valid_date_format(None) == DEFAULT_DATE_FORMAT
-    assert valid_date_format(20260313) == DEFAULT_DATE_FORMAT
 
 
 def test_the_filter_uses_the_render_date_format_unless_given_its_own() -> None:
@@ -150,3 +91,26 @@ def test_compiled_templates_are_reused_by_source_and_the_cache_stays_bounded() -
     assert env.from_string("<p>{{ a }}</p>") is not first
     uncached = make_environment(autoescape=True, strict=True)
     assert uncached.from_string("x") is not uncached.from_string("x")
+
+
+def test_each_strictness_has_one_shared_sandbox() -> None:
+    assert sandbox(strict=True) is sandbox(strict=True)
+    assert sandbox(strict=False) is not sandbox(strict=True)
+    assert sandbox(strict=False).undefined is not sandbox(strict=True).undefined
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("{{ x|attr('__class__') }}", "memo.docx: the Word template is refused because"),
+        ("{{ missing.name }}", "memo.docx: the Word template uses an unknown name"),
+        ("{{ 1 // 0 }}", "memo.docx: the Word template failed to render: "),
+    ],
+)
+def test_the_error_translator_names_the_file_and_the_kind_of_template(
+    source: str, message: str
+) -> None:
+    compiled = sandbox(strict=True).from_string(source)
+    with pytest.raises(TemplateError) as caught, template_errors("memo.docx", "Word template"):
+        compiled.render({"x": "y"})
+    assert str(caught.value).startswith(message)

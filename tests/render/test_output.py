@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sample_briefs import DATE_FORMAT_CASES, dated_brief, sample_brief
+from support.sample_briefs import DATE_FORMAT_CASES, dated_brief, sample_brief
 
 from briefgen.errors import RenderError
 from briefgen.render import TemplateLibrary, render_to_file

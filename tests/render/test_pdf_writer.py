@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sample_briefs import (
+from support.sample_briefs import (
     DATE_FORMAT_CASES,
     dated_brief,
     many_points_brief,
@@ -18,9 +18,9 @@ from sample_briefs import (
 )
 
 from briefgen.model import Brief
-from briefgen.render import BriefTemplate, TemplateLibrary, render_pdf
+from briefgen.render import BriefTemplate, TemplateLibrary, render_to_file
 from briefgen.render.pdf_fonts import find_unicode_font
-from briefgen.render.pdf_writer import core_font_text, render_pdf_bytes
+from briefgen.render.pdf_writer import core_font_text, render_pdf
 
 
 def _pages(data: bytes) -> list[str]:
@@ -32,7 +32,7 @@ def test_every_builtin_renders_every_variant_to_pdf(
     builtin: BriefTemplate, variant: tuple[str, Brief]
 ) -> None:
     _name, brief = variant
-    pages = _pages(render_pdf_bytes(brief, builtin))
+    pages = _pages(render_pdf(brief, builtin))
     assert pages
     assert all(f"Page {i} of {len(pages)}" in text for i, text in enumerate(pages, start=1))
 
@@ -40,7 +40,7 @@ def test_every_builtin_renders_every_variant_to_pdf(
 def test_sample_pdf_carries_banner_header_and_sections(library: TemplateLibrary) -> None:
     brief = sample_brief()
     brief.fields["classification"] = "CONFIDENTIAL"
-    pages = _pages(render_pdf_bytes(brief, library.get("information-memo")))
+    pages = _pages(render_pdf(brief, library.get("information-memo")))
     text = " ".join(" ".join(pages).split())
     assert all(page.count("CONFIDENTIAL") >= 2 for page in pages)
     assert "INFORMATION MEMORANDUM" in text
@@ -51,7 +51,7 @@ def test_sample_pdf_carries_banner_header_and_sections(library: TemplateLibrary)
 
 
 def test_hundred_key_points_flow_over_several_pages(library: TemplateLibrary) -> None:
-    pages = _pages(render_pdf_bytes(many_points_brief(), library.get("decision-memo")))
+    pages = _pages(render_pdf(many_points_brief(), library.get("decision-memo")))
     assert len(pages) >= 3
     assert "Key point number 100" in " ".join(pages)
     assert "Approve" in pages[0]
@@ -59,9 +59,9 @@ def test_hundred_key_points_flow_over_several_pages(library: TemplateLibrary) ->
 
 @pytest.mark.skipif(find_unicode_font() is None, reason="no Unicode TTF font on this system")
 def test_unicode_font_keeps_arabic_hebrew_and_markup(library: TemplateLibrary) -> None:
-    text = " ".join(_pages(render_pdf_bytes(multilingual_brief(), library.get("media-digest"))))
+    text = " ".join(_pages(render_pdf(multilingual_brief(), library.get("media-digest"))))
     assert "\u05e9\u05d9\u05d7\u05d5\u05ea" in text or "\u05ea\u05d5\u05d7\u05d9\u05e9" in text
-    markup = " ".join(_pages(render_pdf_bytes(markup_brief(), library.get("media-digest"))))
+    markup = " ".join(_pages(render_pdf(markup_brief(), library.get("media-digest"))))
     assert "AT&T <b>bold</b>" in markup
 
 
@@ -75,16 +75,16 @@ def test_characters_no_installed_font_has_become_white_squares(library: Template
 
 
 def test_core_font_fallback_replaces_what_latin1_cannot_hold(library: TemplateLibrary) -> None:
-    data = render_pdf_bytes(multilingual_brief(), library.get("information-memo"), fonts=None)
+    data = render_pdf(multilingual_brief(), library.get("information-memo"), fonts=None)
     text = " ".join(_pages(data))
     assert "Page 1 of" in text
     assert "???" in text
     assert core_font_text("\u201cCaf\u00e9\u201d \u2014 \u65e5") == '"Caf\u00e9" - ?'
 
 
-def test_render_pdf_writes_the_file(tmp_path: Path, library: TemplateLibrary) -> None:
+def test_render_to_file_writes_the_pdf(tmp_path: Path, library: TemplateLibrary) -> None:
     out = tmp_path / "memo.pdf"
-    render_pdf(sample_brief(), library.get("meeting-readout"), out)
+    render_to_file(sample_brief(), library.get("meeting-readout"), out)
     assert "MEETING READOUT" in _pages(out.read_bytes())[0]
 
 
@@ -95,16 +95,16 @@ def test_a_damaged_system_font_falls_back_to_the_core_fonts(tmp_path: Path,
     broken = tmp_path / "DejaVuSans.ttf"
     broken.write_bytes(b"not a font")
     family = FontFamily("DejaVu", broken, None, None, None)
-    pages = _pages(render_pdf_bytes(sample_brief(), library.get("information-memo"), family))
+    pages = _pages(render_pdf(sample_brief(), library.get("information-memo"), family))
     assert "INFORMATION MEMORANDUM" in pages[0]
 
 
 def test_the_digest_pdf_gives_each_source_a_coverage_section_after_the_overview(
     library: TemplateLibrary,
 ) -> None:
-    text = " ".join(_pages(render_pdf_bytes(sample_brief(), library.get("media-digest"))))
+    text = " ".join(_pages(render_pdf(sample_brief(), library.get("media-digest"))))
     assert text.index("Overview") < text.index("Coverage") < text.index("Key points across")
-    memo = " ".join(_pages(render_pdf_bytes(sample_brief(), library.get("information-memo"))))
+    memo = " ".join(_pages(render_pdf(sample_brief(), library.get("information-memo"))))
     assert "Coverage" not in memo
 
 
@@ -113,7 +113,7 @@ def test_the_pdf_header_and_references_follow_the_date_format(
     library: TemplateLibrary, date_format: str, header: str, published: str
 ) -> None:
     template = library.get("information-memo")
-    data = render_pdf_bytes(dated_brief("2026-03-05"), template, None, date_format=date_format)
+    data = render_pdf(dated_brief("2026-03-05"), template, None, date_format=date_format)
     text = " ".join(" ".join(_pages(data)).split())
     assert f"DATE: {header}" in text
     assert f"Meridian Wire Service, {published}" in text
@@ -127,7 +127,7 @@ def test_a_section_heading_never_ends_a_page(library: TemplateLibrary) -> None:
     for count in range(4, 22):
         brief = many_points_brief(count)
         marking = brief.fields["classification"]
-        for number, text in enumerate(_pages(render_pdf_bytes(brief, template))):
+        for number, text in enumerate(_pages(render_pdf(brief, template))):
             body = [line.strip() for line in text.splitlines()
                     if line.strip() and line.strip() != marking
                     and not re.search(r"Page \d+ of \d+", line)]

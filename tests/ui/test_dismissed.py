@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 
-from briefgen.extract.edited import keep_edits
 from briefgen.model import Brief, KeyPoint, Organization, Person, Source, Span
+from briefgen.model.edits import keep_edits
 from briefgen.ui import dialogs
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.list_editor import ListEditor
@@ -181,7 +181,7 @@ def test_removing_a_source_is_not_a_dismissal(qtbot, make_window, monkeypatch):
     brief.dismissed = ["people:someone removed earlier"]
     window.document.load(brief, None)
     answer(monkeypatch, dialogs.ConfirmDialog, True)
-    window.remove_source("src-a")
+    window.extraction.remove_source("src-a")
     assert [s.id for s in window.document.brief.sources] == ["src-b"]
     assert window.document.brief.key_points == []
     assert window.document.brief.dismissed == ["people:someone removed earlier"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefgen.model import Brief, KeyPoint, Person
-from briefgen.ui.document import BriefDocument, remap_edited
+from briefgen.ui.document import BriefDocument
 
 
 def make_document() -> BriefDocument:
@@ -71,11 +71,3 @@ def test_loading_a_brief_clears_history_and_counts_as_saved(qtbot):
     assert doc.undo_stack.count() == 0
     assert not doc.is_modified()
     assert doc.path == "/tmp/x.brief"
-
-
-def test_remap_edited_drops_marks_of_removed_items_and_keeps_others():
-    old = [KeyPoint("a"), KeyPoint("b"), KeyPoint("c")]
-    edited = ["/fields/to", "/key_points/0", "/key_points/2"]
-    assert remap_edited(edited, "key_points", old, [old[1], old[2]]) == [
-        "/fields/to", "/key_points/1",
-    ]

@@ -91,7 +91,7 @@ def test_export_writes_dates_in_the_chosen_format(qtbot, make_window, tmp_path):
 
     window = make_window()
     window.document.set_value(("fields", "date"), "2026-03-05")
-    window.settings.set("date_format", "%d/%m/%Y")
+    window.rendering.set_date_format("%d/%m/%Y")  # what saving the settings dialog does
     for name in ("memo.html", "memo.docx"):
         worker = window.files.export(str(tmp_path / name))
         assert worker is not None

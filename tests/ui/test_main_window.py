@@ -268,11 +268,13 @@ def test_removing_a_source_asks_and_removes_the_items_that_came_only_from_it(
     window = make_window()
     paste_article(qtbot, window, sample_article_path.read_text(encoding="utf-8"))
     assert window.document.brief.key_points
+    assert window.document.brief.topics
     asked = answer(monkeypatch, dialogs.ConfirmDialog, True)
     window.sources.remove_button.click()
     assert asked
     assert window.document.brief.sources == []
     assert window.document.brief.key_points == []
+    assert window.document.brief.topics == []  # topics carry no spans; they went too
     window.actions_by_key["undo"].trigger()
     assert len(window.document.brief.sources) == 1
 
@@ -430,10 +432,10 @@ def test_a_preview_error_is_one_sentence_and_clears_once_the_preview_renders_aga
     good = window.templates.get("information-memo")
     assert good is not None
     broken = dataclasses.replace(good, html_file=tmp_path / "missing.html")
-    window.preview.set_template(broken)
+    window.rendering.set_template(broken)
     qtbot.waitUntil(lambda: bool(window.messages.text()), timeout=10_000)
     assert "\n" not in window.messages.text()
-    window.preview.set_template(good)
+    window.rendering.set_template(good)
     qtbot.waitUntil(lambda: window.messages.text() == "", timeout=10_000)
 
 

@@ -100,3 +100,19 @@ def test_spans_role_gives_the_evidence_of_an_item(qtbot):
     spans = model.index(1, 1).data(SpansRole)
     assert [doc.brief.evidence(s) for s in spans] == ["They agreed to meet again."]
     assert "They agreed to meet again." in model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_every_list_of_the_brief_has_a_spec_whose_new_item_is_of_its_class_and_named():
+    from briefgen.model import BRIEF_LISTS, list_names
+    from briefgen.ui.brief_form import DEFAULT_LISTS
+
+    assert tuple(LIST_SPECS) == list_names()
+    assert set(DEFAULT_LISTS) <= set(list_names())
+    for kind in BRIEF_LISTS:
+        spec = LIST_SPECS[kind.name]
+        item = spec.new_item()
+        assert isinstance(item, kind.item_class)
+        assert (getattr(item, "name", None) or item.text) == f"New {kind.noun}"
+        assert spec.title == kind.title
+    assert LIST_SPECS["organizations"].new_item().name == "New organisation"
+    assert [c.header for c in LIST_SPECS["next_steps"].columns] == ["Next step"]

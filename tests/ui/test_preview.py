@@ -7,6 +7,8 @@ import pytest
 from briefgen.model import Brief
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.preview import PreviewPane, fit_to_pane
+from briefgen.ui.rendering import RenderService
+from briefgen.ui.templates import TemplateService
 from briefgen.ui.worker import WorkRunner
 
 
@@ -15,9 +17,10 @@ def pane(qtbot):  # type: ignore[no-untyped-def]
     from briefgen.render import TemplateLibrary
 
     runner = WorkRunner()
-    pane = PreviewPane(BriefDocument(Brief()), runner)
+    rendering = RenderService(runner, TemplateService(runner))
+    pane = PreviewPane(BriefDocument(Brief()), rendering)
     qtbot.addWidget(pane)
-    pane.set_template(TemplateLibrary().get("information-memo"))
+    rendering.set_template(TemplateLibrary().get("information-memo"))
     yield pane
     runner.wait(10_000)
 
@@ -53,11 +56,11 @@ def test_fit_to_pane_widens_layout_tables_but_not_header_tables():
 def test_a_new_date_format_redraws_the_page_with_it(qtbot, pane):
     pane.document.set_value(("fields", "date"), "2026-03-05")
     qtbot.waitUntil(lambda: "5 March 2026" in pane.browser.toPlainText(), timeout=10_000)
-    pane.set_date_format("%Y-%m-%d")
+    pane.rendering.set_date_format("%Y-%m-%d")
     qtbot.waitUntil(lambda: "2026-03-05" in pane.browser.toPlainText(), timeout=10_000)
     assert "5 March 2026" not in pane.html
     renders: list[float] = []
     pane.rendered.connect(renders.append)
-    pane.set_date_format("%Y-%m-%d")
+    pane.rendering.set_date_format("%Y-%m-%d")
     qtbot.wait(200)
     assert renders == [], "the same format again does not redraw"

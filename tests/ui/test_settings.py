@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from briefgen.model import DEFAULT_TEMPLATE
-from briefgen.ui.settings import MAX_RECENT_FILES, OPTIONS, Settings
+from briefgen.ui import settings as settings_module
+from briefgen.ui.settings import MAX_RECENT_FILES, OPTIONS, Option, Settings
 
 
 @pytest.fixture
@@ -59,3 +60,19 @@ def test_the_from_line_joins_name_and_office(store):
     assert settings.from_line() == "Europe Desk"
     settings.set("author_name", "Ada Lane")
     assert settings.from_line() == "Ada Lane, Europe Desk"
+
+
+def test_an_option_that_is_not_persisted_lasts_only_as_long_as_the_app(store, monkeypatch):
+    scratch = Option("scratch", str, "", "Scratch", "A value for this run only.", persisted=False)
+    monkeypatch.setitem(settings_module.OPTIONS_BY_KEY, "scratch", scratch)
+    settings = Settings(store)
+    settings.set("scratch", "kept for now")
+    assert settings.get("scratch") == "kept for now"
+    assert not store.contains("scratch")
+    assert Settings(store).get("scratch") == ""
+
+
+def test_only_what_the_user_sets_is_editable():
+    editable = {option.key for option in OPTIONS if option.editable}
+    assert editable == {"author_name", "office", "default_template", "date_format",
+                        "default_marking"}

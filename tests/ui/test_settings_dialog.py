@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from briefgen.ui.settings import DATE_FORMATS, Settings
+from briefgen.ui.settings import DATE_FORMATS, OPTIONS, Settings
 from briefgen.ui.settings_dialog import SettingsDialog, apply_settings
 
 TEMPLATES = [("information-memo", "Information memo"), ("decision-memo", "Decision memo")]
@@ -67,3 +67,17 @@ def test_each_date_format_is_offered_as_the_memo_writes_it(qtbot, tmp_path):
     combo.setCurrentIndex(combo.findData("%B %d, %Y"))
     apply_settings(settings, dialog.values())
     assert settings.get("date_format") == "%B %d, %Y"
+
+
+def test_the_dialog_has_one_editor_per_editable_option_and_keeps_an_unknown_value(
+    qtbot, tmp_path
+):
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    settings.set("default_marking", "SECRET//REL")
+    dialog = SettingsDialog(settings, TEMPLATES)
+    qtbot.addWidget(dialog)
+    assert list(dialog.editors) == [o.key for o in OPTIONS if o.editable]
+    marking = dialog.editors["default_marking"]
+    assert isinstance(marking, QComboBox)
+    assert marking.itemText(0) == "(none)"
+    assert dialog.values()["default_marking"] == "SECRET//REL"

@@ -6,6 +6,7 @@ import pytest
 
 from briefgen.model import Brief
 from briefgen.ui import dialogs
+from briefgen.ui.rendering import RenderService
 from briefgen.ui.template_dialog import TemplateManagerDialog
 from briefgen.ui.templates import TemplateService
 from briefgen.ui.worker import WorkRunner
@@ -23,7 +24,7 @@ def manager(qtbot, tmp_path):  # type: ignore[no-untyped-def]
         service.load()
     brief = Brief(template="information-memo",
                   fields={"to": "Director, Europe", "subject": "Geneva talks"})
-    dialog = TemplateManagerDialog(service, brief, runner)
+    dialog = TemplateManagerDialog(service, brief, RenderService(runner, service))
     qtbot.addWidget(dialog)
     yield dialog
     runner.wait(10_000)
@@ -113,8 +114,16 @@ def test_use_returns_the_selected_template(qtbot, manager):
 
 def test_the_template_preview_writes_dates_in_the_chosen_format(qtbot, manager):
     brief = Brief(template="decision-memo", fields={"date": "2026-03-05"})
-    dialog = TemplateManagerDialog(manager.service, brief, manager.runner,
-                                   date_format="%d/%m/%Y")
+    rendering = RenderService(manager.rendering.runner, manager.service, date_format="%d/%m/%Y")
+    dialog = TemplateManagerDialog(manager.service, brief, rendering)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: "05/03/2026" in dialog.preview.toPlainText(), timeout=10_000)
     assert "5 March 2026" not in dialog.preview.toPlainText()
+
+
+def test_previewing_a_template_leaves_the_brief_without_its_defaults(qtbot, manager):
+    qtbot.waitUntil(lambda: "Geneva talks" in manager.preview.toPlainText(), timeout=10_000)
+    select(manager, "decision-memo")
+    qtbot.waitUntil(lambda: "UNCLASSIFIED" in manager.preview.toPlainText(), timeout=10_000)
+    assert "classification" not in manager.brief.fields
+    assert manager.brief.template == "information-memo"

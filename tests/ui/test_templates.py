@@ -36,7 +36,7 @@ def test_a_library_that_fails_reports_one_sentence(qtbot):
 
     runner = WorkRunner()
     service = TemplateService(runner, broken)
-    with qtbot.waitSignal(service.error, timeout=10_000) as blocker:
+    with qtbot.waitSignal(runner.failed, timeout=10_000) as blocker:
         service.load()
     assert blocker.args == ["Cannot read the templates in /nowhere: the folder is missing."]
     runner.wait(5000)

@@ -97,3 +97,15 @@ def test_the_nlp_pool_runs_one_job_at_a_time(qtbot, runner):
     with qtbot.waitSignals([w.signals.done for w in workers], timeout=5000):
         pass
     assert most == 1
+
+
+def test_every_failure_also_reaches_the_runner_once(qtbot, runner):
+    def job(_progress, _cancelled):
+        raise IntakeError("Cannot open b.txt: the file is empty.")
+
+    seen: list[str] = []
+    runner.failed.connect(seen.append)
+    worker = runner.submit("io", job, "Opening")
+    with qtbot.waitSignal(worker.signals.done, timeout=5000):
+        pass
+    assert seen == ["Cannot open b.txt: the file is empty."]

@@ -11,7 +11,8 @@ from pathlib import Path, PurePosixPath
 
 from briefgen.errors import TemplateError
 from briefgen.model import write_bytes_atomically
-from briefgen.render.manifest import MANIFEST_NAME, BriefTemplate, read_manifest
+from briefgen.render.templates.manifest import MANIFEST_NAME, BriefTemplate, read_manifest
+from briefgen.render.templates.validate import TemplateProblem, validate_folder
 
 PACKAGE_SUFFIX = ".brieftemplate"
 MAX_ENTRIES = 200
@@ -119,8 +120,6 @@ def import_package(path: Path, user_dir: Path, existing: dict[str, BriefTemplate
     ``existing`` maps the ids already in the library to their templates. TemplateError
     (naming the file and, for template problems, the file and line inside it) otherwise.
     """
-    from briefgen.render.validate import validate_folder
-
     try:
         user_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".import-", dir=user_dir))
@@ -146,3 +145,25 @@ def import_package(path: Path, user_dir: Path, existing: dict[str, BriefTemplate
         return read_manifest(target, "user")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def validate_template(path: Path) -> list[TemplateProblem]:
+    """Problems in a template folder, its template.toml, or a ``.brieftemplate`` package.
+
+    An empty list means the template is valid. File names in the problems start with
+    ``path`` so that ``str(problem)`` reads ``PATH/memo.html:12: ...``.
+    """
+    path = Path(path)
+    if path.is_file() and path.name == MANIFEST_NAME:
+        path = path.parent
+    if path.is_dir():
+        return validate_folder(path, label=str(path))
+    if not path.exists():
+        return [TemplateProblem(str(path), None, "no such file or folder")]
+    with tempfile.TemporaryDirectory(prefix="briefgen-validate-") as tmp:
+        try:
+            folder = unpack(path, Path(tmp))
+        except TemplateError as exc:
+            return [TemplateProblem(str(path), None,
+                                    str(exc).split(": ", 1)[-1].rstrip("."))]
+        return validate_folder(folder, label=str(path))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
-from briefgen.render.toml_write import dumps
+from briefgen.render.templates.toml_write import dumps
 
 
 def test_a_manifest_round_trips_through_tomllib() -> None:

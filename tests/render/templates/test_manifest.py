@@ -8,7 +8,7 @@ import pytest
 
 from briefgen.errors import TemplateError
 from briefgen.render import BUILTIN_TEMPLATE_IDS
-from briefgen.render.manifest import FIELD_TYPES, read_manifest
+from briefgen.render.templates.manifest import FIELD_TYPES, read_manifest
 from briefgen.resources import builtin_templates_dir
 
 

@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sample_briefs import sample_brief
+from support.sample_briefs import sample_brief
 
 from briefgen.errors import TemplateError
 from briefgen.render import BUILTIN_TEMPLATE_IDS, TemplateLibrary, render_html
-from briefgen.render.library import default_user_dir, slug
+from briefgen.render.templates.library import default_user_dir, slug
 
 
 def test_the_four_builtins_are_listed_read_only(library: TemplateLibrary) -> None:

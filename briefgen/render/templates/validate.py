@@ -1,10 +1,10 @@
-"""Check a template package: manifest, Jinja syntax and safety, undeclared names, Word file."""
+"""Check an unpacked template folder: manifest, Jinja syntax and safety, undeclared names,
+Word file."""
 
 from __future__ import annotations
 
 import html
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,8 +14,8 @@ from jinja2 import meta, nodes
 from briefgen.errors import BriefgenError, TemplateError
 from briefgen.render.context import CONTEXT_NAMES
 from briefgen.render.docx_writer import docx_jinja_parts, open_docx_template
-from briefgen.render.jinja_env import FORBIDDEN_NAMES, make_environment, unsafe_constructs
-from briefgen.render.manifest import MANIFEST_NAME, BriefTemplate, read_manifest
+from briefgen.render.jinja_env import FORBIDDEN_NAMES, sandbox, unsafe_constructs
+from briefgen.render.templates.manifest import MANIFEST_NAME, BriefTemplate, read_manifest
 
 _XML_TAG = re.compile(r"<[^>]+>")
 _LOCATION = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$")
@@ -56,12 +56,10 @@ def _field_names_used(ast: nodes.Template) -> list[tuple[int, str]]:
     return used
 
 
-def check_jinja(source: str, file: str, template: BriefTemplate | None,
-                *, autoescape: bool) -> list[TemplateProblem]:
+def check_jinja(source: str, file: str, template: BriefTemplate | None) -> list[TemplateProblem]:
     """Syntax errors, unsafe constructs, names outside the context and undeclared fields."""
-    env = make_environment(autoescape=autoescape, strict=False)
     try:
-        ast = env.parse(source)
+        ast = sandbox(strict=False).parse(source)
     except jinja2.TemplateSyntaxError as exc:
         return [TemplateProblem(file, exc.lineno, f"syntax error: {exc.message}")]
     problems = [TemplateProblem(file, line, f"refused because {reason}")
@@ -95,7 +93,7 @@ def _check_docx(path: Path, label: str, template: BriefTemplate) -> list[Templat
     problems = []
     for part, source in parts:
         lines = source.splitlines()
-        for problem in check_jinja(source, f"{label} ({part})", template, autoescape=True):
+        for problem in check_jinja(source, f"{label} ({part})", template):
             line = problem.line
             if line is not None and 1 < line <= len(lines):
                 text = " ".join(_XML_TAG.sub("", lines[line - 1]).split())[:70]
@@ -127,7 +125,7 @@ def validate_folder(folder: Path, *, label: str | None = None) -> list[TemplateP
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(TemplateProblem(html_label, None, f"cannot be read as UTF-8 ({exc})"))
     else:
-        problems.extend(check_jinja(source, html_label, template, autoescape=True))
+        problems.extend(check_jinja(source, html_label, template))
     if not template.docx_file.is_file():
         problems.append(TemplateProblem(prefix + template.docx_file.name, None,
                                         "the Word template file is missing"))
@@ -136,26 +134,3 @@ def validate_folder(folder: Path, *, label: str | None = None) -> list[TemplateP
                                     template))
     return problems
 
-
-def validate_template(path: Path) -> list[TemplateProblem]:
-    """Problems in a template folder, its template.toml, or a ``.brieftemplate`` package.
-
-    An empty list means the template is valid. File names in the problems start with
-    ``path`` so that ``str(problem)`` reads ``PATH/memo.html:12: ...``.
-    """
-    from briefgen.render.package import unpack
-
-    path = Path(path)
-    if path.is_file() and path.name == MANIFEST_NAME:
-        path = path.parent
-    if path.is_dir():
-        return validate_folder(path, label=str(path))
-    if not path.exists():
-        return [TemplateProblem(str(path), None, "no such file or folder")]
-    with tempfile.TemporaryDirectory(prefix="briefgen-validate-") as tmp:
-        try:
-            folder = unpack(path, Path(tmp))
-        except TemplateError as exc:
-            return [TemplateProblem(str(path), None,
-                                    str(exc).split(": ", 1)[-1].rstrip("."))]
-        return validate_folder(folder, label=str(path))

@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from briefgen.errors import TemplateError
+from briefgen.model import list_names
 
 MANIFEST_NAME = "template.toml"
 FIELD_TYPES = ("text", "multiline", "date", "choice", "list", "people", "quotes", "bool")
-BRIEF_LISTS = (
-    "summary", "key_points", "people", "organizations", "places", "dates", "quotes",
-    "topics", "next_steps", "sources",
-)
+# What a template's ``lists`` may name: the bottom line, the Brief's lists and the sources.
+TEMPLATE_LISTS = ("summary", *list_names(), "sources")
 Origin = Literal["builtin", "user", "office"]
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -140,11 +139,11 @@ def read_manifest(folder: Path, origin: Origin = "builtin") -> BriefTemplate:
     lists = data.get("lists", [])
     if not isinstance(lists, list) or not all(isinstance(x, str) for x in lists):
         raise TemplateError(f"{where}: 'lists' must be a list of brief list names.")
-    unknown = [x for x in lists if x not in BRIEF_LISTS]
+    unknown = [x for x in lists if x not in TEMPLATE_LISTS]
     if unknown:
         raise TemplateError(
             f"{where}: 'lists' names '{unknown[0]}', which is not a brief list "
-            f"(known: {', '.join(BRIEF_LISTS)})."
+            f"(known: {', '.join(TEMPLATE_LISTS)})."
         )
     files = data.get("files", {})
     if not isinstance(files, dict):

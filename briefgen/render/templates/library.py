@@ -12,10 +12,10 @@ import platformdirs
 
 from briefgen.errors import BriefgenError, TemplateError
 from briefgen.model import write_text_atomically
-from briefgen.render import package
-from briefgen.render.manifest import MANIFEST_NAME, BriefTemplate, Origin, read_manifest
+from briefgen.render.templates import package
+from briefgen.render.templates.manifest import MANIFEST_NAME, BriefTemplate, Origin, read_manifest
+from briefgen.render.templates.toml_write import dumps
 from briefgen.render.textclean import clean_value
-from briefgen.render.toml_write import dumps
 from briefgen.resources import builtin_templates_dir
 
 

@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from briefgen.render import BUILTIN_TEMPLATE_IDS, TemplateLibrary, validate_template
-from briefgen.render.validate import TemplateProblem
+from briefgen.render.templates.validate import TemplateProblem
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from sample_briefs import sample_brief
+from support.sample_briefs import sample_brief
 
 from briefgen.errors import TemplateError
 from briefgen.render import TemplateLibrary, render_html
-from briefgen.render import package as package_module
+from briefgen.render.templates import package as package_module
 
 
 def _zip(path: Path, entries: dict[str, bytes]) -> Path:

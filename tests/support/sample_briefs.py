@@ -20,6 +20,7 @@ from briefgen.model import (
     text_sha256,
 )
 from briefgen.resources import sample_article_path
+from briefgen.text.datelines import parse_dateline
 
 
 def _sample_source() -> Source:
@@ -28,6 +29,9 @@ def _sample_source() -> Source:
     title, byline, published = head.splitlines()
     text = body.strip() + "\n"
     digest = text_sha256(text)
+    dateline = parse_dateline(text)
+    assert dateline is not None
+    first = text[dateline.end : text.index("\n")]
     return Source(
         id="src-" + digest[:10],
         text=text,
@@ -36,6 +40,9 @@ def _sample_source() -> Source:
         author=byline.removeprefix("By ").split(",")[0],
         published=published.removeprefix("Published: "),
         sha256=digest,
+        dateline=dateline,
+        lead=first,
+        venue="Geneva",
     )
 
 

@@ -1,0 +1,125 @@
+"""The window's one render service: preview, export, copy and template preview renders."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from briefgen.model import Brief
+from briefgen.render.dates import DEFAULT_DATE_FORMAT
+from briefgen.ui.templates import TemplateService
+from briefgen.ui.worker import IsCancelled, Progress, Worker, WorkRunner
+
+if TYPE_CHECKING:
+    from briefgen.render import BriefTemplate
+
+NOT_LOADED = "The templates are still loading; try again in a moment."
+
+
+class RenderService(QObject):
+    """Renders memos for the window with the current template and the user's date format.
+
+    Every render starts in ``_start``, on the runner's ``render`` pool: making renders of
+    untrusted templates bounded (another process, a time limit) is a change there alone.
+    ``changed`` is emitted when the template or the date format changes (the preview
+    redraws); ``error`` carries one sentence when a render cannot start.
+    """
+
+    changed = Signal()
+    error = Signal(str)
+
+    def __init__(
+        self, runner: WorkRunner, templates: TemplateService, *,
+        date_format: str = DEFAULT_DATE_FORMAT, parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.templates = templates
+        self.template: BriefTemplate | None = None
+        self.date_format = date_format
+
+    def set_template(self, template: BriefTemplate | None) -> None:
+        """Render with ``template`` from now on (``None``: not known yet, nothing renders)."""
+        self.template = template
+        self.changed.emit()
+
+    def set_date_format(self, date_format: str) -> None:
+        """Write dates with ``date_format`` (strftime codes) from now on."""
+        if date_format != self.date_format:
+            self.date_format = date_format
+            self.changed.emit()
+
+    def preview(self, brief: Brief) -> Worker | None:
+        """The on-screen HTML of ``brief`` (with the drafting warnings); ``None`` before a
+        template is set."""
+        template = self.template
+        if template is None:
+            return None
+        date_format = self.date_format
+
+        def render() -> str:
+            from briefgen.render import render_html
+
+            return render_html(brief, template, preview=True, date_format=date_format)
+
+        return self._start(render, "Rendering the preview")
+
+    def memo_html(self, brief: Brief) -> Worker | None:
+        """The memo as HTML to send (no drafting warnings); ``None`` (and ``error``) before
+        the templates are loaded."""
+        template = self._current_or_error()
+        if template is None:
+            return None
+        date_format = self.date_format
+
+        def render() -> str:
+            from briefgen.render import render_html
+
+            return render_html(brief, template, date_format=date_format)
+
+        return self._start(render, "Copying the memo")
+
+    def export(self, brief: Brief, path: Path) -> Worker | None:
+        """Write the memo to ``path`` in the format its suffix names; the worker finishes
+        with the path. ``None`` (and ``error``) before the templates are loaded."""
+        template = self._current_or_error()
+        if template is None:
+            return None
+        date_format = self.date_format
+
+        def render() -> Path:
+            from briefgen.render import render_to_file
+
+            render_to_file(brief, template, path, date_format=date_format)
+            return path
+
+        return self._start(render, "Exporting the memo")
+
+    def template_preview(self, brief: Brief, template: BriefTemplate) -> Worker:
+        """``brief`` as ``template`` would draw it, with that template's defaults for the
+        fields the brief lacks (on a copy: ``brief`` is not changed)."""
+        sample = copy.deepcopy(brief)
+        self.templates.apply_to(sample, template)
+        date_format = self.date_format
+
+        def render() -> str:
+            from briefgen.render import render_html
+
+            return render_html(sample, template, date_format=date_format)
+
+        return self._start(render, "Rendering the template preview")
+
+    def _current_or_error(self) -> BriefTemplate | None:
+        if self.template is None:
+            self.error.emit(NOT_LOADED)
+        return self.template
+
+    def _start(self, render: Callable[[], Any], description: str) -> Worker:
+        def job(_progress: Progress, _cancelled: IsCancelled) -> Any:
+            return render()
+
+        return self.runner.submit("render", job, description)

@@ -1,0 +1,1 @@
+"""Helpers for the tests (builders of articles and briefs); not collected as tests."""
