@@ -37,3 +37,13 @@ def test_a_short_lead_gets_a_second_sentence_in_text_order(parse):
 
 def test_an_empty_text_has_an_empty_summary(parse):
     assert build_summary(rank_sentences(sentences(parse("")))).text == ""
+
+
+def test_a_broadcaster_dateline_is_not_left_at_the_start_of_the_summary(parse):
+    for dateline in ("Washington (CNN) -- ", "WASHINGTON (CNN)"):
+        text = (
+            f"{dateline}The Senate voted on Tuesday to extend the program for two years, "
+            "ending a month of talks between the parties.\n\nThe House votes next week."
+        )
+        summary = build_summary(rank_sentences(sentences(parse(text))))
+        assert summary.text.startswith("The Senate voted on Tuesday"), dateline
