@@ -17,6 +17,8 @@ from briefgen.text.datelines import Dateline, parse_dateline
 # Pieces of about this many words keep memory flat on long texts (one Doc per piece).
 PIECE_WORDS = 2000
 _PARAGRAPH_BREAK = re.compile(r"\n")
+# The dash after a place that opens a story ("Indianapolis – Several thousand ...").
+_PLACE_DASH = re.compile(r"[ \t]*(?:--|[-\u2013\u2014])[ \t]+(?=[A-Z\"\u201c])")
 
 
 @dataclass
@@ -50,8 +52,26 @@ class Parsed:
     @cached_property
     def dateline(self) -> Dateline | None:
         """The source's dateline as intake recorded it; for a source built without intake
-        (or read from an older file), parsed once from its text by the same rule."""
-        return self.source.dateline or parse_dateline(self.source.text)
+        (or read from an older file), parsed once from its text by the same rule. A place
+        in title case and a dash alone ("Indianapolis – ") is a dateline only when the
+        parse calls it a place: the text rule cannot tell it from "Anika Solberg - "."""
+        return (
+            self.source.dateline or parse_dateline(self.source.text) or self._place_dateline()
+        )
+
+    def _place_dateline(self) -> Dateline | None:
+        if not self.pieces:
+            return None
+        piece = self.pieces[0]
+        text = self.source.text
+        first = next(iter(piece.doc.ents), None)
+        if first is None or first.label_ not in {"GPE", "LOC"}:
+            return None
+        start, end = piece.offset + first.start_char, piece.offset + first.end_char
+        dash = _PLACE_DASH.match(text, end)
+        if text[:start].strip() or dash is None:
+            return None
+        return Dateline(text[start:end], None, None, dash.end())
 
     def dateline_place(self) -> tuple[int, int]:
         """The offsets of the dateline's place in the text; ``(0, 0)`` when it names none."""
