@@ -12,6 +12,7 @@ from briefgen.model import (
     DateMention,
     KeyPoint,
     NextStep,
+    NotDiscussed,
     Organization,
     Person,
     Place,
@@ -78,7 +79,8 @@ def merge_people(lists: list[list[Person]]) -> list[Person]:
                 continue
             if len(person.name) > len(match.name):
                 match.name = person.name
-            match.role = match.role or person.role
+            if match.role is None and person.role:
+                match.role, match.confidence = person.role, person.confidence
             match.organization = match.organization or person.organization
             match.spans.extend(person.spans)
     return out
@@ -162,7 +164,8 @@ def merge_quotes(lists: list[list[Quote]]) -> list[Quote]:
                 words.append(mine)
             else:
                 match.spans.extend(quote.spans)
-                match.speaker = match.speaker or quote.speaker
+                if match.speaker is None and quote.speaker:
+                    match.speaker, match.confidence = quote.speaker, quote.confidence
                 match.speaker_role = match.speaker_role or quote.speaker_role
     return out
 
@@ -178,6 +181,17 @@ def merge_next_steps(lists: list[list[NextStep]]) -> list[NextStep]:
             else:
                 match.spans.extend(step.spans)
     return out
+
+
+def merge_not_discussed(lists: list[list[NotDiscussed]]) -> list[NotDiscussed]:
+    """One item per issue left out across sources, every span kept, the surest confidence."""
+
+    def absorb(kept: NotDiscussed, other: NotDiscussed) -> None:
+        kept.spans.extend(other.spans)
+        if other.confidence is not None:
+            kept.confidence = max(kept.confidence or 0.0, other.confidence)
+
+    return _merge_by_key(lists, lambda n: n.text.lower(), absorb)
 
 
 def merge_key_points(lists: list[list[KeyPoint]], limit: int | None = None) -> list[KeyPoint]:

@@ -172,8 +172,10 @@ def _build(cls: type[T], item: Any, where: str) -> T:
             value = [_span(s, f"{where}.spans[{j}]") for j, s in enumerate(value)]
         else:
             _check_scalar(f.type, value, f"{where}.{f.name}")
-            if f.name == "score" and isinstance(value, int):
+            if f.name in {"score", "confidence"} and isinstance(value, int):
                 value = float(value)
+            if f.name == "confidence" and value is not None and not 0.0 <= value <= 1.0:
+                raise BriefJSONError(f"{where}.confidence is not between 0 and 1")
             if f.name == "warnings":
                 value = list(value)
         kwargs[f.name] = value

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefgen.model import (
+    CHECK_THRESHOLD,
     FORMAT_NAME,
     FORMAT_VERSION,
     Brief,
@@ -14,6 +15,7 @@ from briefgen.model import (
     DateMention,
     KeyPoint,
     NextStep,
+    NotDiscussed,
     Organization,
     Person,
     Place,
@@ -24,6 +26,7 @@ from briefgen.model import (
     Topic,
     brief_from_dict,
     brief_to_dict,
+    needs_check,
     text_sha256,
 )
 from briefgen.text.datelines import Dateline
@@ -40,6 +43,7 @@ spans = st.lists(
     max_size=3,
 )
 scores = st.floats(allow_nan=False, allow_infinity=False, width=32)
+confidences = st.none() | st.floats(min_value=0.0, max_value=1.0, width=32)
 json_scalars = st.none() | st.booleans() | st.integers(-1000, 1000) | texts
 field_values = json_scalars | st.lists(texts, max_size=3)
 
@@ -76,7 +80,7 @@ briefs = st.builds(
     ),
     people=st.lists(
         st.builds(Person, name=texts, role=optional_texts, organization=optional_texts,
-                  spans=spans),
+                  spans=spans, confidence=confidences),
         max_size=3,
     ),
     organizations=st.lists(st.builds(Organization, name=texts, spans=spans), max_size=2),
@@ -85,7 +89,7 @@ briefs = st.builds(
                    max_size=2),
     quotes=st.lists(
         st.builds(Quote, text=texts, speaker=optional_texts, speaker_role=optional_texts,
-                  spans=spans),
+                  spans=spans, confidence=confidences),
         max_size=3,
     ),
     topics=st.lists(st.builds(Topic, text=texts, score=scores), max_size=3),
@@ -205,6 +209,8 @@ def test_a_recorded_absence_of_a_dateline_is_kept() -> None:
         ({"dates": [{"text": "x", "spans": [{"source": "s", "start": 5, "end": 2}]}]},
          "ends before it starts"),
         ({"key_points": [{"text": "x", "score": "high"}]}, "key_points[0].score"),
+        ({"people": [{"name": "A", "confidence": "high"}]}, "people[0].confidence"),
+        ({"quotes": [{"text": "Hi", "confidence": 1.5}]}, "between 0 and 1"),
         ({"dismissed": "people:anika solberg"}, '"dismissed" is not a list'),
         ({"dismissed": ["people:anika solberg", 3]}, '"dismissed" holds something'),
         ({"sources": [{"id": "s", "text": "x", "dateline": "GENEVA"}]},
@@ -224,8 +230,69 @@ def test_bad_data_is_rejected_with_the_place_it_goes_wrong(
         brief_from_dict(data)
 
 
+def test_role_and_speaker_confidence_are_written_and_read_back() -> None:
+    brief = Brief(people=[Person("Anika Solberg", role="Deputy Foreign Minister", confidence=0.9)],
+                  quotes=[Quote("We made progress.", speaker="Anika Solberg", confidence=0.55)])
+    data = brief_to_dict(brief)
+    assert data["people"][0]["confidence"] == 0.9
+    assert data["quotes"][0]["confidence"] == 0.55
+    assert brief_from_dict(data) == brief
+
+
+def test_people_and_quotes_without_confidence_read_it_as_none() -> None:
+    data = {"format": FORMAT_NAME, "version": 1,
+            "people": [{"name": "Tomas Reyhan", "role": None, "organization": None, "spans": []}],
+            "quotes": [{"text": "We came to listen.", "speaker": "Tomas Reyhan",
+                        "speaker_role": None, "spans": []}]}
+    brief = brief_from_dict(data)
+    assert brief.people[0].confidence is None
+    assert brief.quotes[0].confidence is None
+
+
 def test_evidence_is_the_source_text_under_the_span() -> None:
     text = "Solberg met Reyhan in Geneva."
     brief = Brief(sources=[Source(id="src-a", text=text, sha256=text_sha256(text))])
     assert brief.evidence(Span("src-a", 22, 28)) == "Geneva"
     assert brief.evidence(Span("src-gone", 0, 3)) is None
+
+
+def test_confidence_and_the_not_discussed_list_round_trip() -> None:
+    brief = Brief(
+        dates=[DateMention("Thursday", "2026-03-12", [Span("s", 0, 8)], confidence=0.85)],
+        next_steps=[NextStep("Talks resume in May.", confidence=0.9)],
+        not_discussed=[NotDiscussed("the boundary dispute", [Span("s", 9, 29)], 0.9)],
+    )
+    data = brief_to_dict(brief)
+    assert data["not_discussed"] == [
+        {"text": "the boundary dispute", "spans": [{"source": "s", "start": 9, "end": 29}],
+         "confidence": 0.9}
+    ]
+    assert data["dates"][0]["confidence"] == 0.85
+    assert brief_from_dict(data) == brief
+
+
+def test_a_file_written_before_confidence_and_not_discussed_still_opens() -> None:
+    data = brief_to_dict(Brief(dates=[DateMention("Thursday", "2026-03-12")],
+                               next_steps=[NextStep("Talks resume in May.")]))
+    del data["not_discussed"]
+    del data["dates"][0]["confidence"]
+    del data["next_steps"][0]["confidence"]
+    brief = brief_from_dict(data)
+    assert brief.not_discussed == []
+    assert brief.dates[0].confidence is None
+    assert brief.next_steps[0].confidence is None
+
+
+def test_a_whole_number_confidence_is_read_as_a_float_and_text_is_refused() -> None:
+    data = brief_to_dict(Brief(next_steps=[NextStep("Talks resume in May.")]))
+    data["next_steps"][0]["confidence"] = 1
+    assert brief_from_dict(data).next_steps[0].confidence == 1.0
+    data["next_steps"][0]["confidence"] = "high"
+    with pytest.raises(BriefJSONError, match=r"next_steps\[0\]\.confidence"):
+        brief_from_dict(data)
+
+
+def test_items_below_the_check_threshold_need_checking() -> None:
+    assert needs_check(CHECK_THRESHOLD - 0.01)
+    assert not needs_check(CHECK_THRESHOLD)
+    assert not needs_check(None)

@@ -12,7 +12,7 @@ from docx.document import Document as DocxDocument
 from support.sample_briefs import DATE_FORMAT_CASES, MARKUP, dated_brief, sample_brief
 
 from briefgen.errors import TemplateError
-from briefgen.model import Brief
+from briefgen.model import Brief, NotDiscussed
 from briefgen.render import BriefTemplate, TemplateLibrary, render_docx, render_to_file
 
 
@@ -258,3 +258,15 @@ def test_recursion_in_a_core_property_is_one_sentence(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="memo.docx: the Word template is refused because "
                                             "a macro or loop calls itself too deeply"):
         render_docx(sample_brief(), read_manifest(folder, "user"))
+
+
+@pytest.mark.parametrize("template_id", ["information-memo", "meeting-readout"])
+def test_what_was_not_discussed_is_a_section_of_the_word_memo(
+    library: TemplateLibrary, template_id: str
+) -> None:
+    brief = sample_brief()
+    brief.not_discussed = [NotDiscussed("the maritime boundary dispute")]
+    document = _open(render_docx(brief, library.get(template_id)))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Not discussed" in headings
+    assert "the maritime boundary dispute" in _all_text(document)
