@@ -234,6 +234,32 @@ def test_an_unusable_date_format_gives_the_default_in_word(builtin: BriefTemplat
     assert _header_value(document, "DATE:") == "5 March 2026"
 
 
+def test_core_properties_render_once_escaped_and_in_the_sandbox(tmp_path: Path) -> None:
+    from support.hostile_templates import core_title, template_folder
+
+    from briefgen.render.templates.manifest import read_manifest
+
+    folder = template_folder(tmp_path, "props", docx_edit=core_title(
+        b"{{ 'Trade &amp; tariffs' }}: {{ fields.subject }}"))
+    brief = sample_brief()
+    brief.fields["subject"] = "Steel <quotas> & duties"
+    for template in (read_manifest(folder, "user"), read_manifest(folder, "builtin")):
+        document = docx.Document(io.BytesIO(render_docx(brief, template)))
+        assert document.core_properties.title == "Trade & tariffs: Steel <quotas> & duties"
+
+
+def test_recursion_in_a_core_property_is_one_sentence(tmp_path: Path) -> None:
+    from support.hostile_templates import core_title, template_folder
+
+    from briefgen.render.templates.manifest import read_manifest
+
+    folder = template_folder(tmp_path, "rec", docx_edit=core_title(
+        b"{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}"))
+    with pytest.raises(TemplateError, match="memo.docx: the Word template is refused because "
+                                            "a macro or loop calls itself too deeply"):
+        render_docx(sample_brief(), read_manifest(folder, "user"))
+
+
 @pytest.mark.parametrize("template_id", ["information-memo", "meeting-readout"])
 def test_what_was_not_discussed_is_a_section_of_the_word_memo(
     library: TemplateLibrary, template_id: str
