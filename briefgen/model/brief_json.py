@@ -74,7 +74,10 @@ def bounded_json(value: Any, where: str = "it", depth: int = 0) -> Any:
 
 
 def _member(where: str, key: Any) -> str:
+    """``where`` and member ``key`` as a message names them: at most 40 characters, and
+    control characters escaped ("\\n") so that the message stays one printable line."""
     name = _LONE_SURROGATE.sub("\ufffd", str(key))[:40]
+    name = "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
     return name if where == "it" else f"{where}.{name}"
 
 

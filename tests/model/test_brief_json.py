@@ -296,3 +296,10 @@ def test_items_below_the_check_threshold_need_checking() -> None:
     assert needs_check(CHECK_THRESHOLD - 0.01)
     assert not needs_check(CHECK_THRESHOLD)
     assert not needs_check(None)
+
+
+def test_a_control_character_in_a_member_name_is_escaped_in_the_message() -> None:
+    data = {"format": "briefgen.brief", "version": 1, "fields": {"a\nb": float("inf")}}
+    with pytest.raises(BriefJSONError) as caught:
+        brief_from_dict(data)
+    assert str(caught.value) == "fields.a\\nb holds a number that is not finite"
