@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,11 +28,24 @@ if TYPE_CHECKING:
     from briefgen.render import BriefTemplate
 
 MAX_HEADER_HEIGHT = 260
+# On a short screen the header fields give way first, down to this height (they scroll).
+MIN_HEADER_HEIGHT = 96
+PREFERRED_HEADER_HEIGHT = 150
 # The tabs shown when no template is chosen: a subset of briefgen.model's lists, deliberately
 # without organisations and places, in the form's own order.
 DEFAULT_LISTS = ("key_points", "people", "quotes", "dates", "topics", "next_steps")
 # Labels for the list selector when the full titles do not fit in two rows.
 SHORT_TITLES = {"key_points": "Points", "next_steps": "Steps", "organizations": "Orgs"}
+
+
+class HeaderScroll(QScrollArea):
+    """The header fields' scroll area: asks for the fields' height up to PREFERRED_HEADER_HEIGHT
+    and grows (to its maximum, the fields' full height) with a third of the spare height;
+    the lists below get the rest. On a short screen it shrinks first and scrolls."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(),
+                     min(self.maximumHeight(), PREFERRED_HEADER_HEIGHT))
 
 
 class BriefForm(QWidget):
@@ -75,7 +88,7 @@ class BriefForm(QWidget):
         self.header_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.header_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.header_layout.setContentsMargins(0, 0, 4, 0)
-        header_scroll = QScrollArea(self)
+        header_scroll = HeaderScroll(self)
         header_scroll.setObjectName("headerScroll")
         header_scroll.setWidget(self.header)
         header_scroll.setWidgetResizable(True)
@@ -114,12 +127,12 @@ class BriefForm(QWidget):
         layout.setSpacing(6)
         layout.addWidget(title)
         layout.addLayout(picker)
-        layout.addWidget(header_scroll)
+        layout.addWidget(header_scroll, 1)
         layout.addWidget(summary_label)
         layout.addWidget(self.summary)
         layout.addSpacing(4)
         layout.addWidget(self.selector)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.tabs, 2)
         for model in self.models.values():
             model.modelReset.connect(self._update_tab_titles)
         self.set_template(None)
@@ -155,8 +168,11 @@ class BriefForm(QWidget):
                 QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
             ):
                 child.show()
-        wanted = self.header_layout.sizeHint().height() + 2
-        self.header_scroll.setFixedHeight(max(0, min(wanted, MAX_HEADER_HEIGHT)))
+        wanted = max(0, min(self.header_layout.sizeHint().height() + 2, MAX_HEADER_HEIGHT))
+        # As tall as the fields when there is room; on a short screen down to a few rows,
+        # with its own scroll bar, so that a template's form never makes the window grow.
+        self.header_scroll.setMaximumHeight(wanted)
+        self.header_scroll.setMinimumHeight(min(wanted, MIN_HEADER_HEIGHT))
         shown = list(template.lists) if template is not None else list(DEFAULT_LISTS)
         shown = [n for n in shown if n in LIST_SPECS]
         # The lists this template leaves out stay editable, after its own.

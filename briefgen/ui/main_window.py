@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
@@ -15,6 +15,7 @@ from briefgen.ui.dialogs import ARTICLE_FILTER, OpenFilesDialog, TextDialog
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.extraction import ExtractionController
 from briefgen.ui.files import FileController
+from briefgen.ui.fit_scroll import FitScrollArea
 from briefgen.ui.menus import build_menus, fill_recent_menu
 from briefgen.ui.message_bar import MessageBar
 from briefgen.ui.models import SourcesModel
@@ -28,6 +29,21 @@ from briefgen.ui.task_bar import TaskIndicator
 from briefgen.ui.template_dialog import TemplateManagerDialog
 from briefgen.ui.templates import TemplateService
 from briefgen.ui.worker import WorkRunner
+
+# The window must fit the office laptops' 1366x768 and 1280x720 screens with room to spare.
+MINIMUM_SIZE = (1000, 600)
+# Each pane keeps a usable width however the splitter is dragged (their sum, with the
+# margins, stays under MINIMUM_SIZE's width): sources, form, preview.
+PANE_MINIMUM_WIDTHS = (220, 380, 300)
+
+
+def clamped_to(area: QRect, geometry: QRect) -> QRect:
+    """``geometry`` made to fit inside ``area``: shrunk to its size, then moved into it."""
+    width = min(geometry.width(), area.width())
+    height = min(geometry.height(), area.height())
+    x = min(max(geometry.x(), area.left()), area.left() + area.width() - width)
+    y = min(max(geometry.y(), area.top()), area.top() + area.height() - height)
+    return QRect(x, y, width, height)
 
 
 class MainWindow(QMainWindow):
@@ -89,12 +105,22 @@ class MainWindow(QMainWindow):
         left.addWidget(self.source_view)
         left.setSizes([260, 520])
         self.left_splitter = left
+        # The form scrolls as a whole when the screen is shorter than it: its fields and
+        # lists never make the window taller than the screen.
+        form_scroll = FitScrollArea(self.form, self)
+        form_scroll.setObjectName("formScroll")
+        self.form_scroll = form_scroll
         panes = QSplitter(Qt.Orientation.Horizontal, self)
         self.panes = panes
         panes.setObjectName("panes")
         panes.setChildrenCollapsible(False)
-        for widget in (left, self.form, self.preview):
+        for widget, minimum in zip((left, form_scroll, self.preview), PANE_MINIMUM_WIDTHS,
+                                   strict=True):
+            widget.setMinimumWidth(max(minimum, widget.minimumWidth()))
             panes.addWidget(widget)
+        # Stretch: extra width goes to the form and the preview, never back and forth.
+        for index, stretch in enumerate((0, 1, 1)):
+            panes.setStretchFactor(index, stretch)
         panes.setSizes([340, 620, 480])
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -301,18 +327,41 @@ class MainWindow(QMainWindow):
         self._save_layout()
         event.accept()
 
-    def _fit_to_screen(self) -> None:
-        """First start: 1440 x 900, or nine tenths of a smaller screen, centred on it."""
+    def available_area(self) -> QRect | None:
+        """The free part of the window's screen (``None``: no screen is known)."""
         screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else None
+
+    def _fit_to_screen(self) -> None:
+        """First start: 1440 x 900, or nine tenths of a smaller screen, centred on it.
+
+        The minimum size is MINIMUM_SIZE, or the whole free screen when that is smaller.
+        """
+        area = self.available_area()
         width, height = 1440, 900
-        if screen is not None:
-            area = screen.availableGeometry()
-            width = min(width, int(area.width() * 0.9))
-            height = min(height, int(area.height() * 0.9))
+        if area is None:
+            self.setMinimumSize(*MINIMUM_SIZE)
             self.resize(width, height)
-            self.move(area.center().x() - width // 2, area.center().y() - height // 2)
-        else:
-            self.resize(width, height)
+            return
+        self.setMinimumSize(min(MINIMUM_SIZE[0], area.width()), min(MINIMUM_SIZE[1], area.height()))
+        width = min(width, int(area.width() * 0.9))
+        height = min(height, int(area.height() * 0.9))
+        self.resize(width, height)
+        self.move(area.center().x() - width // 2, area.center().y() - height // 2)
+
+    def clamp_to_screen(self) -> None:
+        """Bring the window (frame included) back inside its screen's free area."""
+        area = self.available_area()
+        if area is None:
+            return
+        frame = self.frameGeometry()
+        extra_w = frame.width() - self.width()
+        extra_h = frame.height() - self.height()
+        fitted = clamped_to(area, frame)
+        if fitted != frame:
+            self.resize(max(self.minimumWidth(), fitted.width() - extra_w),
+                        max(self.minimumHeight(), fitted.height() - extra_h))
+            self.move(fitted.topLeft())
 
     def _save_layout(self) -> None:
         parts = [self.saveGeometry(), self.panes.saveState(), self.left_splitter.saveState()]
@@ -325,5 +374,7 @@ class MainWindow(QMainWindow):
             return
         geometry, panes, left = (QByteArray.fromBase64(part.encode("ascii")) for part in saved)
         self.restoreGeometry(geometry)
+        # Saved on a bigger screen (or a second monitor since unplugged): fit this one.
+        self.clamp_to_screen()
         self.panes.restoreState(panes)
         self.left_splitter.restoreState(left)
