@@ -22,12 +22,13 @@ class FitScrollArea(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidgetResizable(False)
         self.setWidget(content)
+        self.content = content
         content.installEventFilter(self)
         self.setMinimumWidth(content.minimumSizeHint().width())
 
     def content_minimum_height(self, width: int) -> int:
         """The least height the content can take at ``width``."""
-        content = self.widget()
+        content = self.content
         layout = content.layout()
         if layout is not None and layout.hasHeightForWidth():
             return layout.minimumHeightForWidth(width)
@@ -35,9 +36,7 @@ class FitScrollArea(QScrollArea):
 
     def fit_content(self) -> None:
         """Resize the content to the viewport's width and (at least) its height."""
-        content = self.widget()
-        if content is None:
-            return
+        content = self.content
         bar = self.verticalScrollBar().sizeHint().width()
         width = self.viewport().width()
         height = self.content_minimum_height(width)
@@ -48,8 +47,8 @@ class FitScrollArea(QScrollArea):
         content.resize(width, max(height, self.viewport().height()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            self.setMinimumWidth(self.widget().minimumSizeHint().width())
+        if watched is self.content and event.type() == QEvent.Type.LayoutRequest:
+            self.setMinimumWidth(self.content.minimumSizeHint().width())
             self.fit_content()
         return super().eventFilter(watched, event)
 
