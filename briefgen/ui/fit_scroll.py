@@ -13,18 +13,22 @@ class FitScrollArea(QScrollArea):
     QScrollArea's own resizable mode sizes a height-for-width content (the brief form, with
     its wrapping list selector) to its preferred height, so the form scrolled even where its
     lists could have shrunk to fit; here the minimum decides. Never scrolls sideways: the
-    content's minimum width is the pane's.
+    content's minimum width (plus a scroll bar), or ``minimum_width`` if larger, is the
+    pane's.
     """
 
-    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, content: QWidget, parent: QWidget | None = None, *, minimum_width: int = 0,
+    ) -> None:
         super().__init__(parent)
+        self.minimum_width = minimum_width
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidgetResizable(False)
-        self.setWidget(content)
         self.content = content
+        self.setWidget(content)
         content.installEventFilter(self)
-        self.setMinimumWidth(content.minimumSizeHint().width())
+        self._update_minimum_width()
 
     def content_minimum_height(self, width: int) -> int:
         """The least height the content can take at ``width``."""
@@ -48,9 +52,14 @@ class FitScrollArea(QScrollArea):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.content and event.type() == QEvent.Type.LayoutRequest:
-            self.setMinimumWidth(self.content.minimumSizeHint().width())
+            self._update_minimum_width()
             self.fit_content()
         return super().eventFilter(watched, event)
+
+    def _update_minimum_width(self) -> None:
+        # The content never scrolls sideways: the pane is at least as wide as it needs.
+        bar = self.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(max(self.minimum_width, self.content.minimumSizeHint().width() + bar))
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.left_splitter = left
         # The form scrolls as a whole when the screen is shorter than it: its fields and
         # lists never make the window taller than the screen.
-        form_scroll = FitScrollArea(self.form, self)
+        form_scroll = FitScrollArea(self.form, self, minimum_width=PANE_MINIMUM_WIDTHS[1])
         form_scroll.setObjectName("formScroll")
         self.form_scroll = form_scroll
         panes = QSplitter(Qt.Orientation.Horizontal, self)
@@ -116,7 +116,8 @@ class MainWindow(QMainWindow):
         panes.setChildrenCollapsible(False)
         for widget, minimum in zip((left, form_scroll, self.preview), PANE_MINIMUM_WIDTHS,
                                    strict=True):
-            widget.setMinimumWidth(max(minimum, widget.minimumWidth()))
+            if widget is not form_scroll:
+                widget.setMinimumWidth(minimum)
             panes.addWidget(widget)
         # Stretch: extra width goes to the form and the preview, never back and forth.
         for index, stretch in enumerate((0, 1, 1)):
