@@ -6,7 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from briefgen.model import Span
@@ -318,6 +324,12 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         """Files and links dropped anywhere on the window are added like on the sources."""
         self.sources.dropEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The frame is known only now: a restored or remembered geometry that fits the
+        # screen without it may not with it.
+        self.clamp_to_screen()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():
