@@ -22,7 +22,7 @@ from briefgen.ui.document import BriefDocument
 from briefgen.ui.extraction import ExtractionController
 from briefgen.ui.files import FileController
 from briefgen.ui.fit_scroll import FitScrollArea
-from briefgen.ui.menus import build_menus, fill_recent_menu
+from briefgen.ui.menus import build_menus, fill_recent_menu, give_menu_keys_priority
 from briefgen.ui.message_bar import MessageBar
 from briefgen.ui.models import SourcesModel
 from briefgen.ui.preview import PreviewPane
@@ -40,7 +40,7 @@ from briefgen.ui.worker import WorkRunner
 MINIMUM_SIZE = (1000, 600)
 # Each pane keeps a usable width however the splitter is dragged (their sum, with the
 # margins, stays under MINIMUM_SIZE's width): sources, form, preview.
-PANE_MINIMUM_WIDTHS = (220, 380, 300)
+PANE_MINIMUM_WIDTHS = (220, 380, 280)
 
 
 def clamped_to(area: QRect, geometry: QRect) -> QRect:
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._lay_out()
 
         self.actions_by_key = build_menus(self, self._slots())
+        self.menu_keys = give_menu_keys_priority(self, list(self.actions_by_key.values()))
         self.actions_by_key["undo"].setEnabled(False)
         self.actions_by_key["redo"].setEnabled(False)
         document.undo_stack.canUndoChanged.connect(self.actions_by_key["undo"].setEnabled)
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         for widget, minimum in zip((left, form_scroll, self.preview), PANE_MINIMUM_WIDTHS,
                                    strict=True):
             if widget is not form_scroll:
-                widget.setMinimumWidth(minimum)
+                widget.setMinimumWidth(max(minimum, widget.minimumSizeHint().width()))
             panes.addWidget(widget)
         # Stretch: extra width goes to the form and the preview, never back and forth.
         for index, stretch in enumerate((0, 1, 1)):
