@@ -194,12 +194,19 @@ class BriefForm(QWidget):
                       editor.down_button]
         return chain
 
+    def current_list(self) -> str | None:
+        """The name of the list shown now (``None`` before any is built)."""
+        order = list(self.editors)
+        index = self.tabs.currentIndex()
+        return order[index] if 0 <= index < len(order) else None
+
     def editor(self, name: str) -> ListEditor:
         """The editor of list ``name`` (KeyError when the template does not show it)."""
         return self.editors[name]
 
     def _build_tabs(self, names: list[str], extra: list[str]) -> None:
-        current = self.tabs.currentIndex()
+        # The user stays on the list they were on, wherever the new template puts it.
+        current_name = self.current_list()
         self.tabs.blockSignals(True)
         self.selector.blockSignals(True)
         self.selector.clear()
@@ -222,7 +229,8 @@ class BriefForm(QWidget):
                 tip = f"{title} ({keys})"
             self.selector.add(title, tip, short=SHORT_TITLES.get(name, title),
                               muted=name in self._extra_lists)
-        index = max(0, min(current, self.tabs.count() - 1))
+        order = list(self.editors)
+        index = order.index(current_name) if current_name in order else 0
         self.tabs.setCurrentIndex(index)
         self.selector.set_current(index)
         self.selector.blockSignals(False)
