@@ -251,8 +251,26 @@ class MainWindow(QMainWindow):
         if values is not None:
             apply_settings(self.settings, values)
             self.rendering.set_date_format(self.settings.get("date_format"))
+            filled = self._fill_empty_defaults()
+            told = f"; {filled} filled in this brief" if filled else ""
             self.statusBar().showMessage(
-                "Settings saved; new briefs use them, and dates follow the date format.", 6000)
+                f"Settings saved{told}; new briefs use them, and dates follow the date "
+                "format.", 6000)
+
+    def _fill_empty_defaults(self) -> str:
+        """Put the new FROM line and marking into the current brief's empty fields (one
+        undoable step each); returns what was filled, for the status bar ("" for nothing)."""
+        fields = self.document.brief.fields
+        template = self.templates.get(self.document.brief.template)
+        shown = {spec.name for spec in template.fields} if template is not None else set()
+        defaults = (("from", "From", self.settings.from_line()),
+                    ("classification", "the marking", self.settings.get("default_marking")))
+        filled = []
+        for name, label, value in defaults:
+            if value and name in shown and not str(fields.get(name) or "").strip():
+                self.document.set_value(("fields", name), value)
+                filled.append(label)
+        return " and ".join(filled)
 
     def _on_templates_changed(self) -> None:
         self.form.set_templates(self.templates.templates)

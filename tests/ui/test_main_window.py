@@ -498,3 +498,28 @@ def test_a_first_start_fits_the_window_on_a_small_screen(qtbot, tmp_path, nlp):
     assert area.contains(window.frameGeometry().topLeft())
     assert window.width() <= area.width()
     assert window.height() <= area.height()
+
+
+def test_settings_fill_the_current_briefs_empty_from_line_and_say_so(
+    qtbot, make_window, monkeypatch
+):
+    window = make_window()
+    window.switch_template("information-memo")
+    qtbot.waitUntil(lambda: "from" in window.form.field_editors, timeout=5000)
+    assert not window.document.brief.fields.get("from")
+    answer(monkeypatch, settings_dialog.SettingsDialog,
+           {"author_name": "Dana Whitfield", "office": "Office of the Director"})
+    window.edit_settings()
+    assert window.document.brief.fields["from"] == "Dana Whitfield, Office of the Director"
+    from_field = window.form.field_editors["from"]
+    assert isinstance(from_field, QLineEdit)
+    assert from_field.text() == "Dana Whitfield, Office of the Director"
+    assert "From filled in this brief" in window.statusBar().currentMessage()
+    # One undoable step; a From the user typed is never replaced.
+    window.document.undo_stack.undo()
+    assert not window.document.brief.fields.get("from")
+    window.document.set_value(("fields", "from"), "J. Doe")
+    answer(monkeypatch, settings_dialog.SettingsDialog, {"author_name": "Someone Else"})
+    window.edit_settings()
+    assert window.document.brief.fields["from"] == "J. Doe"
+    assert "filled" not in window.statusBar().currentMessage()
