@@ -40,7 +40,8 @@ def create_window(
     runner = WorkRunner()
     document = BriefDocument()
     settings = Settings(settings_store or QSettings(APP_NAME, APP_NAME))
-    templates = TemplateService(runner, library_factory)
+    templates = TemplateService(runner, library_factory,
+                                office_dir=lambda: settings.get("office_templates"))
     extraction = ExtractionController(document, runner, nlp_factory)
     rendering = RenderService(runner, templates, date_format=settings.get("date_format"))
     files = FileController(None, document, runner, settings, rendering, AutosaveStore(state_dir))

@@ -198,8 +198,10 @@ class MainWindow(QMainWindow):
 
     def open_articles(self) -> None:
         """Ask for article files and add them as sources."""
-        paths = OpenFilesDialog.ask(self, "Add articles", ARTICLE_FILTER)
+        paths = OpenFilesDialog.ask(self, "Add articles", ARTICLE_FILTER,
+                                    start=self.files.start_folder())
         if paths:
+            self.files.remember_folder(paths[0])
             self.files.open_paths(paths)
 
     def add_url(self) -> None:
@@ -249,7 +251,10 @@ class MainWindow(QMainWindow):
         choices = [(t.id, t.name) for t in self.templates.templates]
         values = SettingsDialog.ask(self, self.settings, choices)
         if values is not None:
+            office_before = self.settings.get("office_templates")
             apply_settings(self.settings, values)
+            if self.settings.get("office_templates") != office_before:
+                self.templates.load()  # the form and the box follow through ``changed``
             self.rendering.set_date_format(self.settings.get("date_format"))
             filled = self._fill_empty_defaults()
             told = f"; {filled} filled in this brief" if filled else ""
@@ -274,6 +279,12 @@ class MainWindow(QMainWindow):
 
     def _on_templates_changed(self) -> None:
         self.form.set_templates(self.templates.templates)
+        library = self.templates.library
+        office = library.office_dir if library is not None else None
+        unreachable = [p for p in (library.problems if library is not None else [])
+                       if office is not None and p.startswith(str(office))]
+        if unreachable:
+            self.messages.show_error(unreachable[0])
         brief = self.document.brief
         if not brief.sources and not brief.fields and not self.document.is_modified():
             self.document.load(self.files.new_brief(), self.document.path)

@@ -523,3 +523,37 @@ def test_settings_fill_the_current_briefs_empty_from_line_and_say_so(
     window.edit_settings()
     assert window.document.brief.fields["from"] == "J. Doe"
     assert "filled" not in window.statusBar().currentMessage()
+
+
+def test_the_office_template_folder_is_set_in_the_settings_and_its_templates_are_offered(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    import shutil
+
+    from briefgen.resources import builtin_templates_dir
+
+    window = make_window()
+    office = tmp_path / "office-share"
+    copy = office / "embassy-note"
+    shutil.copytree(builtin_templates_dir() / "information-memo", copy)
+    manifest = copy / "template.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8")
+                        .replace('id = "information-memo"', 'id = "embassy-note"')
+                        .replace('name = "Information memo"', 'name = "Embassy note"'),
+                        encoding="utf-8")
+    with qtbot.waitSignal(window.templates.changed, timeout=10_000):
+        answer(monkeypatch, settings_dialog.SettingsDialog, {"office_templates": str(office)})
+        window.edit_settings()
+    note = window.templates.get("embassy-note")
+    assert note is not None
+    assert note.id == "embassy-note"
+    assert note.origin == "office"
+    box = window.form.template_box
+    assert "Embassy note (office)" in [box.itemText(i) for i in range(box.count())]
+    # A folder that cannot be reached is said in one sentence.
+    with qtbot.waitSignal(window.templates.changed, timeout=10_000):
+        answer(monkeypatch, settings_dialog.SettingsDialog,
+               {"office_templates": str(tmp_path / "unplugged")})
+        window.edit_settings()
+    assert "unplugged" in window.messages.text()
+    assert "cannot be reached" in window.messages.text()
