@@ -126,6 +126,10 @@ def test_the_whole_job_from_paste_to_export_save_and_reopen(
     doc = window.document
     assert doc.brief.key_points[0].text == "The two sides agreed to reopen visa sections."
     assert doc.brief.people[solberg].role == "Acting Foreign Minister"
+    # Her quotes follow her person.
+    quoted = [q for q in doc.brief.quotes if q.speaker == doc.brief.people[solberg].name]
+    assert quoted
+    assert {q.speaker_role for q in quoted} == {"Acting Foreign Minister"}
     assert {"/key_points/0", f"/people/{solberg}"} <= set(doc.brief.edited)
     wait_preview(qtbot, window, "Acting Foreign Minister")
     assert window.isWindowModified()
