@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.field_editors import FieldBinding, make_editor
+from briefgen.ui.field_sources import source_hint
 from briefgen.ui.list_editor import ListEditor
 from briefgen.ui.list_selector import ListSelector
 from briefgen.ui.models import LIST_SPECS, BriefListModel, SpansRole
@@ -69,6 +70,8 @@ class BriefForm(QWidget):
         }
         self.editors: dict[str, ListEditor] = {}
         self.field_editors: dict[str, QWidget] = {}
+        # Under a field the memo fills from elsewhere when it is empty: where from.
+        self.source_hints: dict[str, tuple[QLabel, str]] = {}
         self._template_ids: list[str] = []
         self._extra_lists: set[str] = set()
 
@@ -135,6 +138,7 @@ class BriefForm(QWidget):
         layout.addWidget(self.tabs, 2)
         for model in self.models.values():
             model.modelReset.connect(self._update_tab_titles)
+        document.changed.connect(self._update_source_hints)
         self.set_template(None)
 
     def set_templates(self, templates: list[BriefTemplate]) -> None:
@@ -151,6 +155,7 @@ class BriefForm(QWidget):
         while self.header_layout.rowCount():
             self.header_layout.removeRow(0)
         self.field_editors.clear()
+        self.source_hints.clear()
         if template is not None:
             for spec in template.fields:
                 editor = make_editor(spec.type, list(spec.choices), self.header)
@@ -160,6 +165,12 @@ class BriefForm(QWidget):
                 label = (spec.label or spec.name.replace("_", " ").capitalize())
                 self.header_layout.addRow(label + (" *" if spec.required else ""), editor)
                 self.field_editors[spec.name] = editor
+                if "when empty" in spec.help.lower():
+                    hint = QLabel(self.header)
+                    hint.setObjectName("fieldSource")
+                    hint.setWordWrap(True)
+                    self.header_layout.addRow("", hint)
+                    self.source_hints[spec.name] = (hint, spec.help)
             self._select_template_id(template.id)
         if self.header.isVisible():
             # New rows of a visible form show only on the next event-loop turn; show them
@@ -178,6 +189,14 @@ class BriefForm(QWidget):
         # The lists this template leaves out stay editable, after its own.
         extra = [n for n in LIST_SPECS if n not in shown]
         self._build_tabs(shown, extra)
+        self._update_source_hints()
+
+    def _update_source_hints(self) -> None:
+        brief = self.document.brief
+        for name, (hint, help_text) in self.source_hints.items():
+            text = source_hint(name, help_text, brief)
+            hint.setText(text)
+            self.header_layout.setRowVisible(hint, bool(text))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Entering the summary shows its evidence, like selecting a list item does."""
