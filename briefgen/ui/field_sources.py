@@ -18,7 +18,7 @@ def _location(brief: Brief) -> str:
     venue = dateline_venue(brief)
     if not venue:
         return ""
-    return f"Empty: the memo shows \u201c{venue}\u201d, the article's dateline city."
+    return f"Empty: the memo shows \u201c{venue}\u201d, from the dateline."
 
 
 def _participants(brief: Brief) -> str:

@@ -76,8 +76,7 @@ def test_the_readouts_empty_location_and_participants_say_where_the_memo_takes_t
     assert window.document.brief.sources[0].venue == "Geneva"
     participants, _help = form.source_hints["participants"]
     people = len(window.document.brief.people)
-    assert location.text() == (
-        "Empty: the memo shows \u201cGeneva\u201d, the article's dateline city.")
+    assert location.text() == "Empty: the memo shows \u201cGeneva\u201d, from the dateline."
     assert participants.text() == f"Empty: the memo lists the {people} people of the People list."
     assert location.isVisibleTo(form)
     qtbot.waitUntil(lambda: "Geneva" in window.preview.html, timeout=10_000)
