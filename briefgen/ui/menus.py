@@ -68,9 +68,10 @@ class MenuKeysFirst(QObject):
     """Lets the window's menu shortcuts win over a text field's own keys (Ctrl+E is "end of
     line" in a Qt line edit on Linux, so Export did nothing from To, From or Subject).
 
-    Installed on the application; it only looks at keys for widgets of ``window``, and
-    leaves the inline editors of the lists' tables alone (they own their keys while open).
-    A key it takes away from a field still reaches the field if no action matches it.
+    It watches only the widget that has the keyboard focus (Qt sends the override there),
+    following the focus, rather than every event of the application; it leaves the inline
+    editors of the lists' tables alone (they own their keys while open). A key it takes
+    away from a field still reaches the field if no action matches it.
     """
 
     def __init__(self, window: QMainWindow, actions: list[QAction]) -> None:
@@ -80,7 +81,7 @@ class MenuKeysFirst(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QWidget):
-            return False
+            return False  # the only event it looks at
         if watched.window() is not self.window or _in_item_view(watched):
             return False
         assert isinstance(event, QKeyEvent)
@@ -94,6 +95,13 @@ class MenuKeysFirst(QObject):
                 return True  # not overridden: the shortcut map delivers it to the action
         return False
 
+    def follow_focus(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Watch the newly focused widget of the window instead of the previous one."""
+        if old is not None:
+            old.removeEventFilter(self)
+        if new is not None and new.window() is self.window:
+            new.installEventFilter(self)
+
 
 def _in_item_view(widget: QWidget) -> bool:
     parent = widget.parentWidget()
@@ -105,11 +113,12 @@ def _in_item_view(widget: QWidget) -> bool:
 
 
 def give_menu_keys_priority(window: QMainWindow, actions: list[QAction]) -> MenuKeysFirst:
-    """Install MenuKeysFirst for ``window``'s ``actions`` (removed with the window)."""
+    """Install MenuKeysFirst for ``window``'s ``actions`` (it goes with the window)."""
     keys_first = MenuKeysFirst(window, actions)
     app = QApplication.instance()
-    if app is not None:
-        app.installEventFilter(keys_first)
+    if isinstance(app, QApplication):
+        app.focusChanged.connect(keys_first.follow_focus)
+        keys_first.follow_focus(None, app.focusWidget())
     return keys_first
 
 

@@ -87,6 +87,13 @@ def test_every_state_of_the_window_fits_the_screen(
     extract_sample(qtbot, window, sample_article_path)
     check_fits(window, "02-sample-extracted", screenshots)
     assert window.size() == first_size, "the window resized itself"
+    # The first edit (its list's note becomes "Italics: edited by you...") moves no pane.
+    panes = window.panes.sizes()
+    buttons = window.form.editor("key_points").add_button.geometry()
+    window.document.set_value(("key_points", 0, "text"), "The envoys agreed to meet again.")
+    settle(window)
+    assert window.panes.sizes() == panes
+    assert window.form.editor("key_points").add_button.geometry() == buttons
 
     for number, template in enumerate(BUILTIN, start=3):
         window.switch_template(template)
