@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from briefgen.ui import dialogs
+from briefgen.ui.list_editor import ListEditor
 from briefgen.ui.main_window import MINIMUM_SIZE, MainWindow
 
 from .conftest import answer
@@ -135,8 +136,10 @@ def test_at_its_minimum_size_the_panes_stay_usable_and_the_form_scrolls(
     assert left >= 200, window.panes.sizes()
     assert form >= 360, window.panes.sizes()
     assert preview >= 280, window.panes.sizes()
-    # Everything in the form can be reached: scroll to the list's last button.
-    button = window.form.editor("people").down_button
+    # Everything in the form can be reached: scroll to the shown list's last button.
+    editor = window.form.tabs.currentWidget()
+    assert isinstance(editor, ListEditor)
+    button = editor.down_button
     window.form_scroll.ensureWidgetVisible(button)
     QGuiApplication.processEvents()
     assert not button.visibleRegion().isEmpty()
