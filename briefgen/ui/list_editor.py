@@ -109,7 +109,9 @@ class ListEditor(QWidget):
         self.empty_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        buttons.addWidget(self.empty_label)
+        # The note takes most of the free width (and only that); shown or hidden, the
+        # buttons keep their place at the right.
+        buttons.addWidget(self.empty_label, 3)
         buttons.addStretch(1)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)

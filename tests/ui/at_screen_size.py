@@ -94,7 +94,11 @@ def test_every_state_of_the_window_fits_the_screen(
     window.document.set_value(("key_points", 0, "text"), "The envoys agreed to meet again.")
     settle(window)
     assert window.panes.sizes() == panes
-    assert window.form.editor("key_points").add_button.geometry() == buttons
+    points = window.form.editor("key_points")
+    assert points.add_button.geometry() == buttons
+    # ... and the note is there to read, left of the buttons.
+    assert points.empty_label.text().startswith("Italics: edited by you")
+    assert points.empty_label.width() > 100
 
     for number, template in enumerate(BUILTIN, start=3):
         window.switch_template(template)
