@@ -19,6 +19,7 @@ from briefgen.ui.dialogs import (
     EXPORT_FILTER,
     EXPORT_FILTERS,
     OPEN_FILTER,
+    ConfirmDialog,
     OpenFilesDialog,
     RecoverDialog,
     SaveFileDialog,
@@ -187,7 +188,16 @@ class FileController(QObject):
     # Export -----------------------------------------------------------------------------
 
     def export_dialog(self) -> Worker | None:
-        """Ask where to export the memo, then write it in the background."""
+        """Ask where to export the memo, then write it in the background. When required
+        header fields are empty, say which before asking; the user may go on. The dialog
+        starts in the last folder used and proposes the last format exported."""
+        missing = self._empty_required_fields()
+        if missing:
+            question = ("These required fields are empty and will print blank in the memo: "
+                        + ", ".join(missing) + ".")
+            if not ConfirmDialog.ask(self.dialog_parent, "Export memo", question,
+                                     "Export anyway"):
+                return None
         name = (Path(self.document.path).name[: -len(BRIEF_SUFFIX)] if self.document.path
                 else _suggested_name(self.document.brief))
         suffix = self.settings.get("export_format")
@@ -202,6 +212,15 @@ class FileController(QObject):
         if Path(path).suffix.lower() in EXPORT_FILTERS:
             self.settings.set("export_format", Path(path).suffix.lower())
         return self.export(path)
+
+    def _empty_required_fields(self) -> list[str]:
+        """The labels of the current template's required fields the memo prints empty."""
+        template = self.rendering.template
+        if template is None:
+            return []
+        from briefgen.render import empty_required_fields
+
+        return empty_required_fields(self.document.brief, template)
 
     def export(self, path: str) -> Worker | None:
         """Render the memo to ``path`` in the background (.docx, .html or .pdf; a path with

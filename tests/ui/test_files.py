@@ -149,6 +149,7 @@ def test_file_dialogs_start_in_the_last_folder_and_export_proposes_the_last_form
     memos.mkdir()
     exports = DialogRecorder([str(memos / "talks.html"), None])
     exports.install(monkeypatch, dialogs.SaveFileDialog)
+    answer(monkeypatch, dialogs.ConfirmDialog, True)  # To and From are still empty
     worker = window.files.export_dialog()
     assert worker is not None
     qtbot.waitSignal(worker.signals.done, timeout=30_000).wait()
@@ -168,3 +169,37 @@ def test_file_dialogs_start_in_the_last_folder_and_export_proposes_the_last_form
     reopen.install(monkeypatch, dialogs.OpenFilesDialog)
     window.files.open_dialog()
     assert reopen.calls[0][1]["start"] == str(memos)
+
+
+def _ready(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.rendering.template is not None, timeout=10_000)
+
+
+def test_export_names_the_empty_required_fields_and_cancel_writes_nothing(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    window = make_window()
+    _ready(qtbot, window)
+    window.document.set_value(("fields", "subject"), "Norland-Estavia talks")
+    asked = answer(monkeypatch, dialogs.ConfirmDialog, False)
+    where = answer(monkeypatch, dialogs.SaveFileDialog, str(tmp_path / "memo.docx"))
+    assert window.files.export_dialog() is None
+    assert not where
+    assert not (tmp_path / "memo.docx").exists()
+    question = asked[0][2]
+    assert "To, From." in question
+    assert "Subject" not in question
+
+
+def test_export_goes_on_when_the_user_accepts_the_blank_fields(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    window = make_window()
+    _ready(qtbot, window)
+    answer(monkeypatch, dialogs.ConfirmDialog, True)
+    answer(monkeypatch, dialogs.SaveFileDialog, str(tmp_path / "memo.docx"))
+    worker = window.files.export_dialog()
+    assert worker is not None
+    with qtbot.waitSignal(worker.signals.done, timeout=30_000):
+        pass
+    assert (tmp_path / "memo.docx").is_file()

@@ -65,6 +65,7 @@ def test_every_menu_shortcut_works_from_the_header_fields_and_the_bottom_line(
     window.activateWindow()
     qtbot.waitActive(window)
     asked = answer(monkeypatch, dialogs.SaveFileDialog, None)
+    answer(monkeypatch, dialogs.ConfirmDialog, True)  # the empty required fields
     fields = [window.form.field_editors[name] for name in ("to", "from", "date", "subject")]
     # Under X11's key scheme Qt's text fields claim Ctrl+E ("end of line") and other
     # Emacs keys before any shortcut; the offscreen platform's scheme does not, so the
