@@ -291,7 +291,7 @@ class _Writer:
                 self.heading(labels["key_points"])
                 self.bullets([str(o) for o in outcomes] if outcomes else
                              [self.cited(k) for k in ctx["key_points"]])
-        elif name in ("topics", "next_steps") and ctx[name]:
+        elif name in ("topics", "next_steps", "not_discussed") and ctx[name]:
             self.heading(labels[name])
             self.bullets([self.cited(k) if "cite" in k else k["text"] for k in ctx[name]])
         elif name == "quotes" and ctx["quotes"]:

@@ -12,7 +12,7 @@ from docx.document import Document as DocxDocument
 from support.sample_briefs import DATE_FORMAT_CASES, MARKUP, dated_brief, sample_brief
 
 from briefgen.errors import TemplateError
-from briefgen.model import Brief
+from briefgen.model import Brief, NotDiscussed
 from briefgen.render import BriefTemplate, TemplateLibrary, render_docx, render_to_file
 
 
@@ -232,3 +232,15 @@ def test_every_date_in_the_docx_follows_the_date_format(
 def test_an_unusable_date_format_gives_the_default_in_word(builtin: BriefTemplate) -> None:
     document = _open(render_docx(dated_brief("2026-03-05"), builtin, date_format="%c"))
     assert _header_value(document, "DATE:") == "5 March 2026"
+
+
+@pytest.mark.parametrize("template_id", ["information-memo", "meeting-readout"])
+def test_what_was_not_discussed_is_a_section_of_the_word_memo(
+    library: TemplateLibrary, template_id: str
+) -> None:
+    brief = sample_brief()
+    brief.not_discussed = [NotDiscussed("the maritime boundary dispute")]
+    document = _open(render_docx(brief, library.get(template_id)))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Not discussed" in headings
+    assert "the maritime boundary dispute" in _all_text(document)

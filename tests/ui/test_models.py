@@ -5,9 +5,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from briefgen.model import Brief, KeyPoint, Person, Quote, Source, Span
+from briefgen.model import Brief, DateMention, KeyPoint, Person, Quote, Source, Span
 from briefgen.ui.document import BriefDocument
-from briefgen.ui.models import LIST_SPECS, BriefListModel, EditedRole, SourcesModel, SpansRole
+from briefgen.ui.models import (
+    LIST_SPECS,
+    BriefListModel,
+    CheckRole,
+    EditedRole,
+    SourcesModel,
+    SpansRole,
+)
 
 TEXT = "Solberg met Reyhan in Geneva. They agreed to meet again."
 
@@ -139,3 +146,18 @@ def test_a_persons_edited_role_and_name_reach_their_quotes_unless_a_quote_has_it
     assert people.setData(people.index(0, 0), "Marta Lindqvist-Berg")
     assert [q.speaker for q in doc.brief.quotes] == [
         "Marta Lindqvist-Berg", "Tomas Reyhan", "Marta Lindqvist-Berg", "Marta Lindqvist-Berg"]
+
+
+def test_an_unsure_item_is_marked_check_this_until_the_user_edits_it(qtbot):
+    doc = make_document()
+    doc.brief.dates = [DateMention("December 20", "2025-12-20", confidence=0.55),
+                       DateMention("Thursday", "2026-03-12", confidence=0.85)]
+    model = BriefListModel(doc, LIST_SPECS["dates"])
+    unsure, sure = model.index(0, 1), model.index(1, 1)
+    assert unsure.data(CheckRole) is True
+    assert unsure.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "Check this" in unsure.data(Qt.ItemDataRole.ToolTipRole)
+    assert sure.data(CheckRole) is False
+    assert sure.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert model.setData(unsure, "2026-12-20")
+    assert model.index(0, 1).data(CheckRole) is False
