@@ -19,9 +19,16 @@ comma := ,
 TEST_STAMP  := $(VENV)/.installed-test-$(HASH)
 BENCH_STAMP := $(VENV)/.installed-test+bench-$(HASH)
 
-## Open the desktop app with the sample article loaded and extracted.
+OUT ?= out
+
+## Open the desktop app with the sample article loaded and extracted. First the start-up
+## check: the system libraries Qt's xcb plugin needs (installed when root or `sudo -n` can,
+## else one sentence with the apt line); with no display at all, the demo goes into $(OUT)/.
 run: $(TEST_STAMP)
-	$(BIN)/briefgen gui --sample
+	@$(BIN)/python -m briefgen.ui.platform_check --install --demo-dir $(OUT); status=$$?; \
+	if [ $$status -eq 0 ]; then exec $(BIN)/briefgen gui --sample; \
+	elif [ $$status -eq 3 ]; then exec $(BIN)/briefgen demo -o $(OUT); \
+	else exit $$status; fi
 
 ## Lint, type-check and run the whole test suite, headless.
 test: $(TEST_STAMP)
@@ -35,10 +42,10 @@ lint: $(TEST_STAMP)
 
 ## Render the sample article with every built-in template into out/.
 demo: $(TEST_STAMP)
-	$(BIN)/briefgen demo -o out
+	$(BIN)/briefgen demo -o $(OUT)
 
 bench: $(BENCH_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) build dist out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -130,6 +130,12 @@ def _say(text: str, *, err: bool = False) -> None:
 def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     command = args.command or "gui"
     if command == "gui":
+        from briefgen.ui.platform_check import READY, check_platform
+
+        report = check_platform()
+        if report.status != READY:
+            _fail(report.sentence)
+            return EXIT_FAILURE
         from briefgen.ui.app import run_gui
 
         return run_gui(getattr(args, "file", None), sample=getattr(args, "sample", False))

@@ -40,7 +40,8 @@ def create_window(
     runner = WorkRunner()
     document = BriefDocument()
     settings = Settings(settings_store or QSettings(APP_NAME, APP_NAME))
-    templates = TemplateService(runner, library_factory)
+    templates = TemplateService(runner, library_factory,
+                                office_dir=lambda: settings.get("office_templates"))
     extraction = ExtractionController(document, runner, nlp_factory)
     rendering = RenderService(runner, templates, date_format=settings.get("date_format"))
     files = FileController(None, document, runner, settings, rendering, AutosaveStore(state_dir))
@@ -55,7 +56,26 @@ def create_window(
 def start_background_work(
     window: MainWindow, path: str | None = None, sample: bool = False
 ) -> None:
-    """After the first paint: read templates, load the model, offer recovery, open input."""
+    """After the first paint: read templates, load the model, offer recovery, open input.
+
+    A saved brief is shown whole at once: the templates are read first, then the brief
+    opens with its form, and only then does the language model load (showing a saved brief
+    does not need it, and loading it alongside slowed the templates down by seconds).
+    """
+    if path and path.lower().endswith(BRIEF_SUFFIX) and not window.templates.is_loaded():
+        pending = [path]
+
+        def open_when_templates_are_read() -> None:
+            if not pending:
+                return
+            brief_path = pending.pop()
+            if not window.files.offer_recovery():
+                window.files.open_paths([brief_path])
+            window.extraction.load_model()
+
+        window.templates.changed.connect(open_when_templates_are_read)
+        window.templates.load()
+        return
     window.templates.load()
     window.extraction.load_model()
     recovered = window.files.offer_recovery()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.field_editors import FieldBinding, make_editor
+from briefgen.ui.field_sources import source_hint
 from briefgen.ui.list_editor import ListEditor
 from briefgen.ui.list_selector import ListSelector
 from briefgen.ui.models import LIST_SPECS, BriefListModel, SpansRole
@@ -28,12 +29,25 @@ if TYPE_CHECKING:
     from briefgen.render import BriefTemplate
 
 MAX_HEADER_HEIGHT = 260
+# On a short screen the header fields give way first, down to this height (they scroll).
+MIN_HEADER_HEIGHT = 96
+PREFERRED_HEADER_HEIGHT = 150
 # The tabs shown when no template is chosen: a subset of briefgen.model's lists, deliberately
 # without organisations and places, in the form's own order.
 DEFAULT_LISTS = ("key_points", "people", "quotes", "dates", "topics", "next_steps")
 # Labels for the list selector when the full titles do not fit in two rows.
 SHORT_TITLES = {"key_points": "Points", "next_steps": "Steps", "organizations": "Orgs",
                 "not_discussed": "Not disc."}
+
+
+class HeaderScroll(QScrollArea):
+    """The header fields' scroll area: asks for the fields' height up to PREFERRED_HEADER_HEIGHT
+    and grows (to its maximum, the fields' full height) with a third of the spare height;
+    the lists below get the rest. On a short screen it shrinks first and scrolls."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(),
+                     min(self.maximumHeight(), PREFERRED_HEADER_HEIGHT))
 
 
 class BriefForm(QWidget):
@@ -57,6 +71,8 @@ class BriefForm(QWidget):
         }
         self.editors: dict[str, ListEditor] = {}
         self.field_editors: dict[str, QWidget] = {}
+        # Under a field the memo fills from elsewhere when it is empty: where from.
+        self.source_hints: dict[str, tuple[QLabel, str]] = {}
         self._template_ids: list[str] = []
         self._extra_lists: set[str] = set()
 
@@ -76,7 +92,7 @@ class BriefForm(QWidget):
         self.header_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.header_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.header_layout.setContentsMargins(0, 0, 4, 0)
-        header_scroll = QScrollArea(self)
+        header_scroll = HeaderScroll(self)
         header_scroll.setObjectName("headerScroll")
         header_scroll.setWidget(self.header)
         header_scroll.setWidgetResizable(True)
@@ -115,14 +131,15 @@ class BriefForm(QWidget):
         layout.setSpacing(6)
         layout.addWidget(title)
         layout.addLayout(picker)
-        layout.addWidget(header_scroll)
+        layout.addWidget(header_scroll, 1)
         layout.addWidget(summary_label)
         layout.addWidget(self.summary)
         layout.addSpacing(4)
         layout.addWidget(self.selector)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.tabs, 2)
         for model in self.models.values():
             model.modelReset.connect(self._update_tab_titles)
+        document.changed.connect(self._update_source_hints)
         self.set_template(None)
 
     def set_templates(self, templates: list[BriefTemplate]) -> None:
@@ -139,6 +156,7 @@ class BriefForm(QWidget):
         while self.header_layout.rowCount():
             self.header_layout.removeRow(0)
         self.field_editors.clear()
+        self.source_hints.clear()
         if template is not None:
             for spec in template.fields:
                 editor = make_editor(spec.type, list(spec.choices), self.header)
@@ -148,6 +166,12 @@ class BriefForm(QWidget):
                 label = (spec.label or spec.name.replace("_", " ").capitalize())
                 self.header_layout.addRow(label + (" *" if spec.required else ""), editor)
                 self.field_editors[spec.name] = editor
+                if "when empty" in spec.help.lower():
+                    hint = QLabel(self.header)
+                    hint.setObjectName("fieldSource")
+                    hint.setWordWrap(True)
+                    self.header_layout.addRow("", hint)
+                    self.source_hints[spec.name] = (hint, spec.help)
             self._select_template_id(template.id)
         if self.header.isVisible():
             # New rows of a visible form show only on the next event-loop turn; show them
@@ -156,13 +180,24 @@ class BriefForm(QWidget):
                 QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
             ):
                 child.show()
-        wanted = self.header_layout.sizeHint().height() + 2
-        self.header_scroll.setFixedHeight(max(0, min(wanted, MAX_HEADER_HEIGHT)))
+        wanted = max(0, min(self.header_layout.sizeHint().height() + 2, MAX_HEADER_HEIGHT))
+        # As tall as the fields when there is room; on a short screen down to a few rows,
+        # with its own scroll bar, so that a template's form never makes the window grow.
+        self.header_scroll.setMaximumHeight(wanted)
+        self.header_scroll.setMinimumHeight(min(wanted, MIN_HEADER_HEIGHT))
         shown = list(template.lists) if template is not None else list(DEFAULT_LISTS)
         shown = [n for n in shown if n in LIST_SPECS]
         # The lists this template leaves out stay editable, after its own.
         extra = [n for n in LIST_SPECS if n not in shown]
         self._build_tabs(shown, extra)
+        self._update_source_hints()
+
+    def _update_source_hints(self) -> None:
+        brief = self.document.brief
+        for name, (hint, help_text) in self.source_hints.items():
+            text = source_hint(name, help_text, brief)
+            hint.setText(text)
+            self.header_layout.setRowVisible(hint, bool(text))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Entering the summary shows its evidence, like selecting a list item does."""
@@ -179,12 +214,19 @@ class BriefForm(QWidget):
                       editor.down_button]
         return chain
 
+    def current_list(self) -> str | None:
+        """The name of the list shown now (``None`` before any is built)."""
+        order = list(self.editors)
+        index = self.tabs.currentIndex()
+        return order[index] if 0 <= index < len(order) else None
+
     def editor(self, name: str) -> ListEditor:
         """The editor of list ``name`` (KeyError when the template does not show it)."""
         return self.editors[name]
 
     def _build_tabs(self, names: list[str], extra: list[str]) -> None:
-        current = self.tabs.currentIndex()
+        # The user stays on the list they were on, wherever the new template puts it.
+        current_name = self.current_list()
         self.tabs.blockSignals(True)
         self.selector.blockSignals(True)
         self.selector.clear()
@@ -207,7 +249,8 @@ class BriefForm(QWidget):
                 tip = f"{title} ({keys})"
             self.selector.add(title, tip, short=SHORT_TITLES.get(name, title),
                               muted=name in self._extra_lists)
-        index = max(0, min(current, self.tabs.count() - 1))
+        order = list(self.editors)
+        index = order.index(current_name) if current_name in order else 0
         self.tabs.setCurrentIndex(index)
         self.selector.set_current(index)
         self.selector.blockSignals(False)

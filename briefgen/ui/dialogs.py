@@ -5,11 +5,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 ARTICLE_FILTER = (
-    "Articles (*.txt *.md *.html *.htm *.docx *.pdf *.eml *.rtf *.odt);;All files (*)"
+    "Articles (*.txt *.md *.html *.htm *.docx *.pdf *.eml *.msg *.rtf *.odt);;All files (*)"
 )
 BRIEF_FILTER = "Briefs (*.brief)"
 OPEN_FILTER = f"{BRIEF_FILTER};;{ARTICLE_FILTER}"
-EXPORT_FILTER = "Word document (*.docx);;Web page (*.html);;PDF (*.pdf)"
+# Each export format, and all of them: a second export sees the files the first one wrote.
+EXPORT_FILTERS = {
+    ".docx": "Word document (*.docx)", ".html": "Web page (*.html)", ".pdf": "PDF (*.pdf)",
+}
+ALL_MEMOS_FILTER = "All memo formats (*.docx *.html *.pdf)"
+EXPORT_FILTER = ";;".join([*EXPORT_FILTERS.values(), ALL_MEMOS_FILTER])
 TEMPLATE_PACKAGE_FILTER = "Brief templates (*.brieftemplate)"
 
 
@@ -73,9 +78,12 @@ class OpenFilesDialog:
     """Choose one or several existing files."""
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, file_filter: str) -> list[str]:
-        """The chosen paths (empty when cancelled)."""
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", file_filter)
+    def ask(
+        cls, parent: QWidget | None, title: str, file_filter: str, start: str = "",
+    ) -> list[str]:
+        """The chosen paths (empty when cancelled); the dialog opens in folder ``start``
+        ("" : Qt's choice, the program's working folder)."""
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, start, file_filter)
         return list(paths)
 
 
@@ -84,10 +92,13 @@ class SaveFileDialog:
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, title: str, suggested: str, file_filter: str
+        cls, parent: QWidget | None, title: str, suggested: str, file_filter: str,
+        selected_filter: str = "",
     ) -> str | None:
-        """The chosen path, ``None`` when cancelled."""
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+        """The chosen path, ``None`` when cancelled. ``suggested`` may include the folder to
+        start in; ``selected_filter`` is the filter shown first ("": the first one)."""
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter,
+                                              selected_filter)
         return path or None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import gc
 import threading
 from collections.abc import Callable
@@ -221,7 +222,15 @@ class ExtractionController(QObject):
             return
         self._reruns = 0
         brief = copy.copy(result)
-        brief.sources = self.document.brief.sources
+        # The window's sources stay (one may have been removed meanwhile), with what
+        # extraction recorded on them: dateline, lead and venue (the readout's Location).
+        found = {source.id: source for source in result.sources}
+        brief.sources = [
+            dataclasses.replace(source, dateline=found[source.id].dateline,
+                                lead=found[source.id].lead, venue=found[source.id].venue)
+            if source.id in found else source
+            for source in self.document.brief.sources
+        ]
         self.document.replace(brief, "Extract from sources")
         self.status.emit(_describe_result(brief))
         self.extracted.emit()

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
+from PySide6.QtCore import QMimeData, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextDocument
 from PySide6.QtWidgets import QWidget
 
@@ -17,6 +17,7 @@ from briefgen.ui.autosave import AutosaveStore
 from briefgen.ui.dialogs import (
     BRIEF_FILTER,
     EXPORT_FILTER,
+    EXPORT_FILTERS,
     OPEN_FILTER,
     ConfirmDialog,
     OpenFilesDialog,
@@ -90,9 +91,29 @@ class FileController(QObject):
 
     def open_dialog(self) -> None:
         """Ask for briefs or articles to open."""
-        paths = OpenFilesDialog.ask(self.dialog_parent, "Open", OPEN_FILTER)
+        paths = OpenFilesDialog.ask(self.dialog_parent, "Open", OPEN_FILTER,
+                                    start=self.start_folder())
         if paths:
+            self.remember_folder(paths[0])
             self.open_paths(paths)
+
+    def start_folder(self) -> str:
+        """Where file dialogs open: the last folder used, else the brief's own folder, else
+        the user's Documents folder (or home), never the program's working folder."""
+        last = self.settings.get("last_folder")
+        if last and Path(last).is_dir():
+            return str(last)
+        if self.document.path:
+            return str(Path(self.document.path).parent)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        if documents and Path(documents).is_dir():
+            return documents
+        return str(Path.home())
+
+    def remember_folder(self, path: str) -> None:
+        """The next file dialog starts in ``path``'s folder."""
+        self.settings.set("last_folder", str(Path(path).absolute().parent))
 
     def open_paths(self, paths: list[str]) -> None:
         """Open a .brief file, or add articles as sources of the current brief."""
@@ -129,10 +150,12 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         """Ask for a file and save there."""
-        suggested = self.document.path or _suggested_name(self.document.brief) + BRIEF_SUFFIX
+        suggested = self.document.path or os.path.join(
+            self.start_folder(), _suggested_name(self.document.brief) + BRIEF_SUFFIX)
         path = SaveFileDialog.ask(self.dialog_parent, "Save brief", suggested, BRIEF_FILTER)
         if path is None:
             return False
+        self.remember_folder(path)
         if not path.lower().endswith(BRIEF_SUFFIX):
             path += BRIEF_SUFFIX
         return self._save_to(path)
@@ -166,7 +189,8 @@ class FileController(QObject):
 
     def export_dialog(self) -> Worker | None:
         """Ask where to export the memo, then write it in the background. When required
-        header fields are empty, say which before asking; the user may go on."""
+        header fields are empty, say which before asking; the user may go on. The dialog
+        starts in the last folder used and proposes the last format exported."""
         missing = self._empty_required_fields()
         if missing:
             question = ("These required fields are empty and will print blank in the memo: "
@@ -174,10 +198,20 @@ class FileController(QObject):
             if not ConfirmDialog.ask(self.dialog_parent, "Export memo", question,
                                      "Export anyway"):
                 return None
-        base = self.document.path[: -len(BRIEF_SUFFIX)] if self.document.path else None
-        suggested = (base or _suggested_name(self.document.brief)) + ".docx"
-        path = SaveFileDialog.ask(self.dialog_parent, "Export memo", suggested, EXPORT_FILTER)
-        return self.export(path) if path else None
+        name = (Path(self.document.path).name[: -len(BRIEF_SUFFIX)] if self.document.path
+                else _suggested_name(self.document.brief))
+        suffix = self.settings.get("export_format")
+        if suffix not in EXPORT_FILTERS:
+            suffix = ".docx"
+        suggested = os.path.join(self.start_folder(), name + suffix)
+        path = SaveFileDialog.ask(self.dialog_parent, "Export memo", suggested, EXPORT_FILTER,
+                                  selected_filter=EXPORT_FILTERS[suffix])
+        if not path:
+            return None
+        self.remember_folder(path)
+        if Path(path).suffix.lower() in EXPORT_FILTERS:
+            self.settings.set("export_format", Path(path).suffix.lower())
+        return self.export(path)
 
     def _empty_required_fields(self) -> list[str]:
         """The labels of the current template's required fields the memo prints empty."""

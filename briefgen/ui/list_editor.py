@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -104,9 +105,14 @@ class ListEditor(QWidget):
 
         self.empty_label = QLabel(f"No {model.spec.title.lower()} yet.", self)
         self.empty_label.setObjectName("hint")
+        # Its text changes after the first edit: it must not widen the form (and move the
+        # panes) when it does; cut on a narrow pane, the tooltip holds the whole sentence.
+        self.empty_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        buttons.addWidget(self.empty_label)
+        # The note takes most of the free width (and only that); shown or hidden, the
+        # buttons keep their place at the right.
+        buttons.addWidget(self.empty_label, 3)
         buttons.addStretch(1)
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
@@ -198,6 +204,7 @@ class ListEditor(QWidget):
             self.empty_label.setText(f"No {self.model.spec.title.lower()} yet.")
         elif edited:
             self.empty_label.setText("Italics: edited by you, kept when extraction reruns.")
+        self.empty_label.setToolTip(self.empty_label.text())
         self.empty_label.setVisible(rows == 0 or edited)
         self.remove_button.setEnabled(row >= 0)
         self.up_button.setEnabled(row > 0)

@@ -5,8 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from briefgen.model import Span
@@ -15,7 +21,8 @@ from briefgen.ui.dialogs import ARTICLE_FILTER, OpenFilesDialog, TextDialog
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.extraction import ExtractionController
 from briefgen.ui.files import FileController
-from briefgen.ui.menus import build_menus, fill_recent_menu
+from briefgen.ui.fit_scroll import FitScrollArea
+from briefgen.ui.menus import build_menus, fill_recent_menu, give_menu_keys_priority
 from briefgen.ui.message_bar import MessageBar
 from briefgen.ui.models import SourcesModel
 from briefgen.ui.preview import PreviewPane
@@ -28,6 +35,21 @@ from briefgen.ui.task_bar import TaskIndicator
 from briefgen.ui.template_dialog import TemplateManagerDialog
 from briefgen.ui.templates import TemplateService
 from briefgen.ui.worker import WorkRunner
+
+# The window must fit the office laptops' 1366x768 and 1280x720 screens with room to spare.
+MINIMUM_SIZE = (1000, 600)
+# Each pane keeps a usable width however the splitter is dragged (their sum, with the
+# margins, stays under MINIMUM_SIZE's width): sources, form, preview.
+PANE_MINIMUM_WIDTHS = (220, 380, 280)
+
+
+def clamped_to(area: QRect, geometry: QRect) -> QRect:
+    """``geometry`` made to fit inside ``area``: shrunk to its size, then moved into it."""
+    width = min(geometry.width(), area.width())
+    height = min(geometry.height(), area.height())
+    x = min(max(geometry.x(), area.left()), area.left() + area.width() - width)
+    y = min(max(geometry.y(), area.top()), area.top() + area.height() - height)
+    return QRect(x, y, width, height)
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +90,7 @@ class MainWindow(QMainWindow):
         self._lay_out()
 
         self.actions_by_key = build_menus(self, self._slots())
+        self.menu_keys = give_menu_keys_priority(self, list(self.actions_by_key.values()))
         self.actions_by_key["undo"].setEnabled(False)
         self.actions_by_key["redo"].setEnabled(False)
         document.undo_stack.canUndoChanged.connect(self.actions_by_key["undo"].setEnabled)
@@ -89,12 +112,23 @@ class MainWindow(QMainWindow):
         left.addWidget(self.source_view)
         left.setSizes([260, 520])
         self.left_splitter = left
+        # The form scrolls as a whole when the screen is shorter than it: its fields and
+        # lists never make the window taller than the screen.
+        form_scroll = FitScrollArea(self.form, self, minimum_width=PANE_MINIMUM_WIDTHS[1])
+        form_scroll.setObjectName("formScroll")
+        self.form_scroll = form_scroll
         panes = QSplitter(Qt.Orientation.Horizontal, self)
         self.panes = panes
         panes.setObjectName("panes")
         panes.setChildrenCollapsible(False)
-        for widget in (left, self.form, self.preview):
+        for widget, minimum in zip((left, form_scroll, self.preview), PANE_MINIMUM_WIDTHS,
+                                   strict=True):
+            if widget is not form_scroll:
+                widget.setMinimumWidth(max(minimum, widget.minimumSizeHint().width()))
             panes.addWidget(widget)
+        # Stretch: extra width goes to the form and the preview, never back and forth.
+        for index, stretch in enumerate((0, 1, 1)):
+            panes.setStretchFactor(index, stretch)
         panes.setSizes([340, 620, 480])
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -164,8 +198,10 @@ class MainWindow(QMainWindow):
 
     def open_articles(self) -> None:
         """Ask for article files and add them as sources."""
-        paths = OpenFilesDialog.ask(self, "Add articles", ARTICLE_FILTER)
+        paths = OpenFilesDialog.ask(self, "Add articles", ARTICLE_FILTER,
+                                    start=self.files.start_folder())
         if paths:
+            self.files.remember_folder(paths[0])
             self.files.open_paths(paths)
 
     def add_url(self) -> None:
@@ -215,13 +251,40 @@ class MainWindow(QMainWindow):
         choices = [(t.id, t.name) for t in self.templates.templates]
         values = SettingsDialog.ask(self, self.settings, choices)
         if values is not None:
+            office_before = self.settings.get("office_templates")
             apply_settings(self.settings, values)
+            if self.settings.get("office_templates") != office_before:
+                self.templates.load()  # the form and the box follow through ``changed``
             self.rendering.set_date_format(self.settings.get("date_format"))
+            filled = self._fill_empty_defaults()
+            told = f"; {filled} filled in this brief" if filled else ""
             self.statusBar().showMessage(
-                "Settings saved; new briefs use them, and dates follow the date format.", 6000)
+                f"Settings saved{told}; new briefs use them, and dates follow the date "
+                "format.", 6000)
+
+    def _fill_empty_defaults(self) -> str:
+        """Put the new FROM line and marking into the current brief's empty fields (one
+        undoable step each); returns what was filled, for the status bar ("" for nothing)."""
+        fields = self.document.brief.fields
+        template = self.templates.get(self.document.brief.template)
+        shown = {spec.name for spec in template.fields} if template is not None else set()
+        defaults = (("from", "From", self.settings.from_line()),
+                    ("classification", "the marking", self.settings.get("default_marking")))
+        filled = []
+        for name, label, value in defaults:
+            if value and name in shown and not str(fields.get(name) or "").strip():
+                self.document.set_value(("fields", name), value)
+                filled.append(label)
+        return " and ".join(filled)
 
     def _on_templates_changed(self) -> None:
         self.form.set_templates(self.templates.templates)
+        library = self.templates.library
+        office = library.office_dir if library is not None else None
+        unreachable = [p for p in (library.problems if library is not None else [])
+                       if office is not None and p.startswith(str(office))]
+        if unreachable:
+            self.messages.show_error(unreachable[0])
         brief = self.document.brief
         if not brief.sources and not brief.fields and not self.document.is_modified():
             self.document.load(self.files.new_brief(), self.document.path)
@@ -292,6 +355,12 @@ class MainWindow(QMainWindow):
         """Files and links dropped anywhere on the window are added like on the sources."""
         self.sources.dropEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The frame is known only now: a restored or remembered geometry that fits the
+        # screen without it may not with it.
+        self.clamp_to_screen()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():
             event.ignore()
@@ -301,18 +370,41 @@ class MainWindow(QMainWindow):
         self._save_layout()
         event.accept()
 
-    def _fit_to_screen(self) -> None:
-        """First start: 1440 x 900, or nine tenths of a smaller screen, centred on it."""
+    def available_area(self) -> QRect | None:
+        """The free part of the window's screen (``None``: no screen is known)."""
         screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry() if screen is not None else None
+
+    def _fit_to_screen(self) -> None:
+        """First start: 1440 x 900, or nine tenths of a smaller screen, centred on it.
+
+        The minimum size is MINIMUM_SIZE, or the whole free screen when that is smaller.
+        """
+        area = self.available_area()
         width, height = 1440, 900
-        if screen is not None:
-            area = screen.availableGeometry()
-            width = min(width, int(area.width() * 0.9))
-            height = min(height, int(area.height() * 0.9))
+        if area is None:
+            self.setMinimumSize(*MINIMUM_SIZE)
             self.resize(width, height)
-            self.move(area.center().x() - width // 2, area.center().y() - height // 2)
-        else:
-            self.resize(width, height)
+            return
+        self.setMinimumSize(min(MINIMUM_SIZE[0], area.width()), min(MINIMUM_SIZE[1], area.height()))
+        width = min(width, int(area.width() * 0.9))
+        height = min(height, int(area.height() * 0.9))
+        self.resize(width, height)
+        self.move(area.center().x() - width // 2, area.center().y() - height // 2)
+
+    def clamp_to_screen(self) -> None:
+        """Bring the window (frame included) back inside its screen's free area."""
+        area = self.available_area()
+        if area is None:
+            return
+        frame = self.frameGeometry()
+        extra_w = frame.width() - self.width()
+        extra_h = frame.height() - self.height()
+        fitted = clamped_to(area, frame)
+        if fitted != frame:
+            self.resize(max(self.minimumWidth(), fitted.width() - extra_w),
+                        max(self.minimumHeight(), fitted.height() - extra_h))
+            self.move(fitted.topLeft())
 
     def _save_layout(self) -> None:
         parts = [self.saveGeometry(), self.panes.saveState(), self.left_splitter.saveState()]
@@ -325,5 +417,7 @@ class MainWindow(QMainWindow):
             return
         geometry, panes, left = (QByteArray.fromBase64(part.encode("ascii")) for part in saved)
         self.restoreGeometry(geometry)
+        # Saved on a bigger screen (or a second monitor since unplugged): fit this one.
+        self.clamp_to_screen()
         self.panes.restoreState(panes)
         self.left_splitter.restoreState(left)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QToolBar, QWidget
 
 Shortcut = str | QKeySequence.StandardKey | None
 
@@ -61,6 +62,64 @@ def build_menus(window: QMainWindow, slots: dict[str, Callable[[], object]]) -> 
                 toolbar.addSeparator()
         actions[key] = action
     return actions
+
+
+class MenuKeysFirst(QObject):
+    """Lets the window's menu shortcuts win over a text field's own keys (Ctrl+E is "end of
+    line" in a Qt line edit on Linux, so Export did nothing from To, From or Subject).
+
+    It watches only the widget that has the keyboard focus (Qt sends the override there),
+    following the focus, rather than every event of the application; it leaves the inline
+    editors of the lists' tables alone (they own their keys while open). A key it takes
+    away from a field still reaches the field if no action matches it.
+    """
+
+    def __init__(self, window: QMainWindow, actions: list[QAction]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.actions = actions
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QWidget):
+            return False  # the only event it looks at
+        if watched.window() is not self.window or _in_item_view(watched):
+            return False
+        assert isinstance(event, QKeyEvent)
+        pressed = QKeySequence(event.keyCombination())
+        for action in self.actions:
+            if action.isEnabled() and any(
+                key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch
+                for key in action.shortcuts()
+            ):
+                event.ignore()
+                return True  # not overridden: the shortcut map delivers it to the action
+        return False
+
+    def follow_focus(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Watch the newly focused widget of the window instead of the previous one."""
+        if old is not None:
+            old.removeEventFilter(self)
+        if new is not None and new.window() is self.window:
+            new.installEventFilter(self)
+
+
+def _in_item_view(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def give_menu_keys_priority(window: QMainWindow, actions: list[QAction]) -> MenuKeysFirst:
+    """Install MenuKeysFirst for ``window``'s ``actions`` (it goes with the window)."""
+    keys_first = MenuKeysFirst(window, actions)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.focusChanged.connect(keys_first.follow_focus)
+        keys_first.follow_focus(None, app.focusWidget())
+    return keys_first
 
 
 def fill_recent_menu(menu: QMenu, paths: list[str], open_path: Callable[[str], object]) -> None:

@@ -187,12 +187,37 @@ class BriefListModel(QAbstractTableModel):
             return False
         text = str(value).strip()
         if column.kind == "optional":
-            self.document.set_value(path, text or None)
+            new_value: str | None = text or None
         elif text:
-            self.document.set_value(path, text)
+            new_value = text
         else:
             return False
+        followers = self._quote_followers(index.row(), column.attr, new_value)
+        if not followers:
+            self.document.set_value(path, new_value)
+            return True
+        stack = self.document.undo_stack
+        stack.beginMacro(f"Edit {self.spec.noun} and their quotes")
+        self.document.set_value(path, new_value)
+        for follower_path in followers:
+            self.document.set_value(follower_path, new_value)
+        stack.endMacro()
         return True
+
+    def _quote_followers(self, row: int, attr: str, value: str | None) -> list[tuple[Any, ...]]:
+        """The quote values that follow an edit of a person's name or role: each quote of
+        that person still showing the person's old value. A quote whose speaker or role
+        differs (edited on the quote itself, or extracted so) keeps its own."""
+        if self.spec.name != "people" or attr not in ("name", "role"):
+            return []
+        brief = self.document.brief
+        person = brief.people[row]
+        old = getattr(person, attr)
+        if old == value:
+            return []
+        quote_attr = "speaker" if attr == "name" else "speaker_role"
+        return [("quotes", i, quote_attr) for i, quote in enumerate(brief.quotes)
+                if quote.speaker == person.name and getattr(quote, quote_attr) == old]
 
     def add_item(self, row: int | None = None) -> int:
         """Insert a new item at ``row`` (default: the end); returns its row."""

@@ -71,7 +71,16 @@ OPTIONS: tuple[Option, ...] = (
         "The classification marking new briefs start with; empty for none.", MARKINGS,
         editable=True, choice_label=_marking_label,
     ),
+    Option(
+        "office_templates", str, "", "Office template folder",
+        "A shared, read-only folder of your office's templates (a network drive, say); "
+        "they are listed after the built-in ones. Empty for none.", editable=True,
+    ),
     Option("recent_files", list, [], "Recent files", "The briefs opened last, newest first."),
+    Option("last_folder", str, "", "Last folder",
+           "Where the last file was opened, saved or exported: file dialogs start there."),
+    Option("export_format", str, ".docx", "Last export format",
+           "The suffix of the last exported memo: the next export proposes it again."),
     Option(
         "window_state", str, "", "Window layout",
         "The window's size, position and pane widths when it was last closed (base64).",

@@ -42,7 +42,8 @@ class SettingsDialog(QDialog):
             editor.setObjectName(f"setting_{option.key}")
             form.addRow(option.label, editor)
             self.editors[option.key] = editor
-        note = QLabel("New briefs start with these values.", self)
+        note = QLabel("New briefs start with these values; an empty From in the open brief "
+                      "is filled too.", self)
         note.setObjectName("hint")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -29,18 +30,24 @@ class TemplateService(QObject):
 
     def __init__(
         self, runner: WorkRunner, factory: LibraryFactory | None = None,
-        parent: QObject | None = None,
+        parent: QObject | None = None, *, office_dir: Callable[[], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner = runner
         self._factory = factory or _default_library
+        # The office's shared folder as the settings name it now ("" or None: none).
+        self._office_dir = office_dir or (lambda: "")
         self.library: TemplateLibrary | None = None
         self.templates: list[BriefTemplate] = []
 
     def load(self) -> None:
         """Read the library on the ``io`` pool (this imports the render layer there too)."""
+        office = self._office_dir().strip()
+
         def job(_progress: Progress, _cancelled: IsCancelled) -> Any:
             library = self._factory()
+            if office:
+                library.office_dir = Path(office).expanduser()
             return library, library.templates()
 
         worker = self.runner.submit("io", job, "Reading the templates")

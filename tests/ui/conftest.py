@@ -74,15 +74,20 @@ def make_window(qtbot, qapp, tmp_path, nlp, monkeypatch) -> Iterator[Callable[..
     load_style_sheet(qapp)
     windows: list[MainWindow] = []
 
-    def make(*, start: bool = True, nlp_factory: Callable[[], object] | None = None) -> MainWindow:
-        """``nlp_factory`` replaces the session's model (then loading is not awaited)."""
+    def make(
+        *, start: bool = True, nlp_factory: Callable[[], object] | None = None,
+        size: tuple[int, int] | None = (1440, 900),
+    ) -> MainWindow:
+        """``nlp_factory`` replaces the session's model (then loading is not awaited);
+        ``size`` None keeps the size the window chose for its screen."""
         store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = create_window(
             settings_store=store, state_dir=tmp_path / "state",
             nlp_factory=nlp_factory or (lambda: nlp),
             library_factory=lambda: TemplateLibrary(user_dir=tmp_path / "user-templates"),
         )
-        window.resize(1440, 900)
+        if size is not None:
+            window.resize(*size)
         window.show()
         qtbot.waitExposed(window)
         windows.append(window)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from briefgen.ui import dialogs
 from briefgen.ui.app import run_gui
@@ -75,3 +75,46 @@ def test_run_gui_names_a_missing_article_in_the_message_bar(qapp, monkeypatch, t
     assert messages
     assert "missing.txt" in messages[0]
     assert "does not exist" in messages[0]
+
+
+def test_a_saved_brief_opens_whole_before_the_language_model_loads(
+    qtbot, make_window, tmp_path, nlp
+):
+    from briefgen.model import Brief, Person, save_brief
+    from briefgen.ui.app import start_background_work
+
+    path = tmp_path / "readout.brief"
+    save_brief(Brief(template="meeting-readout",
+                     fields={"subject": "Embassy talks", "location": "Geneva"},
+                     people=[Person("Anika Solberg", role="Deputy Foreign Minister")]), path)
+    loads: list[str] = []
+
+    def slow_model() -> object:
+        loads.append("model")
+        return nlp
+
+    window = make_window(start=False, nlp_factory=slow_model)
+    seen: dict[str, object] = {}
+
+    def on_notice(text: str) -> None:
+        # The moment the status bar says "Opened", everything is there.
+        seen["notice"] = text
+        seen["template"] = window.form.template_box.currentData()
+        seen["fields"] = sorted(window.form.field_editors)
+        seen["people"] = window.form.models["people"].rowCount()
+        seen["model loading"] = bool(loads)
+
+    window.files.notice.connect(on_notice)
+    start_background_work(window, str(path))
+    qtbot.waitUntil(lambda: "notice" in seen, timeout=30_000)
+    assert seen["notice"] == "Opened readout.brief."
+    assert seen["template"] == "meeting-readout"
+    assert "subject" in seen["fields"]
+    assert "location" in seen["fields"]
+    assert seen["people"] == 1
+    assert seen["model loading"] is False
+    meeting = window.form.field_editors["subject"]
+    assert isinstance(meeting, QLineEdit)
+    assert meeting.text() == "Embassy talks"
+    qtbot.waitUntil(lambda: "Embassy talks" in window.preview.html, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(loads), timeout=10_000)

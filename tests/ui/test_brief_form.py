@@ -60,3 +60,29 @@ def test_typing_the_subject_edits_the_brief_and_tabs_count_items(qtbot, library)
     form.models["people"].add_item()
     index = list(form.editors).index("people")
     assert form.selector.text(index) == "People (1)"
+
+
+@pytest.mark.slow
+def test_the_readouts_empty_location_and_participants_say_where_the_memo_takes_them_from(
+    qtbot, make_window, sample_article_path
+):
+    window = make_window()
+    with qtbot.waitSignal(window.extraction.extracted, timeout=120_000):
+        window.extraction.add_files([str(sample_article_path)])
+    window.switch_template("meeting-readout")
+    form = window.form
+    qtbot.waitUntil(lambda: "participants" in form.source_hints, timeout=5000)
+    location, _help = form.source_hints["location"]
+    assert window.document.brief.sources[0].venue == "Geneva"
+    participants, _help = form.source_hints["participants"]
+    people = len(window.document.brief.people)
+    assert location.text() == "Empty: the memo shows \u201cGeneva\u201d, from the dateline."
+    assert participants.text() == f"Empty: the memo lists the {people} people of the People list."
+    assert location.isVisibleTo(form)
+    qtbot.waitUntil(lambda: "Geneva" in window.preview.html, timeout=10_000)
+    # Typing a location: the memo shows it, and the hint goes.
+    window.document.set_value(("fields", "location"), "Palais des Nations")
+    assert location.text() == ""
+    assert not location.isVisibleTo(form)
+    # Fields without such a rule have no hint.
+    assert "from" not in form.source_hints

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+import pytest
+
 from briefgen.model import Brief, save_brief
 from briefgen.ui import dialogs
 
@@ -102,6 +107,68 @@ def test_export_writes_dates_in_the_chosen_format(qtbot, make_window, tmp_path):
     cells = [c.text for t in docx.Document(str(tmp_path / "memo.docx")).tables
              for row in t.rows for c in row.cells]
     assert cells[cells.index("DATE:") + 1] == "05/03/2026"
+
+
+class DialogRecorder:
+    """Stands in for a file dialog's ``ask``: records each call, answers from a queue."""
+
+    def __init__(self, answers: list[object]) -> None:
+        self.answers = answers
+        self.calls: list[tuple[tuple[object, ...], dict[str, object]]] = []
+
+    def install(self, monkeypatch: pytest.MonkeyPatch, cls: type) -> None:
+        def ask(_cls: type, *args: object, **kwargs: object) -> object:
+            self.calls.append((args, kwargs))
+            return self.answers.pop(0)
+
+        monkeypatch.setattr(cls, "ask", classmethod(ask))
+
+
+def test_file_dialogs_start_in_the_last_folder_and_export_proposes_the_last_format(
+    qtbot, make_window, monkeypatch, tmp_path, sample_article_path
+):
+    window = make_window(nlp_factory=lambda: None)
+    window.document.set_value(("fields", "subject"), "Talks in Geneva")
+    # First time: Documents (or home), never the program's working folder.
+    opened = DialogRecorder([[]])
+    opened.install(monkeypatch, dialogs.OpenFilesDialog)
+    window.open_articles()
+    (_parent, _title, article_filter), kwargs = opened.calls[0]
+    assert "*.msg" in str(article_filter)
+    assert kwargs["start"] != os.getcwd()
+    assert Path(str(kwargs["start"])).is_dir()
+
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    saving = DialogRecorder([str(desk / "talks.brief")])
+    saving.install(monkeypatch, dialogs.SaveFileDialog)
+    assert window.files.save_as()
+    assert window.settings.get("last_folder") == str(desk)
+
+    memos = tmp_path / "memos"
+    memos.mkdir()
+    exports = DialogRecorder([str(memos / "talks.html"), None])
+    exports.install(monkeypatch, dialogs.SaveFileDialog)
+    answer(monkeypatch, dialogs.ConfirmDialog, True)  # To and From are still empty
+    worker = window.files.export_dialog()
+    assert worker is not None
+    qtbot.waitSignal(worker.signals.done, timeout=30_000).wait()
+    (_p, _t, suggested, export_filter), first = exports.calls[0]
+    assert suggested == str(desk / "talks.docx")
+    assert first["selected_filter"] == dialogs.EXPORT_FILTERS[".docx"]
+    assert (memos / "talks.html").is_file()
+    # The second export starts where the first went, as HTML, with a filter showing it.
+    window.files.export_dialog()
+    (_p, _t, suggested, export_filter), second = exports.calls[1]
+    assert suggested == str(memos / "talks.html")
+    assert second["selected_filter"] == dialogs.EXPORT_FILTERS[".html"]
+    assert "*.html" in second["selected_filter"]
+    assert dialogs.ALL_MEMOS_FILTER in str(export_filter)
+
+    reopen = DialogRecorder([[]])
+    reopen.install(monkeypatch, dialogs.OpenFilesDialog)
+    window.files.open_dialog()
+    assert reopen.calls[0][1]["start"] == str(memos)
 
 
 def _ready(qtbot, window) -> None:  # type: ignore[no-untyped-def]

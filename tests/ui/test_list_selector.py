@@ -177,5 +177,21 @@ def test_after_a_template_switch_the_choices_neither_overlap_nor_leave_ghosts(
     assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
     assert all_shown(selector)
     pages = [p for p in window.form.tabs.findChildren(ListEditor) if p.isVisible()]
-    assert pages == [window.form.editor("people")]
+    # The user was on the key points: they stay there, now the third choice.
+    assert pages == [window.form.editor("key_points")]
+    assert selector.current() == list(window.form.editors).index("key_points")
     assert window.grab().save(str(screenshots / "12-lists-after-template-switch.png"))
+
+
+def test_switching_template_keeps_the_user_on_the_list_they_were_on(qtbot, make_window):
+    window = load_full(qtbot, make_window)
+    form = window.form
+    form.selector.set_current(list(form.editors).index("people"))
+    assert form.current_list() == "people"
+    for template in ("meeting-readout", "media-digest", "decision-memo", "information-memo"):
+        window.switch_template(template)
+        qtbot.waitUntil(lambda t=template: window.rendering.template is not None
+                        and window.rendering.template.id == t, timeout=5000)
+        assert form.current_list() == "people", template
+        assert form.tabs.currentWidget() is form.editor("people")
+        assert form.selector.current() == list(form.editors).index("people")

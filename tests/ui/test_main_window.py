@@ -126,6 +126,10 @@ def test_the_whole_job_from_paste_to_export_save_and_reopen(
     doc = window.document
     assert doc.brief.key_points[0].text == "The two sides agreed to reopen visa sections."
     assert doc.brief.people[solberg].role == "Acting Foreign Minister"
+    # Her quotes follow her person.
+    quoted = [q for q in doc.brief.quotes if q.speaker == doc.brief.people[solberg].name]
+    assert quoted
+    assert {q.speaker_role for q in quoted} == {"Acting Foreign Minister"}
     assert {"/key_points/0", f"/people/{solberg}"} <= set(doc.brief.edited)
     wait_preview(qtbot, window, "Acting Foreign Minister")
     assert window.isWindowModified()
@@ -498,3 +502,62 @@ def test_a_first_start_fits_the_window_on_a_small_screen(qtbot, tmp_path, nlp):
     assert area.contains(window.frameGeometry().topLeft())
     assert window.width() <= area.width()
     assert window.height() <= area.height()
+
+
+def test_settings_fill_the_current_briefs_empty_from_line_and_say_so(
+    qtbot, make_window, monkeypatch
+):
+    window = make_window()
+    window.switch_template("information-memo")
+    qtbot.waitUntil(lambda: "from" in window.form.field_editors, timeout=5000)
+    assert not window.document.brief.fields.get("from")
+    answer(monkeypatch, settings_dialog.SettingsDialog,
+           {"author_name": "Dana Whitfield", "office": "Office of the Director"})
+    window.edit_settings()
+    assert window.document.brief.fields["from"] == "Dana Whitfield, Office of the Director"
+    from_field = window.form.field_editors["from"]
+    assert isinstance(from_field, QLineEdit)
+    assert from_field.text() == "Dana Whitfield, Office of the Director"
+    assert "From filled in this brief" in window.statusBar().currentMessage()
+    # One undoable step; a From the user typed is never replaced.
+    window.document.undo_stack.undo()
+    assert not window.document.brief.fields.get("from")
+    window.document.set_value(("fields", "from"), "J. Doe")
+    answer(monkeypatch, settings_dialog.SettingsDialog, {"author_name": "Someone Else"})
+    window.edit_settings()
+    assert window.document.brief.fields["from"] == "J. Doe"
+    assert "filled" not in window.statusBar().currentMessage()
+
+
+def test_the_office_template_folder_is_set_in_the_settings_and_its_templates_are_offered(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    import shutil
+
+    from briefgen.resources import builtin_templates_dir
+
+    window = make_window()
+    office = tmp_path / "office-share"
+    copy = office / "embassy-note"
+    shutil.copytree(builtin_templates_dir() / "information-memo", copy)
+    manifest = copy / "template.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8")
+                        .replace('id = "information-memo"', 'id = "embassy-note"')
+                        .replace('name = "Information memo"', 'name = "Embassy note"'),
+                        encoding="utf-8")
+    with qtbot.waitSignal(window.templates.changed, timeout=10_000):
+        answer(monkeypatch, settings_dialog.SettingsDialog, {"office_templates": str(office)})
+        window.edit_settings()
+    note = window.templates.get("embassy-note")
+    assert note is not None
+    assert note.id == "embassy-note"
+    assert note.origin == "office"
+    box = window.form.template_box
+    assert "Embassy note (office)" in [box.itemText(i) for i in range(box.count())]
+    # A folder that cannot be reached is said in one sentence.
+    with qtbot.waitSignal(window.templates.changed, timeout=10_000):
+        answer(monkeypatch, settings_dialog.SettingsDialog,
+               {"office_templates": str(tmp_path / "unplugged")})
+        window.edit_settings()
+    assert "unplugged" in window.messages.text()
+    assert "cannot be reached" in window.messages.text()

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QMenu
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QWidget
 
+from briefgen.ui import dialogs
 from briefgen.ui.menus import ACTIONS, build_menus, fill_recent_menu
+
+from .conftest import answer
 
 
 def test_frequent_actions_have_distinct_shortcuts_and_slots_are_connected(qtbot):
@@ -30,3 +36,62 @@ def test_the_recent_menu_is_numbered_and_opens_the_chosen_path(qtbot):
     assert opened == ["/b/two.brief"]
     fill_recent_menu(menu, [], opened.append)
     assert not menu.isEnabled()
+
+
+class ClaimsEmacsKeys(QObject):
+    """Makes ``field`` claim Ctrl+A/B/D/E/F/H/K as its own, as Qt's line edit does on X11."""
+
+    def __init__(self, field: QWidget) -> None:
+        super().__init__(field)
+        field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier \
+                and event.key() in (Qt.Key.Key_A, Qt.Key.Key_B, Qt.Key.Key_D, Qt.Key.Key_E,
+                                    Qt.Key.Key_F, Qt.Key.Key_H, Qt.Key.Key_K):
+            event.accept()
+            return True
+        return False
+
+
+@pytest.mark.slow
+def test_every_menu_shortcut_works_from_the_header_fields_and_the_bottom_line(
+    qtbot, make_window, monkeypatch
+):
+    window = make_window(nlp_factory=lambda: None)
+    window.switch_template("information-memo")
+    qtbot.waitUntil(lambda: "subject" in window.form.field_editors, timeout=5000)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    asked = answer(monkeypatch, dialogs.SaveFileDialog, None)
+    answer(monkeypatch, dialogs.ConfirmDialog, True)  # the empty required fields
+    fields = [window.form.field_editors[name] for name in ("to", "from", "date", "subject")]
+    # Under X11's key scheme Qt's text fields claim Ctrl+E ("end of line") and other
+    # Emacs keys before any shortcut; the offscreen platform's scheme does not, so the
+    # fields here claim them the same way.
+    claims = [ClaimsEmacsKeys(field) for field in [*fields, window.form.summary]]
+    for field in [*fields, window.form.summary]:
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus, timeout=2000)
+        before = len(asked)
+        qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        assert len(asked) == before + 1, f"Ctrl+E did nothing in {field.objectName()}"
+        assert asked[-1][1] == "Export memo"
+        qtbot.keyClick(field, Qt.Key.Key_S, Qt.KeyboardModifier.ShiftModifier
+                       | Qt.KeyboardModifier.ControlModifier)
+        assert asked[-1][1] == "Save brief"
+    # Undo from a field is the whole form's undo: the typed subject goes away.
+    subject = window.form.field_editors["subject"]
+    subject.setFocus()
+    qtbot.keyClicks(subject, "Talks")
+    assert window.document.brief.fields["subject"] == "Talks"
+    qtbot.keyClick(subject, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not window.document.brief.fields.get("subject")
+    assert isinstance(subject, QLineEdit)
+    assert subject.text() == ""
+    # A key no action uses still edits the field (Ctrl+A selects all of it).
+    qtbot.keyClicks(subject, "Envoys")
+    qtbot.keyClick(subject, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert subject.selectedText() == "Envoys"
+    assert len(claims) == 5

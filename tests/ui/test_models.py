@@ -125,6 +125,29 @@ def test_every_list_of_the_brief_has_a_spec_whose_new_item_is_of_its_class_and_n
     assert [c.header for c in LIST_SPECS["next_steps"].columns] == ["Next step"]
 
 
+def test_a_persons_edited_role_and_name_reach_their_quotes_unless_a_quote_has_its_own(qtbot):
+    doc = BriefDocument(Brief(
+        people=[Person("Marta Lindqvist", "spokesperson"), Person("Tomas Reyhan", "Ambassador")],
+        quotes=[Quote("We welcome the talks.", "Marta Lindqvist", "spokesperson"),
+                Quote("A first step.", "Tomas Reyhan", "Ambassador"),
+                Quote("More to come.", "Marta Lindqvist", "spokeswoman for the ministry"),
+                Quote("No comment.", "Marta Lindqvist", "spokesperson")],
+    ))
+    people = BriefListModel(doc, LIST_SPECS["people"])
+    assert people.setData(people.index(0, 1), "Foreign Ministry spokesperson")
+    roles = [q.speaker_role for q in doc.brief.quotes]
+    assert roles == ["Foreign Ministry spokesperson", "Ambassador",
+                     "spokeswoman for the ministry", "Foreign Ministry spokesperson"]
+    # One undo step takes back the person and the quotes that followed.
+    doc.undo_stack.undo()
+    assert doc.brief.people[0].role == "spokesperson"
+    assert [q.speaker_role for q in doc.brief.quotes][::3] == ["spokesperson", "spokesperson"]
+    # A corrected name follows too.
+    assert people.setData(people.index(0, 0), "Marta Lindqvist-Berg")
+    assert [q.speaker for q in doc.brief.quotes] == [
+        "Marta Lindqvist-Berg", "Tomas Reyhan", "Marta Lindqvist-Berg", "Marta Lindqvist-Berg"]
+
+
 def test_an_unsure_item_is_marked_check_this_until_the_user_edits_it(qtbot):
     doc = make_document()
     doc.brief.dates = [DateMention("December 20", "2025-12-20", confidence=0.55),

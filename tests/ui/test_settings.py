@@ -75,4 +75,4 @@ def test_an_option_that_is_not_persisted_lasts_only_as_long_as_the_app(store, mo
 def test_only_what_the_user_sets_is_editable():
     editable = {option.key for option in OPTIONS if option.editable}
     assert editable == {"author_name", "office", "default_template", "date_format",
-                        "default_marking"}
+                        "default_marking", "office_templates"}

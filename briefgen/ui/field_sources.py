@@ -1,0 +1,54 @@
+"""Where an empty header field's value in the memo comes from, said under the field.
+
+Some templates fill an empty field from the brief (the meeting readout's Location from the
+article's dateline, its Participants from the People list); their manifest's help says so
+("when empty ..."). Without a word in the form, the field looked empty while the preview
+showed "Geneva" and six names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from briefgen.model import Brief
+from briefgen.render.context import dateline_venue
+
+
+def _location(brief: Brief) -> str:
+    venue = dateline_venue(brief)
+    if not venue:
+        return ""
+    return f"Empty: the memo shows \u201c{venue}\u201d, from the dateline."
+
+
+def _participants(brief: Brief) -> str:
+    count = len(brief.people)
+    if not count:
+        return ""
+    people = "person" if count == 1 else "people"
+    return f"Empty: the memo lists the {count} {people} of the People list."
+
+
+def _outcomes(brief: Brief) -> str:
+    count = sum(1 for point in brief.key_points if point.include)
+    if not count:
+        return ""
+    points = "key point" if count == 1 else "key points"
+    return f"Empty: the memo lists the {count} {points} chosen in Key points instead."
+
+
+FALLBACKS: dict[str, Callable[[Brief], str]] = {
+    "location": _location, "participants": _participants, "outcomes": _outcomes,
+}
+
+
+def source_hint(name: str, help_text: str, brief: Brief) -> str:
+    """What the memo shows for field ``name`` while it is empty ("" when it shows nothing
+    or the field has a value). Only for fields whose manifest help says "when empty"."""
+    rule = FALLBACKS.get(name)
+    if rule is None or "when empty" not in help_text.lower():
+        return ""
+    value = brief.fields.get(name)
+    if value not in (None, "", []):
+        return ""
+    return rule(brief)
