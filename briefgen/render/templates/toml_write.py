@@ -19,9 +19,9 @@ def _value(value: Any) -> str:
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, str):
-        # A JSON string is a valid TOML basic string once control characters are escaped,
-        # which json.dumps does.
-        return json.dumps(value, ensure_ascii=False)
+        # A JSON string is a valid TOML basic string once control characters are escaped:
+        # json.dumps escapes U+0000-U+001F, and TOML also forbids DEL (U+007F) raw.
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     if isinstance(value, dict):

@@ -28,3 +28,11 @@ def test_a_manifest_round_trips_through_tomllib() -> None:
     expected["fields"] = [dict(f) for f in data["fields"]]  # type: ignore[union-attr]
     del expected["fields"][1]["help"]
     assert parsed == expected
+
+
+def test_a_delete_character_is_escaped_so_the_manifest_reads_back() -> None:
+    import tomllib
+
+    from briefgen.render.templates.toml_write import dumps
+
+    assert tomllib.loads(dumps({"name": "a\x7fb"})) == {"name": "a\x7fb"}
