@@ -43,14 +43,22 @@ def test_an_escaped_value_stays_text_in_the_preview(qtbot, pane):
     qtbot.waitUntil(lambda: "<b>R&D</b> budget" in pane.browser.toPlainText(), timeout=10_000)
 
 
-def test_fit_to_pane_widens_layout_tables_but_not_header_tables():
+def test_fit_to_pane_widens_tables_without_a_width_and_keeps_given_widths():
     html = ('<html><head><style></style></head><body><table class="frame"></table>'
-            '<table class="memo-header"></table><table width="50%"></table></body></html>')
+            '<table width="50%"></table></body></html>')
     fitted = fit_to_pane(html)
     assert '<table width="100%" class="frame">' in fitted
-    assert '<table class="memo-header">' in fitted
     assert '<table width="50%">' in fitted
     assert fitted.index(".page") < fitted.index("</head>")
+
+
+def test_fit_to_pane_writes_rem_and_cm_lengths_in_pixels_inside_style_blocks_only():
+    html = ('<html><head><style>h2 { margin: 1.5rem 0 .5rem; } th { width: 2.54cm; }'
+            '</style></head><body><p>Margins of 2rem apply.</p></body></html>')
+    fitted = fit_to_pane(html)
+    assert "h2 { margin: 24px 0 8px; }" in fitted
+    assert "th { width: 96px; }" in fitted
+    assert "Margins of 2rem apply." in fitted
 
 
 def test_a_new_date_format_redraws_the_page_with_it(qtbot, pane):
