@@ -49,6 +49,10 @@ def core_font_text(text: str) -> str:
 
 
 HEADING_KEEP_MM = 30.0
+# The built-in templates whose Word and HTML files print the summary (the bottom line up
+# front) in bold; the PDF follows them.
+BOLD_SUMMARY_TEMPLATES = frozenset({"information-memo"})
+LINE_MM = 5.2
 
 
 class _MemoPDF(FPDF):
@@ -147,9 +151,10 @@ class _Writer:
                             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.pdf.ln(after)
 
-    def heading(self, text: str, size: float = 12.5) -> None:
-        # Keep a heading with what follows: room for it and about three lines of text.
-        if self.pdf.will_page_break(HEADING_KEEP_MM):
+    def heading(self, text: str, size: float = 12.5, keep: float = HEADING_KEEP_MM) -> None:
+        # Keep a heading with what follows: room for it and ``keep`` mm of text (about
+        # three lines unless the section is known to be shorter).
+        if self.pdf.will_page_break(keep):
             self.pdf.add_page()
         self.pdf.ln(3)
         self.paragraph(text, "B", size, color=NAVY, after=1.0)
@@ -226,11 +231,34 @@ class _Writer:
                 self.heading(spec.label)
                 self.bullets([str(v) for v in value])
 
-    def people_table(self) -> None:
+    def people(self) -> None:
+        """The people as the Word and HTML files show them: a table of name, role and
+        organisation when the template records participants, else a bulleted list."""
         rows = self.ctx["fields"].get("participants") or self.ctx["people"]
         if not rows:
             return
         self.heading(self.ctx["labels"]["people"])
+        if self.template.field("participants") is not None:
+            self.people_table(rows)
+        else:
+            self.people_list(rows)
+
+    def people_list(self, rows: list[dict[str, Any]]) -> None:
+        pdf = self.pdf
+        left = pdf.l_margin
+        for person in rows:
+            name, role = str(person.get("name") or ""), str(person.get("role") or "")
+            organization = str(person.get("organization") or "")
+            rest = f", {role}" if role else ""
+            if organization and organization not in role:
+                rest += f" ({organization})"
+            self.font()
+            pdf.set_x(left + 2)
+            pdf.cell(5, LINE_MM, pdf.text_of("\u2022"))
+            self.runs([(name, "B", (26, 26, 26)), (rest, "", (26, 26, 26))], indent=7)
+            pdf.ln(1)
+
+    def people_table(self, rows: list[dict[str, Any]]) -> None:
         self.font(size=9.5)
         heading_style = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=NAVY)
         with self.pdf.table(
@@ -254,7 +282,25 @@ class _Writer:
                            "I", indent=6, after=0.5)
             who = quote["speaker"] or "Unattributed"
             role = f", {quote['speaker_role']}" if quote["speaker_role"] else ""
-            self.paragraph(f"\u2014 {who}{role}", size=9, indent=6, color=GREY, after=2.5)
+            self.runs([("\u2014 ", "", GREY), (who, "B", (26, 26, 26)), (role, "", GREY)],
+                      size=9, indent=6)
+            self.pdf.ln(2.5)
+
+    def runs(self, parts: list[tuple[str, str, tuple[int, int, int]]], size: float = 10.5,
+             indent: float = 0) -> None:
+        """One paragraph of runs (text, style, colour) wrapping at ``indent`` from the left."""
+        pdf = self.pdf
+        left = pdf.l_margin
+        pdf.set_left_margin(left + indent)
+        pdf.set_x(left + indent)
+        try:
+            for text, style, color in parts:
+                if text:
+                    self.font(style, size, color)
+                    pdf.write(LINE_MM * size / 10.5, pdf.text_of(text))
+        finally:
+            pdf.set_left_margin(left)
+        pdf.ln(LINE_MM * size / 10.5)
 
     def coverage(self) -> None:
         self.heading("Coverage")
@@ -273,18 +319,31 @@ class _Writer:
     def references(self) -> None:
         if not self.ctx["sources"]:
             return
-        self.heading(self.ctx["labels"]["sources"])
-        for source in self.ctx["sources"]:
-            self.paragraph(f"[{source['number']}]  {source['reference']}", size=9, after=1)
+        lines = [f"[{s['number']}]  {s['reference']}" for s in self.ctx["sources"]]
+        # Room for the heading and the references (or the first three): the heading never
+        # moves to a page of its own, nor pulls a new page while the list would fit.
+        self.font(size=9)
+        needed = sum(self._height(line, 9) + 1 for line in lines[:3])
+        self.heading(self.ctx["labels"]["sources"], keep=12 + needed)
+        for line in lines:
+            self.paragraph(line, size=9, after=1)
+
+    def _height(self, text: str, size: float) -> float:
+        """The height ``paragraph`` would give ``text`` at ``size`` (without drawing it)."""
+        self.font(size=size)
+        lines = self.pdf.multi_cell(0, LINE_MM, self.pdf.text_of(text), dry_run=True,
+                                    output="LINES")
+        return float(len(lines) if isinstance(lines, list) else 1) * LINE_MM
 
     def section(self, name: str) -> None:
         ctx, labels = self.ctx, self.ctx["labels"]
         if name == "summary" and ctx["summary"]["text"]:
             self.heading(labels["summary"])
-            self.paragraph(self.portion + self.cited(ctx["summary"]))
+            bold = "B" if self.template.id in BOLD_SUMMARY_TEMPLATES else ""
+            self.paragraph(self.portion + self.cited(ctx["summary"]), bold)
             self.free_text_fields()
         elif name == "people":
-            self.people_table()
+            self.people()
         elif name == "key_points":
             outcomes = ctx["fields"].get("outcomes") or []
             if outcomes or ctx["key_points"]:
@@ -333,6 +392,8 @@ def render_pdf(brief: Brief, template: BriefTemplate,
     ``date_format``: strftime codes for every date in the memo (see render_html)."""
     family = find_unicode_font() if fonts is True else fonts or None
     fallbacks = find_fallback_fonts() if fonts is True else ()
+    if family is not None:
+        fallbacks = tuple(f for f in fallbacks if f != family.regular)
     context = build_context(brief, template, date_format=date_format)
     title = template.labels.get("title") or template.name
     try:

@@ -67,9 +67,10 @@ def test_unicode_font_keeps_arabic_hebrew_and_markup(library: TemplateLibrary) -
 
 @pytest.mark.skipif(find_unicode_font() is None, reason="no Unicode TTF font on this system")
 def test_characters_no_installed_font_has_become_white_squares(library: TemplateLibrary) -> None:
+    from briefgen.render.pdf_fonts import find_fallback_fonts
     from briefgen.render.pdf_writer import MISSING_GLYPH, _MemoPDF
 
-    pdf = _MemoPDF("", "memo", find_unicode_font(), ())
+    pdf = _MemoPDF("", "memo", find_unicode_font(), find_fallback_fonts())
     assert pdf.text_of("Caf\u00e9 \u05e9") == "Caf\u00e9 \u05e9"
     assert pdf.text_of("\U0001fae0 x") == MISSING_GLYPH + " x"
 
