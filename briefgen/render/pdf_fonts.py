@@ -52,7 +52,8 @@ def font_folders() -> list[Path]:
 # Arabic and others Liberation Sans has no letters for, then Chinese, Japanese and Korean.
 _FALLBACK_CANDIDATES = (
     "DejaVuSans.ttf", "NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf",
-    "DroidSansFallbackFull.ttf", "DroidSansFallback.ttf", "wqy-microhei.ttc", "wqy-zenhei.ttc", "msyh.ttc", "simsun.ttc",
+    "DroidSansFallbackFull.ttf", "DroidSansFallback.ttf", "wqy-microhei.ttc", "wqy-zenhei.ttc",
+    "msyh.ttc", "simsun.ttc",
     "msgothic.ttc", "malgun.ttf", "Arial Unicode.ttf", "ArialUnicodeMS.ttf",
 )
 
