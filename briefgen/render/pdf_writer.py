@@ -52,7 +52,10 @@ HEADING_KEEP_MM = 30.0
 # The built-in templates whose Word and HTML files print the summary (the bottom line up
 # front) in bold; the PDF follows them.
 BOLD_SUMMARY_TEMPLATES = frozenset({"information-memo"})
-LINE_MM = 5.2
+# The height of a 10.5 pt line, about the Word file's single spacing (smaller text: less),
+# and the tighter spacings tried when the Sources would otherwise open a page of their own.
+LINE_MM = 4.8
+TIGHTER_LINES_MM = (4.6, 4.4, 4.2)
 
 
 class _MemoPDF(FPDF):
@@ -137,6 +140,8 @@ class _Writer:
         self.ctx = context
         self.template = template
         self.portion = context["portion_space"]
+        self.line = LINE_MM
+        self.sources_alone = False  # whether the Sources section had to open a new page
 
     def font(self, style: str = "", size: float = 10.5, color: tuple[int, int, int] = (26,) * 3
              ) -> None:
@@ -147,7 +152,7 @@ class _Writer:
                   color: tuple[int, int, int] = (26, 26, 26), after: float = 2.0) -> None:
         self.font(style, size, color)
         self.pdf.set_x(self.pdf.l_margin + indent)
-        self.pdf.multi_cell(0, 5.2, self.pdf.text_of(text), align="L",
+        self.pdf.multi_cell(0, self.line * size / 10.5, self.pdf.text_of(text), align="L",
                             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.pdf.ln(after)
 
@@ -163,8 +168,8 @@ class _Writer:
         for text in items:
             self.font()
             self.pdf.set_x(self.pdf.l_margin + 2)
-            self.pdf.cell(5, 5.2, self.pdf.text_of("\u2022"))
-            self.pdf.multi_cell(0, 5.2, self.pdf.text_of(self.portion + text), align="L",
+            self.pdf.cell(5, self.line, self.pdf.text_of("\u2022"))
+            self.pdf.multi_cell(0, self.line, self.pdf.text_of(self.portion + text), align="L",
                                 new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             self.pdf.ln(1)
 
@@ -187,9 +192,9 @@ class _Writer:
             if spec.name == "location" and not value:
                 value = self.ctx["venue"]
             self.font("B")
-            pdf.cell(34, 5.6, pdf.text_of(spec.label.upper() + ":"))
+            pdf.cell(34, self.line + 0.4, pdf.text_of(spec.label.upper() + ":"))
             self.font()
-            pdf.multi_cell(0, 5.6, pdf.text_of(value), align="L",
+            pdf.multi_cell(0, self.line + 0.4, pdf.text_of(value), align="L",
                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_line_width(0.2)
         pdf.line(pdf.l_margin, pdf.get_y() + 1.5, pdf.w - pdf.r_margin, pdf.get_y() + 1.5)
@@ -254,7 +259,7 @@ class _Writer:
                 rest += f" ({organization})"
             self.font()
             pdf.set_x(left + 2)
-            pdf.cell(5, LINE_MM, pdf.text_of("\u2022"))
+            pdf.cell(5, self.line, pdf.text_of("\u2022"))
             self.runs([(name, "B", (26, 26, 26)), (rest, "", (26, 26, 26))], indent=7)
             pdf.ln(1)
 
@@ -275,7 +280,7 @@ class _Writer:
     def quotes(self, items: list[dict[str, Any]]) -> None:
         for quote in items:
             lines = 2 + len(quote["text"]) // 80  # the quote and its speaker stay together
-            if self.pdf.will_page_break(lines * 5.2 + 4):
+            if self.pdf.will_page_break(lines * self.line + 4):
                 self.pdf.add_page()
             self.paragraph(f"{self.portion}\u201c{quote['text']}\u201d"
                            + (f" {quote['cite']}" if quote["cite"] else ""),
@@ -297,10 +302,10 @@ class _Writer:
             for text, style, color in parts:
                 if text:
                     self.font(style, size, color)
-                    pdf.write(LINE_MM * size / 10.5, pdf.text_of(text))
+                    pdf.write(self.line * size / 10.5, pdf.text_of(text))
         finally:
             pdf.set_left_margin(left)
-        pdf.ln(LINE_MM * size / 10.5)
+        pdf.ln(self.line * size / 10.5)
 
     def coverage(self) -> None:
         self.heading("Coverage")
@@ -324,16 +329,18 @@ class _Writer:
         # moves to a page of its own, nor pulls a new page while the list would fit.
         self.font(size=9)
         needed = sum(self._height(line, 9) + 1 for line in lines[:3])
+        page = self.pdf.page
         self.heading(self.ctx["labels"]["sources"], keep=12 + needed)
+        self.sources_alone = self.pdf.page > page
         for line in lines:
             self.paragraph(line, size=9, after=1)
 
     def _height(self, text: str, size: float) -> float:
         """The height ``paragraph`` would give ``text`` at ``size`` (without drawing it)."""
         self.font(size=size)
-        lines = self.pdf.multi_cell(0, LINE_MM, self.pdf.text_of(text), dry_run=True,
+        lines = self.pdf.multi_cell(0, self.line, self.pdf.text_of(text), dry_run=True,
                                     output="LINES")
-        return float(len(lines) if isinstance(lines, list) else 1) * LINE_MM
+        return float(len(lines) if isinstance(lines, list) else 1) * self.line * size / 10.5
 
     def section(self, name: str) -> None:
         ctx, labels = self.ctx, self.ctx["labels"]
@@ -395,6 +402,26 @@ def render_pdf(brief: Brief, template: BriefTemplate,
     if family is not None:
         fallbacks = tuple(f for f in fallbacks if f != family.regular)
     context = build_context(brief, template, date_format=date_format)
+    fpdf_logger = logging.getLogger("fpdf")
+    level = fpdf_logger.level
+    fpdf_logger.setLevel(logging.ERROR)  # missing glyphs (emoji, CJK) are expected, not news
+    try:
+        # A page holding only the Sources is a waste of paper: set the memo a little
+        # tighter until the references fit after the text (or the spacings run out).
+        for line in (LINE_MM, *TIGHTER_LINES_MM):
+            pdf, writer = _draw(context, template, family, fallbacks, line)
+            if not writer.sources_alone:
+                break
+        return bytes(pdf.output())
+    except (FPDFException, ValueError, OSError) as exc:
+        raise RenderError(f"{template.id}: the PDF cannot be drawn ({exc}).") from None
+    finally:
+        fpdf_logger.setLevel(level)
+
+
+def _draw(context: dict[str, Any], template: BriefTemplate, family: FontFamily | None,
+          fallbacks: tuple[Path, ...], line: float) -> tuple[_MemoPDF, _Writer]:
+    """The memo drawn with ``line`` mm per 10.5 pt line, and the writer that drew it."""
     title = template.labels.get("title") or template.name
     try:
         pdf = _MemoPDF(context["marking"], title, family, fallbacks)
@@ -402,14 +429,7 @@ def render_pdf(brief: Brief, template: BriefTemplate,
         pdf = _MemoPDF(context["marking"], title, None)
     pdf.set_title(template.name)
     pdf.set_creator("briefgen")
-    fpdf_logger = logging.getLogger("fpdf")
-    level = fpdf_logger.level
-    fpdf_logger.setLevel(logging.ERROR)  # missing glyphs (emoji, CJK) are expected, not news
-    try:
-        _Writer(pdf, context, template).write()
-        return bytes(pdf.output())
-    except (FPDFException, ValueError, OSError) as exc:
-        raise RenderError(f"{template.id}: the PDF cannot be drawn ({exc}).") from None
-    finally:
-        fpdf_logger.setLevel(level)
-
+    writer = _Writer(pdf, context, template)
+    writer.line = line
+    writer.write()
+    return pdf, writer

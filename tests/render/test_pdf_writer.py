@@ -134,3 +134,41 @@ def test_a_section_heading_never_ends_a_page(library: TemplateLibrary) -> None:
                     and not re.search(r"Page \d+ of \d+", line)]
             assert body, f"page {number + 1} is empty with {count} key points"
             assert body[-1] not in headings, (count, number + 1, body[-1])
+
+
+def test_the_sources_never_fill_a_page_of_their_own(builtin: BriefTemplate) -> None:
+    # Growing the key points walks the Sources down page 1 and over its foot: where they
+    # no longer fit, the memo is set tighter or the references go over with earlier text.
+    alone = []
+    for count in range(2, 16):
+        pages = _pages(render_pdf(many_points_brief(count), builtin))
+        marking = many_points_brief(count).fields["classification"]
+        body = [line.strip() for line in pages[-1].splitlines()
+                if line.strip() and line.strip() != marking
+                and not re.search(r"Page \d+ of \d+", line)]
+        if body[0] == "Sources":
+            alone.append(count)
+    assert alone == []
+
+
+def test_the_bottom_line_is_bold_and_people_are_a_list_like_the_word_file(
+    library: TemplateLibrary,
+) -> None:
+    data = render_pdf(sample_brief(), library.get("information-memo"))
+    runs: list[tuple[str, str]] = []
+
+    def visit(text: str, _cm: object, _tm: object, font: object, _size: object) -> None:
+        if text.strip() and isinstance(font, dict):
+            runs.append((text.strip(), str(font.get("/BaseFont", ""))))
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_text=visit)
+    bold = " ".join(text for text, font in runs if "Bold" in font)
+    regular = " ".join(text for text, font in runs if "Bold" not in font)
+    assert "Senior diplomats from Norvalia" in bold
+    assert "Anika Solberg" in bold
+    assert "Deputy Foreign Minister" in regular
+    text = " ".join(" ".join(_pages(data)).split())
+    assert "Name Role Organisation" not in text
+    assert "\u2022 Anika Solberg, Deputy Foreign Minister" in text
+    assert all("Liberation" in font or "Arial" in font for _t, font in runs if font)
