@@ -318,6 +318,11 @@ def loop_table(
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     fixed_widths(table, widths_cm)
+    # The style's bold first column is off: names are plain, as in the HTML and the PDF.
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is not None:
+        look.set(qn("w:firstColumn"), "0")
+        look.set(qn("w:val"), "0420")
     for cell, heading in zip(table.rows[0].cells, headings, strict=True):
         add_runs(cell.paragraphs[0], [(heading, "b")])
     table.rows[1].cells[0].paragraphs[0].add_run("{%tr for " + loop + " %}")
