@@ -16,9 +16,13 @@ DEBOUNCE_MS = 20
 # On screen the pane is narrower than paper: drop the page margins of the built-in
 # templates' ".page" box (exports keep them). Later rules win in Qt's rich text CSS.
 SCREEN_STYLE = "<style>.page { padding: 0; margin: 0; }</style>"
-# Qt's rich text ignores CSS table widths; the HTML attribute makes tables without one
-# fill the pane (the built-in templates give their header and decision columns widths).
-_TABLE_WITHOUT_WIDTH = re.compile(r"<table(?![^>]*\bwidth=)", re.IGNORECASE)
+# Qt's rich text ignores CSS table widths; the HTML attribute makes layout and data
+# tables fill the pane. Header tables (label: value) without one stay at their natural
+# width, since Qt would otherwise split them into equal columns (the built-in templates
+# give theirs the full width and the label column a width of its own).
+_TABLE_WITHOUT_WIDTH = re.compile(
+    r"<table(?![^>]*\bwidth=)(?![^>]*class=\"[^\"]*header)", re.IGNORECASE
+)
 # Qt's rich text CSS knows px, pt and em but not rem or cm: such lengths (margins,
 # paddings) would be dropped, running headings into the text above them. In the style
 # blocks they become pixels, as a browser at 96 dpi with a 16 px root font counts them.

@@ -51,11 +51,12 @@ def test_an_escaped_value_stays_text_in_the_preview(qtbot, pane):
     qtbot.waitUntil(lambda: "<b>R&D</b> budget" in pane.browser.toPlainText(), timeout=10_000)
 
 
-def test_fit_to_pane_widens_tables_without_a_width_and_keeps_given_widths():
+def test_fit_to_pane_widens_layout_tables_but_not_header_tables():
     html = ('<html><head><style></style></head><body><table class="frame"></table>'
-            '<table width="50%"></table></body></html>')
+            '<table class="memo-header"></table><table width="50%"></table></body></html>')
     fitted = fit_to_pane(html)
     assert '<table width="100%" class="frame">' in fitted
+    assert '<table class="memo-header">' in fitted
     assert '<table width="50%">' in fitted
     assert fitted.index(".page") < fitted.index("</head>")
 
