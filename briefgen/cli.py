@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import datetime as dt
 import functools
@@ -165,6 +166,9 @@ def _extract(args: argparse.Namespace) -> int:
     if any(p.lower().endswith(BRIEF_SUFFIX) for p in args.articles):
         raise BriefgenError("extract takes articles; to re-render a .brief file use "
                             "'briefgen render'.")
+    if args.output and _overwrites_an_input(Path(args.output), args.articles):
+        raise BriefgenError(f"The output {args.output} is one of the articles; choose "
+                            "another file to write.")
     if args.template:
         _library().get(args.template)  # fail early, before the slow part
     brief = _extract_from(args.articles, args.date, args.template)
@@ -180,12 +184,30 @@ def _extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _overwrites_an_input(out: Path, inputs: Sequence[str]) -> bool:
+    """True when writing ``out`` would replace one of ``inputs`` (the same path, or the
+    same file through a link); web addresses are no files."""
+    target = out.resolve()
+    for item in inputs:
+        if item.lower().startswith(("http://", "https://")):
+            continue
+        path = Path(item)
+        if path.resolve() == target:
+            return True
+        with contextlib.suppress(OSError):
+            if out.exists() and os.path.samefile(path, out):
+                return True
+    return False
+
+
 def _render(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from briefgen.render.output import OUTPUT_SUFFIXES_TEXT, is_output_path
 
     out = Path(args.output)
     if not is_output_path(out):
         parser.error(f"the output {out} must end in {OUTPUT_SUFFIXES_TEXT}")
+    if _overwrites_an_input(out, args.inputs):
+        parser.error(f"the output {out} is one of the inputs; choose another file to write")
     briefs = [p for p in args.inputs if p.lower().endswith(BRIEF_SUFFIX)]
     if briefs and len(args.inputs) > 1:
         parser.error("give either one .brief file or one or more articles, not both")

@@ -190,3 +190,35 @@ def test_the_installed_command_reports_bad_input_without_a_traceback(tmp_path: P
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0
     assert "missing.html" in result.stderr
+
+
+@pytest.mark.parametrize("how", ["same path", "relative path", "hard link"])
+def test_an_output_that_is_one_of_the_inputs_is_refused_and_the_input_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    how: str,
+) -> None:
+    page = tmp_path / "a.html"
+    page.write_text("<html><body><p>Talks resume in Geneva on Monday.</p></body></html>",
+                    "utf-8")
+    before = page.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    output = {"same path": str(page), "relative path": "./sub/../a.html",
+              "hard link": str(tmp_path / "b.html")}[how]
+    (tmp_path / "sub").mkdir()
+    if how == "hard link":
+        (tmp_path / "b.html").hardlink_to(page)
+    with pytest.raises(SystemExit) as info:
+        main(["render", str(page), "-o", output])
+    assert info.value.code == 2
+    assert "is one of the inputs" in capsys.readouterr().err
+    assert page.read_bytes() == before
+
+
+def test_extract_refuses_to_write_its_brief_over_an_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Talks resume in Geneva on Monday.\n", "utf-8")
+    assert main(["extract", str(article), "-o", str(article)]) == 1
+    assert "is one of the articles" in capsys.readouterr().err
+    assert article.read_text("utf-8") == "Talks resume in Geneva on Monday.\n"

@@ -16,6 +16,7 @@ from briefgen.extract.lexicon import (
     words,
 )
 from briefgen.extract.parse import Parsed
+from briefgen.extract.role_words import is_role_word
 from briefgen.model import Span
 
 PERSON, ORG, PLACE = "PERSON", "ORG", "PLACE"
@@ -82,22 +83,46 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
                 continue  # "Oct 2 (Lakeside Herald)": the date and agency, not a person
             label = PLACE  # "OSLO" or "HANOI, Vietnam": the model often calls it an org
         kind = _repair(label, span, demonyms)
-        if kind is None:
+        if not kind:
             continue
         mention = _trimmed(kind, span, offset, parsed.source.id)
         if mention is not None:
             if mention.text.isupper() and in_dateline:
                 mention.text = mention.text.title()  # "OSLO" is Oslo
             mentions.append(mention)
+    mentions = _join_hyphenated(mentions, parsed.text)
     _repair_by_names(mentions)
     return [m for m in mentions if m.kind in {PERSON, ORG, PLACE}]
+
+
+def _join_hyphenated(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "Ammar Campa-Najjar": two person mentions joined by a hyphen with no space are one."""
+    out: list[Mention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == PERSON
+            and mention.kind == PERSON
+            and text[last.end : mention.start] in {"-", "\u2010"}
+            and last.tokens.doc is mention.tokens.doc
+        ):
+            doc = last.tokens.doc
+            last.tokens = doc[last.tokens.start : mention.tokens.end]
+            last.end = mention.end
+            last.text = text[last.start : last.end]
+            continue
+        out.append(mention)
+    return out
 
 
 def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
     """The kind a mention really is, or None to drop it."""
     words = [t.lower_ for t in span]
     if label == PERSON:
-        if any(w in ORG_WORDS for w in words[1:]) and not _title_before(span):
+        if any(w in ORG_WORDS or w in _COMPANY_WORDS for w in words[1:]) and not _title_before(
+            span
+        ):
             return ORG
         if len(span) == 1 and _is_country_stem(span.text, demonyms):
             return PLACE
@@ -106,6 +131,13 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
         if len(span) == 1 and _coordinated_with_place(span):
             return PLACE
         if not any(t.text[:1].isupper() for t in span):
+            return None
+        named_after = _named_after_a_person(span)
+        if named_after is not None:
+            return named_after
+        if _coordinated_with_orgs(span) or _named_thing(span):
+            return ORG  # "Lockheed Martin, ... and Moon Express", "the website Full Fact"
+        if _not_a_person_here(span):
             return None
         return PERSON
     if label == ORG and _place_of(span):
@@ -130,6 +162,108 @@ _PLACE_NOUNS = words(
     harbor suburb outskirts centre center streets coast
     """
 )
+
+
+# Last words of company and institution names the model takes for people's names.
+_COMPANY_WORDS = words(
+    """
+    assembly electric motors dynamics mills foods airlines airways express systems
+    technologies technology industries holdings partners capital ventures labs
+    laboratories robotics aerospace machines energy pharmaceuticals therapeutics
+    solutions networks communications media entertainment studios records brands
+    """
+)
+
+# Things named after people: "Trump Tower", "Ho Chi Minh City", "the Hoa Lo prison".
+_FACILITY_NOUNS = words(
+    """
+    tower towers building airport station avenue boulevard bridge stadium arena prison jail
+    city hospital university college institute library museum memorial monument dam canal
+    highway center centre award prize trophy
+    """
+)
+_SHIP_PREFIXES = words("uss hms hmas hmcs ins rfs mv ss rv")
+
+
+def _named_after_a_person(span: SpacySpan) -> str | None:
+    """PLACE for a building, city or award named after someone ("Trump Tower", "Ho Chi
+    Minh City", "the Hoa Lo prison"), "" (drop) for a ship ("USS Carl Vinson"), else None."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if span[0].lower_ in _SHIP_PREFIXES or before is not None and before.lower_ in _SHIP_PREFIXES:
+        return ""
+    after = doc[span.end] if span.end < len(doc) else None
+    if len(span) > 1 and span[-1].lower_ in _FACILITY_NOUNS and span[-1].text[:1].isupper():
+        return PLACE
+    if after is not None and after.lower_ in _FACILITY_NOUNS and after.dep_ != "appos":
+        head = span.root.head
+        if span.root.dep_ == "compound" and head.i == after.i or after.text[:1].isupper():
+            return PLACE
+    return None
+
+
+# Nouns for things with names, not people: "the website Full Fact", "its Twitter account".
+_THING_NOUNS = words(
+    """
+    website site company firm group newspaper paper magazine network channel outlet agency
+    organization organisation app platform brand airline carrier bank fund startup
+    charity band team club party service program programme database account handle page
+    feed channel podcast blog rover spacecraft rocket vehicle vessel satellite jet
+    """
+)
+
+
+def _named_thing(span: SpacySpan) -> bool:
+    """True when a common noun says what the name is ("the fact-checking website Full
+    Fact", "its press office Twitter account"): a thing, not a person."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in _THING_NOUNS and before.text.islower():
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        len(span) == 1
+        and after is not None
+        and after.lower_ in _THING_NOUNS
+        and after.text.islower()
+        and span.root.dep_ == "compound"
+    )
+
+
+def _coordinated_with_orgs(span: SpacySpan) -> bool:
+    """True when a "person" stands in a list whose other members are organisations and
+    none is a person ("Bank of America, General Electric and Microsoft")."""
+    token = span.root
+    if token.dep_ != "conj" and not any(c.dep_ == "conj" for c in token.children):
+        return False
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    members = [token]
+    for member in members:
+        members.extend(c for c in member.children if c.dep_ == "conj")
+    others = [m for m in members if not span.start <= m.i < span.end]
+    kinds = [m.ent_type_ for m in others]
+    return len(others) >= 2 and kinds.count("ORG") > kinds.count("PERSON")
+
+
+def _not_a_person_here(span: SpacySpan) -> bool:
+    """True for a one-word "person" the context says is a thing: after "the" ("the
+    Moon"), a model name after a number ("737 Max"), a title alone ("Col")."""
+    doc = span.doc
+    if all(is_role_word(t) or t.is_punct for t in span):
+        return True
+    if len(span) != 1 or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ == "the" and not is_role_word(span[0]) and span.root.dep_ != "compound":
+        return True  # "the Moon", but "the Warhol exhibit" is about Warhol
+    root = span.root
+    return (
+        before.like_num
+        and before.dep_ in {"compound", "nummod", "nmod"}
+        and root.dep_ in {"compound", "nmod"}
+        and root.head.pos_ == "NOUN"
+    )
 
 
 def _place_of(span: SpacySpan) -> bool:
@@ -245,8 +379,15 @@ def _trimmed(kind: str, span: SpacySpan, offset: int, source_id: str) -> Mention
     while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
         tokens.pop(0)
     if kind == PERSON:
-        while tokens and (tokens[0].lower_ in TITLE_WORDS or tokens[0].lower_ in HONORIFICS):
-            tokens.pop(0)
+        while len(tokens) > 1 and (
+            tokens[0].lower_ in HONORIFICS or is_role_word(tokens[0]) or tokens[0].is_punct
+        ):
+            tokens.pop(0)  # "Superintendent Jennifer McCormick", "Lt. Col. Vindman"
+        while tokens and tokens[0].text in _APOSTROPHES:
+            tokens.pop(0)  # "’s Haqqani": a possessive the model took into the name
+        cut = next((k for k, t in enumerate(tokens) if k and t.text in _APOSTROPHES), None)
+        if cut is not None:
+            tokens = tokens[:cut]  # "Holcomb’s 2016": the name ends at its possessive
     while tokens and (tokens[-1].text in _APOSTROPHES or tokens[-1].is_punct):
         tokens.pop()
     if not tokens:
@@ -272,10 +413,23 @@ def _trimmed(kind: str, span: SpacySpan, offset: int, source_id: str) -> Mention
     )
 
 
+def _titled(mention: Mention) -> bool:
+    """True when a title or honorific stands right before a person mention ("President
+    Trump"): strong evidence that the name is a person wherever else it occurs."""
+    tokens = mention.tokens
+    if tokens.start == 0:
+        return False
+    before = tokens.doc[tokens.start - 1]
+    return before.text[:1].isupper() and (
+        before.lower_ in HONORIFICS or before.lower_ in TITLE_WORDS
+    )
+
+
 def _repair_by_names(mentions: list[Mention]) -> None:
     """Mentions equal to a known person's surname or full name become people; a one-word
     name labelled both ways takes its most frequent kind."""
     full_names = {m.text.lower() for m in mentions if m.kind == PERSON and " " in m.text}
+    full_names |= {m.text.lower() for m in mentions if m.kind == PERSON and _titled(m)}
     surnames = {n.split()[-1] for n in full_names}
     votes: dict[str, Counter[str]] = {}
     for mention in mentions:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -77,7 +78,8 @@ def merge_people(lists: list[list[Person]]) -> list[Person]:
                 continue
             if len(person.name) > len(match.name):
                 match.name = person.name
-            match.role = match.role or person.role
+            if match.role is None and person.role:
+                match.role, match.confidence = person.role, person.confidence
             match.organization = match.organization or person.organization
             match.spans.extend(person.spans)
     return out
@@ -107,17 +109,62 @@ def merge_dates(lists: list[list[DateMention]]) -> list[DateMention]:
     )
 
 
+def _rarest(words: frozenset[str], having: dict[str, list[int]]) -> list[str]:
+    """Enough of ``words`` (the ones fewest earlier texts have) that any text sharing 80 %
+    of the smaller word set, ``words`` being it, shares one of them (the pigeonhole)."""
+    size = len(words) - _least_shared(len(words)) + 1
+    return sorted(words, key=lambda w: (len(having.get(w, ())), w))[:size]
+
+
+def _least_shared(size: int) -> int:
+    """The fewest shared words that make texts similar when the smaller has ``size``,
+    computed as ``similarity`` compares (a share of at least 0.8)."""
+    shared = math.ceil(0.8 * size)
+    while shared > 1 and (shared - 1) / size >= 0.8:
+        shared -= 1
+    while shared < size and shared / size < 0.8:
+        shared += 1
+    return max(shared, 1)
+
+
+def _similar_candidates(mine: frozenset[str], words: list[frozenset[str]],
+                        having: dict[str, list[int]], keyed: dict[str, list[int]]) -> list[int]:
+    """The earlier texts (indexes into ``words``, in order) that may share 80 % of the
+    smaller word set with ``mine``; every one that does is among them.
+
+    A text at least as long as ``mine`` must have one of ``mine``'s rarest words; a shorter
+    one must have one of the words it was keyed by (its own rarest) in ``mine``.
+    """
+    if not mine:
+        return []
+    near = {i for w in _rarest(mine, having) for i in having.get(w, ())
+            if len(words[i]) >= len(mine)}
+    near.update(i for w in mine for i in keyed.get(w, ()) if len(words[i]) < len(mine))
+    return sorted(near)
+
+
 def merge_quotes(lists: list[list[Quote]]) -> list[Quote]:
     """A quotation several sources carry becomes one quote with all its spans."""
     out: list[Quote] = []
+    words: list[frozenset[str]] = []  # of each quote in ``out``, computed once
+    having: dict[str, list[int]] = {}  # content word -> the quotes in ``out`` that have it
+    keyed: dict[str, list[int]] = {}  # content word -> the quotes in ``out`` keyed by it
     for items in lists:
         for quote in items:
-            match = next((q for q in out if similarity(q.text, quote.text) >= 0.8), None)
+            mine = _words(quote.text)
+            match = next((out[i] for i in _similar_candidates(mine, words, having, keyed)
+                          if len(mine & words[i]) / min(len(mine), len(words[i])) >= 0.8), None)
             if match is None:
+                for w in _rarest(mine, having):
+                    keyed.setdefault(w, []).append(len(out))
+                for w in mine:
+                    having.setdefault(w, []).append(len(out))
                 out.append(quote)
+                words.append(mine)
             else:
                 match.spans.extend(quote.spans)
-                match.speaker = match.speaker or quote.speaker
+                if match.speaker is None and quote.speaker:
+                    match.speaker, match.confidence = quote.speaker, quote.confidence
                 match.speaker_role = match.speaker_role or quote.speaker_role
     return out
 

@@ -16,6 +16,11 @@ from briefgen.text.datelines import Dateline, parse_dateline
 
 # Pieces of about this many words keep memory flat on long texts (one Doc per piece).
 PIECE_WORDS = 2000
+# And of at most this many characters, whatever the words: text without spaces (Chinese,
+# Japanese, a run of one word) must never reach spaCy's limit of 1,000,000 characters.
+PIECE_CHARS = 50_000
+# Where to cut a piece that is too long, best first: a line end, a sentence end, a space.
+_CUT_AFTER = ("\n", ". ", "? ", "! ", "\u3002", "\uff01", "\uff1f", " ")
 _PARAGRAPH_BREAK = re.compile(r"\n")
 
 
@@ -41,6 +46,7 @@ class Parsed:
 
     source: Source
     pieces: list[Piece] = field(default_factory=list)
+    _offsets: list[int] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -80,11 +86,15 @@ class Parsed:
                 yield piece.offset, token
 
     def piece_at(self, char: int) -> Piece | None:
-        """The piece holding global character offset ``char``."""
-        for piece in self.pieces:
-            if piece.offset <= char < piece.offset + piece.length:
-                return piece
-        return None
+        """The piece holding global character offset ``char`` (found by bisection: the
+        pieces are in text order)."""
+        if len(self._offsets) != len(self.pieces):
+            self._offsets = [piece.offset for piece in self.pieces]
+        index = bisect_right(self._offsets, char) - 1
+        if index < 0:
+            return None
+        piece = self.pieces[index]
+        return piece if piece.offset <= char < piece.offset + piece.length else None
 
     def token_at(self, char: int) -> Token | None:
         """The token covering global offset ``char`` (or the one just before it)."""
@@ -96,9 +106,37 @@ class Parsed:
         return piece.doc[piece.token_index(char - piece.offset)]
 
 
-def split_pieces(text: str, max_words: int | None = None) -> list[tuple[int, str]]:
+def split_pieces(
+    text: str, max_words: int | None = None, max_chars: int | None = None
+) -> list[tuple[int, str]]:
     """Cut ``text`` at paragraph breaks into pieces of at most about ``max_words`` words
-    (default ``PIECE_WORDS``); a longer single paragraph is cut after sentence ends."""
+    (default ``PIECE_WORDS``); a longer single paragraph is cut after sentence ends.
+    No piece is longer than ``max_chars`` (default ``PIECE_CHARS``): one that would be is
+    cut at its last line end, sentence end or space in its second half, else at the limit.
+    """
+    limit = PIECE_CHARS if max_chars is None else max(1, max_chars)
+    return [cut for offset, chunk in _split_by_words(text, max_words)
+            for cut in _split_by_chars(chunk, offset, limit)]
+
+
+def _split_by_chars(chunk: str, offset: int, limit: int) -> Iterator[tuple[int, str]]:
+    start = 0
+    while len(chunk) - start > limit:
+        end = start + limit
+        floor = start + limit // 2
+        cut = end
+        for mark in _CUT_AFTER:
+            found = chunk.rfind(mark, floor, end)
+            if found >= 0:
+                cut = min(found + len(mark), end)
+                break
+        yield offset + start, chunk[start:cut]
+        start = cut
+    if start < len(chunk):
+        yield offset + start, chunk[start:]
+
+
+def _split_by_words(text: str, max_words: int | None) -> list[tuple[int, str]]:
     if max_words is None:
         max_words = PIECE_WORDS
     pieces: list[tuple[int, str]] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -16,7 +17,9 @@ from briefgen.extract.keypoints import Ranked, key_point_count, rank_sentences, 
 from briefgen.extract.next_steps import extract_next_steps
 from briefgen.extract.organizations import build_organizations, build_places
 from briefgen.extract.parse import Parsed, parse_sources
+from briefgen.extract.participants import mark_participants
 from briefgen.extract.people import build_people
+from briefgen.extract.quote_choice import choose_quotes
 from briefgen.extract.quotes import find_quotes, to_quotes
 from briefgen.extract.sentences import Sentence, sentences
 from briefgen.extract.summary import build_summary
@@ -36,7 +39,6 @@ from briefgen.model import (
 from briefgen.model.edits import keep_edits
 from briefgen.text.normalise import entity_key
 
-SUBJECT_WORDS = 14
 _STEPS_PER_SOURCE = 4
 
 
@@ -52,6 +54,7 @@ class SourceResult:
     places: list[Place]
     dates: list[DateMention]
     event_date: str | None
+    reference: dt.date | None
     quotes: list[Quote]
     next_steps: list[NextStep]
 
@@ -153,6 +156,7 @@ def _extract_one(
         places,
         merge_dates(found_dates),
         event_date(found_dates, reference),
+        reference,
         quotes,
         steps,
     )
@@ -185,11 +189,29 @@ def _assemble(
         topics=extract_topics(parsed),
         next_steps=merge.merge_next_steps([r.next_steps for r in results]),
     )
+    mark_participants(brief.people, parsed)
+    choose_quotes(brief.quotes)
     for source, one, result in zip(sources, parsed, results, strict=True):
         _record_lead_and_venue(source, one, result)
-    brief.fields["subject"] = _subject(sources[0], main.sentences)
-    brief.fields["date"] = main.event_date
+    title = " ".join((sources[0].title or "").split())
+    if title:
+        brief.fields["subject"] = title
+    brief.fields["event_date"] = main.event_date
+    brief.fields["event_date_guessed"] = _is_guess(main)
     return brief
+
+
+def _is_guess(result: SourceResult) -> bool:
+    """True when the event date is a guess: no date in the text gives it (the publication
+    day was taken), or it is a weekday or a day without its year ("12 March") placed
+    without a publication date to count from."""
+    event = result.event_date
+    if event is None:
+        return False
+    mention = next((d for d in result.dates if d.date == event), None)
+    if mention is None:
+        return True
+    return result.reference is None and not re.search(r"\b\d{4}\b", mention.text)
 
 
 def _record_lead_and_venue(source: Source, parsed: Parsed, result: SourceResult) -> None:
@@ -205,14 +227,3 @@ def _record_lead_and_venue(source: Source, parsed: Parsed, result: SourceResult)
         (p.name for p in result.places if city and entity_key(p.name) == entity_key(city)), None
     )
 
-
-def _subject(source: Source, sents: list[Sentence]) -> str:
-    """The title of the main source, else its first sentence shortened."""
-    if source.title and source.title.strip():
-        return " ".join(source.title.split())
-    if not sents:
-        return ""
-    words = sents[0].text.split()
-    if len(words) <= SUBJECT_WORDS:
-        return " ".join(words).rstrip(".")
-    return " ".join(words[:SUBJECT_WORDS]).rstrip(",;:") + "\u2026"

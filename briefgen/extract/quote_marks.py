@@ -21,6 +21,7 @@ def quoted_stretches(text: str) -> list[list[tuple[int, int]]]:
     current: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
+    inner = False
     i = 0
     n = len(text)
     while i < n:
@@ -38,19 +39,46 @@ def quoted_stretches(text: str) -> list[list[tuple[int, int]]]:
                     open_at, closer = j + 1, _OPEN[text[j]]
                     i = j + 1
                     continue
+                if j < n and _closes_first(text, j, closer):
+                    open_at = j  # the quote runs on into a paragraph without an opening mark
+                    i = j
+                    continue
                 found.append(current)
                 current, open_at = [], None
             i += 1
+            continue
+        pair = text[i : i + 2]
+        if open_at is None and _doubled_opening(text, i):
+            open_at, closer = i + 2, "\u201d"  # ‘‘two single marks’’ typed as a double one
+            i += 2
+            continue
+        if (
+            open_at is not None
+            and pair in _DOUBLED_CLOSE
+            and closer in {'"', "\u201d"}
+            and i > open_at
+            and not text[i - 1].isspace()
+        ):
+            current.append((open_at, i))
+            found.append(current)
+            current, open_at = [], None
+            i += 2
             continue
         if open_at is None:
             if char in _OPEN and _can_open(text, i):
                 open_at, closer = i + 1, _OPEN[char]
             elif char == "\u201d" and _misused_closer(text, i):
                 open_at, closer = i + 1, "\u201d"
-        elif char == closer or (char in CLOSE_MARKS and closer != '"'):
+        elif closer == '"' and char == "\u201c":
+            inner = True  # a title in curly marks inside a straight quote: “Shark Tank.”
+        elif closer == '"' and char == "\u201d" and inner:
+            inner = False
+        elif char == closer or (char in CLOSE_MARKS and closer != '"') or (
+            closer == '"' and char == "\u201d"
+        ):
             current.append((open_at, i))
             found.append(current)
-            current, open_at = [], None
+            current, open_at, inner = [], None, False
         elif char == "\u201c" and closer == "\u201d":
             open_at = i + 1  # a stray opening mark: restart from the newer one
             current = []
@@ -62,6 +90,35 @@ def quoted_stretches(text: str) -> list[list[tuple[int, int]]]:
     return [
         [(a, b) for a, b in pieces if b > a] for pieces in found if any(b > a for a, b in pieces)
     ]
+
+
+_DOUBLED_OPEN = {"\u2018\u2018", "``"}
+_DOUBLED_CLOSE = {"\u2019\u2019", "''"}
+
+
+def _doubled_opening(text: str, i: int) -> bool:
+    """Two single marks typed for an opening double one (‘‘, ``, and '' as old newspaper
+    archives write it) at the start of a word."""
+    pair = text[i : i + 2]
+    if pair not in _DOUBLED_OPEN and pair != "''":
+        return False
+    before = text[i - 1] if i else "\n"
+    after = text[i + 2] if i + 2 < len(text) else ""
+    return (before.isspace() or before in "([{\u2014\u2013-:") and after.isalnum()
+
+
+def _closes_first(text: str, start: int, closer: str) -> bool:
+    """True when the paragraph at ``start`` holds a closing mark before any opening one:
+    it carries on a quote left open at the end of the paragraph before."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    for k in range(start, end):
+        char = text[k]
+        if char == "\u201c" or char == '"' and _can_open(text, k):
+            return False
+        if char in {closer, "\u201d"} or text[k : k + 2] in _DOUBLED_CLOSE:
+            return True
+    return False
 
 
 def _misused_closer(text: str, i: int) -> bool:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from briefgen.extract.lexicon import words
 from briefgen.extract.parse import Parsed
@@ -26,10 +27,25 @@ GENERIC_HEADS = words(
     talk agenda delegation delegations issue issues matter matters area areas team teams
     """
 )
+# Head nouns that describe the talks themselves or say nothing ("marathon discussion",
+# "continued discussions", "fresh concerns", "constructive approach"): never a topic,
+# whatever qualifies them.
+TALK_HEADS = words(
+    """
+    discussion discussions talk talks meeting meetings session sessions round rounds
+    negotiation negotiations dialogue conversation conversations exchange exchanges
+    approach approaches concern concerns atmosphere tone spirit progress effort efforts
+    engagement contact contacts consultation consultations visit process outcome
+    result results readout remark remarks view views position positions door
+    statement statements judge judges lawyer lawyers company companies firm firms
+    ministry employee employees worker workers passenger passengers speaker president
+    senator leader leaders representative
+    """
+)
 _AGENDA_WORDS = words(
     """
     agenda discuss discussion cover address issue issues topic topics focus raise
-    negotiate negotiation include concern
+    negotiate negotiation include concern touch center centre
     """
 )
 _BAD_ENTS = {
@@ -68,6 +84,9 @@ _VAGUE_ADJECTIVES = frozenset({
 })
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov"})
+
+
 def _phrase(chunk: SpacySpan) -> tuple[str, str, set[str]] | None:
     """The topic words of a noun chunk (no articles, possessives, numbers, or names)."""
     tokens = [
@@ -82,6 +101,8 @@ def _phrase(chunk: SpacySpan) -> tuple[str, str, set[str]] | None:
     if not tokens or tokens[-1].i != chunk.root.i or chunk.root.pos_ != "NOUN":
         return None
     tokens = [t for t in tokens if not (t.pos_ == "ADJ" and t.lower_ in _VAGUE_ADJECTIVES)]
+    if any(t.lower_.rstrip(".") in _HONORIFICS for t in tokens):
+        return None  # "Mr. Obama's demand" less its name: not an issue
     if not tokens or len(tokens) > 4:
         return None
     head = chunk.root.lemma_.lower()
@@ -91,6 +112,31 @@ def _phrase(chunk: SpacySpan) -> tuple[str, str, set[str]] | None:
         return None
     text = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in tokens)
     return text, head, {t.lemma_.lower() for t in tokens}
+
+
+# Nouns that introduce the agenda by themselves ("the agenda covered", "topics included");
+# the other agenda words count as verbs only: "details of the discussion" names no issue.
+_AGENDA_NOUNS = words("agenda topic topics")
+
+
+def _names_the_agenda(token: Token) -> bool:
+    """The token says what was discussed: an agenda verb (discussed, covered, raised,
+    focused on; not "include", which lists anything) or the word agenda or topic."""
+    lemma = token.lemma_.lower()
+    if lemma in _AGENDA_NOUNS:
+        return True
+    return token.pos_ in {"VERB", "AUX"} and lemma in _AGENDA_WORDS and lemma != "include"
+
+
+def _scare_quoted(chunk: SpacySpan) -> bool:
+    """The noun chunk's words stand in quotation marks of their own."""
+    doc = chunk.doc
+    before = doc[chunk.start - 1] if chunk.start > 0 else None
+    after = doc[chunk.end] if chunk.end < len(doc) else None
+    if after is not None and after.is_punct and not after.is_quote and after.i + 1 < len(doc):
+        after = doc[after.i + 1]
+    quoted = any(t.is_quote for t in chunk) or (before is not None and before.is_quote)
+    return quoted and after is not None and after.is_quote
 
 
 def _says_off_agenda(sent: SpacySpan) -> bool:
@@ -118,10 +164,12 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
             starts = [sent.start for sent in sents]
             off_flags = [_says_off_agenda(sent) for sent in sents]
             agenda_flags = [
-                not off and any(t.lemma_.lower() in _AGENDA_WORDS for t in sent)
+                not off and any(_names_the_agenda(t) for t in sent)
                 for sent, off in zip(sents, off_flags, strict=True)
             ]
             for chunk in piece.doc.noun_chunks:
+                if _scare_quoted(chunk):
+                    continue  # "a 'sensible pause'": someone's words, not an issue
                 found = _phrase(chunk)
                 if found is None:
                     continue
@@ -137,9 +185,16 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
                 head_counts[head] += 1
             order += len(sents)
     scored: list[tuple[float, _Candidate]] = []
+    # When the text says what was discussed, covered, raised or focused on, the topics are
+    # taken from there; otherwise from the weightiest issues named.
+    says_agenda = any(c.agenda and c.head not in TALK_HEADS for c in candidates.values())
     for cand in candidates.values():
         if cand.head in GENERIC_HEADS and cand.words == 1:
             continue
+        if cand.head in TALK_HEADS or (says_agenda and not cand.agenda):
+            continue
+        if cand.words == 1 and not cand.agenda:
+            continue  # a lone noun ("money", "review") names an issue only on the agenda
         if cand.off_agenda and not cand.agenda:
             continue  # "the boundary dispute was not discussed": not a topic of the talks
         score = cand.count + 0.5 * head_counts[cand.head]

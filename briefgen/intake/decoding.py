@@ -68,6 +68,55 @@ def plausible_western(text: str) -> bool:
     return odd <= 0.02 * len(foreign) and accented <= _MAX_ACCENTED_SHARE * max(letters, 1)
 
 
+def _latin1_for_undefined(error: UnicodeError) -> tuple[str, int]:
+    """cp1252 leaves five bytes undefined; browsers read them as the Latin-1 controls."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("briefgen-windows-1252", _latin1_for_undefined)
+
+# Browsers read a page declaring Latin-1 or ASCII as windows-1252 (the WHATWG Encoding
+# standard): such pages are nearly always cp1252, curly quotes and euro signs included.
+_READ_AS_WINDOWS_1252 = frozenset({"latin-1", "iso8859-1", "ascii", "cp1252"})
+
+
+def _declared_codec(declared: str) -> str:
+    try:
+        name = codecs.lookup(declared.strip()).name
+    except LookupError:
+        return declared
+    return "windows-1252" if name in _READ_AS_WINDOWS_1252 else name
+
+
+def decode_windows_1252(data: bytes) -> str:
+    """``data`` read as a browser reads windows-1252 (never fails)."""
+    return data.decode("cp1252", errors="briefgen-windows-1252")
+
+
+def decode_mixed_lines(data: bytes) -> str | None:
+    """Text whose lines are UTF-8 and cp1252 by turns (pasted together from two
+    sources), each line decoded on its own; None unless some non-ASCII lines are valid
+    UTF-8 and the others read as Western European cp1252 text."""
+    lines = data.split(b"\n")
+    utf8_lines = 0
+    western: list[str] = []
+    decoded: list[str] = []
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            text = decode_windows_1252(line)
+            western.append(text)
+        else:
+            utf8_lines += not line.isascii()
+        decoded.append(text)
+    if not utf8_lines or not western or not plausible_western("\n".join(western)):
+        return None
+    return "\n".join(decoded)
+
+
 def looks_like_text(text: str) -> bool:
     """True when ``text`` has (almost) no control characters, as real text does."""
     if not text:
@@ -78,8 +127,10 @@ def looks_like_text(text: str) -> bool:
 
 def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
     """Decode ``data``: a BOM, then BOM-less UTF-16, UTF-8, ``declared`` (e.g. an HTTP
-    or meta charset), cp1252 when it reads as Western European text, and finally
-    charset-normalizer's best guess (cp1251, cp1253, Shift-JIS...).
+    or meta charset; a declared Latin-1 or ASCII is read as windows-1252, as browsers
+    do), UTF-8 and cp1252 line by line when lines of both are mixed, cp1252 when it
+    reads as Western European text, and finally charset-normalizer's best guess
+    (cp1251, cp1253, Shift-JIS...).
 
     Raises IntakeError naming ``name`` when the bytes are not text.
     """
@@ -94,14 +145,18 @@ def decode_text(data: bytes, name: str, declared: str | None = None) -> str:
     # (pages often declare latin-1 and are UTF-8 in fact).
     candidates = ["utf-8"]
     if declared:
-        candidates.append(declared)
+        candidates.append(_declared_codec(declared))
     utf16 = utf16_codec_without_bom(data)
     if utf16:
         candidates.insert(0, utf16)
     for codec in candidates:
-        decoded = _decode_with(data, codec)
+        decoded = (decode_windows_1252(data) if codec == "windows-1252"
+                   else _decode_with(data, codec))
         if decoded is not None and looks_like_text(decoded):
             return decoded
+    mixed = None if utf16 else decode_mixed_lines(data)
+    if mixed is not None and looks_like_text(mixed):
+        return mixed
     if b"\x00" in data[:4000]:
         raise intake_error(name, "it is a binary file, not text")
     # charset detectors misjudge mostly-ASCII text with a few accents (a "café" read as

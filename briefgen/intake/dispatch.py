@@ -109,7 +109,14 @@ def _with_plain_header(
     )
 
 
-def _email_sources(message: EmailArticle, name: str, path: str | None) -> list[Source]:
+# An e-mail's attached messages are read this many levels deep, and this many sources in
+# all: a chain of forwards inside forwards is otherwise read once per level (quadratic).
+MAX_ATTACHED_DEPTH = 3
+MAX_ATTACHED_SOURCES = 20
+
+
+def _email_sources(message: EmailArticle, name: str, path: str | None,
+                   depth: int = 0) -> list[Source]:
     sources: list[Source] = []
     skipped: list[str] = []
     body: Source | None = None
@@ -130,8 +137,14 @@ def _email_sources(message: EmailArticle, name: str, path: str | None) -> list[S
         body = None
     for attachment in message.attachments:
         label = f"{attachment.filename} (attached to {name})"
+        if depth >= MAX_ATTACHED_DEPTH or len(sources) >= MAX_ATTACHED_SOURCES:
+            limit = (f"it is nested more than {MAX_ATTACHED_DEPTH} messages deep"
+                     if depth >= MAX_ATTACHED_DEPTH
+                     else f"the e-mail carries more than {MAX_ATTACHED_SOURCES} articles")
+            skipped.append(f"The attachment {attachment.filename} was skipped: {limit}.")
+            continue
         try:
-            loaded = _sources_from_bytes(attachment.data, label, path)
+            loaded = _sources_from_bytes(attachment.data, label, path, depth + 1)
         except IntakeError as exc:
             skipped.append(
                 f"The attachment {attachment.filename} was skipped: {reason_of(exc)}."
@@ -146,17 +159,19 @@ def _email_sources(message: EmailArticle, name: str, path: str | None) -> list[S
     return sources
 
 
-def _sources_from_bytes(data: bytes, name: str, path: str | None) -> list[Source]:
-    """Every source in ``data``: the article, then any attachments it carries."""
+def _sources_from_bytes(data: bytes, name: str, path: str | None,
+                        depth: int = 0) -> list[Source]:
+    """Every source in ``data``: the article, then any attachments it carries (``depth``
+    counts the e-mails this one is attached to)."""
     kind = sniff_format(data, name)
     if kind in _REFUSED:
         raise intake_error(name, _REFUSED[kind])
     if kind in _TEXT_FORMATS and len(data) > MAX_TEXT_BYTES:
         raise intake_error(name, too_large_reason(len(data), MAX_TEXT_BYTES))
     if kind == "email":
-        return _email_sources(read_email(data, name), name, path)
+        return _email_sources(read_email(data, name), name, path, depth)
     if kind == "msg":
-        return _email_sources(read_msg(data, name), name, path)
+        return _email_sources(read_msg(data, name), name, path, depth)
     readers: dict[str, Callable[[], Source]] = {
         "text": lambda: text_source(decode_text(data, name), name=name, path=path),
         "markdown": lambda: text_source(

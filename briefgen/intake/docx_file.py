@@ -10,6 +10,7 @@ from docx.document import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from briefgen.intake.archive_limits import check_package
 from briefgen.intake.reading import intake_error
 
 _TITLE_STYLES = ("title", "heading 1")
@@ -66,7 +67,9 @@ def _blocks(document: Document) -> list[tuple[str, str]]:
 
 
 def read_docx(data: bytes, name: str) -> DocxArticle:
-    """The article in the .docx ``data``; IntakeError naming ``name`` when it is corrupt."""
+    """The article in the .docx ``data``; IntakeError naming ``name`` when it is corrupt
+    or would inflate past the package bounds (archive_limits)."""
+    check_package(data, name, "Word document")
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = _blocks(document)

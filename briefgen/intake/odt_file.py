@@ -10,6 +10,7 @@ from odf import dc, meta, teletype, text
 from odf.namespaces import TABLENS, TEXTNS
 from odf.opendocument import load as load_odf
 
+from briefgen.intake.archive_limits import check_package
 from briefgen.intake.reading import intake_error
 
 
@@ -45,7 +46,9 @@ def _meta_value(document: Any, kind: Any) -> str | None:
 
 
 def read_odt(data: bytes, name: str) -> OdtArticle:
-    """The article in the .odt ``data``; IntakeError naming ``name`` when it is corrupt."""
+    """The article in the .odt ``data``; IntakeError naming ``name`` when it is corrupt
+    or would inflate past the package bounds (archive_limits)."""
+    check_package(data, name, "OpenDocument file")
     try:
         document = load_odf(io.BytesIO(data))
         blocks: list[str] = []

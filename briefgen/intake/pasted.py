@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import lxml.html
 
 from briefgen.errors import IntakeError
@@ -27,17 +29,22 @@ def _html_to_text(html: str) -> str:
 def load_pasted(text: str | None = None, html: str | None = None) -> Source:
     """The article pasted by the user: the HTML through the web page path when given,
     falling back to the plain text (or the fragment's visible text) when the HTML is
-    only a snippet. Raises IntakeError when there is nothing to load."""
+    only a snippet. The source records today as the day it was ``pasted``. Raises
+    IntakeError when there is nothing to load."""
     for value in (text, html):
         if value and len(value.encode("utf-8", errors="replace")) > MAX_TEXT_BYTES:
             size = len(value.encode("utf-8", errors="replace"))
             raise intake_error(PASTED_NAME, too_large_reason(size, MAX_TEXT_BYTES))
+    source: Source | None = None
     if html and html.strip():
         try:
-            return html_source(html, name=PASTED_NAME)
+            source = html_source(html, name=PASTED_NAME)
         except IntakeError:
             if not (text and text.strip()):
                 text = _html_to_text(html)
-    if text and text.strip():
-        return text_source(text, name=PASTED_NAME)
-    raise intake_error(PASTED_NAME, "there is no text to load")
+    if source is None and text and text.strip():
+        source = text_source(text, name=PASTED_NAME)
+    if source is None:
+        raise intake_error(PASTED_NAME, "there is no text to load")
+    source.pasted = dt.date.today().isoformat()
+    return source

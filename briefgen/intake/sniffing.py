@@ -8,6 +8,7 @@ import re
 import zipfile
 from typing import Literal
 
+from briefgen.intake.archive_limits import read_part_head
 from briefgen.intake.decoding import utf16_codec_without_bom
 
 Format = Literal[
@@ -71,7 +72,7 @@ def _zip_format(data: bytes, name: str | None) -> Format:
             if "word/document.xml" in names:
                 return "docx"
             if "mimetype" in names:
-                mimetype = archive.read("mimetype")[:100]
+                mimetype = read_part_head(archive, "mimetype", 100)  # never it all
                 if b"opendocument.text" in mimetype:
                     return "odt"
             if "content.xml" in names and "META-INF/manifest.xml" in names:

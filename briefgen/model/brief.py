@@ -29,6 +29,8 @@ class Source:
     opening ``text`` (``None``: it has none). Extraction fills ``lead`` (the first
     sentence, without the dateline) and ``venue`` (the dateline's city as the brief's
     place name); both are ``None`` before extraction or when there is none.
+    ``pasted`` is the ISO date the user pasted the text (``None``: it came from a file or
+    a URL, or from a file saved before the field existed).
     """
 
     id: str
@@ -44,6 +46,7 @@ class Source:
     dateline: Dateline | None = None
     lead: str | None = None
     venue: str | None = None
+    pasted: str | None = None
 
 
 @dataclass
@@ -66,12 +69,23 @@ class KeyPoint:
 
 @dataclass
 class Person:
-    """A named person; ``role`` and ``organization`` are ``None`` when the text gives none."""
+    """A named person; ``role`` and ``organization`` are ``None`` when the text gives none.
+
+    ``participant`` is True when the text says the person took part in the event (led,
+    represented, attended, met, took part) and False for someone only mentioned (a
+    spokesperson commenting afterwards, a minister named in passing). Files written before
+    the field existed load as True.
+
+    ``confidence`` (0 to 1) says how sure extraction is of the role; ``None`` when the
+    person was typed by hand or read from a file written before the field existed.
+    """
 
     name: str
     role: str | None = None
     organization: str | None = None
     spans: list[Span] = field(default_factory=list)
+    participant: bool = True
+    confidence: float | None = None
 
 
 @dataclass
@@ -101,12 +115,22 @@ class DateMention:
 
 @dataclass
 class Quote:
-    """A direct quotation (without its marks) and who said it; ``None`` if unattributed."""
+    """A direct quotation (without its marks) and who said it; ``None`` if unattributed.
+
+    ``include`` is False when the memo leaves the quote out: extraction clears it for
+    short fragments (scare quotes under six words) and unattributed fragments; the user
+    may tick it back. Files written before the field existed load as True.
+
+    ``confidence`` (0 to 1) says how sure extraction is of the speaker; ``None`` when the
+    quote was typed by hand or read from a file written before the field existed.
+    """
 
     text: str
     speaker: str | None = None
     speaker_role: str | None = None
     spans: list[Span] = field(default_factory=list)
+    include: bool = True
+    confidence: float | None = None
 
 
 @dataclass

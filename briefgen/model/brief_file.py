@@ -12,6 +12,7 @@ from pathlib import Path
 from briefgen.errors import BriefFileError
 from briefgen.model.brief import Brief
 from briefgen.model.brief_json import BriefJSONError, brief_from_dict, brief_to_dict
+from briefgen.model.leftovers import remove_leftovers, save_leftover
 
 BRIEF_SUFFIX = ".brief"
 MAX_BRIEF_BYTES = 200 * 1024 * 1024
@@ -38,12 +39,19 @@ def load_brief(path: str | os.PathLike[str]) -> Brief:
     except OSError as exc:
         raise BriefFileError(f"Cannot open {p}: {exc.strerror or exc}.") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        # "utf-8-sig": a byte order mark, which some editors put first, is not content.
+        data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise BriefFileError(f"Cannot open {p}: it is not a UTF-8 text file.") from None
     except json.JSONDecodeError as exc:
         raise BriefFileError(
             f"Cannot open {p}: it is not valid JSON (line {exc.lineno}, column {exc.colno})."
+        ) from None
+    except RecursionError:
+        raise BriefFileError(f"Cannot open {p}: it is nested too deeply to be a brief.") from None
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        raise BriefFileError(
+            f"Cannot open {p}: it holds a number too large for a brief."
         ) from None
     try:
         return brief_from_dict(data)
@@ -72,6 +80,7 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     Raises BriefFileError naming ``path`` when the folder is missing or not writable.
     """
     folder = path.parent if str(path.parent) else Path(".")
+    remove_leftovers(folder, save_leftover(path))  # of saves that were killed
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except FileNotFoundError:

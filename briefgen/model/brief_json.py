@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import math
+import re
 from dataclasses import asdict, fields
 from typing import Any, TypeVar
 
@@ -20,6 +22,14 @@ class BriefJSONError(ValueError):
 
 T = TypeVar("T")
 
+# A Brief JSON object is at most about six levels deep (brief, sources, source, spans, span,
+# and a header field's list of rows); anything far deeper is not a brief and would exhaust
+# the recursion of every later step.
+MAX_DEPTH = 32
+# Offsets, counts and scores are far below this; a longer integer is not brief data.
+MAX_INTEGER = 2**63 - 1
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 def text_sha256(text: str) -> str:
     """The sha256 hex digest of a source text, as stored in ``sources[i].sha256``."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -32,8 +42,48 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
     return data
 
 
+def bounded_json(value: Any, where: str = "it", depth: int = 0) -> Any:
+    """A copy of parsed JSON ``value`` with every lone surrogate (which no file or memo
+    can hold) replaced by U+FFFD, the replacement character, so offsets keep their meaning.
+
+    Raises BriefJSONError when ``value`` is nested more than MAX_DEPTH levels deep or
+    holds an integer beyond MAX_INTEGER or a number that is not finite.
+    """
+    if depth > MAX_DEPTH:
+        raise BriefJSONError(f"it is nested more than {MAX_DEPTH} levels deep")
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        if abs(value) > MAX_INTEGER:
+            raise BriefJSONError(f"{where} holds a number too large for a brief")
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise BriefJSONError(f"{where} holds a number that is not finite")
+        return value
+    if isinstance(value, list | tuple):
+        return [bounded_json(v, f"{where}[{i}]", depth + 1) for i, v in enumerate(value)]
+    if isinstance(value, dict):
+        return {
+            _LONE_SURROGATE.sub("\ufffd", str(k)): bounded_json(v, _member(where, k), depth + 1)
+            for k, v in value.items()
+        }
+    raise BriefJSONError(f"{where} holds a {type(value).__name__}, which JSON cannot")
+
+
+def _member(where: str, key: Any) -> str:
+    name = _LONE_SURROGATE.sub("\ufffd", str(key))[:40]
+    return name if where == "it" else f"{where}.{name}"
+
+
 def brief_from_dict(data: Any) -> Brief:
-    """A Brief from a Brief JSON object; raises BriefJSONError naming the bad part."""
+    """A Brief from a Brief JSON object; raises BriefJSONError naming the bad part.
+
+    The object is first passed through bounded_json (depth, number sizes, surrogates).
+    """
+    data = bounded_json(data)
     if not isinstance(data, dict):
         raise BriefJSONError("it is not a JSON object")
     if data.get("format") != FORMAT_NAME:
@@ -122,8 +172,10 @@ def _build(cls: type[T], item: Any, where: str) -> T:
             value = [_span(s, f"{where}.spans[{j}]") for j, s in enumerate(value)]
         else:
             _check_scalar(f.type, value, f"{where}.{f.name}")
-            if f.name == "score" and isinstance(value, int):
+            if f.name in {"score", "confidence"} and isinstance(value, int):
                 value = float(value)
+            if f.name == "confidence" and value is not None and not 0.0 <= value <= 1.0:
+                raise BriefJSONError(f"{where}.confidence is not between 0 and 1")
             if f.name == "warnings":
                 value = list(value)
         kwargs[f.name] = value

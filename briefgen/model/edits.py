@@ -20,7 +20,7 @@ from briefgen.model.lists import is_list_name, items, list_names, set_items
 Path = tuple[str | int, ...]
 
 # Header fields that extraction fills; any other header field is the user's and always kept.
-EXTRACTED_FIELDS = frozenset({"subject", "date"})
+EXTRACTED_FIELDS = frozenset({"subject", "date", "event_date", "event_date_guessed"})
 
 
 # JSON pointers -------------------------------------------------------------------------

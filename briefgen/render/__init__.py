@@ -11,7 +11,12 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from briefgen.render.context import apply_template_defaults, brief_warnings, build_context
+    from briefgen.render.context import (
+        apply_template_defaults,
+        brief_warnings,
+        build_context,
+        empty_required_fields,
+    )
     from briefgen.render.dates import DEFAULT_DATE_FORMAT, long_date, valid_date_format
     from briefgen.render.docx_writer import render_docx
     from briefgen.render.html_writer import render_html
@@ -31,6 +36,7 @@ BUILTIN_TEMPLATE_IDS = ("meeting-readout", "information-memo", "decision-memo", 
 
 _HOMES = {
     "apply_template_defaults": "context", "brief_warnings": "context", "build_context": "context",
+    "empty_required_fields": "context",
     "DEFAULT_DATE_FORMAT": "dates", "long_date": "dates", "valid_date_format": "dates",
     "render_docx": "docx_writer", "render_html": "html_writer", "render_pdf": "pdf_writer",
     "OUTPUT_SUFFIXES": "output", "OUTPUT_SUFFIXES_TEXT": "output",
@@ -62,6 +68,7 @@ __all__ = [
     "apply_template_defaults",
     "brief_warnings",
     "build_context",
+    "empty_required_fields",
     "is_output_path",
     "long_date",
     "render_docx",

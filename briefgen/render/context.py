@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Iterable
+from pathlib import PurePath
 from typing import Any
 
 from briefgen.model import BRIEF_LISTS, Brief, Source, Span, list_names
 from briefgen.render.dates import DEFAULT_DATE_FORMAT, long_date, valid_date_format
+from briefgen.render.sections import (
+    memo_subject,
+    quote_strength,
+    source_title,
+    speaker_label,
+    stated_outcomes,
+)
 from briefgen.render.templates.manifest import BriefTemplate, FieldSpec
 from briefgen.render.textclean import clean_value, one_line, strip_forbidden
 from briefgen.text.normalise import same_text
@@ -121,10 +130,18 @@ def _lead(source: Source, limit: int = 320) -> str:
 
 
 def _source_row(source: Source, number: int, date_format: str) -> dict[str, Any]:
-    title = one_line(source.title or "") or f"Source {number}"
+    """One source as the sources list shows it: what is known, no placeholder. A source
+    without a title shows the first words of its text, unquoted (quotation marks would
+    read as a quoted headline), and a pasted one says so, with the day."""
+    title = source_title(source)
     published = long_date(source.published, date_format) if source.published else ""
-    parts = [one_line(source.author or ""), f"\u201c{title}\u201d",
-             one_line(source.publisher or ""), published, one_line(source.url or "")]
+    pasted = f"pasted on {long_date(source.pasted, date_format)}" if source.pasted else ""
+    shown = f"\u201c{title}\u201d" if one_line(source.title or "") else title
+    parts = [one_line(source.author or ""), shown, one_line(source.publisher or ""),
+             published, one_line(source.url or "")]
+    if not one_line(source.title or "") and source.path and not pasted:
+        parts.append(PurePath(source.path).name)  # what is known of an untitled file
+    parts.append(pasted)
     return {
         "number": number,
         "anchor": f"source-{number}",
@@ -134,6 +151,7 @@ def _source_row(source: Source, number: int, date_format: str) -> dict[str, Any]
         "author": one_line(source.author or ""),
         "url": one_line(source.url or ""),
         "published": published,
+        "pasted": pasted,
         "reference": ", ".join(p for p in parts if p),
         "lead": _lead(source),
         "summary": "",
@@ -142,9 +160,24 @@ def _source_row(source: Source, number: int, date_format: str) -> dict[str, Any]
     }
 
 
+def _date_value(spec: FieldSpec, brief: Brief, today: dt.date) -> tuple[str, bool]:
+    """A date field's value and whether it is a guess: what the user typed, else for a
+    ``memo-date`` the drafting day (``today``), for an ``event-date`` the event date
+    extraction found (``""`` when it found none)."""
+    typed = brief.fields.get(spec.name)
+    if typed not in (None, ""):
+        return str(clean_value(typed)), False
+    if spec.default not in (None, ""):
+        return str(clean_value(spec.default)), False
+    if spec.meaning == "memo-date":
+        return today.isoformat(), False
+    event = brief.fields.get("event_date")
+    return (str(event), bool(brief.fields.get("event_date_guessed"))) if event else ("", False)
+
+
 def build_context(
     brief: Brief, template: BriefTemplate, *, preview: bool = False,
-    date_format: str = DEFAULT_DATE_FORMAT,
+    date_format: str = DEFAULT_DATE_FORMAT, today: dt.date | None = None,
 ) -> dict[str, Any]:
     """Everything a template may use, as plain dicts, lists and strings.
 
@@ -158,11 +191,29 @@ def build_context(
     ``date_format`` (strftime codes, see ``valid_date_format``; an unusable one gives the
     default) writes the sources' and dates' display dates and is carried as the context's
     ``date_format``, which the ``long_date`` filter uses.
+
+    The memo rules of templates/README.md apply here, for every template: an empty date
+    field is filled by its manifest ``meaning`` (``today``, default the real date, is the
+    drafting day), an empty subject is built from what extraction found, quotes left out
+    (``include=False``) are dropped and the rest come strongest first, participants and
+    the people only mentioned are told apart, outcomes are what the sources say was
+    produced, and sources show what is known of them.
     """
     date_format = valid_date_format(date_format)
+    today = today or dt.date.today()
     fields: dict[str, Any] = {k: clean_value(v) for k, v in brief.fields.items()}
+    date_guessed = False
     for spec in template.fields:
-        fields[spec.name] = _field_value(spec, brief.fields.get(spec.name))
+        if spec.type == "date":
+            fields[spec.name], guessed = _date_value(spec, brief, today)
+            date_guessed = date_guessed or guessed
+        else:
+            fields[spec.name] = _field_value(spec, brief.fields.get(spec.name))
+    venue = dateline_venue(brief)
+    if not one_line(str(fields.get("subject") or "")):
+        event = brief.fields.get("event_date")
+        fields["subject"] = memo_subject(
+            brief, venue, long_date(str(event), date_format) if event else "")
     marking = one_line(str(fields.get("classification") or "")).upper()
     citations = _Citations(brief.sources, bool(fields.get("citations")))
     portion = portion_mark(marking) if fields.get("portion_marks") else ""
@@ -178,21 +229,29 @@ def build_context(
     sources = [_source_row(s, n, date_format) for n, s in enumerate(brief.sources, start=1)]
     key_points = [cited(k.text, k.spans) for k in brief.key_points
                   if k.include and not same_text(k.text, summary_text)]
+    labelled = [(q, speaker_label(brief, q)) for q in brief.quotes if q.include]
+    labelled.sort(key=lambda item: quote_strength(*item))
     quotes = [
-        cited(q.text, q.spans, speaker=one_line(q.speaker or ""),
-              speaker_role=one_line(q.speaker_role or ""))
-        for q in brief.quotes
+        cited(q.text, q.spans, speaker=label,
+              speaker_role="" if label != one_line(q.speaker or "") else
+              one_line(q.speaker_role or ""))
+        for q, label in labelled
     ]
     people = [
         cited("", p.spans, name=one_line(p.name), role=one_line(p.role or ""),
-              organization=one_line(p.organization or ""))
+              organization=one_line(p.organization or ""), participant=p.participant)
         for p in brief.people
     ]
+    outcomes = [{"text": strip_forbidden(str(o)).strip(), "cites": [], "cite": ""}
+                for o in _field_value(_OUTCOMES_SPEC, brief.fields.get("outcomes"))]
+    if not outcomes:
+        outcomes = [cited(text, spans) for text, spans in stated_outcomes(brief)]
     for row in sources:
         number = row["number"]
         row["key_points"] = [k for k in key_points if number in k["cites"]]
         row["quotes"] = [q for q in quotes if number in q["cites"]]
-        row["summary"] = "" if same_text(row["lead"], summary_text) else row["lead"]
+        full_lead = _lead(brief.sources[number - 1], limit=10**6)  # uncut, to compare
+        row["summary"] = "" if same_text(full_lead, summary_text) else row["lead"]
     bluf_lines = math.ceil(len(summary_text) / CHARS_PER_LINE) if summary_text else 0
     warnings = []
     if bluf_lines > BLUF_MAX_LINES:
@@ -200,11 +259,14 @@ def build_context(
             f"The bottom line runs to about {bluf_lines} lines; "
             f"keep it to {BLUF_MAX_LINES} or fewer."
         )
-    for spec in template.fields:
-        if spec.required and fields.get(spec.name) in ("", [], None):
-            warnings.append(f"The field \u201c{spec.label}\u201d is required but empty.")
+    for label in _empty_required(template, fields):
+        warnings.append(f"The field \u201c{label}\u201d is required but empty.")
+    if date_guessed:
+        warnings.append("The date is the article's event date as guessed by extraction; "
+                        "check it.")
     summary_numbers = citations.numbers_of(brief.summary.spans)
-    return {
+    # One pass over all of it: no character a file cannot hold reaches an output.
+    context: dict[str, Any] = clean_value({
         "template": {"id": template.id, "name": one_line(template.name),
                      "version": one_line(template.version)},
         "fields": fields,
@@ -216,6 +278,9 @@ def build_context(
                     "cite": citations.mark(summary_numbers), "lines": bluf_lines},
         "key_points": key_points,
         "people": people,
+        "participants": [p for p in people if p["participant"]],
+        "also_mentioned": [p for p in people if not p["participant"]],
+        "outcomes": outcomes,
         "organizations": [{"name": one_line(o.name)} for o in brief.organizations],
         "places": [{"name": one_line(p.name)} for p in brief.places],
         "dates": [{"text": one_line(d.text), "date": d.date or "",
@@ -226,22 +291,38 @@ def build_context(
         "next_steps": [cited(n.text, n.spans) for n in brief.next_steps
                        if not same_text(n.text, summary_text)],
         "sources": sources,
-        "venue": dateline_venue(brief),
+        "venue": venue,
         "lists": list(template.lists),
         "labels": {k: one_line(v) for k, v in {**DEFAULT_LABELS, **template.labels}.items()},
         "warnings": warnings,
         "preview": preview,
         "date_format": date_format,
-    }
+    })
+    return context
 
 
 CONTEXT_NAMES = frozenset(
     {
         "template", "fields", "marking", "portion", "portion_space", "citations", "summary",
-        *list_names(), "sources", "venue", "lists", "labels", "warnings", "preview",
-        "date_format",
+        *list_names(), "participants", "also_mentioned", "outcomes", "sources", "venue",
+        "lists", "labels", "warnings", "preview", "date_format",
     }
 )
+
+
+_OUTCOMES_SPEC = FieldSpec(name="outcomes", type="list", default=[])
+
+
+def _empty_required(template: BriefTemplate, fields: dict[str, Any]) -> list[str]:
+    return [spec.label for spec in template.fields
+            if spec.required and fields.get(spec.name) in ("", [], None)]
+
+
+def empty_required_fields(brief: Brief, template: BriefTemplate) -> list[str]:
+    """The labels of the template's required header fields that the memo would print
+    empty (after the memo rules filled what they can: the date, the subject)."""
+    fields = build_context(brief, template)["fields"]
+    return _empty_required(template, fields)
 
 
 def brief_warnings(brief: Brief, template: BriefTemplate) -> list[str]:

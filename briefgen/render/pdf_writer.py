@@ -239,14 +239,22 @@ class _Writer:
     def people(self) -> None:
         """The people as the Word and HTML files show them: a table of name, role and
         organisation when the template records participants, else a bulleted list."""
-        rows = self.ctx["fields"].get("participants") or self.ctx["people"]
-        if not rows:
+        listed = self.ctx["fields"].get("participants")
+        if self.template.field("participants") is None:
+            if self.ctx["people"]:
+                self.heading(self.ctx["labels"]["people"])
+                self.people_list(self.ctx["people"])
             return
-        self.heading(self.ctx["labels"]["people"])
-        if self.template.field("participants") is not None:
+        rows = listed or self.ctx["participants"]
+        if rows:
+            self.heading(self.ctx["labels"]["people"])
             self.people_table(rows)
-        else:
-            self.people_list(rows)
+        others = self.ctx["also_mentioned"]
+        if others and not listed:
+            names = "; ".join(p["name"] + (f" ({p['role']})" if p["role"] else "")
+                              for p in others)
+            self.runs([("Also mentioned: ", "B", (26, 26, 26)), (names, "", (26, 26, 26))])
+            self.pdf.ln(2)
 
     def people_list(self, rows: list[dict[str, Any]]) -> None:
         pdf = self.pdf
@@ -351,12 +359,20 @@ class _Writer:
             self.free_text_fields()
         elif name == "people":
             self.people()
-        elif name == "key_points":
-            outcomes = ctx["fields"].get("outcomes") or []
-            if outcomes or ctx["key_points"]:
-                self.heading(labels["key_points"])
-                self.bullets([str(o) for o in outcomes] if outcomes else
-                             [self.cited(k) for k in ctx["key_points"]])
+        elif name == "key_points" and self.template.field("outcomes") is not None:
+            # A readout always states its outcomes: those given, those the sources state,
+            # or that they state none.
+            self.heading(labels["key_points"])
+            if ctx["outcomes"]:
+                self.bullets([self.cited(k) for k in ctx["outcomes"]])
+            else:
+                self.paragraph(self.portion + "No outcome stated in the sources.")
+        elif name == "key_points" and ctx["key_points"]:
+            self.heading(labels["key_points"])
+            self.bullets([self.cited(k) for k in ctx["key_points"]])
+        elif (name == "next_steps" and self.template.field("outcomes") is not None
+              and not ctx["fields"].get("outcomes")):
+            pass  # a readout lists next steps only beside outcomes the drafter gave
         elif name in ("topics", "next_steps") and ctx[name]:
             self.heading(labels[name])
             self.bullets([self.cited(k) if "cite" in k else k["text"] for k in ctx[name]])

@@ -18,6 +18,7 @@ from briefgen.ui.dialogs import (
     BRIEF_FILTER,
     EXPORT_FILTER,
     OPEN_FILTER,
+    ConfirmDialog,
     OpenFilesDialog,
     RecoverDialog,
     SaveFileDialog,
@@ -164,11 +165,28 @@ class FileController(QObject):
     # Export -----------------------------------------------------------------------------
 
     def export_dialog(self) -> Worker | None:
-        """Ask where to export the memo, then write it in the background."""
+        """Ask where to export the memo, then write it in the background. When required
+        header fields are empty, say which before asking; the user may go on."""
+        missing = self._empty_required_fields()
+        if missing:
+            question = ("These required fields are empty and will print blank in the memo: "
+                        + ", ".join(missing) + ".")
+            if not ConfirmDialog.ask(self.dialog_parent, "Export memo", question,
+                                     "Export anyway"):
+                return None
         base = self.document.path[: -len(BRIEF_SUFFIX)] if self.document.path else None
         suggested = (base or _suggested_name(self.document.brief)) + ".docx"
         path = SaveFileDialog.ask(self.dialog_parent, "Export memo", suggested, EXPORT_FILTER)
         return self.export(path) if path else None
+
+    def _empty_required_fields(self) -> list[str]:
+        """The labels of the current template's required fields the memo prints empty."""
+        template = self.rendering.template
+        if template is None:
+            return []
+        from briefgen.render import empty_required_fields
+
+        return empty_required_fields(self.document.brief, template)
 
     def export(self, path: str) -> Worker | None:
         """Render the memo to ``path`` in the background (.docx, .html or .pdf; a path with

@@ -53,8 +53,8 @@ def _key_points(doc: DocxDocument, heading: str, limit: str = "") -> None:
     end(doc)
 
 
-def _next_steps(doc: DocxDocument) -> None:
-    section(doc, "next_steps", "Next steps")
+def _next_steps(doc: DocxDocument, condition: str = "next_steps") -> None:
+    section(doc, condition, "Next steps")
     bullets(doc, "k in next_steps", [(P + "{{ k.text }}", ""), (CITED, "sup")])
     end(doc)
 
@@ -153,26 +153,31 @@ def meeting_readout() -> DocxDocument:
         ("DRAFTED BY:", "{{ fields['from'] }}"),
     ])
     _summary(doc, "Summary")
-    section(doc, "fields.participants or people", "Participants")
+    section(doc, "fields.participants or participants", "Participants")
     loop_table(
         doc, ["Name", "Role", "Organisation"],
-        "p in (fields.participants or people)",
+        "p in (fields.participants or participants)",
         ["{{ p.name }}", "{{ p.role }}", "{{ p.organization }}"],
         [4.6, 6.4, 5.0],
     )
     end(doc)
+    tag(doc, "{%p if also_mentioned and not fields.participants %}")
+    para(doc, [("Also mentioned: ", "b"),
+               ("{% for p in also_mentioned %}{{ p.name }}{% if p.role %} ({{ p.role }})"
+                "{% endif %}{% if not loop.last %}; {% endif %}{% endfor %}", "")])
+    end(doc)
     section(doc, "topics", "Topics discussed")
     bullets(doc, "t in topics", [(P + "{{ t.text }}", "")])
     end(doc)
-    section(doc, "fields.outcomes or key_points", "Outcomes")
-    tag(doc, "{%p if fields.outcomes %}")
-    bullets(doc, "o in fields.outcomes", [(P + "{{ o }}", "")])
+    # Outcomes always print: what the sources say was produced, or that they state none.
+    doc.add_heading("Outcomes", level=1)
+    tag(doc, "{%p if outcomes %}")
+    bullets(doc, "k in outcomes", [(P + "{{ k.text }}", ""), (CITED, "sup")])
     tag(doc, "{%p else %}")
-    bullets(doc, "k in key_points", [(P + "{{ k.text }}", ""), (CITED, "sup")])
+    para(doc, [(P + "No outcome stated in the sources.", "")])
     tag(doc, "{%p endif %}")
-    end(doc)
     _quotes(doc, "Quotes")
-    _next_steps(doc)
+    _next_steps(doc, "fields.outcomes and next_steps")
     sources_list(doc)
     return doc
 

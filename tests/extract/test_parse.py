@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from briefgen.extract.parse import parse_sources, split_pieces
 from briefgen.model import Source
 
@@ -47,3 +51,28 @@ def test_parse_sources_parses_several_sources_in_one_batch(nlp):
     parsed = parse_sources(sources, nlp)
     assert [p.source.id for p in parsed] == ["s0", "s1", "s2"]
     assert all(len(p.pieces) == 1 for p in parsed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.sampled_from("ab \n.\u3002\u4e2d"), max_size=400),
+       max_chars=st.integers(1, 60), max_words=st.integers(1, 30))
+def test_split_pieces_covers_the_text_in_pieces_no_longer_than_the_character_limit(
+    text: str, max_chars: int, max_words: int
+) -> None:
+    pieces = split_pieces(text, max_words=max_words, max_chars=max_chars)
+    assert "".join(chunk for _, chunk in pieces) == text
+    for offset, chunk in pieces:
+        assert text[offset : offset + len(chunk)] == chunk
+        assert 0 < len(chunk) <= max_chars
+
+
+def test_text_without_spaces_or_sentence_ends_is_cut_below_spacys_limit() -> None:
+    cjk = "\u4eca\u65e5\u306f\u826f\u3044\u5929\u6c17\u3067\u3059" * 370_000  # 3.3 M chars
+    no_ends = "word " * 240_000  # 1.2 MB, no sentence ends
+    for text in (cjk, no_ends):
+        pieces = split_pieces(text)
+        assert "".join(chunk for _, chunk in pieces) == text
+        assert max(len(chunk) for _, chunk in pieces) <= 50_000
+    parsed = parse_sources([Source(id="s", text=no_ends[:600_000] + "x" * 1_100_000)],
+                           spacy.blank("en"))[0]
+    assert sum(piece.length for piece in parsed.pieces) == 1_700_000

@@ -19,7 +19,7 @@ def brief(nlp, sample_source):  # type: ignore[no-untyped-def]
 
 def test_header_fields_and_summary(brief, sample_source):
     assert brief.fields["subject"] == sample_source.title
-    assert brief.fields["date"] == "2026-03-12"
+    assert brief.fields["event_date"] == "2026-03-12"
     assert brief.summary.text.startswith("Senior diplomats from Norvalia and Estrava met in Geneva")
     assert brief.summary.text.endswith("at a date still to be determined.")
     assert brief.evidence(brief.summary.spans[0]) == brief.summary.text
@@ -141,7 +141,7 @@ def test_progress_is_reported_and_cancel_stops_between_steps(nlp, sample_source)
 
 def test_the_reference_date_overrides_the_publication_date(nlp, sample_source):
     brief = extract_brief([sample_source], nlp, reference_date=dt.date(2026, 3, 20))
-    assert brief.fields["date"] == "2026-03-19"
+    assert brief.fields["event_date"] == "2026-03-19"
 
 
 def test_no_source_is_an_extraction_error(nlp):
@@ -200,7 +200,7 @@ def test_extract_briefs_batches_articles(nlp, sample_source):
 )
 def test_odd_texts_give_a_brief_without_failing(nlp, text):
     brief = extract_brief([Source(id="odd", text=text, published="2026-13-45")], nlp)
-    assert brief.fields["date"] is None
+    assert brief.fields["event_date"] is None
     for point in brief.key_points:
         assert brief.evidence(point.spans[0]) == point.text
 

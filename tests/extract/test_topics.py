@@ -35,3 +35,29 @@ def test_an_issue_said_not_to_be_discussed_is_not_a_topic(parse):
     assert "emergency ambulance routes" in texts
     assert not any("fishing licence" in t for t in texts)
     assert not any("staffing shortages" in t for t in texts)
+
+
+def test_words_about_the_talks_themselves_are_not_topics(parse):
+    text = (
+        "Delegations from Norland and Estavia held closed-door talks in Valmont on Thursday, "
+        "in what one official called a \"marathon discussion\". The talks focused on visa "
+        "processing and the return of embassy staff.\n\n"
+        "A spokesperson praised the constructive approach and said both sides had voiced "
+        "fresh concerns. Continued discussions are expected."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "visa processing" in texts
+    for empty in ("marathon discussion", "constructive approach", "fresh concerns",
+                  "continued discussions", "closed-door talks"):
+        assert empty not in texts
+
+
+def test_when_the_text_names_no_agenda_lone_nouns_and_scare_quotes_are_not_topics(parse):
+    text = (
+        "The Ministry of Transport said on Monday that it would suspend the planned rail fare "
+        "increase pending a review of the network's finances. Union leader Marcus Dale "
+        "welcomed what he called a \"sensible pause\" for passengers."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "planned rail fare increase" in texts
+    assert not {"sensible pause", "review", "passengers", "finances"} & set(texts)

@@ -6,7 +6,9 @@ import codecs
 import io
 import os
 import sys
+import time
 import zipfile
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,7 @@ from support.builders import (
 
 from briefgen.errors import IntakeError
 from briefgen.intake import MAX_FILE_BYTES, load, load_sources
+from briefgen.intake.dispatch import MAX_ATTACHED_DEPTH, MAX_ATTACHED_SOURCES
 from briefgen.model import text_sha256
 
 
@@ -266,3 +269,32 @@ def test_saved_brief_is_refused_as_an_article(tmp_path: Path) -> None:
     with pytest.raises(IntakeError) as caught:
         load(path)
     _assert_one_sentence_naming(caught.value, str(path), "it is a saved brief, not an article")
+
+
+def _forwards(depth: int, fan: int) -> EmailMessage:
+    """An e-mail whose article is forwarded ``fan`` times at each of ``depth`` levels."""
+    message = EmailMessage()
+    message["Subject"] = f"Fwd: level {depth}"
+    message["From"] = "Ann Lee <ann@example.org>"
+    message.set_content(f"Level {depth}: the harbour council met on Monday to agree the "
+                        "ferry timetable for the winter, the minister said.\n" * 40)
+    if depth:
+        for _ in range(fan):
+            message.add_attachment(_forwards(depth - 1, fan))
+    return message
+
+
+def test_forwards_nested_in_forwards_are_read_three_levels_deep_and_the_rest_named() -> None:
+    data = _forwards(8, 1).as_bytes()
+    sources = load_sources(data, name="chain.eml")
+    assert len(sources) == 1 + MAX_ATTACHED_DEPTH
+    assert any("nested more than 3 messages deep" in w for s in sources for w in s.warnings)
+
+
+def test_an_email_fanning_out_to_many_forwards_is_read_in_bounded_time() -> None:
+    data = _forwards(4, 4).as_bytes()  # 341 messages
+    started = time.monotonic()
+    sources = load_sources(data, name="fan.eml")
+    assert time.monotonic() - started < 15  # every message read took minutes
+    assert len(sources) <= 1 + MAX_ATTACHED_SOURCES * 2
+    assert any("was skipped" in w for s in sources for w in s.warnings)

@@ -12,9 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefgen.errors import BriefFileError
 from briefgen.model import Brief, KeyPoint, Person, Source, Span, load_brief, save_brief
+from briefgen.model.brief_file import brief_to_json
 
 
 def _brief() -> Brief:
@@ -135,6 +138,14 @@ def test_a_save_killed_half_way_leaves_the_previous_file_intact(tmp_path: Path) 
     proc.wait(timeout=10)
     assert path.read_bytes() == before
     assert load_brief(path) == _brief()
+    # The killed save's temporary file is removed by the next save once it is stale.
+    (leftover,) = [p for p in tmp_path.iterdir() if p.name.startswith(".work.brief.")]
+    save_brief(_brief(), path)
+    assert leftover.exists()  # still fresh: it might be another program's save in progress
+    stale = time.time() - 3600
+    os.utime(leftover, (stale, stale))
+    save_brief(_brief(), path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["work.brief"]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
@@ -151,3 +162,95 @@ def test_a_new_file_is_as_readable_as_the_umask_allows_and_a_resave_keeps_its_mo
     path.chmod(0o600)
     save_brief(_brief(), path)
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def _valid_json(**extra: object) -> dict[str, object]:
+    return {"format": "briefgen.brief", "version": 1, **extra}
+
+
+def test_a_brief_starting_with_a_byte_order_mark_opens(tmp_path: Path) -> None:
+    path = tmp_path / "bom.brief"
+    path.write_bytes(b"\xef\xbb\xbf" + brief_to_json(_brief()).encode("utf-8"))
+    assert load_brief(path) == _brief()
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('{"format": "briefgen.brief", "version": 1, "fields": {"x": '
+         + "[" * 900 + "]" * 900 + "}}", "nested more than"),
+        ('{"format": "briefgen.brief", "version": 1, "fields": {"x": '
+         + "[" * 5000 + "]" * 5000 + "}}", "nested too deeply"),
+        ('{"format": "briefgen.brief", "version": 1, "fields": {"x": ' + "7" * 5000 + "}}",
+         "number too large"),
+        ('{"format": "briefgen.brief", "version": 1, "fields": {"x": ' + "7" * 40 + "}}",
+         "number too large"),
+        ('{"format": "briefgen.brief", "version": 1, "fields": {"x": NaN}}', "not finite"),
+    ],
+)
+def test_a_hostile_structure_is_refused_with_one_sentence(
+    tmp_path: Path, text: str, reason: str
+) -> None:
+    path = tmp_path / "deep.brief"
+    path.write_text(text, "utf-8")
+    with pytest.raises(BriefFileError) as info:
+        load_brief(path)
+    message = str(info.value)
+    assert message.startswith(f"Cannot open {path}: ")
+    assert reason in message
+    assert message.endswith(".")
+    assert len(message) < 300
+
+
+def test_a_lone_surrogate_in_an_id_or_a_date_opens_as_a_replacement_and_saves(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "surrogate.brief"
+    path.write_text(
+        '{"format": "briefgen.brief", "version": 1, "sources": [{"id": "src-\\ud800", '
+        '"text": "Talks.", "published": "2026-03-\\udc01"}], '
+        '"dates": [{"text": "on \\ud83d day", "date": "\\udfff"}]}', "utf-8")
+    brief = load_brief(path)
+    assert brief.sources[0].id == "src-\ufffd"
+    assert brief.sources[0].published == "2026-03-\ufffd"
+    assert (brief.dates[0].text, brief.dates[0].date) == ("on \ufffd day", "\ufffd")
+    save_brief(brief, path)
+    assert load_brief(path) == brief
+
+
+JSON_LEAVES = (st.none() | st.booleans() | st.integers() | st.floats()
+               | st.text(st.characters(), max_size=8))
+ANY_JSON = st.recursive(
+    JSON_LEAVES,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner,
+                                                               max_size=3),
+    max_leaves=40,
+)
+BRIEF_KEYS = st.sampled_from(["fields", "sources", "summary", "people", "quotes", "dates",
+                              "edited", "dismissed", "key_points", "template", "version"])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(members=st.dictionaries(BRIEF_KEYS, ANY_JSON, max_size=4),
+       depth=st.integers(0, 3000))
+def test_any_json_structure_opens_as_a_brief_or_is_refused_in_one_sentence(
+    tmp_path_factory: pytest.TempPathFactory, members: dict[str, object], depth: int
+) -> None:
+    data = {**_valid_json(), **members}
+    text = json.dumps(data, allow_nan=True)
+    if depth:
+        text = text[:-1] + ', "deep": ' + "[" * depth + "]" * depth + "}"
+    path = tmp_path_factory.mktemp("fuzz") / "any.brief"
+    path.write_text(text, "utf-8")
+    try:
+        brief = load_brief(path)
+    except BriefFileError as exc:
+        refusal = str(exc)
+    else:
+        refusal = ""
+    if refusal:
+        assert refusal.startswith(f"Cannot open {path}: ")
+        assert "\n" not in refusal
+        return
+    save_brief(brief, path)  # whatever opens can be saved and opened again, unchanged
+    assert load_brief(path) == brief

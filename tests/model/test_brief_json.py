@@ -40,6 +40,7 @@ spans = st.lists(
     max_size=3,
 )
 scores = st.floats(allow_nan=False, allow_infinity=False, width=32)
+confidences = st.none() | st.floats(min_value=0.0, max_value=1.0, width=32)
 json_scalars = st.none() | st.booleans() | st.integers(-1000, 1000) | texts
 field_values = json_scalars | st.lists(texts, max_size=3)
 
@@ -76,7 +77,7 @@ briefs = st.builds(
     ),
     people=st.lists(
         st.builds(Person, name=texts, role=optional_texts, organization=optional_texts,
-                  spans=spans),
+                  spans=spans, confidence=confidences),
         max_size=3,
     ),
     organizations=st.lists(st.builds(Organization, name=texts, spans=spans), max_size=2),
@@ -85,7 +86,7 @@ briefs = st.builds(
                    max_size=2),
     quotes=st.lists(
         st.builds(Quote, text=texts, speaker=optional_texts, speaker_role=optional_texts,
-                  spans=spans),
+                  spans=spans, confidence=confidences),
         max_size=3,
     ),
     topics=st.lists(st.builds(Topic, text=texts, score=scores), max_size=3),
@@ -122,6 +123,29 @@ def test_unknown_keys_from_a_later_minor_change_are_ignored() -> None:
     data["people"][0]["nickname"] = "A."
     data["extra_list"] = []
     assert brief_from_dict(data).people == [Person("Anika Solberg")]
+
+
+def test_a_file_written_before_participants_and_quote_choice_loads_them_all_in() -> None:
+    data = brief_to_dict(Brief(sources=[Source("s", "Text.")], people=[Person("Anika Solberg")],
+                               quotes=[Quote("real progress", "Anika Solberg")]))
+    for key, items in (("participant", data["people"]), ("include", data["quotes"])):
+        del items[0][key]
+    del data["sources"][0]["pasted"]
+    brief = brief_from_dict(data)
+    assert brief.people[0].participant
+    assert brief.quotes[0].include
+    assert brief.sources[0].pasted is None
+
+
+def test_participant_include_and_pasted_are_written_and_read_back() -> None:
+    brief = Brief(sources=[Source("s", "Text.", pasted="2026-03-14")],
+                  people=[Person("Lena Okafor", participant=False)],
+                  quotes=[Quote("fresh concerns", include=False)])
+    data = brief_to_dict(brief)
+    assert data["people"][0]["participant"] is False
+    assert data["quotes"][0]["include"] is False
+    assert data["sources"][0]["pasted"] == "2026-03-14"
+    assert brief_from_dict(data) == brief
 
 
 def test_a_file_written_before_dismissals_existed_loads_with_none() -> None:
@@ -182,6 +206,8 @@ def test_a_recorded_absence_of_a_dateline_is_kept() -> None:
         ({"dates": [{"text": "x", "spans": [{"source": "s", "start": 5, "end": 2}]}]},
          "ends before it starts"),
         ({"key_points": [{"text": "x", "score": "high"}]}, "key_points[0].score"),
+        ({"people": [{"name": "A", "confidence": "high"}]}, "people[0].confidence"),
+        ({"quotes": [{"text": "Hi", "confidence": 1.5}]}, "between 0 and 1"),
         ({"dismissed": "people:anika solberg"}, '"dismissed" is not a list'),
         ({"dismissed": ["people:anika solberg", 3]}, '"dismissed" holds something'),
         ({"sources": [{"id": "s", "text": "x", "dateline": "GENEVA"}]},
@@ -199,6 +225,25 @@ def test_bad_data_is_rejected_with_the_place_it_goes_wrong(
     data.update(change)
     with pytest.raises(BriefJSONError, match=message.replace("[", r"\[").replace("]", r"\]")):
         brief_from_dict(data)
+
+
+def test_role_and_speaker_confidence_are_written_and_read_back() -> None:
+    brief = Brief(people=[Person("Anika Solberg", role="Deputy Foreign Minister", confidence=0.9)],
+                  quotes=[Quote("We made progress.", speaker="Anika Solberg", confidence=0.55)])
+    data = brief_to_dict(brief)
+    assert data["people"][0]["confidence"] == 0.9
+    assert data["quotes"][0]["confidence"] == 0.55
+    assert brief_from_dict(data) == brief
+
+
+def test_people_and_quotes_without_confidence_read_it_as_none() -> None:
+    data = {"format": FORMAT_NAME, "version": 1,
+            "people": [{"name": "Tomas Reyhan", "role": None, "organization": None, "spans": []}],
+            "quotes": [{"text": "We came to listen.", "speaker": "Tomas Reyhan",
+                        "speaker_role": None, "spans": []}]}
+    brief = brief_from_dict(data)
+    assert brief.people[0].confidence is None
+    assert brief.quotes[0].confidence is None
 
 
 def test_evidence_is_the_source_text_under_the_span() -> None:

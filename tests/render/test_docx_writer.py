@@ -66,7 +66,9 @@ def test_sample_information_memo_has_real_styles_lists_and_header(
     assert len(bullets) == 4 + 5 + 2  # key points, people, next steps
     assert bullets[0].startswith("The agenda covered staffing levels")
     assert not any("Trade between" in b for b in bullets)
-    assert by_style["Quote"][1] == "\u201cThis is a first step\u201d"
+    # Strongest first: all three are credited, so the longest leads and the five words close.
+    assert by_style["Quote"][0].startswith("\u201cWe came here to listen")
+    assert by_style["Quote"][-1] == "\u201cThis is a first step\u201d"
     header = document.tables[0]
     assert [[c.text for c in row.cells] for row in header.rows] == [
         ["TO:", "Director, Europe Division"],

@@ -102,3 +102,37 @@ def test_export_writes_dates_in_the_chosen_format(qtbot, make_window, tmp_path):
     cells = [c.text for t in docx.Document(str(tmp_path / "memo.docx")).tables
              for row in t.rows for c in row.cells]
     assert cells[cells.index("DATE:") + 1] == "05/03/2026"
+
+
+def _ready(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window.rendering.template is not None, timeout=10_000)
+
+
+def test_export_names_the_empty_required_fields_and_cancel_writes_nothing(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    window = make_window()
+    _ready(qtbot, window)
+    window.document.set_value(("fields", "subject"), "Norland-Estavia talks")
+    asked = answer(monkeypatch, dialogs.ConfirmDialog, False)
+    where = answer(monkeypatch, dialogs.SaveFileDialog, str(tmp_path / "memo.docx"))
+    assert window.files.export_dialog() is None
+    assert not where
+    assert not (tmp_path / "memo.docx").exists()
+    question = asked[0][2]
+    assert "To, From." in question
+    assert "Subject" not in question
+
+
+def test_export_goes_on_when_the_user_accepts_the_blank_fields(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    window = make_window()
+    _ready(qtbot, window)
+    answer(monkeypatch, dialogs.ConfirmDialog, True)
+    answer(monkeypatch, dialogs.SaveFileDialog, str(tmp_path / "memo.docx"))
+    worker = window.files.export_dialog()
+    assert worker is not None
+    with qtbot.waitSignal(worker.signals.done, timeout=30_000):
+        pass
+    assert (tmp_path / "memo.docx").is_file()

@@ -86,7 +86,7 @@ def test_added_items_are_marked_and_removal_is_one_undo_step(qtbot):
     doc = make_document()
     model = BriefListModel(doc, LIST_SPECS["quotes"])
     row = model.add_item()
-    assert model.index(row, 0).data() == "New quote"
+    assert model.index(row, 1).data() == "New quote"  # column 0 is the Use box
     assert model.is_edited(row)
     model.remove_rows([0, 1])
     assert model.rowCount() == 0

@@ -24,7 +24,10 @@ class FieldSpec:
     """One header field the template's form shows.
 
     ``default`` is the value a new brief starts with (``None``: no default); ``choices``
-    is only meaningful for ``type == "choice"`` and is empty otherwise.
+    is only meaningful for ``type == "choice"`` and is empty otherwise. ``meaning`` is
+    only meaningful for ``type == "date"``: ``"memo-date"`` (the day the memo is drafted:
+    today unless the user types one) or ``"event-date"`` (the day of the event the sources
+    report, as extraction found it; the default, as before the key existed).
     """
 
     name: str
@@ -34,6 +37,10 @@ class FieldSpec:
     help: str = ""
     required: bool = False
     choices: list[str] = field(default_factory=list)
+    meaning: str = ""
+
+
+DATE_MEANINGS = ("memo-date", "event-date")
 
 
 @dataclass
@@ -89,7 +96,18 @@ def _field_spec(raw: Any, where: str) -> FieldSpec:
         raise TemplateError(f"{where}: the choices of field '{name}' must be a list of text.")
     if kind == "choice" and not choices:
         raise TemplateError(f"{where}: the choice field '{name}' lists no choices.")
+    meaning = _text(raw, "meaning", where, required=False)
+    if kind == "date":
+        meaning = meaning or "event-date"
+        if meaning not in DATE_MEANINGS:
+            raise TemplateError(
+                f"{where}: the date field '{name}' has the unknown meaning '{meaning}' "
+                f"(known: {', '.join(DATE_MEANINGS)})."
+            )
+    elif meaning:
+        raise TemplateError(f"{where}: only a date field has a 'meaning' ('{name}' has one).")
     return FieldSpec(
+        meaning=meaning,
         name=name,
         type=kind,
         label=_text(raw, "label", where, required=False) or name.replace("_", " ").title(),

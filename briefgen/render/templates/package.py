@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from briefgen.errors import TemplateError
 from briefgen.model import write_bytes_atomically
+from briefgen.model.leftovers import IMPORT_LEFTOVER, VALIDATE_LEFTOVER, remove_leftovers
 from briefgen.render.templates.manifest import MANIFEST_NAME, BriefTemplate, read_manifest
 from briefgen.render.templates.validate import TemplateProblem, validate_folder
 
@@ -122,6 +123,7 @@ def import_package(path: Path, user_dir: Path, existing: dict[str, BriefTemplate
     """
     try:
         user_dir.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(user_dir, IMPORT_LEFTOVER)  # of imports that were killed
         staging = Path(tempfile.mkdtemp(prefix=".import-", dir=user_dir))
     except OSError as exc:
         raise TemplateError(f"{user_dir}: the template folder cannot be written ({exc}).") \
@@ -160,6 +162,7 @@ def validate_template(path: Path) -> list[TemplateProblem]:
         return validate_folder(path, label=str(path))
     if not path.exists():
         return [TemplateProblem(str(path), None, "no such file or folder")]
+    remove_leftovers(Path(tempfile.gettempdir()), VALIDATE_LEFTOVER)  # of killed runs
     with tempfile.TemporaryDirectory(prefix="briefgen-validate-") as tmp:
         try:
             folder = unpack(path, Path(tmp))

@@ -46,6 +46,24 @@ def test_each_builtin_manifest_declares_typed_fields_and_files(template_id: str)
     assert marking.choices
 
 
+@pytest.mark.parametrize(
+    ("template_id", "meaning"),
+    [("information-memo", "memo-date"), ("decision-memo", "memo-date"),
+     ("media-digest", "memo-date"), ("meeting-readout", "event-date")],
+)
+def test_each_builtin_says_which_date_its_date_field_means(template_id: str,
+                                                           meaning: str) -> None:
+    date = read_manifest(builtin_templates_dir() / template_id).field("date")
+    assert date is not None
+    assert date.meaning == meaning
+
+
+def test_a_date_field_without_a_meaning_is_the_event_date(tmp_path: Path) -> None:
+    text = MINIMAL + '[[fields]]\nname = "when"\ntype = "date"\n[[fields]]\nname = "x"\n'
+    template = read_manifest(_write(tmp_path / "weekly", text))
+    assert [(f.name, f.meaning) for f in template.fields] == [("when", "event-date"), ("x", "")]
+
+
 def test_minimal_manifest_gets_defaults(tmp_path: Path) -> None:
     template = read_manifest(_write(tmp_path / "weekly", MINIMAL), "user")
     assert (template.name, template.version, template.fields) == ("Weekly note", "1", [])
@@ -59,6 +77,9 @@ def test_minimal_manifest_gets_defaults(tmp_path: Path) -> None:
         ('[[fields]]\nname = "x y"\n', "not a valid identifier"),
         ('[[fields]]\nname = "x"\n[[fields]]\nname = "x"\n', "declared twice"),
         ('[[fields]]\nname = "x"\ntype = "choice"\n', "lists no choices"),
+        ('[[fields]]\nname = "d"\ntype = "date"\nmeaning = "birthday"\n',
+         "unknown meaning 'birthday'"),
+        ('[[fields]]\nname = "x"\nmeaning = "memo-date"\n', "only a date field has"),
     ],
 )
 def test_bad_fields_are_refused_naming_the_manifest(tmp_path: Path, extra: str,

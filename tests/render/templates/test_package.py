@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import stat
+import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -113,3 +116,25 @@ def test_a_package_with_an_unsafe_template_is_refused_with_file_and_line(
         library.import_package(path)
     assert not (library.user_dir / "bad").exists()
     assert [p.name for p in library.user_dir.iterdir()] == []
+
+
+def test_an_import_and_a_validation_remove_the_stale_folders_of_killed_runs(
+    tmp_path: Path, library: TemplateLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    system_tmp = tmp_path / "tmp"
+    system_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_tmp))
+    user_dir = tmp_path / "user"
+    killed = [user_dir / ".import-a1b2c3d4", system_tmp / "briefgen-validate-e5f6g7h8"]
+    for folder in killed:
+        (folder / "memo").mkdir(parents=True)
+        stale = time.time() - 7200
+        os.utime(folder, (stale, stale))
+    package = _zip(tmp_path / "info.brieftemplate",
+                   _template_entries(library, "information-memo"))
+    package_module.validate_template(package)
+    assert not killed[1].exists()
+    with pytest.raises(TemplateError):
+        package_module.import_package(package, user_dir, {t.id: t for t in library.templates()})
+    assert not killed[0].exists()
+    assert [p.name for p in user_dir.iterdir()] == []

@@ -1,0 +1,62 @@
+"""Words that name what a person does: titles, offices and jobs, and how to recognise them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from briefgen.extract.lexicon import HONORIFICS, TITLE_WORDS, words
+
+# Jobs and functions the text gives a person, beyond the capitalised titles of TITLE_WORDS.
+ROLE_NOUNS = words(
+    """
+    lawyer attorney counsel solicitor barrister teacher worker employee scholar fellow aide
+    executive superintendent sheriff councilman councilwoman councillor councilor partner
+    official specialist administrator meteorologist commissioner inspector correspondent
+    journalist researcher scientist professor lecturer student chief co-founder cofounder
+    editor-in-chief vice-premier vice-president president-elect strategist consultant
+    pollster activist organizer organiser campaigner surgeon physician nurse pilot
+    engineer architect banker investor trader broker lobbyist historian author writer
+    novelist actor actress singer artist director producer host anchor columnist
+    commentator economist diplomat envoy ambassador premier chancellor marshal trooper
+    detective constable deputy clerk treasurer comptroller auditor registrar
+    superintendent principal dean provost rector chaplain pastor priest reverend rev.
+    rev lt col gen adm sgt cpl maj capt cmdr brig lt. col. gen. adm. sgt. maj. cmdr.
+    brig. rep sen gov sens. reps. sens reps govs sheriff mayor-elect governor-elect senator-elect
+    spokesperson spokesman spokeswoman representative counterpart owner
+    """
+)
+
+# Words that end a role noun without making it one ("member" is a role only with an "of").
+_NOT_ROLES = words(
+    """
+    member number order matter paper letter center centre percent event statement amount
+    winter summer border other another water weather power tower quarter chapter computer
+    character corner dinner cancer career shelter theater theatre river silver poster
+    remainder answer fever error mirror color colour honor honour labor labour favor favour
+    rumor rumour flavor vapor factor sector vector motor floor door minor major
+    recent moment comment government agreement parliament department payment document
+    statement element argument settlement investment treatment management development
+    environment equipment movement percent content extent intent patent
+    """
+)
+_ROLE_ENDINGS = ("ist", "ian", "er", "or", "man", "woman", "person", "ant", "ent")
+
+
+def is_title_word(token: Token) -> bool:
+    """A title or office word ("minister", "Secretary", "Sen."), honorifics left out."""
+    low = token.lower_
+    return low in TITLE_WORDS and low not in HONORIFICS
+
+
+def is_role_word(token: Token) -> bool:
+    """A word naming what somebody is or does: a title, an office or a job noun
+    ("Secretary", "lawyer", "teacher", "physicist"), in any case, singular or plural."""
+    if is_title_word(token):
+        return True
+    low = token.lower_
+    lemma = token.lemma_.lower()
+    if low in ROLE_NOUNS or lemma in ROLE_NOUNS:
+        return True
+    if token.pos_ != "NOUN":
+        return False  # "Butler", "Walker": surnames end like jobs
+    return low.endswith(_ROLE_ENDINGS) and low not in _NOT_ROLES and lemma not in _NOT_ROLES
