@@ -1,18 +1,31 @@
-"""Extraction quality on ../shared/eval: key points, entities and quotes against baselines.
+"""Extraction quality on ../shared/eval: every table beside its peers, in one run.
 
-Run: .venv/bin/python benchmarks/bench_extract_quality.py [--only keypoints|entities|quotes]
+Key points (gum, bbc) against lead-3, LexRank and TextRank; entities against raw spaCy;
+PolNeAR direct quotes (dev, and the 840-document train split) against textacy and a
+quotation-marks baseline; the realnews scorer (../shared/eval/realnews/score.py: people,
+roles, quotes, dates, next steps, ROUGE against lead-3), with the confidence table of its
+dates and next steps.
+
+Run: .venv/bin/python benchmarks/bench_extract_quality.py
+         [--only keypoints|entities|quotes|polnear_train|realnews]
 Reads ../shared/eval (relative to the repository root); says so and exits when it is absent.
+The realnews briefs are cached in .bench-cache/realnews-<hash of briefgen's source>, so a
+second run on the same code reuses them.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import importlib.util
 import json
 import re
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -299,7 +312,7 @@ def _gold_speaker_match(
     return speaker_key(name) in gold_words
 
 
-def bench_quotes(nlp: Any) -> None:
+def bench_quotes(nlp: Any, file_name: str = "polnear_dev.jsonl") -> None:
     from briefgen.extract.entities import find_mentions
     from briefgen.extract.organizations import build_organizations
     from briefgen.extract.parse import parse_sources
@@ -308,7 +321,7 @@ def bench_quotes(nlp: Any) -> None:
 
     if not HAVE_TEXTACY:
         print("(textacy is not installed: its row stays empty; pip install textacy)")
-    docs = read_jsonl(EVAL / "quotes" / "polnear_dev.jsonl")
+    docs = read_jsonl(EVAL / "quotes" / file_name)
     # Two briefgen rows: the quoted words the brief carries as evidence (the contract),
     # and the detection, where a fragment quoted in reported speech counts with the
     # clause that was used to find its speaker (PolNeAR's gold marks the whole clause).
@@ -370,7 +383,8 @@ def bench_quotes(nlp: Any) -> None:
         for name, (f, a) in counts.items()
     ]
     print_table(
-        "Quotes: polnear_dev direct quotations (found: overlaps >= half the gold span)",
+        f"Quotes: {file_name.removesuffix('.jsonl')} direct quotations"
+        " (found: overlaps >= half the gold span)",
         ("system", "gold", "found", "right speaker (of found)"),
         rows,
     )
@@ -378,10 +392,98 @@ def bench_quotes(nlp: Any) -> None:
         print("\n".join(misses))
 
 
+# ---------------------------------------------------------------- realnews
+
+REALNEWS = EVAL / "realnews"
+
+
+def _source_hash() -> str:
+    """A hash of briefgen's source files: the cache key of the realnews briefs."""
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "briefgen").rglob("*.py")):
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _load_scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("realnews_score", REALNEWS / "score.py")
+    if spec is None or spec.loader is None:
+        raise ImportError(REALNEWS / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def bench_realnews() -> None:
+    """The realnews scorer's table (its own run of ``briefgen extract`` per article, cached),
+    then precision and coverage of dates and next steps at each confidence threshold."""
+    briefgen = Path(sys.executable).with_name("briefgen")
+    cache = ROOT / ".bench-cache" / f"realnews-{_source_hash()}"
+    command = [
+        sys.executable, str(REALNEWS / "score.py"), str(briefgen), str(REALNEWS / "articles"),
+        str(REALNEWS / "gold"), "--cache", str(cache), "--reuse", "--quiet",
+    ]
+    print(f"\nRealnews: {' '.join(command[1:])}", flush=True)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    print(done.stdout.rstrip())
+    if done.returncode != 0:
+        print(done.stderr.strip()[-2000:])
+        return
+    confidence_table(_load_scorer(), cache)
+
+
+def confidence_table(score: ModuleType, cache: Path) -> None:
+    """For thresholds 0.5-0.9: the share of dated days and next steps at or above the
+    threshold that are right (precision) and the share of items that reach it (coverage)."""
+    from briefgen.model import CHECK_THRESHOLD
+
+    steps: list[tuple[float | None, bool]] = []
+    days: list[tuple[float | None, bool]] = []
+    for path in sorted(cache.glob("*.brief.json")):
+        gold = json.loads((REALNEWS / "gold" / f"{path.name[:2]}.json").read_text("utf-8"))
+        brief = json.loads(path.read_text("utf-8"))
+        for step in brief.get("next_steps", []):
+            right = any(score.next_step_ok(g, step["text"]) for g in gold["next_steps"])
+            steps.append((step.get("confidence"), right))
+        gold_days = {d["date"] for d in gold["dates"] if d.get("level") == "day" and d["date"]}
+        coarse = [d["text"] for d in gold["dates"] if d.get("level") != "day"]
+        for date in brief.get("dates", []):
+            if not date.get("date"):
+                continue
+            stands_for_coarse = any(
+                score.same_date_text(t, date["text"])
+                or score.words(t)[-2:] == score.words(date["text"])[-2:]
+                for t in coarse
+            )
+            if date["date"] not in gold_days and stands_for_coarse:
+                continue  # scored by neither side, as in score.py
+            days.append((date.get("confidence"), date["date"] in gold_days))
+    rows: list[Row] = []
+    for threshold in (0.5, 0.6, 0.7, 0.8, 0.9):
+        row: list[str] = [f"{threshold:.1f}" + (" (CHECK_THRESHOLD)" if threshold ==
+                                                 CHECK_THRESHOLD else "")]
+        for items in (days, steps):
+            above = [right for conf, right in items if conf is not None and conf >= threshold]
+            row += [
+                f"{100 * sum(above) / max(1, len(above)):.1f}%",
+                f"{100 * len(above) / max(1, len(items)):.1f}%",
+            ]
+        rows.append(tuple(row))
+    print_table(
+        f"Confidence on realnews: resolved dates ({len(days)}) and next steps ({len(steps)}); "
+        "goal >= 97% right at the threshold with >= 70% reaching it",
+        ("threshold", "dates P", "dates coverage", "next steps P", "next steps coverage"),
+        rows,
+    )
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-v", action="store_true", help="list missed and misattributed quotes")
-    parser.add_argument("--only", choices=["keypoints", "entities", "quotes"])
+    parser.add_argument(
+        "--only", choices=["keypoints", "entities", "quotes", "polnear_train", "realnews"]
+    )
     args = parser.parse_args()
     if not EVAL.is_dir():
         print(f"No evaluation data at {EVAL}: this benchmark needs ../shared/eval.")
@@ -394,4 +496,8 @@ if __name__ == "__main__":
         bench_entities(model)
     if args.only in (None, "quotes"):
         bench_quotes(model)
+    if args.only in (None, "polnear_train"):
+        bench_quotes(model, "polnear_train.jsonl")
+    if args.only in (None, "realnews"):
+        bench_realnews()
     print(f"\n({time.perf_counter() - started:.0f} s)")

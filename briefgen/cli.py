@@ -111,7 +111,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _fail(message: str) -> None:
-    print(f"briefgen: {' '.join(message.split())}", file=sys.stderr)
+    print(printable(f"briefgen: {' '.join(message.split())}"), file=sys.stderr)
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: every character that is not printable (ANSI escape
+    sequences, other control characters, line breaks) is shown as its escape, ``\\x1b``."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
+
+
+def _say(text: str, *, err: bool = False) -> None:
+    print(printable(text), file=sys.stderr if err else sys.stdout)
 
 
 def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -246,7 +259,9 @@ def _templates(args: argparse.Namespace) -> int:
         rows = [(t.id, t.origin, t.name) for t in library.templates()]
         width = max((len(r[0]) for r in rows), default=2)
         for template_id, origin, name in rows:
-            print(f"{template_id:<{width}}  {origin:<7}  {name}")
+            _say(f"{template_id:<{width}}  {origin:<7}  {name}")
+        for warning in library.problems:
+            _say(f"briefgen: warning: {warning}", err=True)
         return EXIT_OK
     if action == "show":
         _show_template(library.get(args.name))
@@ -256,35 +271,35 @@ def _templates(args: argparse.Namespace) -> int:
 
         problems = validate_template(Path(args.path))
         for problem in problems:
-            print(str(problem), file=sys.stderr)
+            _say(str(problem), err=True)
         if problems:
             return EXIT_FAILURE
-        print(f"{args.path}: valid")
+        _say(f"{args.path}: valid")
         return EXIT_OK
     if action == "import":
         template = library.import_package(Path(args.file))
-        print(f"Imported {template.id} ({template.name})")
+        _say(f"Imported {template.id} ({template.name})")
         return EXIT_OK
     if action == "export":
         library.export_package(args.name, Path(args.file))
-        print(f"Exported {args.name} to {args.file}")
+        _say(f"Exported {args.name} to {args.file}")
         return EXIT_OK
     raise AssertionError(action)
 
 
 def _show_template(template: BriefTemplate) -> None:
-    print(f"id:          {template.id}")
-    print(f"name:        {template.name}")
-    print(f"version:     {template.version}")
-    print(f"origin:      {template.origin}{' (read-only)' if template.read_only else ''}")
-    print(f"folder:      {template.folder}")
-    print(f"description: {template.description}")
-    print(f"lists:       {', '.join(template.lists)}")
-    print("fields:")
+    _say(f"id:          {template.id}")
+    _say(f"name:        {template.name}")
+    _say(f"version:     {template.version}")
+    _say(f"origin:      {template.origin}{' (read-only)' if template.read_only else ''}")
+    _say(f"folder:      {template.folder}")
+    _say(f"description: {template.description}")
+    _say(f"lists:       {', '.join(template.lists)}")
+    _say("fields:")
     for spec in template.fields:
         required = ", required" if spec.required else ""
         default = f" = {spec.default!r}" if spec.default not in (None, "", []) else ""
-        print(f"  {spec.name} ({spec.type}{required}): {spec.label}{default}")
+        _say(f"  {spec.name} ({spec.type}{required}): {spec.label}{default}")
 
 
 def _demo(folder: Path) -> int:

@@ -192,6 +192,45 @@ def test_the_installed_command_reports_bad_input_without_a_traceback(tmp_path: P
     assert "missing.html" in result.stderr
 
 
+def test_names_with_escape_sequences_are_printed_as_visible_text(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from support.hostile_templates import package, template_folder
+
+    from briefgen.cli import printable
+
+    folder = template_folder(tmp_path / "src", "ansi", manifest=None)
+    manifest = folder / "template.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(
+        'name = "Information memo"', 'name = "\\u001b[31mRED\\u001b[2J\\u0007 memo"'),
+        encoding="utf-8")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert main(["templates", "import", str(package(folder, tmp_path / "a.brieftemplate"))]) \
+        == 0
+    assert main(["templates", "list"]) == 0
+    assert main(["templates", "show", "ansi"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\x07" not in out
+    assert "Imported ansi (\\x1b[31mRED\\x1b[2J\\x07 memo)" in out
+    assert out.count("\\x1b[31mRED") == 3
+    assert printable("Caf\u00e9 \u05e9\u05dc\u05d5\u05dd") == "Caf\u00e9 \u05e9\u05dc\u05d5\u05dd"
+
+
+def test_templates_list_warns_about_a_broken_template_and_lists_the_rest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    broken = tmp_path / "briefgen" / "templates" / "cafe"
+    broken.mkdir(parents=True)
+    (broken / "template.toml").write_bytes('id = "cafe"\nname = "Caf\u00e9"\n'.encode("latin-1"))
+    assert main(["templates", "list"]) == 0
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 4
+    assert captured.err.startswith(f"briefgen: warning: {broken / 'template.toml'}: the "
+                                   "manifest is not UTF-8 text")
+
+
 @pytest.mark.parametrize("how", ["same path", "relative path", "hard link"])
 def test_an_output_that_is_one_of_the_inputs_is_refused_and_the_input_kept(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,

@@ -12,6 +12,7 @@ from briefgen.model import (
     DateMention,
     KeyPoint,
     NextStep,
+    NotDiscussed,
     Organization,
     Person,
     Place,
@@ -180,6 +181,17 @@ def merge_next_steps(lists: list[list[NextStep]]) -> list[NextStep]:
             else:
                 match.spans.extend(step.spans)
     return out
+
+
+def merge_not_discussed(lists: list[list[NotDiscussed]]) -> list[NotDiscussed]:
+    """One item per issue left out across sources, every span kept, the surest confidence."""
+
+    def absorb(kept: NotDiscussed, other: NotDiscussed) -> None:
+        kept.spans.extend(other.spans)
+        if other.confidence is not None:
+            kept.confidence = max(kept.confidence or 0.0, other.confidence)
+
+    return _merge_by_key(lists, lambda n: n.text.lower(), absorb)
 
 
 def merge_key_points(lists: list[list[KeyPoint]], limit: int | None = None) -> list[KeyPoint]:

@@ -22,6 +22,8 @@ PIECE_CHARS = 50_000
 # Where to cut a piece that is too long, best first: a line end, a sentence end, a space.
 _CUT_AFTER = ("\n", ". ", "? ", "! ", "\u3002", "\uff01", "\uff1f", " ")
 _PARAGRAPH_BREAK = re.compile(r"\n")
+# The dash after a place that opens a story ("Indianapolis – Several thousand ...").
+_PLACE_DASH = re.compile(r"[ \t]*(?:--|[-\u2013\u2014])[ \t]+(?=[A-Z\"\u201c])")
 
 
 @dataclass
@@ -56,8 +58,26 @@ class Parsed:
     @cached_property
     def dateline(self) -> Dateline | None:
         """The source's dateline as intake recorded it; for a source built without intake
-        (or read from an older file), parsed once from its text by the same rule."""
-        return self.source.dateline or parse_dateline(self.source.text)
+        (or read from an older file), parsed once from its text by the same rule. A place
+        in title case and a dash alone ("Indianapolis – ") is a dateline only when the
+        parse calls it a place: the text rule cannot tell it from "Anika Solberg - "."""
+        return (
+            self.source.dateline or parse_dateline(self.source.text) or self._place_dateline()
+        )
+
+    def _place_dateline(self) -> Dateline | None:
+        if not self.pieces:
+            return None
+        piece = self.pieces[0]
+        text = self.source.text
+        first = next(iter(piece.doc.ents), None)
+        if first is None or first.label_ not in {"GPE", "LOC"}:
+            return None
+        start, end = piece.offset + first.start_char, piece.offset + first.end_char
+        dash = _PLACE_DASH.match(text, end)
+        if text[:start].strip() or dash is None:
+            return None
+        return Dateline(text[start:end], None, None, dash.end())
 
     def dateline_place(self) -> tuple[int, int]:
         """The offsets of the dateline's place in the text; ``(0, 0)`` when it names none."""

@@ -14,7 +14,8 @@ from briefgen.extract import merge
 from briefgen.extract.dates import event_date, find_dates, merge_dates, reference_of
 from briefgen.extract.entities import find_mentions
 from briefgen.extract.keypoints import Ranked, key_point_count, rank_sentences, select
-from briefgen.extract.next_steps import extract_next_steps
+from briefgen.extract.next_steps import extract_next_steps, upcoming_spans
+from briefgen.extract.not_discussed import find_not_discussed
 from briefgen.extract.organizations import build_organizations, build_places
 from briefgen.extract.parse import Parsed, parse_sources
 from briefgen.extract.participants import mark_participants
@@ -30,6 +31,7 @@ from briefgen.model import (
     DateMention,
     KeyPoint,
     NextStep,
+    NotDiscussed,
     Organization,
     Person,
     Place,
@@ -57,6 +59,7 @@ class SourceResult:
     reference: dt.date | None
     quotes: list[Quote]
     next_steps: list[NextStep]
+    not_discussed: list[NotDiscussed]
 
 
 def extract_brief(
@@ -145,7 +148,10 @@ def _extract_one(
     quotes = to_quotes(
         find_quotes(parsed, mentions, people, organizations), parsed.source.id, parsed.text
     )
-    steps = extract_next_steps(sents)
+    dated = [
+        (span.start, span.end, f.mention.date) for f in found_dates for span in f.mention.spans
+    ]
+    steps = extract_next_steps(sents, upcoming_spans(sents, dated, reference))
     step()
     return SourceResult(
         sents,
@@ -159,6 +165,7 @@ def _extract_one(
         reference,
         quotes,
         steps,
+        find_not_discussed(sents),
     )
 
 
@@ -188,6 +195,7 @@ def _assemble(
         quotes=quotes,
         topics=extract_topics(parsed),
         next_steps=merge.merge_next_steps([r.next_steps for r in results]),
+        not_discussed=merge.merge_not_discussed([r.not_discussed for r in results]),
     )
     mark_participants(brief.people, parsed)
     choose_quotes(brief.quotes)

@@ -47,12 +47,22 @@ def sentences(parsed: Parsed) -> list[Sentence]:
         doc = sent.doc
         bounds = _paragraph_parts(text, offset + sent.start_char, offset + sent.end_char)
         for g_start, g_end in bounds:
+            cut = 0
             if g_start < dateline_end:
                 g_start = min(dateline_end, g_end)  # the first sentence starts after it
+                cut = g_start
             span = doc.char_span(g_start - offset, g_end - offset, alignment_mode="contract")
             if span is None or len(span) == 0 or not text[g_start:g_end].strip():
                 continue
-            g_start, g_end = offset + span.start_char, offset + span.end_char
+            if cut and offset + span.start_char > cut:
+                # a dateline run into its first word ("WASHINGTON (CNN)The") ends inside a
+                # token: keep the token, start the sentence's text after the dateline
+                span = doc.char_span(cut - offset, g_end - offset, alignment_mode="expand")
+                if span is None:
+                    continue
+                g_start, g_end = cut, offset + span.end_char
+            else:
+                g_start, g_end = offset + span.start_char, offset + span.end_char
             paragraph = bisect_right(breaks, g_start)
             out.append(
                 Sentence(

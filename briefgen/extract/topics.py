@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from briefgen.extract.lexicon import words
+from briefgen.extract.not_discussed import AGENDA_WORDS, says_off_agenda
 from briefgen.extract.parse import Parsed
 from briefgen.model import Topic
 
@@ -40,12 +41,6 @@ TALK_HEADS = words(
     statement statements judge judges lawyer lawyers company companies firm firms
     ministry employee employees worker workers passenger passengers speaker president
     senator leader leaders representative
-    """
-)
-_AGENDA_WORDS = words(
-    """
-    agenda discuss discussion cover address issue issues topic topics focus raise
-    negotiate negotiation include concern touch center centre
     """
 )
 _BAD_ENTS = {
@@ -125,7 +120,7 @@ def _names_the_agenda(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in _AGENDA_NOUNS:
         return True
-    return token.pos_ in {"VERB", "AUX"} and lemma in _AGENDA_WORDS and lemma != "include"
+    return token.pos_ in {"VERB", "AUX"} and lemma in AGENDA_WORDS and lemma != "include"
 
 
 def _scare_quoted(chunk: SpacySpan) -> bool:
@@ -139,20 +134,6 @@ def _scare_quoted(chunk: SpacySpan) -> bool:
     return quoted and after is not None and after.is_quote
 
 
-def _says_off_agenda(sent: SpacySpan) -> bool:
-    """The sentence says something was not discussed ("was not discussed", "were not on
-    the agenda", "was not raised")."""
-    for token in sent:
-        if token.dep_ != "neg":
-            continue
-        head = token.head
-        if head.lemma_.lower() in _AGENDA_WORDS:
-            return True
-        if head.lemma_ == "be" and any(t.lower_ == "agenda" for t in head.subtree):
-            return True
-    return False
-
-
 def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> list[Topic]:
     """The issues discussed in the sources, best first, with scores between 0 and 1."""
     candidates: dict[str, _Candidate] = {}
@@ -162,7 +143,7 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
         for piece in parsed.pieces:
             sents = list(piece.doc.sents)
             starts = [sent.start for sent in sents]
-            off_flags = [_says_off_agenda(sent) for sent in sents]
+            off_flags = [says_off_agenda(sent) for sent in sents]
             agenda_flags = [
                 not off and any(_names_the_agenda(t) for t in sent)
                 for sent, off in zip(sents, off_flags, strict=True)

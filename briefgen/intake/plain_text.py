@@ -68,13 +68,28 @@ def _is_headline(line: str) -> bool:
     )
 
 
+_BODY_END = re.compile(r"[.!?][\"'\u201d\u2019)]?$")
+_MAX_RUN_ON_HEADLINE_WORDS = 20
+
+
+def _opens_body(headline: str, following: str) -> bool:
+    """True when ``following`` is a body paragraph right under a headline with no blank
+    line between: the headline is short and title-like, the next line a longer paragraph
+    that ends like a sentence ("Talks resume in Geneva" then "Diplomats met on ... .")."""
+    head_words = headline.split()
+    if not 3 <= len(head_words) <= _MAX_RUN_ON_HEADLINE_WORDS or not headline[:1].isupper():
+        return False
+    return len(following.split()) > len(head_words) and bool(_BODY_END.search(following))
+
+
 def parse_plain_article(text: str) -> ArticleParts:
     """Split ``text`` into a leading headline, byline and date lines, and the body.
 
     Only lines at the top count: a headline is the first line when it is short,
-    does not end like a sentence and is followed by a blank line or a byline or
-    date line. The dateline (``GENEVA, March 13 (Agency) -``) stays in the body; its
-    agency is the publisher when no byline names one.
+    does not end like a sentence and is followed by a blank line, a byline or date
+    line, or straight away by a longer body paragraph. The dateline
+    (``GENEVA, March 13 (Agency) -``) stays in the body; its agency is the publisher
+    when no byline names one.
     """
     lines = text.split("\n")
     parts = ArticleParts(body=text)
@@ -103,7 +118,7 @@ def parse_plain_article(text: str) -> ArticleParts:
             following = lines[position + 1].strip() if position + 1 < len(lines) else ""
             if following and not (
                 _BYLINE.match(following) or _DATE_LINE.match(following)
-                or _BARE_DATE.match(following)
+                or _BARE_DATE.match(following) or _opens_body(line, following)
             ):
                 break
             parts.title = line

@@ -1,11 +1,13 @@
 """The data model: Brief and its parts, and the ``.brief`` file format."""
 
 from briefgen.model.brief import (
+    CHECK_THRESHOLD,
     DEFAULT_TEMPLATE,
     Brief,
     DateMention,
     KeyPoint,
     NextStep,
+    NotDiscussed,
     Organization,
     Person,
     Place,
@@ -14,6 +16,7 @@ from briefgen.model.brief import (
     Span,
     Summary,
     Topic,
+    needs_check,
 )
 from briefgen.model.brief_file import (
     BRIEF_SUFFIX,
@@ -46,6 +49,7 @@ from briefgen.model.lists import (
 __all__ = [
     "BRIEF_LISTS",
     "BRIEF_SUFFIX",
+    "CHECK_THRESHOLD",
     "DEFAULT_TEMPLATE",
     "FORMAT_NAME",
     "FORMAT_VERSION",
@@ -55,6 +59,7 @@ __all__ = [
     "DateMention",
     "KeyPoint",
     "NextStep",
+    "NotDiscussed",
     "Organization",
     "Person",
     "Place",
@@ -76,6 +81,7 @@ __all__ = [
     "key_of",
     "list_names",
     "load_brief",
+    "needs_check",
     "save_brief",
     "set_items",
     "text_sha256",

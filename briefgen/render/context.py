@@ -290,6 +290,7 @@ def build_context(
         "topics": [{"text": one_line(t.text)} for t in brief.topics],
         "next_steps": [cited(n.text, n.spans) for n in brief.next_steps
                        if not same_text(n.text, summary_text)],
+        "not_discussed": [cited(n.text, n.spans) for n in brief.not_discussed],
         "sources": sources,
         "venue": venue,
         "lists": list(template.lists),

@@ -6,6 +6,7 @@ import io
 import re
 import threading
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +16,37 @@ from lxml import etree
 
 from briefgen.errors import TemplateError
 from briefgen.model import Brief
+from briefgen.render.active_content import drop_external_references
 from briefgen.render.context import build_context
 from briefgen.render.dates import DEFAULT_DATE_FORMAT
 from briefgen.render.docx_bidi import has_rtl, mark_rtl_paragraphs
-from briefgen.render.jinja_env import check_source, sandbox, sandbox_for, template_errors
+from briefgen.render.isolation import needs_isolation, run_isolated
+from briefgen.render.jinja_env import (
+    BriefSandbox,
+    check_source,
+    sandbox,
+    sandbox_for,
+    template_errors,
+)
 from briefgen.render.templates.manifest import BriefTemplate
 
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
+# The core properties docxtpl renders as Jinja (docxtpl's own list in render_properties).
+CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+# Bounds on the Word file itself: the package limits apply to the outer zip only, and a
+# 40 KB part can inflate to gigabytes. A zip entry never inflates past its declared size
+# (zipfile stops there and checks the CRC), so checking the declared sizes is enough.
+MAX_DOCX_ENTRIES = 2_000
+MAX_DOCX_PART_BYTES = 20_000_000
+MAX_DOCX_BYTES = 60_000_000
+# A Jinja tag in a Word part: docxtpl's clean-up runs a pattern from every opening
+# ``{{``/``{%``/``{#`` to the next closing one, so openers without a near closer make it
+# quadratic (8,000 unclosed ``{{p`` take 16 s). Each tag must close within this many
+# characters of XML, before the next one opens.
+MAX_TAG_CHARS = 20_000
+MAX_TAGS = 50_000
+_TAG_MARK = re.compile(r"\{(?:<[^>]*>)*[{%#]|[}%#](?:<[^>]*>)*\}")
 # The shared sandboxes cache compiled sources: the compiled document XML is reused while
 # the Word file is unchanged (the source text is the cache key, so an edit is a new entry).
 # Docx files whose Jinja passed the safety check, keyed by path, modification time and size.
@@ -29,19 +54,85 @@ _CHECKED: set[tuple[str, int, int]] = set()
 _LOCK = threading.Lock()
 
 
-def open_docx_template(path: Path) -> DocxTemplate:
-    """The docxtpl template at ``path``; TemplateError if it is missing or not a .docx."""
+class BriefDocxTemplate(DocxTemplate):  # type: ignore[misc]
+    """docxtpl's template, except that core properties (title, subject...) render as plain
+    text: python-docx escapes them itself, so the XML autoescape of the body would show
+    "Trade &amp; tariffs" in the document's properties."""
+
+    def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        plain = jinja_env.overlay(autoescape=False) if jinja_env is not None else None
+        if isinstance(plain, BriefSandbox):
+            plain.cache_size = 0  # the overlay shares the parent's cache of escaped templates
+        super().render_properties(context, plain)
+
+
+def _check_docx_zip(path: Path) -> None:
+    """TemplateError unless ``path`` is a zip whose entries stay within the Word limits."""
     try:
-        tpl = DocxTemplate(str(path))
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except FileNotFoundError:
+        raise TemplateError(f"{path}: the Word template file is missing.") from None
+    except OSError as exc:
+        raise TemplateError(f"{path}: the Word template cannot be read ({exc}).") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError,
+            NotImplementedError, RuntimeError, UnicodeError) as exc:
+        raise TemplateError(f"{path}: the Word template is not a valid .docx file ({exc}).") \
+            from None
+    if len(members) > MAX_DOCX_ENTRIES:
+        raise TemplateError(f"{path}: the Word template holds more than {MAX_DOCX_ENTRIES:,} "
+                            "parts.")
+    big = next((m for m in members if m.file_size > MAX_DOCX_PART_BYTES), None)
+    if big is not None:
+        raise TemplateError(f"{path}: the Word template is refused because its part "
+                            f"'{big.filename[:80]}' inflates to {big.file_size:,} bytes (the "
+                            f"limit is {MAX_DOCX_PART_BYTES:,}).")
+    if sum(m.file_size for m in members) > MAX_DOCX_BYTES:
+        raise TemplateError(f"{path}: the Word template inflates to more than "
+                            f"{MAX_DOCX_BYTES:,} bytes.")
+
+
+def open_docx_template(path: Path) -> DocxTemplate:
+    """The docxtpl template at ``path``; TemplateError if it is missing, not a .docx, or
+    larger inside than MAX_DOCX_PART_BYTES per part or MAX_DOCX_BYTES in all."""
+    _check_docx_zip(path)
+    try:
+        tpl = BriefDocxTemplate(str(path))
         tpl.init_docx()
     except FileNotFoundError:
         raise TemplateError(f"{path}: the Word template file is missing.") from None
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError,
+            zlib.error, UnicodeError, etree.XMLSyntaxError) as exc:
         raise TemplateError(f"{path}: the Word template is not a valid .docx file ({exc}).") \
             from None
     except OSError as exc:
         raise TemplateError(f"{path}: the Word template cannot be read ({exc}).") from None
     return tpl
+
+
+def check_tag_spans(xml: str, where: str) -> None:
+    """TemplateError unless every Jinja tag in ``xml`` closes within MAX_TAG_CHARS and
+    before the next one opens (see MAX_TAG_CHARS: what keeps docxtpl's clean-up linear)."""
+    opened: int | None = None
+    count = 0
+    for mark in _TAG_MARK.finditer(xml):
+        if mark.group().startswith("{"):
+            count += 1
+            if opened is not None or count > MAX_TAGS:
+                break
+            opened = mark.start()
+        elif opened is not None:
+            if mark.start() - opened > MAX_TAG_CHARS:
+                break
+            opened = None
+    else:
+        if opened is None:
+            return
+    if count > MAX_TAGS:
+        raise TemplateError(f"{where}: the Word template holds more than {MAX_TAGS:,} tags.")
+    text = " ".join(re.sub(r"<[^>]*>", "", xml[opened or 0:(opened or 0) + 200]).split())
+    raise TemplateError(f"{where}: the template has a tag that is not closed before the next "
+                        f"one starts (near \u201c{text[:40]}\u201d).")
 
 
 def docx_jinja_parts(tpl: DocxTemplate) -> list[tuple[str, str]]:
@@ -54,8 +145,19 @@ def docx_jinja_parts(tpl: DocxTemplate) -> list[tuple[str, str]]:
     for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
         for _rel, part in tpl.get_headers_footers(uri):
             xml_parts.append((str(part.partname).lstrip("/"), tpl.get_part_xml(part)))
-    return [(name, _PARAGRAPH_START.sub(r"\n<w:p\1", tpl.patch_xml(xml)))
-            for name, xml in xml_parts]
+    for part in tpl.docx.part.package.parts:
+        if part.content_type == FOOTNOTES_TYPE:
+            blob = part.blob
+            xml_parts.append((str(part.partname).lstrip("/"),
+                              blob.decode("utf-8") if isinstance(blob, bytes) else blob))
+    found = []
+    for name, xml in xml_parts:
+        check_tag_spans(xml, name)
+        found.append((name, _PARAGRAPH_START.sub(r"\n<w:p\1", tpl.patch_xml(xml))))
+    properties = tpl.docx.core_properties
+    for prop in CORE_PROPERTIES:
+        found.append((f"docProps/core.xml {prop}", getattr(properties, prop) or ""))
+    return found
 
 
 def _check_once(path: Path, tpl: DocxTemplate) -> None:
@@ -64,7 +166,11 @@ def _check_once(path: Path, tpl: DocxTemplate) -> None:
     if key in _CHECKED:
         return
     env = sandbox(strict=False)
-    for name, source in docx_jinja_parts(tpl):
+    try:
+        parts = docx_jinja_parts(tpl)
+    except TemplateError as exc:
+        raise TemplateError(f"{path}: {exc}") from None
+    for name, source in parts:
         check_source(env, source, f"{path} ({name})")
     with _LOCK:
         _CHECKED.add(key)
@@ -76,8 +182,13 @@ def render_docx(
     """The memo as the bytes of a .docx file; TemplateError if the Word template fails.
 
     ``date_format``: strftime codes for every date in the memo (see render_html).
-    Writing it to a file is render_to_file's job (briefgen.render.output).
+    Writing it to a file is render_to_file's job (briefgen.render.output). A template that
+    is not built in renders in a bounded child process (briefgen.render.isolation). The memo
+    keeps no external image, attached template or frame (hyperlinks stay).
     """
+    if needs_isolation(template):
+        return bytes(run_isolated(str(template.docx_file), render_docx, brief, template,
+                                  date_format=date_format))
     path = template.docx_file
     tpl = open_docx_template(path)
     _check_once(path, tpl)
@@ -89,6 +200,7 @@ def render_docx(
         raise TemplateError(f"{path}: the Word template produced invalid XML ({exc}); check "
                             "for tags that cut across Word's formatting.") from None
     document = tpl.docx
+    drop_external_references(document.part.package)
     parts = [document.element.body]
     for section in document.sections:
         parts.extend(hf._element for hf in (section.header, section.footer))

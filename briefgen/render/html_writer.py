@@ -9,8 +9,10 @@ import jinja2
 
 from briefgen.errors import TemplateError
 from briefgen.model import Brief
+from briefgen.render.active_content import strip_active_html
 from briefgen.render.context import build_context
 from briefgen.render.dates import DEFAULT_DATE_FORMAT
+from briefgen.render.isolation import needs_isolation, run_isolated
 from briefgen.render.jinja_env import check_source, render_string, sandbox
 from briefgen.render.templates.manifest import BriefTemplate
 
@@ -51,8 +53,15 @@ def render_html(
     Every value is escaped. ``preview`` adds the on-screen drafting warnings (a long
     bottom line, an empty required field); they never print. ``date_format``: strftime
     codes for every date in the memo (an unusable one gives the default, ``13 March 2026``).
+    A template that is not built in renders in a bounded child process
+    (briefgen.render.isolation), and what it renders loses any script or external reference
+    (briefgen.render.active_content).
     """
+    if needs_isolation(template):
+        return str(run_isolated(str(template.html_file), render_html, brief, template,
+                                preview=preview, date_format=date_format))
     strict = template.origin == "builtin"
     compiled = compile_html(template.html_file, strict=strict)
     context = build_context(brief, template, preview=preview, date_format=date_format)
-    return render_string(compiled, context, str(template.html_file))
+    html = render_string(compiled, context, str(template.html_file))
+    return html if strict else strip_active_html(html)

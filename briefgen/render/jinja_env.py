@@ -11,10 +11,13 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
+from jinja2.filters import do_center, do_format, do_indent, do_replace
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import Namespace
 
 from briefgen.errors import TemplateError
+from briefgen.render import bounds
 from briefgen.render.dates import long_date, valid_date_format
 
 if TYPE_CHECKING:
@@ -53,11 +56,54 @@ def paragraphs(value: Any) -> list[str]:
     return [line.strip() for line in str(value).splitlines() if line.strip()]
 
 
-FILTERS = {"long_date": long_date_filter, "initials": _initials, "paragraphs": paragraphs}
+def _format(value: Any, *args: Any, **kwargs: Any) -> str:
+    """Jinja's ``format`` filter, refusing widths over bounds.MAX_FORMAT_WIDTH."""
+    bounds.check_printf(str(value))
+    return do_format(value, *args, **kwargs)
+
+
+def _center(value: Any, width: int = 80) -> str:
+    """Jinja's ``center`` filter, refusing a width over bounds.MAX_TEXT."""
+    if isinstance(width, int) and width > bounds.MAX_TEXT:
+        raise bounds.refuse(f"it centers text in a width over {bounds.MAX_TEXT:,}")
+    return do_center(value, width)
+
+
+def _indent(value: Any, width: int | str = 4, first: bool = False, blank: bool = False) -> str:
+    """Jinja's ``indent`` filter, refusing a result longer than bounds.MAX_TEXT."""
+    size = len(width) if isinstance(width, str) else int(width)
+    if size * (str(value).count("\n") + 1) > bounds.MAX_TEXT:
+        raise bounds.refuse(f"it indents text past {bounds.MAX_TEXT:,} characters")
+    return do_indent(value, width, first, blank)
+
+
+@jinja2.pass_eval_context
+def _replace(eval_ctx: Any, value: Any, old: Any, new: Any, count: int | None = None) -> str:
+    """Jinja's ``replace`` filter, refusing a result longer than bounds.MAX_TEXT."""
+    bounds.check_replace(str(value), str(old), str(new))
+    return do_replace(eval_ctx, value, old, new, count)
+
+
+class BoundedNamespace(Namespace):
+    """``namespace()`` whose attributes can hold no text or list over bounds.MAX_TEXT (a
+    loop that doubles ``ns.text`` is refused at the first assignment past the bound)."""
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        bounds.check_size(value)
+        super().__setitem__(name, value)
+
+
+FILTERS = {"long_date": long_date_filter, "initials": _initials, "paragraphs": paragraphs,
+           "format": _format, "center": _center, "indent": _indent, "replace": _replace}
+# Filters a template may not use: ``safe`` would put article text into the memo unescaped.
+REMOVED_FILTERS = ("safe",)
 
 
 class BriefSandbox(SandboxedEnvironment):
-    """A sandbox that also refuses any attribute or key that starts with an underscore.
+    """A sandbox that also refuses any attribute or key that starts with an underscore, and
+    bounds what a template computes (briefgen.render.bounds): the operators ``**``, ``*``,
+    ``+`` and ``%`` (intercepted, so never folded while compiling), every call, ``range``,
+    ``str.format`` and the size of the output.
 
     With ``cache_size`` > 0, ``from_string`` keeps that many compiled templates keyed by
     their source text: docxtpl hands the whole document XML to ``from_string`` on every
@@ -70,10 +116,41 @@ class BriefSandbox(SandboxedEnvironment):
         self.compiled: dict[str, jinja2.Template] = {}
         self._compiled_lock = threading.Lock()
 
+    intercepted_binops = frozenset({"**", "*", "+", "%"})
+    concat = staticmethod(bounds.bounded_join)
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if attr.startswith("_"):
             return False
         return bool(super().is_safe_attribute(obj, attr, value))
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        return bounds.binop(operator, left, right)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any,  # noqa: N805
+             **kwargs: Any) -> Any:
+        bounds.check_call(__obj, args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        bounds.check_time()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        bounds.check_time()
+        return super().getitem(obj, argument)
+
+    def wrap_str_format(self, value: Any) -> Any:
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        fmt = value.__self__
+
+        def checked(*args: Any, **kwargs: Any) -> str:
+            bounds.check_format_string(str(fmt))
+            return str(wrapped(*args, **kwargs))
+
+        return checked
 
     def from_string(
         self,
@@ -109,7 +186,10 @@ def make_environment(*, autoescape: bool, strict: bool, cache_size: int = 0) -> 
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    for name in REMOVED_FILTERS:
+        env.filters.pop(name, None)
     env.globals.pop("lipsum", None)
+    env.globals.update(range=bounds.BoundedRange, namespace=BoundedNamespace)
     return env
 
 
@@ -159,6 +239,12 @@ def unsafe_constructs(ast: nodes.Template) -> list[tuple[int, str]]:
             found.append((node.lineno, f"it reaches for the private key '{node.arg.value}'"))
         elif isinstance(node, nodes.Import | nodes.FromImport | nodes.Include | nodes.Extends):
             found.append((node.lineno, "it includes or imports another template"))
+        elif isinstance(node, nodes.Filter) and node.name in REMOVED_FILTERS:
+            found.append((node.lineno, f"it uses the filter '{node.name}', which would put "
+                          "text into the memo unescaped"))
+        elif isinstance(node, nodes.ScopedEvalContextModifier | nodes.EvalContextModifier) \
+                and any(k.key == "autoescape" for k in node.options):
+            found.append((node.lineno, "it turns autoescaping off or on"))
     return found
 
 
@@ -173,6 +259,9 @@ def check_source(env: SandboxedEnvironment, source: str, where: str) -> nodes.Te
         raise TemplateError(
             f"{where}:{exc.lineno}: the template has a syntax error: {exc.message}."
         ) from None
+    except RecursionError:
+        raise TemplateError(f"{where}: the template is refused because it nests blocks too "
+                            "deeply.") from None
     problems = unsafe_constructs(ast)
     if problems:
         line, reason = problems[0]
@@ -188,9 +277,22 @@ def template_errors(where: str, kind: str = "template") -> Iterator[None]:
     (docxtpl compiles while it renders), unknown names and failures inside the template.
     """
     try:
-        yield
+        with bounds.render_deadline():
+            yield
     except SecurityError as exc:
         raise TemplateError(f"{where}: the {kind} is refused because {exc}.") from None
+    except RecursionError:
+        raise TemplateError(f"{where}: the {kind} is refused because a macro or loop calls "
+                            "itself too deeply.") from None
+    except MemoryError:
+        raise TemplateError(f"{where}: the {kind} is refused because it needs more memory "
+                            "than briefgen allows a render.") from None
+    except ZeroDivisionError:
+        raise TemplateError(f"{where}: the {kind} failed to render: it divides by zero.") \
+            from None
+    except OverflowError as exc:
+        raise TemplateError(f"{where}: the {kind} failed to render: a number is too large "
+                            f"({exc}).") from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             f"{where}: the {kind} has a syntax error near line {exc.lineno}: {exc.message}."

@@ -373,7 +373,7 @@ class _Writer:
         elif (name == "next_steps" and self.template.field("outcomes") is not None
               and not ctx["fields"].get("outcomes")):
             pass  # a readout lists next steps only beside outcomes the drafter gave
-        elif name in ("topics", "next_steps") and ctx[name]:
+        elif name in ("topics", "next_steps", "not_discussed") and ctx[name]:
             self.heading(labels[name])
             self.bullets([self.cited(k) if "cite" in k else k["text"] for k in ctx[name]])
         elif name == "quotes" and ctx["quotes"]:

@@ -95,7 +95,10 @@ def stated_outcomes(brief: Brief) -> list[tuple[str, list[Span]]]:
                 found.append((sentence, [Span(source.id, start, start + len(sentence))]))
     for step in brief.next_steps:
         found.append((step.text, list(step.spans)))
-    found = [(text, spans) for text, spans in found if not _CREDITED_WORDS.search(text)]
+    # What the brief lists as not discussed has its own section: not repeated here.
+    shown_apart = [span for item in brief.not_discussed for span in item.spans]
+    found = [(text, spans) for text, spans in found
+             if not _CREDITED_WORDS.search(text) and not _overlap(spans, shown_apart)]
     unique: list[tuple[str, list[Span]]] = []
     for text, spans in found:
         if not any(same_text(text, seen) or text in seen or _overlap(spans, others)

@@ -26,11 +26,13 @@ _PLACE = (
     rf"|(?!{_OPENERS})(?P<title>{_TITLE_WORD}(?:[ ]{_TITLE_WORD}){{0,2}})"
 )
 _DASH_AFTER = r"\s*(?:--|[-\u2013\u2014])\s+(?=\S)"
+# After an agency the dash may be missing, the story run straight on: "WASHINGTON (CNN)The".
+_RUN_ON = r"(?<=\))(?=[A-Z\"\u201c])"
 _DATELINE = re.compile(
     rf"(?P<place>(?:{_PLACE})(?P<region>(?:,[ ]?{_REGION}){{0,2}}))"
     rf"(?:,?\s*(?P<date>{_DATE}))?"
     rf"\s*(?:\((?P<agency>[^()\n]{{2,60}})\))?"
-    rf"{_DASH_AFTER}"
+    rf"(?:{_DASH_AFTER}|{_RUN_ON})"
 )
 # "(Reuters) - The ...": an agency with no place.
 _AGENCY_ONLY = re.compile(rf"\((?P<agency>[^()\n]{{2,60}})\){_DASH_AFTER}")
@@ -99,8 +101,8 @@ def _place_dateline(head: str, pos: int) -> Dateline | None:
         return None
     place = match.group("place").strip()
     date, agency = match.group("date"), match.group("agency")
-    if match.group("title") is not None and not (match.group("region") or date):
-        return None  # "Anika Solberg - the envoy": a name, not a place
+    if match.group("title") is not None and not (match.group("region") or date or agency):
+        return None  # "Anika Solberg - the envoy": a name, not a place ("Washington (CNN) --" is)
     if match.group("caps") is not None and (
         match.group("caps") in _NOT_PLACES or sum(c.isalpha() for c in match.group("caps")) < 2
     ):

@@ -32,7 +32,8 @@ MAX_HEADER_HEIGHT = 260
 # without organisations and places, in the form's own order.
 DEFAULT_LISTS = ("key_points", "people", "quotes", "dates", "topics", "next_steps")
 # Labels for the list selector when the full titles do not fit in two rows.
-SHORT_TITLES = {"key_points": "Points", "next_steps": "Steps", "organizations": "Orgs"}
+SHORT_TITLES = {"key_points": "Points", "next_steps": "Steps", "organizations": "Orgs",
+                "not_discussed": "Not disc."}
 
 
 class BriefForm(QWidget):

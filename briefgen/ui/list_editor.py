@@ -24,6 +24,7 @@ MULTILINE_COLUMNS = {
     "key_points": ("text",),
     "quotes": ("text",),
     "next_steps": ("text",),
+    "not_discussed": ("text",),
 }
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from briefgen.model import BRIEF_LISTS, BriefList, Span, dismissal_keys
+from briefgen.model import BRIEF_LISTS, BriefList, Span, dismissal_keys, needs_check
 from briefgen.model.edits import item_pointer
 from briefgen.ui.document import BriefDocument
 
@@ -26,7 +26,11 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 ROWS_MIME = "application/x-briefgen-rows"
 SpansRole = Qt.ItemDataRole.UserRole + 1
 EditedRole = Qt.ItemDataRole.UserRole + 2
+# True for an extracted item whose confidence is below briefgen.model.CHECK_THRESHOLD and
+# that the user has not edited: the form marks it "check this" (the memo never does).
+CheckRole = Qt.ItemDataRole.UserRole + 3
 EDITED_COLOUR = QColor("#8a5a00")
+CHECK_COLOUR = QColor("#fff1c2")
 
 
 @dataclass(frozen=True)
@@ -140,10 +144,15 @@ class BriefListModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and edited and column.kind != "score":
             return QBrush(EDITED_COLOUR)
+        check = not edited and needs_check(getattr(item, "confidence", None))
+        if role == Qt.ItemDataRole.BackgroundRole and check:
+            return QBrush(CHECK_COLOUR)
         if role == SpansRole:
             return list(getattr(item, "spans", []))
         if role == EditedRole:
             return edited
+        if role == CheckRole:
+            return check
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -301,6 +310,10 @@ class BriefListModel(QAbstractTableModel):
                 lines.append(f"Source: \u201c{short}\u201d")
         if edited:
             lines.append("Edited by you: kept when extraction runs again.")
+        elif needs_check(getattr(item, "confidence", None)):
+            lines.append(
+                f"Check this: extraction is not sure of it (confidence {item.confidence:.2f})."
+            )
         return "\n".join(lines)
 
 

@@ -23,10 +23,13 @@ NOT_LOADED = "The templates are still loading; try again in a moment."
 class RenderService(QObject):
     """Renders memos for the window with the current template and the user's date format.
 
-    Every render starts in ``_start``, on the runner's ``render`` pool: making renders of
-    untrusted templates bounded (another process, a time limit) is a change there alone.
-    ``changed`` is emitted when the template or the date format changes (the preview
-    redraws); ``error`` carries one sentence when a render cannot start.
+    Every render starts in ``_start``. Built-in templates render on the runner's ``render``
+    pool; user and office templates on its ``untrusted`` pool, each in a child process with
+    a time and memory limit (briefgen.render.isolation) that a cancelled worker kills. So a
+    hostile template's preview never holds up an export with a built-in template, and a
+    preview of a template the user has left is abandoned at once. ``changed`` is emitted
+    when the template or the date format changes (the preview redraws); ``error`` carries
+    one sentence when a render cannot start.
     """
 
     changed = Signal()
@@ -41,9 +44,14 @@ class RenderService(QObject):
         self.templates = templates
         self.template: BriefTemplate | None = None
         self.date_format = date_format
+        self._untrusted_previews: list[Worker] = []
 
     def set_template(self, template: BriefTemplate | None) -> None:
-        """Render with ``template`` from now on (``None``: not known yet, nothing renders)."""
+        """Render with ``template`` from now on (``None``: not known yet, nothing renders);
+        a preview still running with an untrusted template is abandoned."""
+        if template is not self.template:
+            for worker in self._untrusted_previews:
+                worker.cancel()
         self.template = template
         self.changed.emit()
 
@@ -66,7 +74,15 @@ class RenderService(QObject):
 
             return render_html(brief, template, preview=True, date_format=date_format)
 
-        return self._start(render, "Rendering the preview")
+        worker = self._start(render, "Rendering the preview", template)
+        if template.origin != "builtin":
+            self._untrusted_previews.append(worker)
+            worker.signals.done.connect(lambda: self._forget_preview(worker))
+        return worker
+
+    def _forget_preview(self, worker: Worker) -> None:
+        if worker in self._untrusted_previews:
+            self._untrusted_previews.remove(worker)
 
     def memo_html(self, brief: Brief) -> Worker | None:
         """The memo as HTML to send (no drafting warnings); ``None`` (and ``error``) before
@@ -81,7 +97,7 @@ class RenderService(QObject):
 
             return render_html(brief, template, date_format=date_format)
 
-        return self._start(render, "Copying the memo")
+        return self._start(render, "Copying the memo", template)
 
     def export(self, brief: Brief, path: Path) -> Worker | None:
         """Write the memo to ``path`` in the format its suffix names; the worker finishes
@@ -97,7 +113,7 @@ class RenderService(QObject):
             render_to_file(brief, template, path, date_format=date_format)
             return path
 
-        return self._start(render, "Exporting the memo")
+        return self._start(render, "Exporting the memo", template)
 
     def template_preview(self, brief: Brief, template: BriefTemplate) -> Worker:
         """``brief`` as ``template`` would draw it, with that template's defaults for the
@@ -111,15 +127,20 @@ class RenderService(QObject):
 
             return render_html(sample, template, date_format=date_format)
 
-        return self._start(render, "Rendering the template preview")
+        return self._start(render, "Rendering the template preview", template)
 
     def _current_or_error(self) -> BriefTemplate | None:
         if self.template is None:
             self.error.emit(NOT_LOADED)
         return self.template
 
-    def _start(self, render: Callable[[], Any], description: str) -> Worker:
-        def job(_progress: Progress, _cancelled: IsCancelled) -> Any:
-            return render()
+    def _start(self, render: Callable[[], Any], description: str,
+               template: BriefTemplate) -> Worker:
+        def job(_progress: Progress, cancelled: IsCancelled) -> Any:
+            from briefgen.render.isolation import cancel_check
 
-        return self.runner.submit("render", job, description)
+            with cancel_check(cancelled):
+                return render()
+
+        pool = "render" if template.origin == "builtin" else "untrusted"
+        return self.runner.submit(pool, job, description)

@@ -82,11 +82,13 @@ class WorkRunner(QObject):
     """Owns the thread pools and keeps each running worker alive until it is done.
 
     Pools: ``nlp`` (one thread: the spaCy pipeline is used by one job at a time),
-    ``render`` (one thread: previews and exports in order), ``save`` (one thread:
+    ``render`` (one thread: previews and exports in order), ``untrusted`` (one thread:
+    renders of user and office templates, apart so that they never hold up ``render``),
+    ``save`` (one thread:
     autosaves in order) and ``io`` (two threads: loading files and URLs).
     """
 
-    POOL_SIZES = {"nlp": 1, "render": 1, "save": 1, "io": 2}
+    POOL_SIZES = {"nlp": 1, "render": 1, "untrusted": 1, "save": 1, "io": 2}
 
     active_changed = Signal(int)
     # Every worker's failure, one sentence: the composition root shows it in the window.

@@ -59,6 +59,12 @@ def _next_steps(doc: DocxDocument, condition: str = "next_steps") -> None:
     end(doc)
 
 
+def _not_discussed(doc: DocxDocument) -> None:
+    section(doc, "not_discussed", "Not discussed")
+    bullets(doc, "k in not_discussed", [(P + "{{ k.text }}", ""), (CITED, "sup")])
+    end(doc)
+
+
 def _quotes(doc: DocxDocument, heading: str) -> None:
     section(doc, "quotes", heading)
     quote_block(doc, "q in quotes")
@@ -88,6 +94,7 @@ def information_memo() -> DocxDocument:
     end(doc)
     _quotes(doc, "What was said")
     _next_steps(doc)
+    _not_discussed(doc)
     section(doc, "fields.comment", "Comment")
     tag(doc, "{%p for line in fields.comment | paragraphs %}")
     para(doc, [(P + "{{ line }}", "")])
@@ -178,6 +185,7 @@ def meeting_readout() -> DocxDocument:
     tag(doc, "{%p endif %}")
     _quotes(doc, "Quotes")
     _next_steps(doc, "fields.outcomes and next_steps")
+    _not_discussed(doc)
     sources_list(doc)
     return doc
 

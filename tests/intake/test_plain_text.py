@@ -111,3 +111,16 @@ def test_parsing_never_loses_the_body(header: list[str], rest: str) -> None:
     parts = parse_plain_article(text)
     assert "The body paragraph stays." in parts.body
     assert text.strip("\n").endswith(parts.body.strip("\n"))
+
+
+def test_headline_run_straight_into_the_body_is_the_title_not_part_of_it() -> None:
+    body = "Diplomats from both countries met in Geneva on Thursday for five hours of talks."
+    parts = parse_plain_article(f"Talks resume after six years\n{body}\nThe next round is in May.")
+    assert parts.title == "Talks resume after six years"
+    assert parts.body == f"{body}\nThe next round is in May."
+
+
+def test_a_short_first_paragraph_line_without_a_stop_is_not_taken_for_a_headline() -> None:
+    text = "Officials said on Monday that\nthe plan was approved."
+    parts = parse_plain_article(text)
+    assert parts.title is None

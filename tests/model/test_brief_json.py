@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefgen.model import (
+    CHECK_THRESHOLD,
     FORMAT_NAME,
     FORMAT_VERSION,
     Brief,
@@ -14,6 +15,7 @@ from briefgen.model import (
     DateMention,
     KeyPoint,
     NextStep,
+    NotDiscussed,
     Organization,
     Person,
     Place,
@@ -24,6 +26,7 @@ from briefgen.model import (
     Topic,
     brief_from_dict,
     brief_to_dict,
+    needs_check,
     text_sha256,
 )
 from briefgen.text.datelines import Dateline
@@ -251,3 +254,45 @@ def test_evidence_is_the_source_text_under_the_span() -> None:
     brief = Brief(sources=[Source(id="src-a", text=text, sha256=text_sha256(text))])
     assert brief.evidence(Span("src-a", 22, 28)) == "Geneva"
     assert brief.evidence(Span("src-gone", 0, 3)) is None
+
+
+def test_confidence_and_the_not_discussed_list_round_trip() -> None:
+    brief = Brief(
+        dates=[DateMention("Thursday", "2026-03-12", [Span("s", 0, 8)], confidence=0.85)],
+        next_steps=[NextStep("Talks resume in May.", confidence=0.9)],
+        not_discussed=[NotDiscussed("the boundary dispute", [Span("s", 9, 29)], 0.9)],
+    )
+    data = brief_to_dict(brief)
+    assert data["not_discussed"] == [
+        {"text": "the boundary dispute", "spans": [{"source": "s", "start": 9, "end": 29}],
+         "confidence": 0.9}
+    ]
+    assert data["dates"][0]["confidence"] == 0.85
+    assert brief_from_dict(data) == brief
+
+
+def test_a_file_written_before_confidence_and_not_discussed_still_opens() -> None:
+    data = brief_to_dict(Brief(dates=[DateMention("Thursday", "2026-03-12")],
+                               next_steps=[NextStep("Talks resume in May.")]))
+    del data["not_discussed"]
+    del data["dates"][0]["confidence"]
+    del data["next_steps"][0]["confidence"]
+    brief = brief_from_dict(data)
+    assert brief.not_discussed == []
+    assert brief.dates[0].confidence is None
+    assert brief.next_steps[0].confidence is None
+
+
+def test_a_whole_number_confidence_is_read_as_a_float_and_text_is_refused() -> None:
+    data = brief_to_dict(Brief(next_steps=[NextStep("Talks resume in May.")]))
+    data["next_steps"][0]["confidence"] = 1
+    assert brief_from_dict(data).next_steps[0].confidence == 1.0
+    data["next_steps"][0]["confidence"] = "high"
+    with pytest.raises(BriefJSONError, match=r"next_steps\[0\]\.confidence"):
+        brief_from_dict(data)
+
+
+def test_items_below_the_check_threshold_need_checking() -> None:
+    assert needs_check(CHECK_THRESHOLD - 0.01)
+    assert not needs_check(CHECK_THRESHOLD)
+    assert not needs_check(None)

@@ -12,7 +12,7 @@ from docx.document import Document as DocxDocument
 from support.sample_briefs import DATE_FORMAT_CASES, MARKUP, dated_brief, sample_brief
 
 from briefgen.errors import TemplateError
-from briefgen.model import Brief
+from briefgen.model import Brief, NotDiscussed
 from briefgen.render import BriefTemplate, TemplateLibrary, render_docx, render_to_file
 
 
@@ -232,3 +232,41 @@ def test_every_date_in_the_docx_follows_the_date_format(
 def test_an_unusable_date_format_gives_the_default_in_word(builtin: BriefTemplate) -> None:
     document = _open(render_docx(dated_brief("2026-03-05"), builtin, date_format="%c"))
     assert _header_value(document, "DATE:") == "5 March 2026"
+
+
+def test_core_properties_render_once_escaped_and_in_the_sandbox(tmp_path: Path) -> None:
+    from support.hostile_templates import core_title, template_folder
+
+    from briefgen.render.templates.manifest import read_manifest
+
+    folder = template_folder(tmp_path, "props", docx_edit=core_title(
+        b"{{ 'Trade &amp; tariffs' }}: {{ fields.subject }}"))
+    brief = sample_brief()
+    brief.fields["subject"] = "Steel <quotas> & duties"
+    for template in (read_manifest(folder, "user"), read_manifest(folder, "builtin")):
+        document = docx.Document(io.BytesIO(render_docx(brief, template)))
+        assert document.core_properties.title == "Trade & tariffs: Steel <quotas> & duties"
+
+
+def test_recursion_in_a_core_property_is_one_sentence(tmp_path: Path) -> None:
+    from support.hostile_templates import core_title, template_folder
+
+    from briefgen.render.templates.manifest import read_manifest
+
+    folder = template_folder(tmp_path, "rec", docx_edit=core_title(
+        b"{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}"))
+    with pytest.raises(TemplateError, match="memo.docx: the Word template is refused because "
+                                            "a macro or loop calls itself too deeply"):
+        render_docx(sample_brief(), read_manifest(folder, "user"))
+
+
+@pytest.mark.parametrize("template_id", ["information-memo", "meeting-readout"])
+def test_what_was_not_discussed_is_a_section_of_the_word_memo(
+    library: TemplateLibrary, template_id: str
+) -> None:
+    brief = sample_brief()
+    brief.not_discussed = [NotDiscussed("the maritime boundary dispute")]
+    document = _open(render_docx(brief, library.get(template_id)))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Not discussed" in headings
+    assert "the maritime boundary dispute" in _all_text(document)

@@ -9,7 +9,7 @@ import pytest
 from support.sample_briefs import DATE_FORMAT_CASES, MARKUP, dated_brief, sample_brief
 
 from briefgen.errors import TemplateError
-from briefgen.model import Brief
+from briefgen.model import Brief, NotDiscussed
 from briefgen.render import BriefTemplate, TemplateLibrary, render_html
 
 
@@ -232,3 +232,16 @@ def test_a_user_template_written_before_date_formats_follows_them(
         "<p>{{ fields.date | long_date }}|{{ sources[0].published }}</p>", encoding="utf-8")
     html = render_html(dated_brief("2026-03-05"), template, date_format="%B %d, %Y")
     assert html == "<p>March 5, 2026|March 13, 2026</p>"
+
+
+@pytest.mark.parametrize("template_id", ["information-memo", "meeting-readout"])
+def test_what_was_not_discussed_has_its_own_section(
+    library: TemplateLibrary, template_id: str
+) -> None:
+    brief = sample_brief()
+    brief.not_discussed = [NotDiscussed("the maritime boundary dispute")]
+    page = _Page(render_html(brief, library.get(template_id)))
+    assert "Not discussed" in page.headings
+    assert "the maritime boundary dispute" in page.visible
+    without = _Page(render_html(sample_brief(), library.get(template_id)))
+    assert "Not discussed" not in without.headings

@@ -218,8 +218,11 @@ def test_the_readout_outcomes_are_what_the_meeting_produced(
         outcomes = section(lines, "Outcomes", ("Quotes", "Sources", "Next steps"))
         assert outcomes == [
             "The two sides agreed to meet again in Valmont, on a date to be determined.",
-            "The disputed fishing zone was not discussed.",
         ]
+        # What was not discussed has its own section, so Outcomes does not repeat it.
+        left_out = section(lines, "Not discussed", ("Sources",))
+        assert len(left_out) == 1
+        assert "fishing zone" in left_out[0]
 
 
 def test_the_readout_says_when_the_sources_state_no_outcome(library: object) -> None:

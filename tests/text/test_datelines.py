@@ -24,6 +24,10 @@ FORMS: list[tuple[str, str | None, str | None, str | None, str | None]] = [
     ("WASHINGTON, D.C. (AP) -- The Senate voted.", "WASHINGTON, D.C. (AP) -- ",
      "WASHINGTON, D.C.", None, "AP"),
     ("WASHINGTON -- The committee asked.", "WASHINGTON -- ", "WASHINGTON", None, None),
+    # a title-case place with an agency, and an agency run straight into the story
+    ("Washington (CNN) -- The Senate voted.", "Washington (CNN) -- ", "Washington", None,
+     "CNN"),
+    ("WASHINGTON (CNN)The Senate voted.", "WASHINGTON (CNN)", "WASHINGTON", None, "CNN"),
     ("(Reuters) \u2014 The attorney general is investigating.", "(Reuters) \u2014 ", None,
      None, "Reuters"),
     # "ST. JOHN'S", straight or curly apostrophe

@@ -5,9 +5,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from briefgen.model import Brief, KeyPoint, Person, Quote, Source, Span
+from briefgen.model import Brief, DateMention, KeyPoint, Person, Quote, Source, Span
 from briefgen.ui.document import BriefDocument
-from briefgen.ui.models import LIST_SPECS, BriefListModel, EditedRole, SourcesModel, SpansRole
+from briefgen.ui.models import (
+    LIST_SPECS,
+    BriefListModel,
+    CheckRole,
+    EditedRole,
+    SourcesModel,
+    SpansRole,
+)
 
 TEXT = "Solberg met Reyhan in Geneva. They agreed to meet again."
 
@@ -116,3 +123,18 @@ def test_every_list_of_the_brief_has_a_spec_whose_new_item_is_of_its_class_and_n
         assert spec.title == kind.title
     assert LIST_SPECS["organizations"].new_item().name == "New organisation"
     assert [c.header for c in LIST_SPECS["next_steps"].columns] == ["Next step"]
+
+
+def test_an_unsure_item_is_marked_check_this_until_the_user_edits_it(qtbot):
+    doc = make_document()
+    doc.brief.dates = [DateMention("December 20", "2025-12-20", confidence=0.55),
+                       DateMention("Thursday", "2026-03-12", confidence=0.85)]
+    model = BriefListModel(doc, LIST_SPECS["dates"])
+    unsure, sure = model.index(0, 1), model.index(1, 1)
+    assert unsure.data(CheckRole) is True
+    assert unsure.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "Check this" in unsure.data(Qt.ItemDataRole.ToolTipRole)
+    assert sure.data(CheckRole) is False
+    assert sure.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert model.setData(unsure, "2026-12-20")
+    assert model.index(0, 1).data(CheckRole) is False

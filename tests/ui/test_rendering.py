@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from briefgen.model import Brief
@@ -86,3 +88,73 @@ def test_every_render_runs_on_the_render_pool(qtbot, service, monkeypatch, tmp_p
     service.export(brief, tmp_path / "memo.html")
     service.template_preview(brief, template)
     assert pools == ["render"] * 4
+    from support.hostile_templates import template_folder
+
+    from briefgen.render.templates.manifest import read_manifest
+
+    mine = read_manifest(template_folder(tmp_path, "mine"), "user")
+    service.set_template(mine)
+    service.preview(brief)
+    service.export(brief, tmp_path / "mine.html")
+    assert pools[4:] == ["untrusted"] * 2
+    service.runner.wait(30_000)
+
+
+def _hostile(tmp_path):  # type: ignore[no-untyped-def]
+    from support.hostile_templates import template_folder
+
+    from briefgen.render.templates.manifest import read_manifest
+
+    endless = ("{% set s = 'x' * 100000 %}{% for a in s %}{% for b in s %}{% endfor %}"
+               "{% endfor %}")
+    return read_manifest(template_folder(tmp_path, "hostile", body=endless), "user")
+
+
+def test_export_with_a_builtin_template_finishes_while_a_hostile_preview_runs(
+        qtbot, service, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    from briefgen.render import TemplateLibrary, isolation
+
+    monkeypatch.setattr(isolation, "RENDER_SECONDS", 6.0)
+    brief = Brief(template="decision-memo", fields={"subject": "Geneva talks"})
+    service.set_template(_hostile(tmp_path))
+    stuck = service.preview(brief)
+    assert stuck is not None
+    failures: list[str] = []
+    ended: list[str] = []
+    stuck.signals.failed.connect(failures.append)
+    stuck.signals.cancelled.connect(lambda: ended.append("cancelled"))
+    service.set_template(TemplateLibrary().get("decision-memo"))  # the user moves on ...
+    # ... which abandons the hostile preview; and even before that, exports did not wait.
+    out = tmp_path / "memo.docx"
+    started = time.monotonic()
+    worker = service.export(brief, out)
+    assert worker is not None
+    with qtbot.waitSignal(worker.signals.finished, timeout=20_000):
+        pass
+    assert out.stat().st_size > 0
+    assert time.monotonic() - started < 6
+    qtbot.waitUntil(lambda: ended == ["cancelled"], timeout=10_000)
+    assert not failures  # cancelled, not failed: nothing to tell the user
+
+
+def test_a_hostile_preview_ends_at_its_limit_with_one_sentence_and_exports_keep_working(
+        qtbot, service, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    from briefgen.render import TemplateLibrary, isolation
+
+    monkeypatch.setattr(isolation, "RENDER_SECONDS", 3.0)
+    brief = Brief(template="decision-memo", fields={"subject": "Geneva talks"})
+    service.set_template(_hostile(tmp_path))
+    stuck = service.preview(brief)
+    assert stuck is not None
+    exporter = RenderService(service.runner, service.templates)
+    exporter.set_template(TemplateLibrary().get("information-memo"))
+    out = tmp_path / "memo.html"
+    worker = exporter.export(brief, out)
+    assert worker is not None
+    with qtbot.waitSignal(worker.signals.finished, timeout=20_000):
+        pass
+    assert "Geneva talks" in out.read_text(encoding="utf-8")
+    with qtbot.waitSignal(stuck.signals.failed, timeout=15_000) as blocker:
+        pass
+    assert "hostile/memo.html: the template is refused because its render ran longer than " \
+           "3 seconds." in blocker.args[0]

@@ -66,6 +66,9 @@ class TemplateLibrary:
                 found.append(read_manifest(child, origin))
             except BriefgenError as exc:
                 self.problems.append(str(exc))
+            except Exception as exc:  # noqa: BLE001 - one broken template never hides the rest
+                self.problems.append(f"{child}: the template is skipped because its manifest "
+                                     f"cannot be read ({type(exc).__name__}).")
         return found
 
     def templates(self) -> list[BriefTemplate]:

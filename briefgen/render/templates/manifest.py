@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -16,7 +17,17 @@ FIELD_TYPES = ("text", "multiline", "date", "choice", "list", "people", "quotes"
 # What a template's ``lists`` may name: the bottom line, the Brief's lists and the sources.
 TEMPLATE_LISTS = ("summary", *list_names(), "sources")
 Origin = Literal["builtin", "user", "office"]
-_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+# Matched in full (``fullmatch``): ``$`` alone would accept a trailing newline.
+_ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+# A manifest is a few kilobytes; these bound what a hostile one can make the reader do.
+MAX_MANIFEST_BYTES = 256_000
+MAX_FIELDS = 200
+MAX_CHOICES = 200
+# The Python types each field type's default may have (``None``: no default).
+_DEFAULT_TYPES: dict[str, tuple[type, ...]] = {
+    "text": (str,), "multiline": (str,), "choice": (str,), "date": (str, dt.date),
+    "list": (list,), "people": (list,), "quotes": (list,), "bool": (bool,),
+}
 
 
 @dataclass
@@ -67,7 +78,7 @@ class BriefTemplate:
 
 def valid_template_id(template_id: str) -> bool:
     """Whether ``template_id`` is a usable folder name: lower-case letters, digits, dashes."""
-    return bool(_ID_PATTERN.match(template_id))
+    return bool(_ID_PATTERN.fullmatch(template_id))
 
 
 def _text(table: dict[str, Any], key: str, where: str, *, required: bool = True) -> str:
@@ -94,8 +105,14 @@ def _field_spec(raw: Any, where: str) -> FieldSpec:
     choices = raw.get("choices", [])
     if not isinstance(choices, list) or not all(isinstance(c, str) for c in choices):
         raise TemplateError(f"{where}: the choices of field '{name}' must be a list of text.")
+    if len(choices) > MAX_CHOICES:
+        raise TemplateError(f"{where}: the field '{name}' lists more than {MAX_CHOICES} "
+                            "choices.")
     if kind == "choice" and not choices:
         raise TemplateError(f"{where}: the choice field '{name}' lists no choices.")
+    required = raw.get("required", False)
+    if not isinstance(required, bool):
+        raise TemplateError(f"{where}: 'required' of field '{name}' must be true or false.")
     meaning = _text(raw, "meaning", where, required=False)
     if kind == "date":
         meaning = meaning or "event-date"
@@ -111,11 +128,35 @@ def _field_spec(raw: Any, where: str) -> FieldSpec:
         name=name,
         type=kind,
         label=_text(raw, "label", where, required=False) or name.replace("_", " ").title(),
-        default=raw.get("default"),
+        default=_default(raw, name, kind, where),
         help=_text(raw, "help", where, required=False),
-        required=bool(raw.get("required", False)),
+        required=required,
         choices=list(choices),
     )
+
+
+def _default(raw: dict[str, Any], name: str, kind: str, where: str) -> Any:
+    """The field's default, checked strictly against its type (``"false"`` is no bool)."""
+    value = raw.get("default")
+    if value is None:
+        return None
+    if not isinstance(value, _DEFAULT_TYPES[kind]) or (
+            kind != "bool" and isinstance(value, bool)):
+        raise TemplateError(
+            f"{where}: the default of the {kind} field '{name}' has the wrong type "
+            f"({type(value).__name__})."
+        )
+    rows: list[Any] = value if isinstance(value, list) else []
+    if kind == "list" and not all(isinstance(item, str) for item in rows):
+        raise TemplateError(f"{where}: the default of the list field '{name}' must be a "
+                            "list of text.")
+    if kind in ("people", "quotes") and not all(
+            isinstance(row, str) or (isinstance(row, dict)
+                                     and all(isinstance(v, str) for v in row.values()))
+            for row in rows):
+        raise TemplateError(f"{where}: the default of the {kind} field '{name}' must be a "
+                            "list of rows of text.")
+    return value
 
 
 def _contained_file(folder: Path, name: str, where: str) -> Path:
@@ -125,21 +166,56 @@ def _contained_file(folder: Path, name: str, where: str) -> Path:
     return path
 
 
+def _load_toml(path: Path, folder: Path) -> dict[str, Any]:
+    """The manifest's TOML table; TemplateError for anything that keeps it from being one.
+
+    A manifest is UTF-8 TOML of at most MAX_MANIFEST_BYTES: Latin-1 text, a 5,000-digit
+    integer (Python's int limit) or tables nested a thousand deep are refused, never raised.
+    """
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_MANIFEST_BYTES + 1)
+    except FileNotFoundError:
+        raise TemplateError(f"{folder}: the folder holds no {MANIFEST_NAME}.") from None
+    except OSError as exc:
+        raise TemplateError(f"{path}: the manifest cannot be read ({exc.strerror}).") from None
+    if len(raw) > MAX_MANIFEST_BYTES:
+        raise TemplateError(f"{path}: the manifest is larger than {MAX_MANIFEST_BYTES:,} "
+                            "bytes.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TemplateError(f"{path}: the manifest is not UTF-8 text (byte {exc.start} "
+                            "cannot be read); save it as UTF-8.") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise TemplateError(f"{path}: the manifest is not valid TOML ({exc}).") from None
+    except ValueError as exc:  # an integer too long for Python to convert
+        raise TemplateError(f"{path}: the manifest holds a value briefgen cannot read "
+                            f"({exc}).") from None
+    except RecursionError:
+        raise TemplateError(f"{path}: the manifest nests tables or arrays too deeply.") \
+            from None
+
+
+def _version(data: dict[str, Any], where: str) -> str:
+    value = data.get("version", "1")
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise TemplateError(f"{where}: 'version' must be text such as \"1.0\".")
+    text = str(value)
+    if len(text) > 32:
+        raise TemplateError(f"{where}: 'version' is longer than 32 characters.")
+    return text
+
+
 def read_manifest(folder: Path, origin: Origin = "builtin") -> BriefTemplate:
     """The template in ``folder``; TemplateError naming the manifest if it is unusable.
 
     Built-in and office templates are read-only; user templates are not.
     """
     path = folder / MANIFEST_NAME
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise TemplateError(f"{folder}: the folder holds no {MANIFEST_NAME}.") from None
-    except OSError as exc:
-        raise TemplateError(f"{path}: the manifest cannot be read ({exc.strerror}).") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"{path}: the manifest is not valid TOML ({exc}).") from None
+    data = _load_toml(path, folder)
     where = str(path)
     template_id = _text(data, "id", where)
     if not valid_template_id(template_id):
@@ -149,11 +225,14 @@ def read_manifest(folder: Path, origin: Origin = "builtin") -> BriefTemplate:
     raw_fields = data.get("fields", [])
     if not isinstance(raw_fields, list):
         raise TemplateError(f"{where}: 'fields' must be an array of tables ([[fields]]).")
+    if len(raw_fields) > MAX_FIELDS:
+        raise TemplateError(f"{where}: the manifest declares more than {MAX_FIELDS} fields.")
     specs = [_field_spec(raw, where) for raw in raw_fields]
-    names = [s.name for s in specs]
-    duplicates = sorted({n for n in names if names.count(n) > 1})
-    if duplicates:
-        raise TemplateError(f"{where}: the field '{duplicates[0]}' is declared twice.")
+    seen: set[str] = set()
+    for spec in specs:
+        if spec.name in seen:
+            raise TemplateError(f"{where}: the field '{spec.name}' is declared twice.")
+        seen.add(spec.name)
     lists = data.get("lists", [])
     if not isinstance(lists, list) or not all(isinstance(x, str) for x in lists):
         raise TemplateError(f"{where}: 'lists' must be a list of brief list names.")
@@ -174,7 +253,7 @@ def read_manifest(folder: Path, origin: Origin = "builtin") -> BriefTemplate:
         id=template_id,
         name=_text(data, "name", where),
         description=_text(data, "description", where, required=False),
-        version=str(data.get("version", "1")),
+        version=_version(data, where),
         fields=specs,
         lists=list(lists),
         folder=folder.resolve(),

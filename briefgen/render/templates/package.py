@@ -7,6 +7,7 @@ import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from briefgen.errors import TemplateError
@@ -19,6 +20,13 @@ PACKAGE_SUFFIX = ".brieftemplate"
 MAX_ENTRIES = 200
 MAX_ENTRY_BYTES = 20_000_000
 MAX_TOTAL_BYTES = 50_000_000
+# Longest entry name and longest single folder or file name in it (most file systems
+# refuse names over 255 bytes; a template needs nothing near either).
+MAX_NAME_CHARS = 240
+MAX_PART_CHARS = 120
+# What reading a damaged (bit-flipped, truncated, oddly encoded) zip can raise.
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError,
+              NotImplementedError, RuntimeError, UnicodeError)
 _SKIPPED = ("__pycache__", ".DS_Store", "Thumbs.db")
 
 
@@ -52,13 +60,40 @@ def _safe_member_path(name: str, where: Path) -> PurePosixPath:
     return posix
 
 
+def _check_names(members: list[zipfile.ZipInfo], where: Path) -> None:
+    """TemplateError for an entry name too long to unpack, or one entry that is both a file
+    and the folder of another (``x`` and ``x/y``), or a name given twice."""
+    files: set[tuple[str, ...]] = set()
+    folders: set[tuple[str, ...]] = set()
+    for info in members:
+        name = info.filename
+        parts = tuple(p for p in name.replace("\\", "/").split("/") if p)
+        if len(name) > MAX_NAME_CHARS or any(len(p) > MAX_PART_CHARS for p in parts):
+            raise TemplateError(f"{where}: the package is refused because the entry "
+                                f"'{name[:60]}...' has too long a name.")
+        folders.update(parts[:i] for i in range(1, len(parts)))
+        if info.is_dir():
+            folders.add(parts)
+        elif parts in files:
+            raise TemplateError(f"{where}: the package is refused because it holds the entry "
+                                f"'{name}' twice.")
+        else:
+            files.add(parts)
+    clash = next(iter(sorted(files & folders)), None)
+    if clash is not None:
+        raise TemplateError(f"{where}: the package is refused because '{'/'.join(clash)}' "
+                            "is both a file and a folder.")
+
+
 def _check_members(archive: zipfile.ZipFile, where: Path) -> list[zipfile.ZipInfo]:
     members = archive.infolist()
     if len(members) > MAX_ENTRIES:
         raise TemplateError(f"{where}: the package holds more than {MAX_ENTRIES} files.")
-    total = 0
     for info in members:
         _safe_member_path(info.filename, where)
+    _check_names(members, where)
+    total = 0
+    for info in members:
         mode = info.external_attr >> 16
         if stat.S_ISLNK(mode):
             raise TemplateError(f"{where}: the package is refused because '{info.filename}' "
@@ -84,18 +119,18 @@ def unpack(path: Path, target: Path) -> Path:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise TemplateError(f"{path}: the template package does not exist.") from None
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (OSError, *ZIP_ERRORS) as exc:
         raise TemplateError(f"{path}: the file is not a template package ({exc}).") from None
     with archive:
         for info in _check_members(archive, path):
             relative = _safe_member_path(info.filename, path)
             destination = target.joinpath(*relative.parts)
-            if info.is_dir():
-                destination.mkdir(parents=True, exist_ok=True)
-                continue
-            destination.parent.mkdir(parents=True, exist_ok=True)
             written = 0
             try:
+                if info.is_dir():
+                    destination.mkdir(parents=True, exist_ok=True)
+                    continue
+                destination.parent.mkdir(parents=True, exist_ok=True)
                 with archive.open(info) as src, destination.open("wb") as dst:
                     while chunk := src.read(65536):
                         written += len(chunk)
@@ -103,9 +138,10 @@ def unpack(path: Path, target: Path) -> Path:
                             raise TemplateError(f"{path}: the entry '{info.filename}' unpacks "
                                                 "to more than it declares.")
                         dst.write(chunk)
-            except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
-                raise TemplateError(f"{path}: the entry '{info.filename}' cannot be unpacked "
-                                    f"({exc}).") from None
+            except (OSError, *ZIP_ERRORS) as exc:  # zlib.error: a damaged (bit-flipped) entry
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+                raise TemplateError(f"{path}: the entry '{info.filename[:80]}' cannot be "
+                                    f"unpacked ({reason}).") from None
     if (target / MANIFEST_NAME).is_file():
         return target
     folders = [p for p in target.iterdir() if p.is_dir()]
@@ -130,11 +166,11 @@ def import_package(path: Path, user_dir: Path, existing: dict[str, BriefTemplate
             from None
     try:
         folder = unpack(path, staging)
-        template = read_manifest(folder, "user")
-        problems = validate_folder(folder)
+        problems = validate_folder(folder)  # first: its messages name files in the package
         if problems:
             more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
             raise TemplateError(f"{path}: the template is refused: {problems[0]}{more}.")
+        template = read_manifest(folder, "user")
         clash = existing.get(template.id)
         if clash is not None and (clash.read_only or not replace):
             raise TemplateError(

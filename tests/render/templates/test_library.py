@@ -128,3 +128,29 @@ def test_slug_makes_folder_safe_ids() -> None:
     assert slug("Weekly Readout (EU) / 2026") == "weekly-readout-eu-2026"
     assert slug("../..") == "template"
     assert slug("日本") == "template"
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        'id = "cafe"\nname = "Caf\u00e9"\n'.encode("latin-1"),
+        b'id = "big"\nname = "Big"\nn = ' + b"9" * 5000 + b"\n",
+        b"x = " + b"{a = " * 1000 + b"1" + b"}" * 1000 + b"\n",
+        b'id = "information-memo\\n"\nname = "Twin"\n',
+    ],
+    ids=["latin-1", "5000-digit-integer", "nested-1000-deep", "id-with-newline"],
+)
+@pytest.mark.parametrize("origin", ["user", "office"])
+def test_one_unreadable_manifest_is_skipped_with_a_warning_and_every_other_stays(
+        tmp_path: Path, manifest: bytes, origin: str) -> None:
+    user, office = tmp_path / "user", tmp_path / "office"
+    office.mkdir()
+    library = TemplateLibrary(user_dir=user, office_dir=office)
+    library.duplicate("media-digest", "Mine")
+    broken = (user if origin == "user" else office) / "broken"
+    broken.mkdir()
+    (broken / "template.toml").write_bytes(manifest)
+    ids = [t.id for t in library.templates()]
+    assert ids == [*sorted(BUILTIN_TEMPLATE_IDS), "mine"]
+    assert len(library.problems) == 1
+    assert str(broken / "template.toml") in library.problems[0]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefgen.errors import TemplateError
 from briefgen.render import BUILTIN_TEMPLATE_IDS
@@ -112,3 +114,94 @@ def test_invalid_toml_and_missing_manifest_are_one_sentence_errors(tmp_path: Pat
 def test_upper_case_id_is_refused(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="lower-case"):
         read_manifest(_write(tmp_path / "w", MINIMAL.replace('"weekly"', '"Weekly Note"')))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (MINIMAL.replace('"Weekly note"', '"Caf\u00e9 note"').encode("latin-1"),
+         "is not UTF-8 text"),
+        ((MINIMAL + "big = " + "9" * 5000 + "\n").encode(), "holds a value briefgen cannot"),
+        (("x = " + "{a = " * 1000 + "1" + "}" * 1000 + "\n" + MINIMAL).encode(),
+         "nests tables or arrays too deeply"),
+        ((MINIMAL + "pad = '" + "x" * 300_000 + "'\n").encode(), "larger than 256,000 bytes"),
+        ((MINIMAL + "".join(f'[[fields]]\nname = "f{i}"\n' for i in range(5000))).encode(),
+         "more than 200 fields"),
+    ],
+)
+def test_a_manifest_python_cannot_read_is_one_sentence_naming_it(
+        tmp_path: Path, content: bytes, message: str) -> None:
+    folder = tmp_path / "weekly"
+    folder.mkdir()
+    (folder / "template.toml").write_bytes(content)
+    with pytest.raises(TemplateError, match=message) as info:
+        read_manifest(folder, "user")
+    assert str(folder / "template.toml") in str(info.value)
+
+
+def test_an_id_with_a_trailing_newline_is_refused(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "w", MINIMAL.replace('"weekly"', '"information-memo\\n"'))
+    with pytest.raises(TemplateError, match="lower-case"):
+        read_manifest(folder)
+
+
+# For each field type, a default of the right type, and values of every other type.
+_GOOD_DEFAULTS: dict[str, object] = {
+    "text": "x", "multiline": "a\nb", "choice": "A", "date": "2026-03-05",
+    "list": ["a", "b"], "people": [{"name": "A", "role": "Chair"}],
+    "quotes": [{"text": "We agreed.", "speaker": "A"}], "bool": False,
+}
+_TOML_VALUES = st.one_of(
+    st.booleans(), st.integers(min_value=-(10**6), max_value=10**6),
+    st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=10),
+    st.lists(st.integers(max_value=9, min_value=0), max_size=3),
+    st.dictionaries(st.sampled_from(["a", "b"]), st.integers(0, 9), max_size=2),
+)
+
+
+def _field_toml(kind: str, default: object) -> str:
+    from briefgen.render.templates.toml_write import dumps
+
+    row = {"name": "f", "type": kind, "default": default}
+    if kind == "choice":
+        row["choices"] = ["A", "B"]
+    return dumps({"fields": [row]})
+
+
+@pytest.mark.parametrize("kind", sorted(_GOOD_DEFAULTS))
+def test_a_default_of_the_fields_type_is_kept(tmp_path: Path, kind: str) -> None:
+    folder = _write(tmp_path / "w", MINIMAL + _field_toml(kind, _GOOD_DEFAULTS[kind]))
+    spec = read_manifest(folder).field("f")
+    assert spec is not None
+    assert spec.default == _GOOD_DEFAULTS[kind]
+
+
+@settings(max_examples=150, deadline=2000,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(sorted(_GOOD_DEFAULTS)), value=_TOML_VALUES)
+def test_a_default_of_another_type_is_refused_never_coerced(
+        tmp_path: Path, kind: str, value: object) -> None:
+    expected = {"text": str, "multiline": str, "choice": str, "date": str, "bool": bool,
+                "list": list, "people": list, "quotes": list}[kind]
+    fits = type(value) is expected and (kind != "list" or all(
+        isinstance(v, str) for v in value))  # type: ignore[attr-defined]
+    if kind in ("people", "quotes") and isinstance(value, list):
+        fits = all(isinstance(v, str) for v in value)
+    folder = tmp_path / f"w-{kind}"
+    folder.mkdir(exist_ok=True)
+    (folder / "template.toml").write_text(MINIMAL + _field_toml(kind, value), encoding="utf-8")
+    if fits:
+        spec = read_manifest(folder).field("f")
+        assert spec is not None
+        assert spec.default == value
+    else:
+        with pytest.raises(TemplateError, match="default of the .* field 'f'"):
+            read_manifest(folder)
+
+
+def test_the_string_false_is_not_a_bool_and_required_must_be_one(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError, match="wrong type"):
+        read_manifest(_write(tmp_path / "a", MINIMAL + _field_toml("bool", "false")))
+    with pytest.raises(TemplateError, match="'required' of field 'x' must be true or false"):
+        read_manifest(_write(tmp_path / "b", MINIMAL + '[[fields]]\nname = "x"\n'
+                             'required = "no"\n'))

