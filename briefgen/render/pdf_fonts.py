@@ -20,15 +20,16 @@ class FontFamily:
     bold_italic: Path | None
 
 
-# (family, regular, bold, italic, bold italic) file names, best first. DejaVu covers Latin,
-# Greek, Cyrillic, Hebrew and Arabic letters; Arial and Liberation are close behind.
+# (family, regular, bold, italic, bold italic) file names, best first. The Word templates
+# are set in Arial: the PDF uses Arial when it is installed, else Liberation Sans, which has
+# Arial's metrics (lines break at the same words), and DejaVu Sans only when neither is.
 _CANDIDATES = (
-    ("DejaVu", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
-     "DejaVuSans-BoldOblique.ttf"),
     ("Arial", "arial.ttf", "arialbd.ttf", "ariali.ttf", "arialbi.ttf"),
     ("Arial", "Arial.ttf", "Arial Bold.ttf", "Arial Italic.ttf", "Arial Bold Italic.ttf"),
     ("Liberation", "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf",
      "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf"),
+    ("DejaVu", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
+     "DejaVuSans-BoldOblique.ttf"),
 )
 
 
@@ -47,10 +48,12 @@ def font_folders() -> list[Path]:
     return folders
 
 
-# Wide-coverage fonts for the scripts DejaVu lacks (Chinese, Japanese, Korean), best first.
+# Wide-coverage fonts for the scripts the body font lacks, best first: DejaVu Sans for
+# Arabic and others Liberation Sans has no letters for, then Chinese, Japanese and Korean.
 _FALLBACK_CANDIDATES = (
-    "NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "DroidSansFallbackFull.ttf",
-    "DroidSansFallback.ttf", "wqy-microhei.ttc", "wqy-zenhei.ttc", "msyh.ttc", "simsun.ttc",
+    "DejaVuSans.ttf", "NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf",
+    "DroidSansFallbackFull.ttf", "DroidSansFallback.ttf", "wqy-microhei.ttc", "wqy-zenhei.ttc",
+    "msyh.ttc", "simsun.ttc",
     "msgothic.ttc", "malgun.ttf", "Arial Unicode.ttf", "ArialUnicodeMS.ttf",
 )
 
@@ -81,9 +84,12 @@ def looks_like_font(path: Path) -> bool:
 
 @lru_cache(maxsize=4)
 def find_fallback_fonts(folders: tuple[Path, ...] | None = None) -> tuple[Path, ...]:
-    """Installed fonts covering Chinese, Japanese and Korean, best first (often none)."""
+    """Installed fonts for the scripts the body font lacks, best first (often none):
+    DejaVu Sans, then at most two covering Chinese, Japanese and Korean."""
     index = _index(list(folders) if folders is not None else font_folders())
-    return tuple(index[n.lower()] for n in _FALLBACK_CANDIDATES if n.lower() in index)[:2]
+    found = [index[n.lower()] for n in _FALLBACK_CANDIDATES if n.lower() in index]
+    wide = [p for p in found if p.name.lower() == "dejavusans.ttf"]
+    return tuple(wide + [p for p in found if p not in wide][:2])
 
 
 @lru_cache(maxsize=4)

@@ -49,6 +49,13 @@ def core_font_text(text: str) -> str:
 
 
 HEADING_KEEP_MM = 30.0
+# The built-in templates whose Word and HTML files print the summary (the bottom line up
+# front) in bold; the PDF follows them.
+BOLD_SUMMARY_TEMPLATES = frozenset({"information-memo"})
+# The height of a 10.5 pt line, about the Word file's single spacing (smaller text: less),
+# and the tighter spacings tried when the Sources would otherwise open a page of their own.
+LINE_MM = 4.8
+TIGHTER_LINES_MM = (4.6, 4.4, 4.2)
 
 
 class _MemoPDF(FPDF):
@@ -133,6 +140,8 @@ class _Writer:
         self.ctx = context
         self.template = template
         self.portion = context["portion_space"]
+        self.line = LINE_MM
+        self.sources_alone = False  # whether the Sources section had to open a new page
 
     def font(self, style: str = "", size: float = 10.5, color: tuple[int, int, int] = (26,) * 3
              ) -> None:
@@ -143,13 +152,14 @@ class _Writer:
                   color: tuple[int, int, int] = (26, 26, 26), after: float = 2.0) -> None:
         self.font(style, size, color)
         self.pdf.set_x(self.pdf.l_margin + indent)
-        self.pdf.multi_cell(0, 5.2, self.pdf.text_of(text), align="L",
+        self.pdf.multi_cell(0, self.line * size / 10.5, self.pdf.text_of(text), align="L",
                             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.pdf.ln(after)
 
-    def heading(self, text: str, size: float = 12.5) -> None:
-        # Keep a heading with what follows: room for it and about three lines of text.
-        if self.pdf.will_page_break(HEADING_KEEP_MM):
+    def heading(self, text: str, size: float = 12.5, keep: float = HEADING_KEEP_MM) -> None:
+        # Keep a heading with what follows: room for it and ``keep`` mm of text (about
+        # three lines unless the section is known to be shorter).
+        if self.pdf.will_page_break(keep):
             self.pdf.add_page()
         self.pdf.ln(3)
         self.paragraph(text, "B", size, color=NAVY, after=1.0)
@@ -158,8 +168,8 @@ class _Writer:
         for text in items:
             self.font()
             self.pdf.set_x(self.pdf.l_margin + 2)
-            self.pdf.cell(5, 5.2, self.pdf.text_of("\u2022"))
-            self.pdf.multi_cell(0, 5.2, self.pdf.text_of(self.portion + text), align="L",
+            self.pdf.cell(5, self.line, self.pdf.text_of("\u2022"))
+            self.pdf.multi_cell(0, self.line, self.pdf.text_of(self.portion + text), align="L",
                                 new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             self.pdf.ln(1)
 
@@ -182,9 +192,9 @@ class _Writer:
             if spec.name == "location" and not value:
                 value = self.ctx["venue"]
             self.font("B")
-            pdf.cell(34, 5.6, pdf.text_of(spec.label.upper() + ":"))
+            pdf.cell(34, self.line + 0.4, pdf.text_of(spec.label.upper() + ":"))
             self.font()
-            pdf.multi_cell(0, 5.6, pdf.text_of(value), align="L",
+            pdf.multi_cell(0, self.line + 0.4, pdf.text_of(value), align="L",
                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_line_width(0.2)
         pdf.line(pdf.l_margin, pdf.get_y() + 1.5, pdf.w - pdf.r_margin, pdf.get_y() + 1.5)
@@ -226,11 +236,42 @@ class _Writer:
                 self.heading(spec.label)
                 self.bullets([str(v) for v in value])
 
-    def people_table(self) -> None:
-        rows = self.ctx["fields"].get("participants") or self.ctx["people"]
-        if not rows:
+    def people(self) -> None:
+        """The people as the Word and HTML files show them: a table of name, role and
+        organisation when the template records participants, else a bulleted list."""
+        listed = self.ctx["fields"].get("participants")
+        if self.template.field("participants") is None:
+            if self.ctx["people"]:
+                self.heading(self.ctx["labels"]["people"])
+                self.people_list(self.ctx["people"])
             return
-        self.heading(self.ctx["labels"]["people"])
+        rows = listed or self.ctx["participants"]
+        if rows:
+            self.heading(self.ctx["labels"]["people"])
+            self.people_table(rows)
+        others = self.ctx["also_mentioned"]
+        if others and not listed:
+            names = "; ".join(p["name"] + (f" ({p['role']})" if p["role"] else "")
+                              for p in others)
+            self.runs([("Also mentioned: ", "B", (26, 26, 26)), (names, "", (26, 26, 26))])
+            self.pdf.ln(2)
+
+    def people_list(self, rows: list[dict[str, Any]]) -> None:
+        pdf = self.pdf
+        left = pdf.l_margin
+        for person in rows:
+            name, role = str(person.get("name") or ""), str(person.get("role") or "")
+            organization = str(person.get("organization") or "")
+            rest = f", {role}" if role else ""
+            if organization and organization not in role:
+                rest += f" ({organization})"
+            self.font()
+            pdf.set_x(left + 2)
+            pdf.cell(5, self.line, pdf.text_of("\u2022"))
+            self.runs([(name, "B", (26, 26, 26)), (rest, "", (26, 26, 26))], indent=7)
+            pdf.ln(1)
+
+    def people_table(self, rows: list[dict[str, Any]]) -> None:
         self.font(size=9.5)
         heading_style = FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=NAVY)
         with self.pdf.table(
@@ -247,14 +288,32 @@ class _Writer:
     def quotes(self, items: list[dict[str, Any]]) -> None:
         for quote in items:
             lines = 2 + len(quote["text"]) // 80  # the quote and its speaker stay together
-            if self.pdf.will_page_break(lines * 5.2 + 4):
+            if self.pdf.will_page_break(lines * self.line + 4):
                 self.pdf.add_page()
             self.paragraph(f"{self.portion}\u201c{quote['text']}\u201d"
                            + (f" {quote['cite']}" if quote["cite"] else ""),
                            "I", indent=6, after=0.5)
             who = quote["speaker"] or "Unattributed"
             role = f", {quote['speaker_role']}" if quote["speaker_role"] else ""
-            self.paragraph(f"\u2014 {who}{role}", size=9, indent=6, color=GREY, after=2.5)
+            self.runs([("\u2014 ", "", GREY), (who, "B", (26, 26, 26)), (role, "", GREY)],
+                      size=9, indent=6)
+            self.pdf.ln(2.5)
+
+    def runs(self, parts: list[tuple[str, str, tuple[int, int, int]]], size: float = 10.5,
+             indent: float = 0) -> None:
+        """One paragraph of runs (text, style, colour) wrapping at ``indent`` from the left."""
+        pdf = self.pdf
+        left = pdf.l_margin
+        pdf.set_left_margin(left + indent)
+        pdf.set_x(left + indent)
+        try:
+            for text, style, color in parts:
+                if text:
+                    self.font(style, size, color)
+                    pdf.write(self.line * size / 10.5, pdf.text_of(text))
+        finally:
+            pdf.set_left_margin(left)
+        pdf.ln(self.line * size / 10.5)
 
     def coverage(self) -> None:
         self.heading("Coverage")
@@ -273,24 +332,47 @@ class _Writer:
     def references(self) -> None:
         if not self.ctx["sources"]:
             return
-        self.heading(self.ctx["labels"]["sources"])
-        for source in self.ctx["sources"]:
-            self.paragraph(f"[{source['number']}]  {source['reference']}", size=9, after=1)
+        lines = [f"[{s['number']}]  {s['reference']}" for s in self.ctx["sources"]]
+        # Room for the heading and the references (or the first three): the heading never
+        # moves to a page of its own, nor pulls a new page while the list would fit.
+        self.font(size=9)
+        needed = sum(self._height(line, 9) + 1 for line in lines[:3])
+        page = self.pdf.page
+        self.heading(self.ctx["labels"]["sources"], keep=12 + needed)
+        self.sources_alone = self.pdf.page > page
+        for line in lines:
+            self.paragraph(line, size=9, after=1)
+
+    def _height(self, text: str, size: float) -> float:
+        """The height ``paragraph`` would give ``text`` at ``size`` (without drawing it)."""
+        self.font(size=size)
+        lines = self.pdf.multi_cell(0, self.line, self.pdf.text_of(text), dry_run=True,
+                                    output="LINES")
+        return float(len(lines) if isinstance(lines, list) else 1) * self.line * size / 10.5
 
     def section(self, name: str) -> None:
         ctx, labels = self.ctx, self.ctx["labels"]
         if name == "summary" and ctx["summary"]["text"]:
             self.heading(labels["summary"])
-            self.paragraph(self.portion + self.cited(ctx["summary"]))
+            bold = "B" if self.template.id in BOLD_SUMMARY_TEMPLATES else ""
+            self.paragraph(self.portion + self.cited(ctx["summary"]), bold)
             self.free_text_fields()
         elif name == "people":
-            self.people_table()
-        elif name == "key_points":
-            outcomes = ctx["fields"].get("outcomes") or []
-            if outcomes or ctx["key_points"]:
-                self.heading(labels["key_points"])
-                self.bullets([str(o) for o in outcomes] if outcomes else
-                             [self.cited(k) for k in ctx["key_points"]])
+            self.people()
+        elif name == "key_points" and self.template.field("outcomes") is not None:
+            # A readout always states its outcomes: those given, those the sources state,
+            # or that they state none.
+            self.heading(labels["key_points"])
+            if ctx["outcomes"]:
+                self.bullets([self.cited(k) for k in ctx["outcomes"]])
+            else:
+                self.paragraph(self.portion + "No outcome stated in the sources.")
+        elif name == "key_points" and ctx["key_points"]:
+            self.heading(labels["key_points"])
+            self.bullets([self.cited(k) for k in ctx["key_points"]])
+        elif (name == "next_steps" and self.template.field("outcomes") is not None
+              and not ctx["fields"].get("outcomes")):
+            pass  # a readout lists next steps only beside outcomes the drafter gave
         elif name in ("topics", "next_steps", "not_discussed") and ctx[name]:
             self.heading(labels[name])
             self.bullets([self.cited(k) if "cite" in k else k["text"] for k in ctx[name]])
@@ -333,7 +415,29 @@ def render_pdf(brief: Brief, template: BriefTemplate,
     ``date_format``: strftime codes for every date in the memo (see render_html)."""
     family = find_unicode_font() if fonts is True else fonts or None
     fallbacks = find_fallback_fonts() if fonts is True else ()
+    if family is not None:
+        fallbacks = tuple(f for f in fallbacks if f != family.regular)
     context = build_context(brief, template, date_format=date_format)
+    fpdf_logger = logging.getLogger("fpdf")
+    level = fpdf_logger.level
+    fpdf_logger.setLevel(logging.ERROR)  # missing glyphs (emoji, CJK) are expected, not news
+    try:
+        # A page holding only the Sources is a waste of paper: set the memo a little
+        # tighter until the references fit after the text (or the spacings run out).
+        for line in (LINE_MM, *TIGHTER_LINES_MM):
+            pdf, writer = _draw(context, template, family, fallbacks, line)
+            if not writer.sources_alone:
+                break
+        return bytes(pdf.output())
+    except (FPDFException, ValueError, OSError) as exc:
+        raise RenderError(f"{template.id}: the PDF cannot be drawn ({exc}).") from None
+    finally:
+        fpdf_logger.setLevel(level)
+
+
+def _draw(context: dict[str, Any], template: BriefTemplate, family: FontFamily | None,
+          fallbacks: tuple[Path, ...], line: float) -> tuple[_MemoPDF, _Writer]:
+    """The memo drawn with ``line`` mm per 10.5 pt line, and the writer that drew it."""
     title = template.labels.get("title") or template.name
     try:
         pdf = _MemoPDF(context["marking"], title, family, fallbacks)
@@ -341,14 +445,7 @@ def render_pdf(brief: Brief, template: BriefTemplate,
         pdf = _MemoPDF(context["marking"], title, None)
     pdf.set_title(template.name)
     pdf.set_creator("briefgen")
-    fpdf_logger = logging.getLogger("fpdf")
-    level = fpdf_logger.level
-    fpdf_logger.setLevel(logging.ERROR)  # missing glyphs (emoji, CJK) are expected, not news
-    try:
-        _Writer(pdf, context, template).write()
-        return bytes(pdf.output())
-    except (FPDFException, ValueError, OSError) as exc:
-        raise RenderError(f"{template.id}: the PDF cannot be drawn ({exc}).") from None
-    finally:
-        fpdf_logger.setLevel(level)
-
+    writer = _Writer(pdf, context, template)
+    writer.line = line
+    writer.write()
+    return pdf, writer

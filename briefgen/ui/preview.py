@@ -17,16 +17,34 @@ DEBOUNCE_MS = 20
 # templates' ".page" box (exports keep them). Later rules win in Qt's rich text CSS.
 SCREEN_STYLE = "<style>.page { padding: 0; margin: 0; }</style>"
 # Qt's rich text ignores CSS table widths; the HTML attribute makes layout and data
-# tables fill the pane. Header tables (label: value) stay at their natural width, since
-# Qt would otherwise split them into equal columns.
+# tables fill the pane. Header tables (label: value) without one stay at their natural
+# width, since Qt would otherwise split them into equal columns (the built-in templates
+# give theirs the full width and the label column a width of its own).
 _TABLE_WITHOUT_WIDTH = re.compile(
     r"<table(?![^>]*\bwidth=)(?![^>]*class=\"[^\"]*header)", re.IGNORECASE
 )
+# Qt's rich text CSS knows px, pt and em but not rem or cm: such lengths (margins,
+# paddings) would be dropped, running headings into the text above them. In the style
+# blocks they become pixels, as a browser at 96 dpi with a 16 px root font counts them.
+_STYLE_BLOCK = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.IGNORECASE | re.DOTALL)
+_LENGTH = re.compile(r"(?<![\w.])(\d*\.?\d+)(rem|cm|mm)\b")
+_PX_PER_UNIT = {"rem": 16.0, "cm": 96 / 2.54, "mm": 96 / 25.4}
+
+
+def _px(match: re.Match[str]) -> str:
+    pixels = float(match.group(1)) * _PX_PER_UNIT[match.group(2)]
+    return f"{pixels:.0f}px"
+
+
+def screen_css(css: str) -> str:
+    """``css`` with rem, cm and mm lengths written in pixels, which Qt's rich text reads."""
+    return _LENGTH.sub(_px, css)
 
 
 def fit_to_pane(html: str) -> str:
     """The memo's HTML adapted to the preview pane (the exported files are untouched)."""
     html = _TABLE_WITHOUT_WIDTH.sub('<table width="100%"', html)
+    html = _STYLE_BLOCK.sub(lambda m: m.group(1) + screen_css(m.group(2)) + m.group(3), html)
     head_end = html.find("</head>")
     if head_end < 0:
         return SCREEN_STYLE + html

@@ -10,7 +10,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -67,7 +67,7 @@ def new_document(title: str) -> DocxDocument:
     _set_font(normal.font, BODY_FONT)
     normal.font.size = Pt(11)
     normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.line_spacing = 1.1
+    normal.paragraph_format.line_spacing = 1.0  # single, as memos are typed
     title_style = styles["Title"]
     _set_font(title_style.font, BODY_FONT)
     title_style.font.size = Pt(18)
@@ -280,9 +280,13 @@ def header_block(doc: DocxDocument, rows: Sequence[tuple[str, str]]) -> None:
         add_runs(right.paragraphs[0], [(expression, "")])
         for cell in (left, right):
             cell.paragraphs[0].paragraph_format.space_after = Pt(2)
+    # The rule under the header is the bottom border of an empty paragraph two points
+    # high (a full empty line would push the last lines of a one-page memo over).
     rule = doc.add_paragraph()
     _bottom_rule(rule._p.get_or_add_pPr(), NAVY, 6)
-    rule.paragraph_format.space_after = Pt(6)
+    rule.paragraph_format.space_after = Pt(8)
+    rule.paragraph_format.line_spacing = Pt(2)
+    rule.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     rule.runs  # noqa: B018 - keeps the empty rule paragraph explicit
 
 
@@ -314,6 +318,11 @@ def loop_table(
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     fixed_widths(table, widths_cm)
+    # The style's bold first column is off: names are plain, as in the HTML and the PDF.
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is not None:
+        look.set(qn("w:firstColumn"), "0")
+        look.set(qn("w:val"), "0420")
     for cell, heading in zip(table.rows[0].cells, headings, strict=True):
         add_runs(cell.paragraphs[0], [(heading, "b")])
     table.rows[1].cells[0].paragraphs[0].add_run("{%tr for " + loop + " %}")

@@ -67,9 +67,10 @@ def test_unicode_font_keeps_arabic_hebrew_and_markup(library: TemplateLibrary) -
 
 @pytest.mark.skipif(find_unicode_font() is None, reason="no Unicode TTF font on this system")
 def test_characters_no_installed_font_has_become_white_squares(library: TemplateLibrary) -> None:
+    from briefgen.render.pdf_fonts import find_fallback_fonts
     from briefgen.render.pdf_writer import MISSING_GLYPH, _MemoPDF
 
-    pdf = _MemoPDF("", "memo", find_unicode_font(), ())
+    pdf = _MemoPDF("", "memo", find_unicode_font(), find_fallback_fonts())
     assert pdf.text_of("Caf\u00e9 \u05e9") == "Caf\u00e9 \u05e9"
     assert pdf.text_of("\U0001fae0 x") == MISSING_GLYPH + " x"
 
@@ -133,3 +134,42 @@ def test_a_section_heading_never_ends_a_page(library: TemplateLibrary) -> None:
                     and not re.search(r"Page \d+ of \d+", line)]
             assert body, f"page {number + 1} is empty with {count} key points"
             assert body[-1] not in headings, (count, number + 1, body[-1])
+
+
+def test_the_sources_never_fill_a_page_of_their_own(builtin: BriefTemplate) -> None:
+    # Growing the key points walks the Sources down page 1 and over its foot: where they
+    # no longer fit, the memo is set tighter or the references go over with earlier text.
+    alone = []
+    for count in range(4, 14):
+        brief = many_points_brief(count)
+        pages = _pages(render_pdf(brief, builtin))
+        marking = brief.fields["classification"]
+        body = [line.strip() for line in pages[-1].splitlines()
+                if line.strip() and line.strip() != marking
+                and not re.search(r"Page \d+ of \d+", line)]
+        if body[0] == "Sources":
+            alone.append(count)
+    assert alone == []
+
+
+def test_the_bottom_line_is_bold_and_people_are_a_list_like_the_word_file(
+    library: TemplateLibrary,
+) -> None:
+    data = render_pdf(sample_brief(), library.get("information-memo"))
+    runs: list[tuple[str, str]] = []
+
+    def visit(text: str, _cm: object, _tm: object, font: object, _size: object) -> None:
+        if text.strip() and isinstance(font, dict):
+            runs.append((text.strip(), str(font.get("/BaseFont", ""))))
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_text=visit)
+    bold = " ".join(text for text, font in runs if "Bold" in font)
+    regular = " ".join(text for text, font in runs if "Bold" not in font)
+    assert "Senior diplomats from Norvalia" in bold
+    assert "Anika Solberg" in bold
+    assert "Deputy Foreign Minister" in regular
+    text = " ".join(" ".join(_pages(data)).split())
+    assert "Name Role Organisation" not in text
+    assert "\u2022 Anika Solberg, Deputy Foreign Minister" in text
+    assert all("Liberation" in font or "Arial" in font for _t, font in runs if font)

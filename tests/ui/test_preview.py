@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
 import pytest
+from PySide6.QtWidgets import QTextBrowser
+from support.sample_briefs import long_names_brief, sample_brief
 
 from briefgen.model import Brief
+from briefgen.render import BUILTIN_TEMPLATE_IDS
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.preview import PreviewPane, fit_to_pane
 from briefgen.ui.rendering import RenderService
@@ -53,6 +61,15 @@ def test_fit_to_pane_widens_layout_tables_but_not_header_tables():
     assert fitted.index(".page") < fitted.index("</head>")
 
 
+def test_fit_to_pane_writes_rem_and_cm_lengths_in_pixels_inside_style_blocks_only():
+    html = ('<html><head><style>h2 { margin: 1.5rem 0 .5rem; } th { width: 2.54cm; }'
+            '</style></head><body><p>Margins of 2rem apply.</p></body></html>')
+    fitted = fit_to_pane(html)
+    assert "h2 { margin: 24px 0 8px; }" in fitted
+    assert "th { width: 96px; }" in fitted
+    assert "Margins of 2rem apply." in fitted
+
+
 def test_a_new_date_format_redraws_the_page_with_it(qtbot, pane):
     pane.document.set_value(("fields", "date"), "2026-03-05")
     qtbot.waitUntil(lambda: "5 March 2026" in pane.browser.toPlainText(), timeout=10_000)
@@ -64,3 +81,117 @@ def test_a_new_date_format_redraws_the_page_with_it(qtbot, pane):
     pane.rendering.set_date_format("%Y-%m-%d")
     qtbot.wait(200)
     assert renders == [], "the same format again does not redraw"
+
+
+# --- The preview is the memo: the same sections in the same order in every format ---
+
+class _Headings(HTMLParser):
+    """The h1-h3 texts of an HTML page, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in ("h1", "h2", "h3"):
+            self._open = []
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None:
+            self._open.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("h1", "h2", "h3") and self._open is not None:
+            self.found.append(_norm("".join(self._open)))
+            self._open = None
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _html_headings(html: str) -> list[str]:
+    parser = _Headings()
+    parser.feed(html)
+    return parser.found
+
+
+def _docx_headings(data: bytes) -> list[str]:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    styles = ("Title", "Heading 1", "Heading 2")
+    return [_norm(p.text) for p in document.paragraphs
+            if p.style is not None and p.style.name in styles and p.text.strip()]
+
+
+def _preview_headings(browser: QTextBrowser) -> list[str]:
+    found = []
+    block = browser.document().begin()
+    while block.isValid():
+        if 1 <= block.blockFormat().headingLevel() <= 3 and block.text().strip():
+            found.append(_norm(block.text()))
+        block = block.next()
+    return found
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return _norm(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
+
+
+@pytest.mark.parametrize("template_id", BUILTIN_TEMPLATE_IDS)
+@pytest.mark.parametrize("make_brief", [sample_brief, long_names_brief])
+def test_preview_word_html_and_pdf_show_the_same_sections_in_the_same_order(
+    qtbot, template_id: str, make_brief: Callable[[], Brief],
+) -> None:
+    from briefgen.render import TemplateLibrary, render_docx, render_html, render_pdf
+
+    template = TemplateLibrary(user_dir=Path("/nonexistent-briefgen-user")).get(template_id)
+    brief = make_brief()
+    runner = WorkRunner()
+    rendering = RenderService(runner, TemplateService(runner))
+    pane = PreviewPane(BriefDocument(brief), rendering)
+    qtbot.addWidget(pane)
+    pane.resize(480, 800)
+    pane.show()
+    rendering.set_template(template)
+    qtbot.waitUntil(lambda: bool(pane.html), timeout=10_000)
+    runner.wait(10_000)
+
+    html = _html_headings(render_html(brief, template))
+    assert len(html) >= 4, html
+    assert _html_headings(pane.html) == html
+    assert _preview_headings(pane.browser) == html
+    assert _docx_headings(render_docx(brief, template)) == html
+    pdf = _pdf_text(render_pdf(brief, template))
+    position = 0
+    for heading in html:
+        found = pdf.find(heading, position)
+        assert found >= 0, f"{heading!r} missing or out of order in the PDF"
+        position = found + len(heading)
+
+
+@pytest.mark.parametrize("template_id", BUILTIN_TEMPLATE_IDS)
+@pytest.mark.parametrize("make_brief", [sample_brief, long_names_brief])
+def test_a_480_px_preview_pane_needs_no_horizontal_scroll(
+    qtbot, template_id: str, make_brief: Callable[[], Brief],
+) -> None:
+    from briefgen.render import TemplateLibrary
+
+    template = TemplateLibrary(user_dir=Path("/nonexistent-briefgen-user")).get(template_id)
+    runner = WorkRunner()
+    rendering = RenderService(runner, TemplateService(runner))
+    pane = PreviewPane(BriefDocument(make_brief()), rendering)
+    qtbot.addWidget(pane)
+    pane.resize(480, 800)
+    pane.show()
+    rendering.set_template(template)
+    qtbot.waitUntil(lambda: bool(pane.html), timeout=10_000)
+    runner.wait(10_000)
+    qtbot.wait(50)
+    viewport = pane.browser.viewport().width()
+    assert pane.browser.horizontalScrollBar().maximum() == 0
+    assert pane.browser.document().size().width() <= viewport + 1
