@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 
@@ -77,7 +77,8 @@ def extract_brief(
     Relative dates resolve against ``reference_date``, else each source's publication
     date. Items the user edited in ``previous`` are kept. ``progress(done, total)`` is
     called between steps; ``Cancelled`` is raised between steps once ``is_cancelled()``.
-    Each source's ``lead`` and ``venue`` (and ``dateline``, if it had none) are filled in.
+    The brief's sources are copies of ``sources`` with their ``lead`` and ``venue`` (and
+    ``dateline``, if it had none) filled in; ``sources`` themselves are left as they are.
     """
     if not sources:
         raise ExtractionError("Nothing to extract: no article was given.")
@@ -183,7 +184,8 @@ def _assemble(
             quote.speaker_role = roles[quote.speaker]
     brief = Brief(
         template=template,
-        sources=list(sources),
+        # Copies: the caller's sources (the window's, on another thread) stay untouched.
+        sources=[replace(source) for source in sources],
         summary=build_summary(main.ranked),
         key_points=merge.merge_key_points(
             [r.key_points for r in results], limit=key_point_count(longest) + len(results) - 1
@@ -199,7 +201,7 @@ def _assemble(
     )
     mark_participants(brief.people, parsed)
     choose_quotes(brief.quotes)
-    for source, one, result in zip(sources, parsed, results, strict=True):
+    for source, one, result in zip(brief.sources, parsed, results, strict=True):
         _record_lead_and_venue(source, one, result)
     title = " ".join((sources[0].title or "").split())
     if title:
@@ -225,7 +227,7 @@ def _is_guess(result: SourceResult) -> bool:
 def _record_lead_and_venue(source: Source, parsed: Parsed, result: SourceResult) -> None:
     """Fill ``source``'s dateline (when it had none recorded), ``lead`` (its first sentence
     that reads as one, dateline left out) and ``venue`` (the dateline's city, under the
-    name the source's places give it), in place, so that render reads them from the brief."""
+    name the source's places give it), so that render reads them from the brief."""
     source.dateline = parsed.dateline
     sents = result.sentences
     lead = next((s for s in sents if not s.is_headline_like), sents[0] if sents else None)

@@ -223,3 +223,11 @@ def test_a_source_without_a_dateline_gets_no_venue(nlp):
     brief = extract_brief([Source(id="t", text=text)], nlp)
     assert brief.sources[0].venue is None
     assert brief.sources[0].lead == text
+
+
+def test_the_sources_given_are_left_as_they_were(nlp):
+    given = Source(id="t", text="GENEVA (Wire) - Officials met on Monday in Geneva.")
+    brief = extract_brief([given], nlp)
+    assert brief.sources[0].lead is not None
+    assert brief.sources[0] is not given
+    assert (given.lead, given.venue) == (None, None)
