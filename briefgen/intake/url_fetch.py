@@ -6,6 +6,10 @@ link-local or otherwise non-public address only when it is the address the user 
 user's machine or network. The connection goes to the very address that was checked, so a
 second DNS answer cannot change it. The deadline covers the whole fetch (every connect,
 the headers and the body of every hop): a server that drips one byte a second ends there.
+
+Where the environment names a proxy (see :mod:`briefgen.intake.proxy`), a hop goes through
+it, after the same check on what the name resolves to here; a name this machine cannot
+resolve is left to the proxy, and the user's own local address is reached directly.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import urllib.parse
 from dataclasses import dataclass
 
 from briefgen.errors import IntakeError
+from briefgen.intake.proxy import Proxy, connect_to_proxy, open_tunnel, proxy_for
 from briefgen.intake.reading import intake_error, too_large_reason
 
 USER_AGENT = "briefgen/0.1 (desktop briefing tool)"
@@ -40,6 +45,7 @@ class _Hop:
     host: str
     port: int
     target: str  # path and query, as sent in the request line
+    absolute: str  # the whole address without its fragment, as a proxy is asked for it
 
     @property
     def origin(self) -> tuple[str, int]:
@@ -55,7 +61,9 @@ def _hop(url: str, shown: str) -> _Hop:
     except ValueError:
         raise intake_error(shown, "its port is not a number from 0 to 65535") from None
     target = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
-    return _Hop(url, parts.scheme.lower(), parts.hostname, port, target)
+    absolute = urllib.parse.urlunsplit(
+        (parts.scheme.lower(), parts.netloc, parts.path or "/", parts.query, ""))
+    return _Hop(url, parts.scheme.lower(), parts.hostname, port, target, absolute)
 
 
 def is_public_address(address: Address) -> bool:
@@ -131,6 +139,13 @@ def _connect(hop: _Hop, address: Address, watchdog: _Watchdog) -> http.client.HT
     """A connection to ``address`` (already checked), speaking for ``hop.host``."""
     sock = socket.create_connection((str(address), hop.port), timeout=watchdog.remaining())
     watchdog.watch(sock)
+    return _speaking_for(hop, sock, watchdog)
+
+
+def _speaking_for(hop: _Hop, sock: socket.socket,
+                  watchdog: _Watchdog) -> http.client.HTTPConnection:
+    """An HTTP connection for ``hop`` on ``sock`` (TLS for https, checked against the
+    hop's host name)."""
     if hop.scheme == "https":
         context = ssl.create_default_context()
         sock.settimeout(watchdog.remaining())
@@ -140,6 +155,42 @@ def _connect(hop: _Hop, address: Address, watchdog: _Watchdog) -> http.client.HT
     connection.sock = sock
     sock.settimeout(watchdog.remaining())
     return connection
+
+
+def _connect_via(hop: _Hop, proxy: Proxy, watchdog: _Watchdog,
+                 shown: str) -> tuple[http.client.HTTPConnection, str, dict[str, str]]:
+    """A connection through ``proxy``, the request target and the headers it needs."""
+    sock = connect_to_proxy(proxy, watchdog.remaining(), shown)
+    watchdog.watch(sock)
+    if hop.scheme == "https":
+        open_tunnel(sock, proxy, hop.host, hop.port, shown, watchdog.remaining)
+        return _speaking_for(hop, sock, watchdog), hop.target, {}
+    headers = {"Proxy-Authorization": proxy.authorization} if proxy.authorization else {}
+    return _speaking_for(hop, sock, watchdog), hop.absolute, headers
+
+
+def _open(hop: _Hop, typed: str,
+          watchdog: _Watchdog) -> tuple[http.client.HTTPConnection, str, dict[str, str]]:
+    """A connection for ``hop`` (direct or through the proxy), its request target and the
+    extra headers; IntakeError when the hop is a local address the user did not type."""
+    refusal = intake_error(typed, f"it redirects to {hop.url}, a local or private "
+                                  "address, which briefgen does not follow")
+    proxy = proxy_for(hop.scheme, hop.host, typed)
+    if proxy is not None:
+        try:
+            addresses = _resolve(hop, watchdog)
+        except socket.gaierror:
+            addresses = []  # an office proxy resolves names this machine cannot
+        if not all(redirect_allowed(typed, hop.url, a) for a in addresses):
+            raise refusal
+        if not addresses or any(is_public_address(a) for a in addresses):
+            return _connect_via(hop, proxy, watchdog, typed)
+        # the user's own local address, which a proxy cannot reach: directly
+    addresses = _resolve(hop, watchdog)
+    allowed = [a for a in addresses if redirect_allowed(typed, hop.url, a)]
+    if not allowed:
+        raise refusal
+    return _connect_any(hop, allowed, watchdog), hop.target, {}
 
 
 def _connect_any(hop: _Hop, addresses: list[Address],
@@ -179,15 +230,10 @@ def _read_body(response: http.client.HTTPResponse, shown: str, max_bytes: int,
 def _fetch(url: str, max_bytes: int, watchdog: _Watchdog) -> tuple[bytes, str | None, str]:
     hop = _hop(url, url)
     for _ in range(MAX_REDIRECTS + 1):
-        addresses = _resolve(hop, watchdog)
-        allowed = [a for a in addresses if redirect_allowed(url, hop.url, a)]
-        if not allowed:
-            raise intake_error(url, f"it redirects to {hop.url}, a local or private "
-                                    "address, which briefgen does not follow")
-        connection = _connect_any(hop, allowed, watchdog)
+        connection, target, headers = _open(hop, url, watchdog)
         try:
-            connection.request("GET", hop.target, headers={
-                "User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
+            connection.request("GET", target, headers={
+                "User-Agent": USER_AGENT, "Accept-Encoding": "identity", **headers})
             response = connection.getresponse()
             if response.status in _REDIRECTS and response.getheader("Location"):
                 location = urllib.parse.urljoin(hop.url, response.getheader("Location", ""))
