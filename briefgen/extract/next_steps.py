@@ -17,8 +17,9 @@ from briefgen.model import NextStep
 # not offered at all.
 SCHEDULED = 0.9  # "is scheduled to", "set for", "to be determined", a day still to come
 PLANNED = 0.8  # "will meet", "plans to", "is expected to", "pledged to"
-REPORTED = 0.72  # "said he would appeal", "declined to say when", "investigating whether"
+REPORTED = 0.72  # "hoped it would resume", "declined to say when", "investigating whether"
 AGREED = 0.68  # "agreed to complete": a decision reported in the past tense
+RELAYED = 0.62  # "said it would leverage": a saying verb's "would", not placed in time
 POSSIBLE = 0.55  # "could begin in 2022", "may soon be dismissed": a possibility, not a plan
 _QUOTED = 0.1  # taken off a cue that only sits inside quotation marks
 
@@ -41,7 +42,7 @@ _PLANNED = re.compile(
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
-    r"\b(?:declined to (?:say|state|disclose|specify)|unclear (?:whether|when|if|how)|"
+    r"\b(?:declined (?:\w+ )?to (?:say|state|disclose|specify)|unclear (?:whether|when|if|how)|"
     r"investigating whether|to determine whether|not (?:yet )?(?:decided|clear)|"
     r"asks|recommended|seek to|seeking to|discussed|called for|calling for)\b",
     re.IGNORECASE,
@@ -120,17 +121,32 @@ def in_main_clause(token: Token, *, strong: bool = False) -> bool:
         describes_subject = node.dep_ in {"relcl", "acl"} and node.head.dep_ in _SUBJECTS
         if describes_subject and not strong and node.head.lemma_ not in _PLAN_HEADS:
             return False  # "the plan to withdraw ... has drawn criticism" is the plan itself
+        in_phrase = node.dep_ == "acl" and node.head.dep_ == "pobj" and node.tag_ == "VBG"
+        if in_phrase and not strong and not reporting:
+            return False  # "In a letter calling for a meeting, she said ...": a description
         node = node.head
     return True
 
 
 def step_confidence(sentence: Sentence, upcoming: Sequence[Upcoming] = ()) -> float | None:
-    """How sure it is that ``sentence`` states a next step; ``None`` when it does not.
+    """How sure it is that ``sentence`` states a next step; ``None`` when it does not
+    (the strength of the evidence :func:`step_evidence` finds)."""
+    evidence = step_evidence(sentence, upcoming)
+    return None if evidence is None else evidence[0]
+
+
+def step_evidence(
+    sentence: Sentence, upcoming: Sequence[Upcoming] = ()
+) -> tuple[float, str] | None:
+    """The strength of the strongest cue that ``sentence`` states a next step, with the cue
+    ("will", "plans to", "date ahead"); ``None`` when it states none.
 
     ``upcoming`` holds the date mentions on or after the publication day (see
     :func:`upcoming_spans`): a sentence that names a day still to come is about what is
     next. A cue only counts in the main clause, a modal ("will", "would") not inside a
-    quotation (rhetoric), and a cue in the past tense not with a past date (background).
+    quotation (rhetoric) unless the speaker vows it ("we will appeal") or dates it, a plan
+    in the past perfect ("had planned to") not at all, and a cue in the past tense not
+    with a past date (background).
     """
     text = sentence.text
     if text.rstrip().endswith("?"):
@@ -141,9 +157,10 @@ def step_confidence(sentence: Sentence, upcoming: Sequence[Upcoming] = ()) -> fl
         if sentence.start <= a < sentence.end and not _quoted_at(sentence, a - sentence.start)
     ]
     dated = any(days > 0 for days in ahead)
+    quoted_ahead = [a - sentence.start for a, _, d in upcoming if d > 0 and sentence.start <= a < sentence.end]
     past = _past_main_verb(sentence)
     past_dated = _about_the_past(sentence)
-    best = 0.0
+    best, cue = 0.0, ""
     for token, strength, phrase in _cues(sentence):
         cue_past = _clause_in_past(token)
         if _ADJECTIVE_PLAN.match(phrase) and not dated:
@@ -154,23 +171,61 @@ def step_confidence(sentence: Sentence, upcoming: Sequence[Upcoming] = ()) -> fl
             continue  # "was due to be released in September"
         if cue_past and past_dated and not dated:
             continue
+        if not dated and phrase not in _MODAL_CUES and _in_past_perfect(token):
+            continue  # "had also planned to charge": a plan already behind the story
         if not in_main_clause(token, strong=dated):
             continue
         if phrase in _POSSIBLE_MODALS and not (dated or _has_time(token.head)):
             continue  # "could face decades in jail": a possibility not placed in time
         if _in_quotation(sentence, token):
             if phrase in _MODAL_CUES:
-                continue
+                if _dates_ahead(sentence, token, quoted_ahead):
+                    strength = PLANNED  # "... will assume the post starting January 1"
+                elif _vow(token):
+                    strength = REPORTED  # "we will vigorously defend": the speaker's own plan
+                else:
+                    continue
             strength -= _QUOTED
-        best = max(best, strength)
+        if strength > best:
+            best, cue = strength, phrase.lower()
     if not past or _has_future_modal(sentence):
         if dated:
-            best = max(best, SCHEDULED if best >= POSSIBLE else PLANNED)
-        elif ahead and not past and _dated_verb_ahead(sentence, upcoming):
-            best = max(best, AGREED)  # "holds a hearing today"
+            dated_strength = SCHEDULED if best >= POSSIBLE else PLANNED
+            if dated_strength > best:
+                best, cue = dated_strength, f"{cue} + day ahead" if cue else "day ahead"
+        elif ahead and not past and _dated_verb_ahead(sentence, upcoming) and AGREED > best:
+            best, cue = AGREED, "dated verb"  # "holds a hearing today"
     if best < POSSIBLE:
         return None
-    return round(best, 2)
+    return round(best, 2), cue
+
+
+def _in_past_perfect(token: Token) -> bool:
+    """True when the verb of a cue is in the past perfect ("had planned to", "had been
+    scheduled for")."""
+    verb = token.head.head if token.tag_ == "TO" else token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return _past_perfect(verb)
+
+
+def _vow(token: Token) -> bool:
+    """True for "we will appeal", "we'll ask the court": a body's stated plan in its own
+    words, not a prediction about others, a refusal ("we won't roll the dice") or a
+    personal outburst ("I'm going to ...")."""
+    if token.lower_ not in {"will", "shall", "'ll"}:
+        return False
+    verb = token.head
+    subjects = [c.lower_ for c in verb.children if c.dep_ in _SUBJECTS]
+    return subjects == ["we"] and verb.lemma_ not in _STANCE_VERBS and not _negated(verb)
+
+
+def _dates_ahead(sentence: Sentence, token: Token, offsets: Sequence[int]) -> bool:
+    """True when a day still to come (an offset in the sentence text) sits in the clause
+    of the modal ``token``."""
+    start = sentence.span.start_char
+    covered = [(t.idx - start, t.idx - start + len(t.text)) for t in token.head.subtree]
+    return any(a <= offset < b for offset in offsets for a, b in covered)
 
 
 def is_next_step(sentence: Sentence, upcoming: Sequence[Upcoming] = ()) -> bool:
@@ -310,13 +365,17 @@ def _modal_strength(token: Token) -> float:
         return 0.0  # "a community who fear it will open the doors": a description
     if low == "would" and any(c.lower_ in _HEDGES for c in verb.children):
         return 0.0  # "said it would likely heighten tensions": a prediction
+    node = verb
+    while node.dep_ in {"conj"} and node.head.i != node.i:
+        node = node.head
     if low in _FUTURE_MODALS:
+        if node.dep_ == "ccomp" and not _verb_in(node.head, _PLAN_REPORTING | _KNOWING):
+            return POSSIBLE  # "welcomed the deal, ... they will be allotted": no one's plan
         return PLANNED
     if low == "would":
-        node = verb
-        while node.dep_ in {"conj"} and node.head.i != node.i:
-            node = node.head
         if node.dep_ == "ccomp" and _verb_in(node.head, _PLAN_REPORTING):
+            if _verb_in(node.head, _SAYING) and not _placed_in_time(verb):
+                return RELAYED  # "said Tyvak would leverage that experience"
             return REPORTED
         return 0.0
     if low in _POSSIBLE_MODALS and verb.dep_ in {"ROOT", "ccomp", "conj", "acl"}:
@@ -325,6 +384,8 @@ def _modal_strength(token: Token) -> float:
 
 
 _HEDGES = frozenset(["likely", "probably", "possibly", "perhaps"])
+# Verbs whose "that ... will" clause still states a plan ("believes the talks will resume").
+_KNOWING = words("think believe know report note explain reply tweet testify ensure learn")
 _TIME_WORDS = frozenset(["soon", "eventually", "now", "later", "until", "before", "by"])
 
 
@@ -347,6 +408,21 @@ def _has_time(verb: Token) -> bool:
         for t in verb.subtree
         if t.i not in described
     )
+
+
+def _placed_in_time(verb: Token) -> bool:
+    """True when a verb's clause names a time: a date ("next year", "on Friday") or a time
+    word ("soon", "before Congress leaves"; not "before flying", which orders two acts)."""
+    described = {t.i for c in verb.subtree if c.dep_ == "relcl" for t in c.subtree}
+    for t in verb.subtree:
+        if t.i in described:
+            continue
+        if t.ent_type_ in {"DATE", "TIME"}:
+            return True
+        gerund = any(c.dep_ == "pcomp" for c in t.children)
+        if t.lower_ in _TIME_WORDS and t.pos_ in {"ADV", "ADP", "SCONJ"} and not gerund:
+            return True
+    return False
 
 
 def _names_an_event(verb: Token) -> bool:
