@@ -157,7 +157,8 @@ def step_evidence(
         if sentence.start <= a < sentence.end and not _quoted_at(sentence, a - sentence.start)
     ]
     dated = any(days > 0 for days in ahead)
-    quoted_ahead = [a - sentence.start for a, _, d in upcoming if d > 0 and sentence.start <= a < sentence.end]
+    inside = [(a, days) for a, _, days in upcoming if sentence.start <= a < sentence.end]
+    days_ahead = [a - sentence.start for a, days in inside if days > 0]
     past = _past_main_verb(sentence)
     past_dated = _about_the_past(sentence)
     best, cue = 0.0, ""
@@ -179,7 +180,7 @@ def step_evidence(
             continue  # "could face decades in jail": a possibility not placed in time
         if _in_quotation(sentence, token):
             if phrase in _MODAL_CUES:
-                if _dates_ahead(sentence, token, quoted_ahead):
+                if _dates_ahead(sentence, token, days_ahead):
                     strength = PLANNED  # "... will assume the post starting January 1"
                 elif _vow(token):
                     strength = REPORTED  # "we will vigorously defend": the speaker's own plan
@@ -193,7 +194,7 @@ def step_evidence(
             dated_strength = SCHEDULED if best >= POSSIBLE else PLANNED
             if dated_strength > best:
                 best, cue = dated_strength, f"{cue} + day ahead" if cue else "day ahead"
-        elif ahead and not past and _dated_verb_ahead(sentence, upcoming) and AGREED > best:
+        elif ahead and not past and _dated_verb_ahead(sentence, upcoming) and best < AGREED:
             best, cue = AGREED, "dated verb"  # "holds a hearing today"
     if best < POSSIBLE:
         return None
