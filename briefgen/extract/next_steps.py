@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from itertools import takewhile
 
 from spacy.tokens import Token
 
@@ -255,18 +256,45 @@ def _cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
         pending = _pending_until(token)
         if pending is not None:
             cues.append((pending, REPORTED, "until"))
+        if _formal_request(token):
+            cues.append((token, REPORTED, "request"))
     return cues
 
 
 def _pending_until(token: Token) -> Token | None:
     """For "withholding the names until next of kin could be told": the verb held back
-    until something can happen (a pending step), else None."""
-    if token.lower_ != "until" or token.dep_ != "mark":
+    until something can happen (a pending step), else None. The "until" clause is read
+    in the order of the words (to the next punctuation), as the parser often hangs it on
+    a nearby noun ("those killed until next of kin ...")."""
+    if token.lower_ != "until" or token.dep_ not in {"mark", "prep"}:
         return None
-    clause = token.head
-    if not any(c.lower_ in {"could", "can", "would"} for c in clause.children):
+    end = token.sent.end
+    rest = takewhile(lambda t: not t.is_punct, token.doc[token.i + 1 : end])
+    if not any(t.lower_ in {"could", "can", "would"} and t.dep_ == "aux" for t in rest):
         return None
-    return clause.head if clause.dep_ == "advcl" else None
+    held = token.head.head if token.dep_ == "mark" else token.head
+    for node in [held, *held.ancestors]:
+        if node.pos_ == "VERB" and node.dep_ not in {"acl", "relcl", "amod"}:
+            return node
+    return None
+
+
+_REQUESTS = words("request demand urge")
+
+
+def _formal_request(token: Token) -> bool:
+    """True for "request that the minister appear", "urged he resign": a request whose
+    clause is in the bare (subjunctive) form, asking someone to act."""
+    if token.pos_ != "VERB" or token.lemma_ not in _REQUESTS:
+        return False
+    if any(c.lower_ in _MODAL_CUES for c in token.children if c.dep_ == "aux"):
+        return False  # "the president should demand that ...": advice, not a request made
+    return any(
+        c.dep_ == "ccomp"
+        and c.tag_ in {"VB", "VBP"}
+        and not any(a.dep_ == "aux" for a in c.children)
+        for c in token.children
+    )
 
 
 def _dated_verb_ahead(sentence: Sentence, upcoming: Sequence[Upcoming]) -> bool:
