@@ -188,7 +188,7 @@ def _confidences(parse, text: str, published: str = "2026-03-12") -> dict[str, f
 
 
 def test_an_action_held_back_until_something_can_happen_is_a_pending_next_step(parse):
-    text = "Police said they were withholding the names of those hurt until relatives could be told."
+    text = "Police said they were withholding the names of the hurt until kin could be told."
     assert _confidences(parse, text) == {text: 0.72}
 
 
@@ -203,7 +203,7 @@ def test_a_vow_of_the_speakers_in_a_quotation_is_a_next_step_below_the_check_thr
 
 
 def test_a_quoted_will_with_a_day_still_to_come_is_a_dated_next_step(parse):
-    text = "\u201cI am glad to say that Ann Lee will take over as chair starting May 4,\u201d he said."
+    text = "\u201cI am glad to say that Ann Lee will take over as chair from May 4,\u201d he said."
     assert _confidences(parse, text) == {text: 0.7}
 
 
