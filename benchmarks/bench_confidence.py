@@ -1,12 +1,14 @@
-"""Confidence of roles and quote speakers on ../shared/eval/realnews: precision and coverage
-by threshold.
+"""Confidence of roles, quote speakers, dates and next steps on ../shared/eval/realnews:
+precision and coverage by threshold.
 
 Run: .venv/bin/python benchmarks/bench_confidence.py [--cache DIR [--reuse]]
 For every annotated article it extracts a brief (or, with --reuse, reads the Brief JSON that
 realnews/score.py cached in DIR as NN.brief.json), matches it to the annotation the way
 score.py does (its own matching functions), and prints, for thresholds 0.5 to 0.9, the share
 of items whose confidence reaches the threshold and how many of those are right: roles of
-found people the text gives a title, and speakers of found quotes of 4+ words.
+found people the text gives a title, speakers of found quotes of 4+ words, resolved dates
+(right: a day of the annotation; dates standing for a week, month or year are left out, as
+score.py leaves them out) and offered next steps (right: one of the annotation's).
 The goal (issue 10): at the chosen threshold, >= 97% right while >= 70% of items reach it.
 Reads ../shared/eval (relative to the repository root); says so and exits when it is absent.
 """
@@ -73,12 +75,19 @@ def briefs(cache: Path | None, reuse: bool) -> dict[str, dict[str, Any]]:
 
 def collect(
     score: ModuleType, all_briefs: dict[str, dict[str, Any]]
-) -> tuple[list[Item], list[Item]]:
-    """(confidence, right) for every scored role and every scored speaker."""
+) -> dict[str, list[Item]]:
+    """(confidence, right) for every scored role, speaker, resolved date and next step."""
     roles: list[Item] = []
     speakers: list[Item] = []
+    dates: list[Item] = []
+    steps: list[Item] = []
     for key, brief in all_briefs.items():
         gold = json.loads((REALNEWS / "gold" / f"{key}.json").read_text(encoding="utf-8"))
+        dates.extend(date_items(score, gold, brief.get("dates", [])))
+        for step in brief.get("next_steps", []):
+            text = step.get("text") or ""
+            right = any(score.next_step_ok(g, text) for g in gold["next_steps"])
+            steps.append((step.get("confidence") or 0.0, right))
         predicted = brief.get("people", [])
         for gi, pi in score.match_people(gold["people"], predicted).items():
             person = gold["people"][gi]
@@ -98,7 +107,28 @@ def collect(
             if best >= 0.5 and best_quote is not None:
                 right = score.speaker_ok(quote, best_quote.get("speaker"))
                 speakers.append((best_quote.get("confidence") or 0.0, right))
-    return roles, speakers
+    return {"roles": roles, "speakers": speakers, "dates": dates, "next steps": steps}
+
+
+def date_items(score: ModuleType, gold: dict[str, Any], predicted: list[Any]) -> list[Item]:
+    """(confidence, right) for the resolved dates score.py counts in "resolved dates
+    precision": right when the day is one of the annotation's days."""
+    days = {d["date"] for d in gold["dates"] if d.get("level") == "day" and d.get("date")}
+    coarse = [d["text"] for d in gold["dates"] if d.get("level") != "day"]
+
+    def stands_for_coarse(text: str) -> bool:
+        return any(
+            score.same_date_text(t, text) or score.words(t)[-2:] == score.words(text)[-2:]
+            for t in coarse
+        )
+
+    items: list[Item] = []
+    for date in predicted:
+        day, text = date.get("date"), date.get("text") or ""
+        if not day or (day not in days and stands_for_coarse(text)):
+            continue
+        items.append((date.get("confidence") or 0.0, day in days))
+    return items
 
 
 def table_rows(name: str, items: list[Item]) -> list[tuple[str, ...]]:
@@ -144,11 +174,9 @@ def main() -> int:
     if not REALNEWS.is_dir():
         print(f"No evaluation data at {REALNEWS}: this benchmark needs ../shared/eval.")
         return 0
-    roles, speakers = collect(load_scorer(), briefs(args.cache, args.reuse))
-    both = roles + speakers
-    print_table(
-        table_rows("roles", roles) + table_rows("speakers", speakers) + table_rows("both", both)
-    )
+    items = collect(load_scorer(), briefs(args.cache, args.reuse))
+    items["both"] = items["roles"] + items["speakers"]
+    print_table([row for name, found in items.items() for row in table_rows(name, found)])
     return 0
 
 

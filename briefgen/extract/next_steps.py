@@ -9,44 +9,27 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from briefgen.extract.lexicon import words
+from briefgen.extract.next_step_cues import (
+    AGREED,
+    MODAL_CUES,
+    PLANNED,
+    POSSIBLE,
+    POSSIBLE_MODALS,
+    REPORTED,
+    SAYING,
+    SCHEDULED,
+    STANCE_VERBS,
+    cues,
+    has_time,
+    negated,
+    token_at,
+    verb_in,
+)
 from briefgen.extract.sentences import Sentence
 from briefgen.model import NextStep
 
-# How sure a sentence states a next step, by the strongest cue it holds (compared with
-# briefgen.model.CHECK_THRESHOLD). A sentence whose only cue is weaker than POSSIBLE is
-# not offered at all.
-SCHEDULED = 0.9  # "is scheduled to", "set for", "to be determined", a day still to come
-PLANNED = 0.8  # "will meet", "plans to", "is expected to", "pledged to"
-REPORTED = 0.72  # "said he would appeal", "declined to say when", "investigating whether"
-AGREED = 0.68  # "agreed to complete": a decision reported in the past tense
-POSSIBLE = 0.55  # "could begin in 2022", "may soon be dismissed": a possibility, not a plan
 _QUOTED = 0.1  # taken off a cue that only sits inside quotation marks
 
-_SCHEDULED = re.compile(
-    r"\b(?:to be (?:determined|decided|announced|confirmed|scheduled|set|held|named|agreed)|"
-    r"tbd|scheduled (?:to|for)|(?:a|the) (?:scheduled|planned)|set (?:to|for)|"
-    r"due (?:to (?!the\b)|on|by|in|for)|"
-    r"deadlines?|next (?:meeting|round|session|steps?|talks|visit|hearing|summit)|"
-    r"follow[- ]up|further talks|second round|(?:is|are) to|pending|upcoming|"
-    r"effective|under (?:investigation|review|consideration)|(?:has|have) yet to|yet to be)\b",
-    re.IGNORECASE,
-)
-_PLANNED = re.compile(
-    r"\b(?:expect(?:s|ed)? to|plans? to|planned to|planning to|making plans|intends? to|"
-    r"aims? to|"
-    r"hopes? to|pledged to|promised to|committed to|vowed to|going to|"
-    r"later this (?:week|month|year)|in the coming (?:days|weeks|months)|by the end of|"
-    r"(?:is|are) (?:\w+ly )?(?:preparing|developing|working on)|threatened to|"
-    r"reserved the right|eligible to|(?:days|weeks|months|hours) (?:left|remaining))\b",
-    re.IGNORECASE,
-)
-_REPORTED = re.compile(
-    r"\b(?:declined to (?:say|state|disclose|specify)|unclear (?:whether|when|if|how)|"
-    r"investigating whether|to determine whether|not (?:yet )?(?:decided|clear)|"
-    r"asks|recommended|seek to|seeking to|discussed|called for|calling for)\b",
-    re.IGNORECASE,
-)
-_AGREED = re.compile(r"\bagreed to\b", re.IGNORECASE)
 # Schedule words that name a plan without stating it ("a follow-up meeting", "the
 # deadline"): in a past-tense sentence with no day still to come they count as AGREED.
 _PLAN_NOUNS = re.compile(
@@ -55,49 +38,11 @@ _PLAN_NOUNS = re.compile(
     re.IGNORECASE,
 )
 _ADJECTIVE_PLAN = re.compile(r"^(?:a|the) (?:scheduled|planned)$", re.IGNORECASE)
-# Verbs whose "would" clause reports a plan ("said he would appeal"), unlike "warned that
-# the deal would allow" (a prediction).
-_PLAN_REPORTING = words(
-    """
-    say tell announce add promise pledge vow hope expect plan decide agree confirm write
-    insist state
-    """
-)
 
 
-_SAYING = words("say add announce tell state write insist")
-
-
-def _verb_in(token: Token, verbs: frozenset[str]) -> bool:
-    """True when ``token`` is one of ``verbs``, by lemma or by its regular forms (the
-    small model lemmatises "hoped" as "hop")."""
-    low = token.lower_
-    stems = {low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-1] + "e"}
-    return token.lemma_ in verbs or (token.pos_ in {"VERB", "AUX"} and bool(stems & verbs))
-# Cues that end in "to" only count before a verb ("agreed to meet", not "agreed to a truce").
-_INFINITIVE_CUE = re.compile(r"\bto$", re.IGNORECASE)
-_EVENT_NOUNS = words(
-    """
-    meeting debate vote investigation inquiry hearing talks summit session election probe
-    review referendum trial ceasefire
-    """
-)
 _PLAN_HEADS = words("plan plans decision promise pledge intention bid effort deadline proposal")
-_FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])
-# Cues that are rhetoric inside a quotation ("we will win", "I'm going to do it").
-_MODAL_CUES = frozenset(["will", "shall", "'ll", "wo", "would", "could", "may", "might",
-                         "should", "ca", "going to"])
 # A date mention on or after the publication day: (start, end, days ahead; 0 = that day).
 Upcoming = tuple[int, int, int]
-_POSSIBLE_MODALS = frozenset(["could", "may", "might", "should", "ca"])
-# Verbs that state a position or a mood, not a step: "the law will not change our
-# position", "we will stand tall", "we will win".
-_STANCE_VERBS = words(
-    """
-    be stand win change cave yield bow tolerate accept allow remain stay lose succeed
-    fail matter happen suffer hurt help mean continue like love prefer embolden leave keep
-    """
-)
 # A date that places a sentence in the past ("in 2019", "last year", "two years ago").
 _PAST_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d|last|ago|earlier|previous|former)\b", re.I)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d(?=s?\b)")
@@ -114,23 +59,38 @@ def in_main_clause(token: Token, *, strong: bool = False) -> bool:
     """
     node = token
     while node.head.i != node.i:
-        reporting = node.tag_ == "VBG" and _verb_in(node, _SAYING)
+        reporting = node.tag_ == "VBG" and verb_in(node, SAYING)
         if node.dep_ == "advcl" and not strong and not reporting:
             return False  # (", saying it would appeal" reports, like "said")
         describes_subject = node.dep_ in {"relcl", "acl"} and node.head.dep_ in _SUBJECTS
         if describes_subject and not strong and node.head.lemma_ not in _PLAN_HEADS:
             return False  # "the plan to withdraw ... has drawn criticism" is the plan itself
+        in_phrase = node.dep_ == "acl" and node.head.dep_ == "pobj" and node.tag_ == "VBG"
+        if in_phrase and not strong and not reporting:
+            return False  # "In a letter calling for a meeting, she said ...": a description
         node = node.head
     return True
 
 
 def step_confidence(sentence: Sentence, upcoming: Sequence[Upcoming] = ()) -> float | None:
-    """How sure it is that ``sentence`` states a next step; ``None`` when it does not.
+    """How sure it is that ``sentence`` states a next step; ``None`` when it does not
+    (the strength of the evidence :func:`step_evidence` finds)."""
+    evidence = step_evidence(sentence, upcoming)
+    return None if evidence is None else evidence[0]
+
+
+def step_evidence(
+    sentence: Sentence, upcoming: Sequence[Upcoming] = ()
+) -> tuple[float, str] | None:
+    """The strength of the strongest cue that ``sentence`` states a next step, with the cue
+    ("will", "plans to", "date ahead"); ``None`` when it states none.
 
     ``upcoming`` holds the date mentions on or after the publication day (see
     :func:`upcoming_spans`): a sentence that names a day still to come is about what is
     next. A cue only counts in the main clause, a modal ("will", "would") not inside a
-    quotation (rhetoric), and a cue in the past tense not with a past date (background).
+    quotation (rhetoric) unless the speaker vows it ("we will appeal") or dates it, a plan
+    in the past perfect ("had planned to") not at all, and a cue in the past tense not
+    with a past date (background).
     """
     text = sentence.text
     if text.rstrip().endswith("?"):
@@ -141,10 +101,12 @@ def step_confidence(sentence: Sentence, upcoming: Sequence[Upcoming] = ()) -> fl
         if sentence.start <= a < sentence.end and not _quoted_at(sentence, a - sentence.start)
     ]
     dated = any(days > 0 for days in ahead)
+    inside = [(a, days) for a, _, days in upcoming if sentence.start <= a < sentence.end]
+    days_ahead = [a - sentence.start for a, days in inside if days > 0]
     past = _past_main_verb(sentence)
     past_dated = _about_the_past(sentence)
-    best = 0.0
-    for token, strength, phrase in _cues(sentence):
+    best, cue = 0.0, ""
+    for token, strength, phrase in cues(sentence):
         cue_past = _clause_in_past(token)
         if _ADJECTIVE_PLAN.match(phrase) and not dated:
             continue  # "the planned outage", with no day still to come, only describes
@@ -154,63 +116,66 @@ def step_confidence(sentence: Sentence, upcoming: Sequence[Upcoming] = ()) -> fl
             continue  # "was due to be released in September"
         if cue_past and past_dated and not dated:
             continue
+        if not dated and phrase not in MODAL_CUES and _in_past_perfect(token):
+            continue  # "had also planned to charge": a plan already behind the story
         if not in_main_clause(token, strong=dated):
             continue
-        if phrase in _POSSIBLE_MODALS and not (dated or _has_time(token.head)):
+        if phrase in POSSIBLE_MODALS and not (dated or has_time(token.head)):
             continue  # "could face decades in jail": a possibility not placed in time
         if _in_quotation(sentence, token):
-            if phrase in _MODAL_CUES:
-                continue
+            if phrase in MODAL_CUES:
+                if _dates_ahead(sentence, token, days_ahead):
+                    strength = PLANNED  # "... will assume the post starting January 1"
+                elif _vow(token):
+                    strength = REPORTED  # "we will vigorously defend": the speaker's own plan
+                else:
+                    continue
             strength -= _QUOTED
-        best = max(best, strength)
+        if strength > best:
+            best, cue = strength, phrase.lower()
     if not past or _has_future_modal(sentence):
         if dated:
-            best = max(best, SCHEDULED if best >= POSSIBLE else PLANNED)
-        elif ahead and not past and _dated_verb_ahead(sentence, upcoming):
-            best = max(best, AGREED)  # "holds a hearing today"
+            dated_strength = SCHEDULED if best >= POSSIBLE else PLANNED
+            if dated_strength > best:
+                best, cue = dated_strength, f"{cue} + day ahead" if cue else "day ahead"
+        elif ahead and not past and _dated_verb_ahead(sentence, upcoming) and best < AGREED:
+            best, cue = AGREED, "dated verb"  # "holds a hearing today"
     if best < POSSIBLE:
         return None
-    return round(best, 2)
+    return round(best, 2), cue
+
+
+def _in_past_perfect(token: Token) -> bool:
+    """True when the verb of a cue is in the past perfect ("had planned to", "had been
+    scheduled for")."""
+    verb = token.head.head if token.tag_ == "TO" else token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return _past_perfect(verb)
+
+
+def _vow(token: Token) -> bool:
+    """True for "we will appeal", "we'll ask the court": a body's stated plan in its own
+    words, not a prediction about others, a refusal ("we won't roll the dice") or a
+    personal outburst ("I'm going to ...")."""
+    if token.lower_ not in {"will", "shall", "'ll"}:
+        return False
+    verb = token.head
+    subjects = [c.lower_ for c in verb.children if c.dep_ in _SUBJECTS]
+    return subjects == ["we"] and verb.lemma_ not in STANCE_VERBS and not negated(verb)
+
+
+def _dates_ahead(sentence: Sentence, token: Token, offsets: Sequence[int]) -> bool:
+    """True when a day still to come (an offset in the sentence text) sits in the clause
+    of the modal ``token``."""
+    start = sentence.span.start_char
+    covered = [(t.idx - start, t.idx - start + len(t.text)) for t in token.head.subtree]
+    return any(a <= offset < b for offset in offsets for a, b in covered)
 
 
 def is_next_step(sentence: Sentence, upcoming: Sequence[Upcoming] = ()) -> bool:
     """True when a sentence states a follow-up, a deadline, a plan or an open item."""
     return step_confidence(sentence, upcoming) is not None
-
-
-def _cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
-    """The tokens that make a sentence forward-looking, each with its strength and phrase."""
-    cues: list[tuple[Token, float, str]] = []
-    for pattern, strength in (
-        (_SCHEDULED, SCHEDULED),
-        (_PLANNED, PLANNED),
-        (_REPORTED, REPORTED),
-        (_AGREED, AGREED),
-    ):
-        for match in pattern.finditer(sentence.text):
-            phrase = match.group().rstrip()
-            token = _phrase_token(sentence, phrase, match.start())
-            if token is not None:
-                cues.append((token, strength, phrase))
-    for token in sentence.span:
-        strength = _modal_strength(token)
-        if strength:
-            cues.append((token, strength, token.lower_))
-        pending = _pending_until(token)
-        if pending is not None:
-            cues.append((pending, REPORTED, "until"))
-    return cues
-
-
-def _pending_until(token: Token) -> Token | None:
-    """For "withholding the names until next of kin could be told": the verb held back
-    until something can happen (a pending step), else None."""
-    if token.lower_ != "until" or token.dep_ != "mark":
-        return None
-    clause = token.head
-    if not any(c.lower_ in {"could", "can", "would"} for c in clause.children):
-        return None
-    return clause.head if clause.dep_ == "advcl" else None
 
 
 def _dated_verb_ahead(sentence: Sentence, upcoming: Sequence[Upcoming]) -> bool:
@@ -219,7 +184,7 @@ def _dated_verb_ahead(sentence: Sentence, upcoming: Sequence[Upcoming]) -> bool:
     for start, _, days in upcoming:
         if days != 0 or not sentence.start <= start < sentence.end:
             continue
-        token = _token_at(sentence, start - sentence.start)
+        token = token_at(sentence, start - sentence.start)
         if token is None:
             continue
         verb = token
@@ -243,118 +208,6 @@ def _clause_in_past(token: Token) -> bool:
     if verb.tag_ == "VBD":
         return True
     return any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
-
-
-def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
-    """The last token of a cue phrase, or None when the phrase does not count there."""
-    token = _token_at(sentence, start + len(phrase) - 1)
-    if token is None:
-        return None
-    if _INFINITIVE_CUE.search(phrase):
-        following = token.nbor() if token.i + 1 < sentence.span.end else None
-        if following is not None and following.pos_ == "ADV" and following.i + 1 < len(
-            following.doc
-        ):
-            following = following.nbor()
-        if following is None or following.pos_ not in {"VERB", "AUX"}:
-            return None
-        if following.lemma_ == "be":
-            # "due to be held" plans an event; "set to be the largest" only describes
-            passive = following.i + 1 < len(following.doc) and following.nbor().tag_ == "VBN"
-            if not passive:
-                return None
-        elif following.lemma_ in _STANCE_VERBS:
-            return None
-    # "discussed holding a follow-up meeting": a step only with a plan as its object
-    if phrase.lower() == "discussed" and not any(c.tag_ == "VBG" for c in token.children):
-        return None
-    if phrase.lower().startswith(("called", "calling")) and not any(
-        t.lemma_ in _EVENT_NOUNS for t in token.subtree
-    ):
-        return None  # "called for an emergency meeting", not "called for a balanced deal"
-    if phrase.lower() == "asks" and token.tag_ != "VBZ":
-        return None
-    first = _token_at(sentence, start)
-    negatable = phrase.lower().startswith(("seek", "plan", "intend"))
-    if negatable and first is not None and _negated(first):
-        return None  # "does not seek to overturn": what is not planned
-    return token
-
-
-def _negated(token: Token) -> bool:
-    """True when ``token`` or the verb it belongs to carries a negation."""
-    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
-    return any(c.dep_ == "neg" for c in verb.children) or any(
-        c.dep_ == "neg" for c in token.children
-    )
-
-
-def _modal_strength(token: Token) -> float:
-    """The strength of a modal: "will meet" plans, "said he would appeal" reports,
-    "could begin" only makes possible; 0 when the token is no such modal."""
-    low = token.lower_
-    if token.dep_ not in {"aux", "auxpass"}:
-        return 0.0
-    verb = token.head
-    if any(c.lower_ == "have" for c in verb.children if c.dep_ == "aux"):
-        return 0.0  # "would have met", "could have gone": looking back
-    if verb.lemma_ == "have" and any(c.dep_ == "xcomp" for c in verb.children):
-        verb = next(c for c in verb.children if c.dep_ == "xcomp")  # "will have to yield"
-    acts = any(
-        c.dep_ in {"xcomp", "ccomp"} and c.lemma_ not in _STANCE_VERBS for c in verb.children
-    )
-    event = low in _FUTURE_MODALS and _names_an_event(verb)
-    if verb.lemma_ in _STANCE_VERBS and not event and not acts:
-        return 0.0
-    if _in_relative_clause(verb):
-        return 0.0  # "a community who fear it will open the doors": a description
-    if low == "would" and any(c.lower_ in _HEDGES for c in verb.children):
-        return 0.0  # "said it would likely heighten tensions": a prediction
-    if low in _FUTURE_MODALS:
-        return PLANNED
-    if low == "would":
-        node = verb
-        while node.dep_ in {"conj"} and node.head.i != node.i:
-            node = node.head
-        if node.dep_ == "ccomp" and _verb_in(node.head, _PLAN_REPORTING):
-            return REPORTED
-        return 0.0
-    if low in _POSSIBLE_MODALS and verb.dep_ in {"ROOT", "ccomp", "conj", "acl"}:
-        return POSSIBLE
-    return 0.0
-
-
-_HEDGES = frozenset(["likely", "probably", "possibly", "perhaps"])
-_TIME_WORDS = frozenset(["soon", "eventually", "now", "later", "until", "before", "by"])
-
-
-def _in_relative_clause(token: Token) -> bool:
-    """True when ``token`` sits in a relative clause ("shares they will be allotted")."""
-    node = token
-    while node.head.i != node.i:
-        if node.dep_ == "relcl" and not any(c.dep_ == "mark" for c in node.children):
-            return True  # (a "relcl" opened by "that" as a mark is a misparsed "told ... that")
-        node = node.head
-    return False
-
-
-def _has_time(verb: Token) -> bool:
-    """True when a verb's clause says when in words ("may soon be dismissed", "could
-    eventually raise", "could be reached before the end of the month")."""
-    described = {t.i for c in verb.subtree if c.dep_ == "relcl" for t in c.subtree}
-    return any(
-        t.lower_ in _TIME_WORDS and t.pos_ in {"ADV", "ADP", "SCONJ"}
-        for t in verb.subtree
-        if t.i not in described
-    )
-
-
-def _names_an_event(verb: Token) -> bool:
-    """True for "the meeting will be on Tuesday" ("be" with a date or a place), not
-    for "he will be great"."""
-    return verb.lemma_ == "be" and any(
-        c.dep_ == "prep" or c.ent_type_ in {"DATE", "TIME"} for c in verb.children
-    )
 
 
 def _past_perfect(token: Token) -> bool:
@@ -398,16 +251,7 @@ def _past_main_verb(sentence: Sentence) -> bool:
 
 def _has_future_modal(sentence: Sentence) -> bool:
     """True when some clause of the sentence looks ahead ("said he will", "should be")."""
-    return any(t.lower_ in _MODAL_CUES and t.dep_ == "aux" for t in sentence.span)
-
-
-def _token_at(sentence: Sentence, offset: int) -> Token | None:
-    """The token covering character ``offset`` of the sentence text."""
-    char = sentence.span.start_char + offset
-    for token in sentence.span:
-        if token.idx <= char < token.idx + len(token.text):
-            return token
-    return None
+    return any(t.lower_ in MODAL_CUES and t.dep_ == "aux" for t in sentence.span)
 
 
 def _about_the_past(sentence: Sentence) -> bool:

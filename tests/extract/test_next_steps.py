@@ -169,3 +169,78 @@ def test_a_quote_opened_with_a_straight_mark_and_closed_curly_ends_before_the_st
 def test_a_reported_plan_in_a_decade_still_to_come_is_a_next_step(parse):
     text = "Clark told reporters that the airline will recommence its expansion in the 2030s."
     assert _steps(parse, text, "2026-03-12") == [text]
+
+
+def _confidences(parse, text: str, published: str = "2026-03-12") -> dict[str, float | None]:
+    """The next steps of ``text`` as the pipeline finds them, each with its confidence."""
+    import datetime as dt
+
+    from briefgen.extract.dates import find_dates
+    from briefgen.extract.next_steps import upcoming_spans
+
+    parsed = parse(text, published=published)
+    sents = sentences(parsed)
+    reference = dt.date.fromisoformat(published)
+    found = find_dates(parsed, reference)
+    dated = [(s.start, s.end, f.mention.date) for f in found for s in f.mention.spans]
+    steps = extract_next_steps(sents, upcoming_spans(sents, dated, reference))
+    return {s.text: s.confidence for s in steps}
+
+
+def test_an_action_held_back_until_something_can_happen_is_a_pending_next_step(parse):
+    text = "Police said they were withholding the names of the hurt until kin could be told."
+    assert _confidences(parse, text) == {text: 0.72}
+
+
+def test_a_vow_of_the_speakers_in_a_quotation_is_a_next_step_below_the_check_threshold(parse):
+    vow = "But on Monday, the mayor said \u201cwe will appeal the ruling\u201d in the high court."
+    text = (
+        vow + " \u201cWe won\u2019t give up,\u201d she said."
+        " \u201cI\u2019m going to do it,\u201d he said."
+        " \u201cI\u2019ll make them pay,\u201d he said."
+    )
+    assert _confidences(parse, text) == {vow: 0.62}
+
+
+def test_a_quoted_will_with_a_day_still_to_come_is_a_dated_next_step(parse):
+    text = "\u201cI am glad to say that Ann Lee will take over as chair from May 4,\u201d he said."
+    assert _confidences(parse, text) == {text: 0.7}
+
+
+def test_a_formal_request_is_a_next_step_but_advice_to_make_one_is_not(parse):
+    request = "The committee requested that the minister appear before it for an interview."
+    advice = "He said the president should demand that the envoy resign."
+    assert _confidences(parse, request + " " + advice) == {request: 0.72}
+
+
+def test_a_saying_verbs_would_is_below_the_check_threshold_unless_placed_in_time(parse):
+    untimed = "The chief executive said the firm would use that experience in its new vans."
+    timed = "The minister said the plant would reopen next year."
+    hoped = "She hoped the talks would resume."
+    ordered = "He said the firm would test the van a lot before selling any of them."
+    confidences = _confidences(parse, " ".join([untimed, timed, hoped, ordered]))
+    assert confidences == {untimed: 0.62, timed: 0.72, hoped: 0.72, ordered: 0.62}
+
+
+def test_a_will_that_no_one_states_as_a_plan_is_only_a_possibility(parse):
+    welcomed = "The unions welcomed that members will be paid a bonus."
+    said = "The unions said that members will be paid a bonus."
+    assert _confidences(parse, welcomed + " " + said) == {welcomed: 0.55, said: 0.8}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The founder sold the buildings and had also planned to charge the firm for the name.",
+        "In a letter calling for the hearing, the mayor said the delays were dangerous.",
+    ],
+)
+def test_a_plan_in_the_past_perfect_or_a_participle_describing_an_object_is_no_step(
+    parse, sentence
+):
+    assert _confidences(parse, "The talks ended. " + sentence) == {}
+
+
+def test_declined_to_state_with_an_adverb_is_an_open_item(parse):
+    text = "He declined later to state when the plant would reopen."
+    assert _confidences(parse, text) == {text: 0.72}

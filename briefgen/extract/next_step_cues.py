@@ -1,0 +1,293 @@
+"""Cues of a next step: the phrases, modals and constructions that look ahead, each with
+how strongly it states a step (read by :mod:`briefgen.extract.next_steps`)."""
+
+from __future__ import annotations
+
+import re
+from itertools import takewhile
+
+from spacy.tokens import Token
+
+from briefgen.extract.lexicon import words
+from briefgen.extract.sentences import Sentence
+
+# How sure a sentence states a next step, by the strongest cue it holds (compared with
+# briefgen.model.CHECK_THRESHOLD). A sentence whose only cue is weaker than POSSIBLE is
+# not offered at all.
+SCHEDULED = 0.9  # "is scheduled to", "set for", "to be determined", a day still to come
+PLANNED = 0.8  # "will meet", "plans to", "is expected to", "pledged to"
+REPORTED = 0.72  # "hoped it would resume", "declined to say when", "investigating whether"
+AGREED = 0.68  # "agreed to complete": a decision reported in the past tense
+RELAYED = 0.62  # "said it would leverage": a saying verb's "would", not placed in time
+POSSIBLE = 0.55  # "could begin in 2022", "may soon be dismissed": a possibility, not a plan
+
+_SCHEDULED = re.compile(
+    r"\b(?:to be (?:determined|decided|announced|confirmed|scheduled|set|held|named|agreed)|"
+    r"tbd|scheduled (?:to|for)|(?:a|the) (?:scheduled|planned)|set (?:to|for)|"
+    r"due (?:to (?!the\b)|on|by|in|for)|"
+    r"deadlines?|next (?:meeting|round|session|steps?|talks|visit|hearing|summit)|"
+    r"follow[- ]up|further talks|second round|(?:is|are) to|pending|upcoming|"
+    r"effective|under (?:investigation|review|consideration)|(?:has|have) yet to|yet to be)\b",
+    re.IGNORECASE,
+)
+_PLANNED = re.compile(
+    r"\b(?:expect(?:s|ed)? to|plans? to|planned to|planning to|making plans|intends? to|"
+    r"aims? to|"
+    r"hopes? to|pledged to|promised to|committed to|vowed to|going to|"
+    r"later this (?:week|month|year)|in the coming (?:days|weeks|months)|by the end of|"
+    r"(?:is|are) (?:\w+ly )?(?:preparing|developing|working on)|threatened to|"
+    r"reserved the right|eligible to|(?:days|weeks|months|hours) (?:left|remaining))\b",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\b(?:declined (?:\w+ )?to (?:say|state|disclose|specify)|unclear (?:whether|when|if|how)|"
+    r"investigating whether|to determine whether|not (?:yet )?(?:decided|clear)|"
+    r"asks|recommended|seek to|seeking to|discussed|called for|calling for)\b",
+    re.IGNORECASE,
+)
+_AGREED = re.compile(r"\bagreed to\b", re.IGNORECASE)
+# Verbs whose "would" clause reports a plan ("said he would appeal"), unlike "warned that
+# the deal would allow" (a prediction).
+_PLAN_REPORTING = words(
+    """
+    say tell announce add promise pledge vow hope expect plan decide agree confirm write
+    insist state
+    """
+)
+SAYING = words("say add announce tell state write insist")
+
+
+def verb_in(token: Token, verbs: frozenset[str]) -> bool:
+    """True when ``token`` is one of ``verbs``, by lemma or by its regular forms (the
+    small model lemmatises "hoped" as "hop")."""
+    low = token.lower_
+    stems = {low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-1] + "e"}
+    return token.lemma_ in verbs or (token.pos_ in {"VERB", "AUX"} and bool(stems & verbs))
+
+
+# Cues that end in "to" only count before a verb ("agreed to meet", not "agreed to a truce").
+_INFINITIVE_CUE = re.compile(r"\bto$", re.IGNORECASE)
+_EVENT_NOUNS = words(
+    """
+    meeting debate vote investigation inquiry hearing talks summit session election probe
+    review referendum trial ceasefire
+    """
+)
+_FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])
+# Cues that are rhetoric inside a quotation ("we will win", "I'm going to do it").
+MODAL_CUES = frozenset(
+    ["will", "shall", "'ll", "wo", "would", "could", "may", "might", "should", "ca", "going to"]
+)
+POSSIBLE_MODALS = frozenset(["could", "may", "might", "should", "ca"])
+# Verbs that state a position or a mood, not a step: "the law will not change our
+# position", "we will stand tall", "we will win".
+STANCE_VERBS = words(
+    """
+    be stand win change cave yield bow tolerate accept allow remain stay lose succeed
+    fail matter happen suffer hurt help mean continue like love prefer embolden leave keep
+    """
+)
+
+
+def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
+    """The tokens that make a sentence forward-looking, each with its strength and phrase."""
+    found: list[tuple[Token, float, str]] = []
+    for pattern, strength in (
+        (_SCHEDULED, SCHEDULED),
+        (_PLANNED, PLANNED),
+        (_REPORTED, REPORTED),
+        (_AGREED, AGREED),
+    ):
+        for match in pattern.finditer(sentence.text):
+            phrase = match.group().rstrip()
+            token = _phrase_token(sentence, phrase, match.start())
+            if token is not None:
+                found.append((token, strength, phrase))
+    for token in sentence.span:
+        strength = _modal_strength(token)
+        if strength:
+            found.append((token, strength, token.lower_))
+        pending = _pending_until(token)
+        if pending is not None:
+            found.append((pending, REPORTED, "until"))
+        if _formal_request(token):
+            found.append((token, REPORTED, "request"))
+    return found
+
+
+def _pending_until(token: Token) -> Token | None:
+    """For "withholding the names until next of kin could be told": the verb held back
+    until something can happen (a pending step), else None. The "until" clause is read
+    in the order of the words (to the next punctuation), as the parser often hangs it on
+    a nearby noun ("those killed until next of kin ...")."""
+    if token.lower_ != "until" or token.dep_ not in {"mark", "prep"}:
+        return None
+    end = token.sent.end
+    rest = takewhile(lambda t: not t.is_punct, token.doc[token.i + 1 : end])
+    if not any(t.lower_ in {"could", "can", "would"} and t.dep_ == "aux" for t in rest):
+        return None
+    held = token.head.head if token.dep_ == "mark" else token.head
+    for node in [held, *held.ancestors]:
+        if node.pos_ == "VERB" and node.dep_ not in {"acl", "relcl", "amod"}:
+            return node
+    return None
+
+
+_REQUESTS = words("request demand urge")
+
+
+def _formal_request(token: Token) -> bool:
+    """True for "request that the minister appear", "urged he resign": a request whose
+    clause is in the bare (subjunctive) form, asking someone to act."""
+    if token.pos_ != "VERB" or token.lemma_ not in _REQUESTS:
+        return False
+    if any(c.lower_ in MODAL_CUES for c in token.children if c.dep_ == "aux"):
+        return False  # "the president should demand that ...": advice, not a request made
+    return any(
+        c.dep_ == "ccomp"
+        and c.tag_ in {"VB", "VBP"}
+        and not any(a.dep_ == "aux" for a in c.children)
+        for c in token.children
+    )
+
+
+def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
+    """The last token of a cue phrase, or None when the phrase does not count there."""
+    token = token_at(sentence, start + len(phrase) - 1)
+    if token is None:
+        return None
+    if _INFINITIVE_CUE.search(phrase):
+        following = token.nbor() if token.i + 1 < sentence.span.end else None
+        if (
+            following is not None
+            and following.pos_ == "ADV"
+            and following.i + 1 < len(following.doc)
+        ):
+            following = following.nbor()
+        if following is None or following.pos_ not in {"VERB", "AUX"}:
+            return None
+        if following.lemma_ == "be":
+            # "due to be held" plans an event; "set to be the largest" only describes
+            passive = following.i + 1 < len(following.doc) and following.nbor().tag_ == "VBN"
+            if not passive:
+                return None
+        elif following.lemma_ in STANCE_VERBS:
+            return None
+    # "discussed holding a follow-up meeting": a step only with a plan as its object
+    if phrase.lower() == "discussed" and not any(c.tag_ == "VBG" for c in token.children):
+        return None
+    if phrase.lower().startswith(("called", "calling")) and not any(
+        t.lemma_ in _EVENT_NOUNS for t in token.subtree
+    ):
+        return None  # "called for an emergency meeting", not "called for a balanced deal"
+    if phrase.lower() == "asks" and token.tag_ != "VBZ":
+        return None
+    first = token_at(sentence, start)
+    negatable = phrase.lower().startswith(("seek", "plan", "intend"))
+    if negatable and first is not None and negated(first):
+        return None  # "does not seek to overturn": what is not planned
+    return token
+
+
+def negated(token: Token) -> bool:
+    """True when ``token`` or the verb it belongs to carries a negation."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "neg" for c in token.children
+    )
+
+
+def _modal_strength(token: Token) -> float:
+    """The strength of a modal: "will meet" plans, "said he would appeal" reports,
+    "could begin" only makes possible; 0 when the token is no such modal."""
+    low = token.lower_
+    if token.dep_ not in {"aux", "auxpass"}:
+        return 0.0
+    verb = token.head
+    if any(c.lower_ == "have" for c in verb.children if c.dep_ == "aux"):
+        return 0.0  # "would have met", "could have gone": looking back
+    if verb.lemma_ == "have" and any(c.dep_ == "xcomp" for c in verb.children):
+        verb = next(c for c in verb.children if c.dep_ == "xcomp")  # "will have to yield"
+    acts = any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ not in STANCE_VERBS for c in verb.children)
+    event = low in _FUTURE_MODALS and _names_an_event(verb)
+    if verb.lemma_ in STANCE_VERBS and not event and not acts:
+        return 0.0
+    if _in_relative_clause(verb):
+        return 0.0  # "a community who fear it will open the doors": a description
+    if low == "would" and any(c.lower_ in _HEDGES for c in verb.children):
+        return 0.0  # "said it would likely heighten tensions": a prediction
+    node = verb
+    while node.dep_ in {"conj"} and node.head.i != node.i:
+        node = node.head
+    if low in _FUTURE_MODALS:
+        if node.dep_ == "ccomp" and not verb_in(node.head, _PLAN_REPORTING | _KNOWING):
+            return POSSIBLE  # "welcomed the deal, ... they will be allotted": no one's plan
+        return PLANNED
+    if low == "would":
+        if node.dep_ == "ccomp" and verb_in(node.head, _PLAN_REPORTING):
+            if verb_in(node.head, SAYING) and not _placed_in_time(verb):
+                return RELAYED  # "said Tyvak would leverage that experience"
+            return REPORTED
+        return 0.0
+    if low in POSSIBLE_MODALS and verb.dep_ in {"ROOT", "ccomp", "conj", "acl"}:
+        return POSSIBLE
+    return 0.0
+
+
+_HEDGES = frozenset(["likely", "probably", "possibly", "perhaps"])
+# Verbs whose "that ... will" clause still states a plan ("believes the talks will resume").
+_KNOWING = words("think believe know report note explain reply tweet testify ensure learn")
+_TIME_WORDS = frozenset(["soon", "eventually", "now", "later", "until", "before", "by"])
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """True when ``token`` sits in a relative clause ("shares they will be allotted")."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "relcl" and not any(c.dep_ == "mark" for c in node.children):
+            return True  # (a "relcl" opened by "that" as a mark is a misparsed "told ... that")
+        node = node.head
+    return False
+
+
+def has_time(verb: Token) -> bool:
+    """True when a verb's clause says when in words ("may soon be dismissed", "could
+    eventually raise", "could be reached before the end of the month")."""
+    described = {t.i for c in verb.subtree if c.dep_ == "relcl" for t in c.subtree}
+    return any(
+        t.lower_ in _TIME_WORDS and t.pos_ in {"ADV", "ADP", "SCONJ"}
+        for t in verb.subtree
+        if t.i not in described
+    )
+
+
+def _placed_in_time(verb: Token) -> bool:
+    """True when a verb's clause names a time: a date ("next year", "on Friday") or a time
+    word ("soon", "before Congress leaves"; not "before flying", which orders two acts)."""
+    described = {t.i for c in verb.subtree if c.dep_ == "relcl" for t in c.subtree}
+    for t in verb.subtree:
+        if t.i in described:
+            continue
+        if t.ent_type_ in {"DATE", "TIME"}:
+            return True
+        gerund = any(c.dep_ == "pcomp" for c in t.children)
+        if t.lower_ in _TIME_WORDS and t.pos_ in {"ADV", "ADP", "SCONJ"} and not gerund:
+            return True
+    return False
+
+
+def _names_an_event(verb: Token) -> bool:
+    """True for "the meeting will be on Tuesday" ("be" with a date or a place), not
+    for "he will be great"."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "prep" or c.ent_type_ in {"DATE", "TIME"} for c in verb.children
+    )
+
+
+def token_at(sentence: Sentence, offset: int) -> Token | None:
+    """The token covering character ``offset`` of the sentence text."""
+    char = sentence.span.start_char + offset
+    for token in sentence.span:
+        if token.idx <= char < token.idx + len(token.text):
+            return token
+    return None
