@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from briefgen.extract.lexicon import words
+from briefgen.extract.lexicon import ORG_WORDS, SPEAKER_NOUNS, words
+from briefgen.extract.role_words import ROLE_NOUNS
 from briefgen.extract.next_step_cues import (
     AGREED,
     MODAL_CUES,
@@ -124,7 +125,7 @@ def step_evidence(
             continue  # "could face decades in jail": a possibility not placed in time
         if _in_quotation(sentence, token):
             if phrase in MODAL_CUES:
-                if _dates_ahead(sentence, token, days_ahead):
+                if _dates_ahead(sentence, token, days_ahead) and not _forecast(token):
                     strength = PLANNED  # "... will assume the post starting January 1"
                 elif _vow(token):
                     strength = REPORTED  # "we will vigorously defend": the speaker's own plan
@@ -163,6 +164,27 @@ def _vow(token: Token) -> bool:
     verb = token.head
     subjects = [c.lower_ for c in verb.children if c.dep_ in _SUBJECTS]
     return subjects == ["we"] and verb.lemma_ not in STANCE_VERBS and not negated(verb)
+
+
+# Who can state what they will do: people, bodies and the pronouns that stand for them.
+_AGENT_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "you"])
+_AGENT_ENTITIES = frozenset(["PERSON", "ORG", "NORP", "GPE"])
+_AGENT_NOUNS = ORG_WORDS | SPEAKER_NOUNS | ROLE_NOUNS
+
+
+def _forecast(token: Token) -> bool:
+    """True when the modal ``token`` foretells instead of stating what someone will do: its
+    verb is "be" ("it will be harder") or its subject is no one who acts ("the dispute
+    will come back in 2031"), unlike "Ann Lee will take over" or "the board will vote"."""
+    verb = token.head
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if verb.lemma_ == "be" or not subjects:
+        return True
+    return not any(
+        s.lower_ in _AGENT_PRONOUNS or s.ent_type_ in _AGENT_ENTITIES
+        or s.lemma_.lower() in _AGENT_NOUNS
+        for s in subjects
+    )
 
 
 def _dates_ahead(sentence: Sentence, token: Token, offsets: Sequence[int]) -> bool:

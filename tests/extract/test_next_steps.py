@@ -207,6 +207,12 @@ def test_a_quoted_will_with_a_day_still_to_come_is_a_dated_next_step(parse):
     assert _confidences(parse, text) == {text: 0.7}
 
 
+def test_a_quoted_forecast_with_a_day_still_to_come_is_no_next_step(parse):
+    returns = "\u201cThe dispute will come back in 2031,\u201d the economist said."
+    harder = "\u201cIt will be harder by May 4,\u201d she said."
+    assert _confidences(parse, returns + " " + harder) == {}
+
+
 def test_a_formal_request_is_a_next_step_but_advice_to_make_one_is_not(parse):
     request = "The committee requested that the minister appear before it for an interview."
     advice = "He said the president should demand that the envoy resign."
