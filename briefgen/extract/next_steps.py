@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from briefgen.extract.lexicon import ORG_WORDS, SPEAKER_NOUNS, words
-from briefgen.extract.role_words import ROLE_NOUNS
 from briefgen.extract.next_step_cues import (
     AGREED,
     MODAL_CUES,
@@ -26,6 +25,7 @@ from briefgen.extract.next_step_cues import (
     token_at,
     verb_in,
 )
+from briefgen.extract.role_words import ROLE_NOUNS
 from briefgen.extract.sentences import Sentence
 from briefgen.model import NextStep
 
