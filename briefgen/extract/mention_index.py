@@ -34,8 +34,9 @@ class MentionIndex:
         self.person_of_span: dict[tuple[int, int], Person] = {
             (s.start, s.end): p for p in people for s in p.spans
         }
-        # Every quoted stretch of the source (names inside them are nobody's antecedent).
-        self.all_quoted: list[tuple[int, int]] = []
+        self._quoted: list[tuple[int, int]] = []
+        self._quoted_starts: list[int] = []
+        self._quoted_reach: list[int] = []  # the furthest end among the first i + 1
         self._mention_starts = [m.start for m in self.mentions]
         self._mention_reach: list[int] = []  # the furthest end among mentions[:i + 1]
         for mention in self.mentions:
@@ -51,6 +52,38 @@ class MentionIndex:
         self._span_starts: dict[int, list[int]] = {
             id(item): sorted(s.start for s in item.spans) for item in named
         }
+        # Every person's mention spans, by start (ties in the order of person_of_span).
+        self._spans_by_start = sorted(
+            ((start, end, person) for (start, end), person in self.person_of_span.items()),
+            key=lambda item: item[0],
+        )
+        self._span_start_list = [start for start, _end, _person in self._spans_by_start]
+
+    @property
+    def all_quoted(self) -> list[tuple[int, int]]:
+        """Every quoted stretch of the source (names inside them are nobody's antecedent)."""
+        return self._quoted
+
+    @all_quoted.setter
+    def all_quoted(self, pieces: list[tuple[int, int]]) -> None:
+        self._quoted = pieces
+        ordered = sorted(pieces)
+        self._quoted_starts = [a for a, _b in ordered]
+        self._quoted_reach = []
+        for _a, b in ordered:
+            self._quoted_reach.append(max([b, *self._quoted_reach[-1:]]))
+
+    def in_quoted(self, at: int) -> bool:
+        """True when ``at`` lies inside one of the quoted stretches (``a <= at < b``)."""
+        count = bisect_right(self._quoted_starts, at)  # the stretches starting by ``at``
+        return count > 0 and self._quoted_reach[count - 1] > at
+
+    def spans_between(self, low: int, high: int) -> list[tuple[int, int, Person]]:
+        """``(start, end, person)`` of the person mentions that start strictly between
+        ``low`` and ``high``, by start (ties in the order of ``person_of_span``)."""
+        first = bisect_right(self._span_start_list, low)
+        last = bisect_left(self._span_start_list, high, lo=first)
+        return self._spans_by_start[first:last]
 
     def mentions_within(self, start: int, end: int) -> list[Mention]:
         """The mentions that start in ``[start, end)``, in text order."""

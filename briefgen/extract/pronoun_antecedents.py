@@ -34,10 +34,10 @@ class Antecedents:
         gender = _PRONOUN_GENDER.get(pronoun.lower_)
         before = min(before, self.index.offset_of(pronoun))
         candidates: list[tuple[int, int, Person, Token]] = []
-        for (start, end), person in self.index.person_of_span.items():
-            if not before - _ANTECEDENT_REACH * 3 < start < before:
-                continue
-            if any(a <= start < b for a, b in self.index.all_quoted):
+        for start, end, person in self.index.spans_between(
+            before - _ANTECEDENT_REACH * 3, before
+        ):
+            if self.index.in_quoted(start):
                 continue
             if gender is not None and self._gender(person) not in {None, gender}:
                 continue
@@ -82,7 +82,7 @@ class Antecedents:
         of the given gender if the text tells: who the story is about."""
         counts: dict[int, tuple[int, int, Person]] = {}
         for (start, _end), person in self.index.person_of_span.items():
-            if start >= before or any(a <= start < b for a, b in self.index.all_quoted):
+            if start >= before or self.index.in_quoted(start):
                 continue
             if gender is not None and self._gender(person) not in {None, gender}:
                 continue
@@ -123,17 +123,16 @@ class Antecedents:
             sent = token.sent
             offset = self.index.piece_offset(token)
             others = [
-                m for m in self.index.mentions
+                m for m in self.index.mentions_within(
+                    offset + sent.start_char, offset + sent.end_char
+                )
                 if m.kind == PERSON
-                and offset + sent.start_char <= m.start < offset + sent.end_char
                 and self.index.person_of_span.get((m.start, m.end)) is not person
             ]
             if others:
                 continue
             for later in sent:
-                if later.i <= token.i or any(
-                    a <= offset + later.idx < b for a, b in self.index.all_quoted
-                ):
+                if later.i <= token.i or self.index.in_quoted(offset + later.idx):
                     continue
                 vote = _PRONOUN_GENDER.get(later.lower_)
                 if vote is not None:

@@ -89,7 +89,7 @@ class QuoteAttributor:
             return None
         for cue in sent:
             at = offset + cue.idx
-            if not is_cue(cue) or any(a <= at < b for a, b in self.index.all_quoted):
+            if not is_cue(cue) or self.index.in_quoted(at):
                 continue
             subject = speech_subject(cue)
             if subject is None:

@@ -66,3 +66,26 @@ def test_a_token_offset_counts_from_the_start_of_the_source(parse):
     token = parsed.token_at(TEXT.index("Reyhan"))
     assert token is not None
     assert index.offset_of(token) == TEXT.index("Reyhan")
+
+
+def test_an_offset_is_quoted_inside_any_stretch_even_a_nested_one(parse):
+    index = index_of(parse(TEXT))
+    index.all_quoted = [(40, 50), (10, 30), (12, 14)]
+    assert index.all_quoted == [(40, 50), (10, 30), (12, 14)]
+    inside = [at for at in range(0, 60) if index.in_quoted(at)]
+    assert inside == [*range(10, 30), *range(40, 50)]
+
+
+def test_nothing_is_quoted_before_the_stretches_are_known(parse):
+    index = index_of(parse(TEXT))
+    assert not index.in_quoted(0)
+    assert not index.in_quoted(len(TEXT) - 1)
+
+
+def test_the_person_mentions_strictly_between_two_offsets(parse):
+    index = index_of(parse(TEXT))
+    solberg, reyhan = TEXT.index("Anika"), TEXT.index("Tomas")
+    found = [(start, person.name) for start, _end, person in index.spans_between(0, len(TEXT))]
+    assert found == [(solberg, "Anika Solberg"), (reyhan, "Tomas Reyhan")]
+    assert [p.name for _s, _e, p in index.spans_between(solberg, len(TEXT))] == ["Tomas Reyhan"]
+    assert index.spans_between(0, solberg) == []
