@@ -66,8 +66,7 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
             if chain is not None and (offset, chain.start) not in covered:
                 raw.append(("PERSON", chain, offset))
                 covered.add((offset, chain.start))
-    # The tokens (piece offset, index) inside a mention found so far: one set lookup per
-    # token instead of a pass over every mention (linear extraction on long texts).
+    # (piece offset, token index) inside a mention so far: a set lookup, not a pass per token.
     taken = {(o, i) for _, s, o in raw for i in range(s.start, s.end)}
     for offset, token in parsed.tokens():
         if token.ent_type_ == "" and token.pos_ == "PROPN" and _speaker_chain(token):
