@@ -66,11 +66,14 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
             if chain is not None and (offset, chain.start) not in covered:
                 raw.append(("PERSON", chain, offset))
                 covered.add((offset, chain.start))
+    # (piece offset, token index) inside a mention so far: a set lookup, not a pass per token.
+    taken = {(o, i) for _, s, o in raw for i in range(s.start, s.end)}
     for offset, token in parsed.tokens():
         if token.ent_type_ == "" and token.pos_ == "PROPN" and _speaker_chain(token):
             chain = _compound_chain(token)
-            if not any(o == offset and s.start <= token.i < s.end for _, s, o in raw):
+            if (offset, token.i) not in taken:
                 raw.append(("PERSON", chain, offset))
+                taken.update((offset, i) for i in range(chain.start, chain.end))
     raw.sort(key=lambda item: (item[2], item[1].start_char))
 
     mentions: list[Mention] = []

@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from briefgen.extract.entities import ORG, PERSON, PLACE, find_mentions
+from briefgen.extract.parse import Parsed, Piece
+from briefgen.model import Source
 
 
 def kinds(parsed):
     return [(m.kind, m.text) for m in find_mentions(parsed)]
+
+
+def hand_parsed(nlp, rows):
+    """A one-piece source from hand-written (word, pos, dep, head, lemma) rows, no entities:
+    the parse the model would give, without its entity labels."""
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][0] != "." for i in range(len(rows))]
+    doc = Doc(
+        nlp.vocab, words=words, spaces=spaces, pos=[r[1] for r in rows],
+        deps=[r[2] for r in rows], heads=[r[3] for r in rows], lemmas=[r[4] for r in rows],
+    )
+    return Parsed(Source(id="t", text=doc.text), [Piece(0, doc, len(doc.text))])
 
 
 def test_a_country_the_model_calls_a_person_becomes_a_place(parse):
@@ -74,3 +90,32 @@ def test_the_region_of_a_title_case_dateline_is_a_place_too(parse):
     found = kinds(parse("Hanoi, Vietnam \u2014 Ministers met on Wednesday to discuss trade."))
     assert (PLACE, "Hanoi") in found
     assert (PLACE, "Vietnam") in found
+
+
+def test_an_untagged_name_that_is_the_subject_of_a_speech_verb_is_a_person(nlp):
+    parsed = hand_parsed(nlp, [
+        ("Then", "ADV", "advmod", 3, "then"),
+        ("Jane", "PROPN", "compound", 2, "Jane"),
+        ("Doe", "PROPN", "nsubj", 3, "Doe"),
+        ("said", "VERB", "ROOT", 3, "say"),
+        ("it", "PRON", "nsubj", 5, "it"),
+        ("failed", "VERB", "ccomp", 3, "fail"),
+        (".", "PUNCT", "punct", 3, "."),
+    ])
+    assert parsed.text == "Then Jane Doe said it failed."
+    assert kinds(parsed) == [(PERSON, "Jane Doe")]
+
+
+def test_a_speaker_already_named_after_a_title_is_not_found_twice(nlp):
+    parsed = hand_parsed(nlp, [
+        ("Then", "ADV", "advmod", 4, "then"),
+        ("Minister", "PROPN", "compound", 3, "Minister"),
+        ("Jane", "PROPN", "compound", 3, "Jane"),
+        ("Doe", "PROPN", "nsubj", 4, "Doe"),
+        ("said", "VERB", "ROOT", 4, "say"),
+        ("it", "PRON", "nsubj", 6, "it"),
+        ("failed", "VERB", "ccomp", 4, "fail"),
+        (".", "PUNCT", "punct", 4, "."),
+    ])
+    found = find_mentions(parsed)
+    assert [(m.kind, m.text, m.start) for m in found] == [(PERSON, "Jane Doe", 14)]

@@ -1,0 +1,195 @@
+"""Roles: the title, apposition or shared title that gives one name mention its role and
+organisation, and the group a person is said to lead."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from briefgen.extract.lexicon import HONORIFICS
+from briefgen.extract.role_appositions import apposition_after, apposition_before
+from briefgen.extract.role_phrases import APOSTROPHES, JOINERS, RoleInfo, org_in, phrase_text
+from briefgen.extract.role_words import is_role_word
+
+_GROUP_NOUNS = {
+    "delegation",
+    "team",
+    "talks",
+    "mission",
+    "group",
+    "committee",
+    "panel",
+    "side",
+    "negotiators",
+    "session",
+    "meeting",
+    "visit",
+    "party",
+    "campaign",
+}
+_LEAD_VERBS = {"lead", "head", "chair"}
+
+# How sure a person's role is, by the evidence that gave it (the Person's ``confidence``).
+SURE_TITLE = 0.9  # a title right before the name: "Deputy Foreign Minister Anika Solberg"
+SURE_APPOSITION = 0.85  # an apposition: "Jane Doe, the mayor of X," / "the mayor, Jane Doe"
+SURE_LED = 0.8  # "the delegation was led by Jane Doe"
+SURE_SHARED = 0.7  # a role written once for several names: "Sens. Durbin and Feinstein"
+SURE_NO_ROLE = 0.5  # no role found: the text may give one in a way not recognised
+
+
+def role_of(name: SpacySpan) -> RoleInfo:
+    """The role and organisation written next to one name mention, if any: a title before
+    the name, an apposition before it ("the mayor of X, Jane Doe,") and one after it
+    ("Jane Doe, the mayor of X,"), joined when the text gives several."""
+    info = _title_before(name)
+    if info.role:
+        info.sure = SURE_TITLE
+    for extra in (apposition_before(name), apposition_after(name)):
+        if extra.role:
+            info.role = extra.role if info.role is None else f"{info.role}, {extra.role}"
+            info.sure = max(info.sure, SURE_APPOSITION)
+        info.organization = info.organization or extra.organization
+    if info.role is None:
+        shared = _shared_with_conjuncts(name)
+        info.role, info.organization = shared.role, info.organization or shared.organization
+        info.sure = SURE_SHARED if shared.role else 0.0
+    return info
+
+
+_PLURAL_LEADS = {"both", "two", "three", "all"}
+
+
+def _name_span(token: Token) -> SpacySpan:
+    """The proper-noun chain a name's last word heads ("Dick" + "Durbin")."""
+    start = token.i
+    doc = token.doc
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in {
+        "compound", "flat"
+    }:
+        start -= 1
+    return doc[start : token.i + 1]
+
+
+def _shared_with_conjuncts(name: SpacySpan) -> RoleInfo:
+    """A role written once for several names: a plural title before the first ("Sens. Dick
+    Durbin and Dianne Feinstein") or a plural apposition after the last ("Bill Baroni and
+    David Wildstein, two senior officials at ...")."""
+    root = name.root
+    if root.dep_ == "conj" and root.head.pos_ == "PROPN":
+        first = _title_before(_name_span(root.head))
+        words = (first.role or "").split()
+        if words and words[-1].rstrip(".").lower().endswith("s") and len(words) <= 3:
+            return first
+    later = [c for c in root.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    if later:
+        last = _name_span(later[-1])
+        doc = name.doc
+        if last.end < len(doc) and doc[last.end].text == ",":
+            after = last.end + 1
+            if after < len(doc) and (
+                doc[after].lower_ in _PLURAL_LEADS or doc[after].tag_ == "NNS"
+            ):
+                return apposition_after(last)
+    return RoleInfo()
+
+
+_TITLE_MODIFIERS = {"former", "acting", "then", "interim", "outgoing", "incoming"}
+
+
+def _glued(left: Token, right: Token) -> bool:
+    """True when no space separates two neighbouring tokens ("Secretary-General", "Lt.")."""
+    return left.i + 1 == right.i and not left.whitespace_
+
+
+def _in_title(token: Token, name: SpacySpan) -> bool:
+    """True when ``token``, just left of the title grown so far, still belongs to it."""
+    doc = token.doc
+    i = token.i
+    sent_start = name.sent.start
+    if token.lower_ in HONORIFICS or is_role_word(token) or token.lower_ in _TITLE_MODIFIERS:
+        return True
+    if token.text in {"-", "\u2010"}:
+        return i > sent_start and _glued(doc[i - 1], token) and _glued(token, doc[i + 1])
+    if token.text == ".":
+        before = doc[i - 1]
+        return (
+            i > sent_start
+            and _glued(before, token)
+            and before.text[:1].isupper()
+            and len(before) <= 4
+        )  # "Lt. Col."
+    if token.text in APOSTROPHES:
+        return i > sent_start
+    if doc[i + 1].text == "-" and _glued(token, doc[i + 1]):
+        return True  # "editor-in-chief", "vice-premier"
+    if token.dep_ == "pobj" and token.head.lower_ in JOINERS and is_role_word(token.head.head):
+        return True  # "chief of staff"
+    if token.lower_ in JOINERS:
+        before = doc[i - 1]
+        return i > sent_start and (before.text[:1].isupper() or is_role_word(before))
+    head = token.head
+    if head.i < i and head.lower_ not in JOINERS and not head.text[:1].isupper():
+        return False  # the end of what came before: "between Trump and ..."
+    if token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ"}:
+        return True
+    return (
+        token.pos_ in {"NOUN", "ADJ", "PROPN"}
+        and token.dep_ in {"compound", "amod", "poss", "npadvmod", "nmod"}
+        and i < token.head.i < name.end
+    )  # "high school math teacher", "the president's lawyer"
+
+
+def _title_before(name: SpacySpan) -> RoleInfo:
+    """ "Deputy Foreign Minister Anika Solberg", "Foreign Ministry spokesperson Mao Ning",
+    "Wal-Mart lawyer Theodore Boutrous", "the president's lawyer Rudy Giuliani"."""
+    doc = name.doc
+    i = name.start - 1
+    sent_start = name.sent.start
+    while i >= sent_start:
+        token = doc[i]
+        if (
+            token.ent_type_ == "PERSON"
+            and not is_role_word(token)
+            and token.lower_ not in HONORIFICS
+            and doc[i + 1].text not in APOSTROPHES
+        ):
+            break  # another person's name: "Prime Minister X and President Y"
+        if not _in_title(token, name):
+            break
+        i -= 1
+    tokens = [t for t in doc[i + 1 : name.start] if t.lower_ not in HONORIFICS]
+    while tokens and (
+        tokens[0].lower_ in JOINERS or tokens[0].text in APOSTROPHES or tokens[0].is_punct
+    ):
+        tokens.pop(0)
+    if not any(is_role_word(t) for t in tokens) or tokens[-1].lower_ in JOINERS:
+        return RoleInfo()  # "a spokeswoman for Mr. Fishman": Fishman is no spokeswoman
+    org = org_in(tokens)
+    phrase = phrase_text(tokens)
+    if org is not None:
+        org_tokens, org_name = org
+        rest = [t for t in tokens if t.i > org_tokens[-1].i and t.text not in APOSTROPHES]
+        if len(rest) == 1 and rest[0].text[:1].isupper() and len(org_tokens) == 1:
+            return RoleInfo(phrase, org_name)  # "Defense Secretary", "Emirates President"
+        if rest and any(is_role_word(t) for t in rest):
+            return RoleInfo(phrase_text(rest), org_name)
+        return RoleInfo(phrase, org_name)
+    return RoleInfo(phrase)
+
+
+def led_group(name: SpacySpan) -> str | None:
+    """ "The Norvalian delegation was led by <name>" gives "head of the Norvalian delegation"."""
+    root = name.root
+    if root.dep_ == "appos":
+        root = root.head  # "led by Deputy Minister for European Affairs, Anika Solberg"
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "by" or prep.head.lemma_ not in _LEAD_VERBS:
+        return None
+    verb = prep.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+    if subject is None or subject.lemma_.lower() not in _GROUP_NOUNS:
+        return None
+    words = [t for t in subject.subtree if t.dep_ != "det" and not t.is_punct]
+    if not words or len(words) > 6:
+        return None
+    return "head of the " + phrase_text(words)

@@ -1,0 +1,140 @@
+"""Person roles: the title before a name, a role shared by several names, and how sure a
+role is."""
+
+from __future__ import annotations
+
+from support.extract_runs import people
+
+from briefgen.extract.entities import PERSON, find_mentions
+from briefgen.extract.person_roles import SURE_TITLE, led_group, role_of
+from briefgen.extract.role_phrases import RoleInfo
+
+
+def test_title_before_the_name(parse):
+    found = people(parse("The talks were opened by Deputy Foreign Minister Anika Solberg."))
+    assert found["Anika Solberg"].role == "Deputy Foreign Minister"
+
+
+def test_ministry_spokesperson_before_the_name_gives_role_and_organisation(parse):
+    found = people(parse("Foreign Ministry spokesperson Karin Lund told reporters on Monday."))
+    person = found["Karin Lund"]
+    assert person.role == "spokesperson"
+    assert person.organization == "Foreign Ministry"
+
+
+def test_long_title_with_of_and_for_before_the_name(parse):
+    text = (
+        "The US side was led by Deputy Assistant Secretary of State for East Asian and "
+        "Pacific Affairs Mark Lambert."
+    )
+    person = people(parse(text))["Mark Lambert"]
+    assert person.role == "Deputy Assistant Secretary of State for East Asian and Pacific Affairs"
+
+
+def test_titles_of_two_people_in_a_row_stay_apart(parse):
+    found = people(parse("Prime Minister Mark Carney and President Donald Trump spoke by phone."))
+    assert found["Mark Carney"].role == "Prime Minister"
+    assert found["Donald Trump"].role == "President"
+
+
+def test_hyphenated_and_lower_case_titles(parse):
+    text = (
+        "Secretary-General Antonio Guterres welcomed the deal, while EU foreign policy chief "
+        "Kaja Kallas called it a first step."
+    )
+    found = people(parse(text))
+    assert found["Antonio Guterres"].role == "Secretary-General"
+    assert (found["Kaja Kallas"].role, found["Kaja Kallas"].organization) == (
+        "foreign policy chief",
+        "EU",
+    )
+
+
+def test_a_job_noun_before_the_name_is_a_role(parse):
+    found = people(parse("High school math teacher Angela Marsh said she left at dawn."))
+    assert found["Angela Marsh"].role == "High school math teacher"
+
+
+def test_abbreviated_military_rank_before_the_name(parse):
+    found = people(parse("Lt. Col. Piotr Danek told lawmakers it was his duty to report it."))
+    assert found["Piotr Danek"].role == "Lt. Col."
+
+
+def test_long_title_with_of_kept_whole_before_the_name(parse):
+    text = "Every former minister, including former White House chief of staff Jon Kell, signed."
+    person = people(parse(text))["Jon Kell"]
+    assert (person.role, person.organization) == ("chief of staff", "White House")
+
+
+def test_an_office_named_after_its_department_keeps_both_words(parse):
+    found = people(parse("Officials said that Defense Secretary Mara Linde will leave in May."))
+    assert found["Mara Linde"].role == "Defense Secretary"
+
+
+def test_the_owner_of_a_spokeswoman_gets_no_role_from_her_title(parse):
+    text = "A spokeswoman for Mr. Fishwick’s office, Rena Carr, said she could not confirm it."
+    found = people(parse(text))
+    assert found["Rena Carr"].role == "spokeswoman for Mr. Fishwick’s office"
+    assert found["Fishwick"].role is None
+
+
+def test_hyphenated_titles_are_kept_whole(parse):
+    text = "Wikileaks editor-in-chief Kristof Halla and Chinese vice-premier Liu Wen met."
+    found = people(parse(text))
+    assert "editor-in-chief" in found["Kristof Halla"].role
+    assert "vice-premier" in found["Liu Wen"].role
+
+
+def test_an_apposition_before_a_titled_name_is_joined_to_the_title(parse):
+    text = (
+        "The chairman of the Oversight Committee, Representative Tim Gowan, Republican of "
+        "Ohio, said he intends to hold a hearing."
+    )
+    person = people(parse(text))["Tim Gowan"]
+    assert (person.role, person.organization) == ("Representative, chairman", "Oversight Committee")
+
+
+def test_a_plural_title_before_two_names_is_the_role_of_both(parse):
+    text = "The premier told Sens. Dick Durran and Diane Fenwick that he regrets the trip."
+    found = people(parse(text))
+    assert found["Dick Durran"].role == "Sens."
+    assert found["Diane Fenwick"].role == "Sens."
+
+
+def test_a_plural_apposition_after_two_names_is_the_role_of_both(parse):
+    text = (
+        "The aides were Bill Barone and David Wilde, two senior officials at the Port "
+        "Authority, which runs the bridge."
+    )
+    found = people(parse(text))
+    assert "senior officials" in found["Bill Barone"].role
+    assert "senior officials" in found["David Wilde"].role
+
+
+def test_president_elect_is_one_title(parse):
+    found = people(parse("President-elect Jon Bidwell said he would name his cabinet soon."))
+    assert found["Jon Bidwell"].role == "President-elect"
+
+
+def test_role_confidence_follows_the_evidence(parse):
+    text = (
+        "Deputy Foreign Minister Anika Solberg met Marta Lindqvist, a spokesperson for the "
+        "ministry, and Tomas Reyhan."
+    )
+    found = people(parse(text))
+    assert found["Anika Solberg"].confidence == 0.9
+    assert found["Marta Lindqvist"].confidence == 0.85
+    assert found["Tomas Reyhan"].role is None
+    assert found["Tomas Reyhan"].confidence == 0.5
+
+
+def test_role_of_one_mention_reads_the_title_before_it(parse):
+    parsed = parse("Deputy Foreign Minister Anika Solberg arrived in Geneva.")
+    (mention,) = [m for m in find_mentions(parsed) if m.kind == PERSON]
+    assert role_of(mention.tokens) == RoleInfo("Deputy Foreign Minister", None, SURE_TITLE)
+
+
+def test_leading_a_delegation_is_a_role(parse):
+    parsed = parse("The Norvalian delegation was led by Anika Solberg.")
+    (mention,) = [m for m in find_mentions(parsed) if m.kind == PERSON]
+    assert led_group(mention.tokens) == "head of the Norvalian delegation"
