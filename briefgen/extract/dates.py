@@ -10,7 +10,7 @@ from dateutil import parser as date_parser  # type: ignore[import-untyped, unuse
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from briefgen.extract.parse import Parsed
+from briefgen.extract.parse import Parsed, entities_in
 from briefgen.model import DateMention, Span
 from briefgen.text.normalise import text_key
 
@@ -312,7 +312,7 @@ def find_dates(parsed: Parsed, reference: dt.date | None) -> list[FoundDate]:
     found: list[FoundDate] = []
     sent_index = 0
     for offset, sent in parsed.sentences():
-        spans = [e for e in sent.ents if _is_date_entity(e)]
+        spans = [e for e in entities_in(sent) if _is_date_entity(e)]
         taken = [(e.start_char, e.end_char) for e in spans]
         for match in _WRITTEN_DATE.finditer(sent.text):
             start, end = sent.start_char + match.start(), sent.start_char + match.end()

@@ -25,6 +25,7 @@ from briefgen.extract.next_step_cues import (
     token_at,
     verb_in,
 )
+from briefgen.extract.parse import entities_in
 from briefgen.extract.role_words import ROLE_NOUNS
 from briefgen.extract.sentences import Sentence
 from briefgen.model import NextStep
@@ -280,7 +281,7 @@ def _about_the_past(sentence: Sentence) -> bool:
     """True for background: a past-tense main verb with a date in the past ("in 2019")."""
     if not _past_main_verb(sentence):
         return False
-    dates = " ".join(e.text for e in sentence.span.ents if e.label_ == "DATE")
+    dates = " ".join(e.text for e in entities_in(sentence.span) if e.label_ == "DATE")
     return bool(_PAST_DATE.search(dates))
 
 
@@ -300,7 +301,7 @@ def upcoming_spans(
             out.append((start, end, days))
     for sentence in sents:
         offset = sentence.start - sentence.span.start_char
-        for ent in sentence.span.ents:
+        for ent in entities_in(sentence.span):
             if ent.label_ != "DATE" or ent.root.dep_ not in {"pobj", "npadvmod"}:
                 continue
             years = [int(y) for y in _YEAR.findall(ent.text)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,6 +24,30 @@ _CUT_AFTER = ("\n", ". ", "? ", "! ", "\u3002", "\uff01", "\uff1f", " ")
 _PARAGRAPH_BREAK = re.compile(r"\n")
 # The dash after a place that opens a story ("Indianapolis – Several thousand ...").
 _PLACE_DASH = re.compile(r"[ \t]*(?:--|[-\u2013\u2014])[ \t]+(?=[A-Z\"\u201c])")
+# Where a Doc keeps its entities sorted by start token, for entities_in.
+_ENTITIES = "briefgen.entities"
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The named entities wholly inside ``span``, as ``span.ents`` gives them.
+
+    spaCy's ``Span.ents`` walks every entity of the document on each call, which on a long
+    text asked once per sentence grows with the square of its length; this lists the
+    document's entities once and finds a span's by bisection.
+    """
+    doc = span.doc
+    cached = doc.user_data.get(_ENTITIES)
+    if cached is None:
+        ents = list(doc.ents)
+        cached = ([e.start for e in ents], ents)
+        doc.user_data[_ENTITIES] = cached
+    starts, ents = cached
+    out: list[Span] = []
+    for ent in ents[bisect_left(starts, span.start):]:
+        if ent.start >= span.end or ent.end > span.end:
+            break
+        out.append(ent)
+    return out
 
 
 @dataclass

@@ -76,3 +76,20 @@ def test_text_without_spaces_or_sentence_ends_is_cut_below_spacys_limit() -> Non
     parsed = parse_sources([Source(id="s", text=no_ends[:600_000] + "x" * 1_100_000)],
                            spacy.blank("en"))[0]
     assert sum(piece.length for piece in parsed.pieces) == 1_700_000
+
+
+def test_entities_in_a_span_are_the_ones_spacy_gives_for_every_sentence(nlp):
+    from briefgen.extract.parse import entities_in
+
+    text = (
+        "Ana Ruiz met Tomas Berg in Oslo on Monday. The talks ended. "
+        "On Friday the Finance Ministry of Norway said Berg would visit Madrid in June."
+    )
+    doc = nlp(text)
+    for sent in doc.sents:
+        assert [(e.start, e.end, e.label_) for e in entities_in(sent)] == [
+            (e.start, e.end, e.label_) for e in sent.ents
+        ]
+    window = doc[2:9]  # from "Tomas" into the middle of the first sentence's date
+    assert [e.text for e in entities_in(window)] == [e.text for e in window.ents]
+    assert entities_in(doc[0:0]) == []
