@@ -188,7 +188,7 @@ class QuoteAttributor:
         if piece is None:
             return []
         offset = piece.offset
-        sents = self._frame(piece.doc, first - offset, last - offset)
+        sents = self._frame(piece.doc, first - offset, last - offset, offset)
         para_start, para_end = self.index.paragraph(first, last)
         low = piece.token_index(max(0, first - CUE_WINDOW - offset))
         high = piece.token_index(last + CUE_WINDOW - offset) + 1
@@ -221,11 +221,12 @@ class QuoteAttributor:
             for c in cue.children
         )
 
-    def _frame(self, doc: object, start: int, end: int) -> list[SpacySpan]:
+    def _frame(self, doc: object, start: int, end: int, offset: int) -> list[SpacySpan]:
         """The sentences around a quote, stopping at paragraph breaks, plus a short tail
-        sentence ("... ," Lindqvist said.) that spaCy split off."""
+        sentence ("... ," Lindqvist said.) that spaCy split off. ``start`` and ``end`` are
+        offsets in the piece ``doc``, which starts at ``offset`` of the whole text."""
         assert hasattr(doc, "sents")
-        para_start = self.index.paragraph(start, start)[0]  # as text.rfind("\n", 0, start) + 1
+        para_start = self.index.paragraph(offset + start, offset + start)[0] - offset
         frame: list[SpacySpan] = []
         sents = self._sents(doc)
         # Sentences ending two or more characters before the quote are skipped unless the
