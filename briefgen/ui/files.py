@@ -60,6 +60,7 @@ class FileController(QObject):
         self.templates = rendering.templates
         self.autosave_store = autosave
         self._autosaved_revision = -1
+        self._shut_down = False
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self.timer.timeout.connect(self.autosave)
@@ -257,7 +258,9 @@ class FileController(QObject):
 
     def autosave(self) -> Worker | None:
         """Write the brief to the autosave slot if it changed since the last autosave."""
-        if not self.document.is_modified() or self._autosaved_revision == self.document.revision:
+        if self._shut_down or not self.document.is_modified():
+            return None  # after a clean exit nothing may come back to recover
+        if self._autosaved_revision == self.document.revision:
             return None
         self._autosaved_revision = self.document.revision
         text = brief_to_json(self.document.brief)
@@ -291,6 +294,7 @@ class FileController(QObject):
 
     def shutdown(self) -> None:
         """A clean exit: nothing left to recover."""
+        self._shut_down = True
         self.timer.stop()
         self.runner.wait(5000)
         self.autosave_store.clear()

@@ -130,7 +130,9 @@ class WorkRunner(QObject):
             worker.cancel()
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until every pool is idle (for shutdown and tests); False on timeout."""
+        """Block until every job submitted so far is done (for shutdown and tests), those
+        still queued for the event loop started first; False on timeout."""
+        self._start_queued()
         return all(pool.waitForDone(msecs) for pool in self._pools.values())
 
     def _start_queued(self) -> None:

@@ -413,6 +413,25 @@ def test_losing_focus_autosaves_the_unsaved_brief(qtbot, make_window, tmp_path, 
     assert saved.fields["subject"] == "Autosaved on focus loss"
 
 
+def test_closing_with_discard_leaves_no_autosave_behind(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    window = make_window()
+    window.document.set_value(("fields", "subject"), "Discarded on close")
+    # An autosave asked for just before the close (a focus change, the timer) is still
+    # queued, not yet started, when the close event runs.
+    assert window.files.autosave() is not None
+    answer(monkeypatch, dialogs.UnsavedChangesDialog, "discard")
+    assert window.close()
+    # The window loses activation after its close event: no autosave either.
+    window.document.set_value(("fields", "subject"), "Changed while closing")
+    monkeypatch.setattr(window, "isActiveWindow", lambda: False)
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    qtbot.wait(200)
+    window.files.runner.wait(10_000)
+    assert not (tmp_path / "state" / "autosave.brief").exists()
+
+
 def test_a_file_dropped_on_the_window_is_added_and_extracted(
     qtbot, make_window, tmp_path, sample_article_path
 ):
