@@ -72,10 +72,11 @@ def test_cancel_stops_a_job_that_checks_and_emits_cancelled(qtbot, runner):
 
     worker = runner.submit("nlp", job, "Extraction")
     qtbot.waitUntil(started.is_set, timeout=5000)
-    worker.cancel()
-    release.set()
+    # Listen before releasing the job: its signal, emitted on the pool's thread, reaches
+    # only the connections that exist when it is emitted.
     with qtbot.waitSignal(worker.signals.cancelled, timeout=5000):
-        pass
+        worker.cancel()
+        release.set()
     qtbot.waitUntil(lambda: runner.active() == 0, timeout=5000)
 
 
