@@ -13,10 +13,13 @@ from briefgen.model import KeyPoint
 
 # Two sentences sharing this share of content words say the same thing.
 REDUNDANT_OVERLAP = 0.65
-# How fast the lead bias fades with sentence order, and its weight against centrality.
-# News puts its main facts first: position weighs more than centrality and fades fast.
+# How fast the lead bias fades with a sentence's place in the story, and its weight against
+# centrality. News puts its main facts first: position weighs more than centrality and fades
+# fast. The place counts paragraphs (the unit a reporter orders by importance), each later
+# sentence of a paragraph a tenth of a paragraph further on.
 POSITION_DECAY = 2.0
 POSITION_WEIGHT = 0.7
+WITHIN_PARAGRAPH_STEP = 0.1
 # Weight of a sentence's word overlap with the lede and the headline (staying on the story).
 LEDE_WEIGHT = 0.1
 # Sentences under SHORT_WORDS words are often fragments (captions, credits).
@@ -84,10 +87,10 @@ def rank_sentences(sents: list[Sentence]) -> list[Ranked]:
     on_story = [len(lemmas & lede) / math.sqrt(len(lemmas) + 1) for lemmas in lemma_sets]
     top_story = max(on_story[1:], default=0.0) or 1.0
     ranked: list[Ranked] = []
-    for order, (sent, lemmas, central, story) in enumerate(
-        zip(candidates, lemma_sets, centrality, on_story, strict=True)
+    for sent, lemmas, central, story, place in zip(
+        candidates, lemma_sets, centrality, on_story, story_places(candidates), strict=True
     ):
-        position = 1.0 / (1.0 + POSITION_DECAY * order)
+        position = 1.0 / (1.0 + POSITION_DECAY * place)
         score = POSITION_WEIGHT * position + (1 - POSITION_WEIGHT) * (central / top)
         score += LEDE_WEIGHT * min(1.0, story / top_story)
         score /= 1.0 + LEDE_WEIGHT
@@ -95,6 +98,20 @@ def rank_sentences(sents: list[Sentence]) -> list[Ranked]:
         ranked.append(Ranked(sent, round(score, 4), lemmas))
     ranked.sort(key=lambda r: (-r.score, r.sentence.index))
     return ranked
+
+
+def story_places(candidates: list[Sentence]) -> list[float]:
+    """Each candidate's place in the story: its paragraph's rank among the candidates'
+    paragraphs, plus WITHIN_PARAGRAPH_STEP for every candidate before it in that paragraph."""
+    places: list[float] = []
+    rank, previous, within = -1, None, 0
+    for sent in candidates:
+        if sent.paragraph != previous:
+            rank, previous, within = rank + 1, sent.paragraph, 0
+        else:
+            within += 1
+        places.append(rank + WITHIN_PARAGRAPH_STEP * within)
+    return places
 
 
 def _captions(sents: list[Sentence]) -> set[int]:

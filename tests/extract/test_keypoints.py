@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from briefgen.extract.keypoints import extract_key_points, key_point_count
+import pytest
+
+from briefgen.extract.keypoints import (
+    extract_key_points,
+    key_point_count,
+    rank_sentences,
+    story_places,
+)
 from briefgen.extract.sentences import sentences
 
 ARTICLE = (
@@ -66,3 +73,25 @@ def test_key_points_rank_a_quote_below_a_plain_fact(parse):
     )
     texts = [p.text for p in extract_key_points(sentences(parse(text)), count=3)]
     assert texts[-1].startswith("\u201cThe harbour budget is a relief")
+
+
+LONG_SECOND_PARAGRAPH = (
+    "The city council approved a new harbour budget of 40 million euros on Monday.\n\n"
+    "Several fishing boats were moored at the quay during the long afternoon session. "
+    "Their crews watched the debate on a screen outside the town hall. "
+    "A brass band played in the square until the evening. "
+    "The harbour budget pays for dredging and a new ferry terminal.\n\n"
+    "The council budget also pays for a new library and two schools."
+)
+
+
+def test_story_places_count_paragraphs_and_a_tenth_per_sentence_within_one(parse):
+    sents = sentences(parse(LONG_SECOND_PARAGRAPH))
+    assert story_places(sents) == pytest.approx([0.0, 1.0, 1.1, 1.2, 1.3, 2.0])
+
+
+def test_a_late_sentence_of_a_long_paragraph_outranks_an_equal_one_of_the_next(parse):
+    ranked = rank_sentences(sentences(parse(LONG_SECOND_PARAGRAPH)))
+    texts = [r.sentence.text for r in ranked]
+    assert texts[1] == "The harbour budget pays for dredging and a new ferry terminal."
+    assert texts[2] == "The council budget also pays for a new library and two schools."
