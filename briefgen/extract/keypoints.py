@@ -13,6 +13,9 @@ from briefgen.model import KeyPoint
 
 # Two sentences sharing this share of content words say the same thing.
 REDUNDANT_OVERLAP = 0.65
+# A key point should add facts: a sentence's score loses this share of its overlap with the
+# points already chosen (a sentence sharing half its words with one loses 15%).
+NOVELTY_WEIGHT = 0.3
 # How fast the lead bias fades with a sentence's place in the story, and its weight against
 # centrality. News puts its main facts first: position weighs more than centrality and fades
 # fast. The place counts paragraphs (the unit a reporter orders by importance), each later
@@ -143,14 +146,25 @@ def _form_factor(sent: Sentence) -> float:
 
 
 def select(ranked: list[Ranked], count: int) -> list[Ranked]:
-    """The best ``count`` sentences, skipping any that repeat a chosen one."""
+    """The best ``count`` sentences, chosen one at a time: a sentence's score is discounted by
+    its overlap with those already chosen (NOVELTY_WEIGHT), and one that repeats a chosen one
+    is skipped. Each returned item carries its discounted score, so the list stays best-first."""
     chosen: list[Ranked] = []
-    for item in ranked:
-        if len(chosen) >= count:
+    pool = list(ranked)
+    while pool and len(chosen) < count:
+        best: Ranked | None = None
+        best_score = -1.0
+        for item in pool:
+            shared = max((overlap(item.lemmas, c.lemmas) for c in chosen), default=0.0)
+            if shared >= REDUNDANT_OVERLAP:
+                continue
+            score = item.score * (1.0 - NOVELTY_WEIGHT * shared)
+            if score > best_score:
+                best, best_score = item, score
+        if best is None:
             break
-        if any(overlap(item.lemmas, c.lemmas) >= REDUNDANT_OVERLAP for c in chosen):
-            continue
-        chosen.append(item)
+        chosen.append(Ranked(best.sentence, round(best_score, 4), best.lemmas))
+        pool.remove(best)
     return chosen
 
 

@@ -95,3 +95,27 @@ def test_a_late_sentence_of_a_long_paragraph_outranks_an_equal_one_of_the_next(p
     texts = [r.sentence.text for r in ranked]
     assert texts[1] == "The harbour budget pays for dredging and a new ferry terminal."
     assert texts[2] == "The council budget also pays for a new library and two schools."
+
+
+RESTATED_LEDE = (
+    "The city council approved a new harbour budget of 40 million euros on Monday.\n\n"
+    "The council approved the harbour budget after a debate that lasted for months. "
+    "Dredging of the harbour will start in May and a ferry terminal will open in 2026.\n\n"
+    "Some residents had asked for a park instead of a ferry terminal.\n\n"
+    "The ferry terminal will stand where the dredging work of May ends."
+)
+
+
+def test_a_sentence_with_new_facts_outranks_one_restating_the_lede(parse):
+    points = extract_key_points(sentences(parse(RESTATED_LEDE)), count=2)
+    assert [p.text for p in points] == [
+        "The city council approved a new harbour budget of 40 million euros on Monday.",
+        "Dredging of the harbour will start in May and a ferry terminal will open in 2026.",
+    ]
+
+
+def test_discounted_scores_stay_best_first(parse):
+    points = extract_key_points(sentences(parse(RESTATED_LEDE)), count=5)
+    scores = [p.score for p in points]
+    assert len(points) == 5
+    assert scores == sorted(scores, reverse=True)
