@@ -97,7 +97,7 @@ def rank_sentences(sents: list[Sentence]) -> list[Ranked]:
         score = POSITION_WEIGHT * position + (1 - POSITION_WEIGHT) * (central / top)
         score += LEDE_WEIGHT * min(1.0, story / top_story)
         score /= 1.0 + LEDE_WEIGHT
-        score *= _form_factor(sent)
+        score *= _form_factor(sent, after_lede=len(candidates) > 1 and sent is candidates[1])
         ranked.append(Ranked(sent, round(score, 4), lemmas))
     ranked.sort(key=lambda r: (-r.score, r.sentence.index))
     return ranked
@@ -126,8 +126,12 @@ def _captions(sents: list[Sentence]) -> set[int]:
     }
 
 
-def _form_factor(sent: Sentence) -> float:
-    """Down-weight sentences that rarely make good key points: quotes, questions, fragments."""
+def _form_factor(sent: Sentence, *, after_lede: bool = False) -> float:
+    """Down-weight sentences that rarely make good key points: quotes, questions, fragments,
+    and sentences opening with a connective ("But", "Also"), which lean on the sentence
+    before them, unless that sentence is the lede (``after_lede``), itself the top point.
+    A pronoun opener ("She then ...") is not marked down: in news it continues the story's
+    subject, whom the lede names."""
     factor = 1.0
     words = sum(1 for t in sent.span if not t.is_punct)
     if words < SHORT_WORDS:
@@ -140,7 +144,7 @@ def _form_factor(sent: Sentence) -> float:
         factor *= QUOTE_FACTOR
     if sent.text.rstrip("\"'\u201d\u2019").endswith("?"):
         factor *= 0.5
-    if sent.span[0].pos_ in {"CCONJ", "ADV"} or sent.span[0].lower_ in {"he", "she", "it", "they"}:
+    if sent.span[0].pos_ in {"CCONJ", "ADV"} and not after_lede:
         factor *= 0.8
     return factor
 

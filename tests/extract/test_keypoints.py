@@ -119,3 +119,24 @@ def test_discounted_scores_stay_best_first(parse):
     scores = [p.score for p in points]
     assert len(points) == 5
     assert scores == sorted(scores, reverse=True)
+
+
+def test_a_pronoun_opener_continues_the_lede_and_is_not_marked_down(parse):
+    text = (
+        "Defence minister Lena Berg accused the northern fleet of blocking fishing boats on "
+        "Tuesday.\n\n"
+        "She urged the coastal towns to report every blocked boat to the navy.\n\n"
+        "The northern fleet has patrolled the grounds since March."
+    )
+    texts = [r.sentence.text for r in rank_sentences(sentences(parse(text)))]
+    assert texts[1] == "She urged the coastal towns to report every blocked boat to the navy."
+
+
+def test_a_connective_right_after_the_lede_is_not_marked_down(parse):
+    text = (
+        "The two parties agreed on a limited trade deal on Friday.\n\n"
+        "But the deal may grow into a wider pact if both sides drop their tariffs.\n\n"
+        "Tariffs on steel and grain were raised by both sides last year in the trade dispute."
+    )
+    texts = [r.sentence.text for r in rank_sentences(sentences(parse(text)))]
+    assert texts[1].startswith("But the deal may grow into a wider pact")
