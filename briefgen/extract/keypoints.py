@@ -154,21 +154,25 @@ def select(ranked: list[Ranked], count: int) -> list[Ranked]:
     its overlap with those already chosen (NOVELTY_WEIGHT), and one that repeats a chosen one
     is skipped. Each returned item carries its discounted score, so the list stays best-first."""
     chosen: list[Ranked] = []
-    pool = list(ranked)
+    # each remaining sentence's largest overlap with a chosen one, updated per choice
+    pool = {id(item): (item, 0.0) for item in ranked}
     while pool and len(chosen) < count:
         best: Ranked | None = None
         best_score = -1.0
-        for item in pool:
-            shared = max((overlap(item.lemmas, c.lemmas) for c in chosen), default=0.0)
-            if shared >= REDUNDANT_OVERLAP:
-                continue
+        for item, shared in pool.values():
             score = item.score * (1.0 - NOVELTY_WEIGHT * shared)
             if score > best_score:
                 best, best_score = item, score
         if best is None:
             break
         chosen.append(Ranked(best.sentence, round(best_score, 4), best.lemmas))
-        pool.remove(best)
+        del pool[id(best)]
+        for key, (item, shared) in list(pool.items()):
+            shared = max(shared, overlap(item.lemmas, best.lemmas))
+            if shared >= REDUNDANT_OVERLAP:
+                del pool[key]
+            else:
+                pool[key] = (item, shared)
     return chosen
 
 
