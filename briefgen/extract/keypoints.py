@@ -13,10 +13,16 @@ from briefgen.model import KeyPoint
 
 # Two sentences sharing this share of content words say the same thing.
 REDUNDANT_OVERLAP = 0.65
-# How fast the lead bias fades with sentence order, and its weight against centrality.
-# News puts its main facts first: position weighs more than centrality and fades fast.
+# A key point should add facts: a sentence's score loses this share of its overlap with the
+# points already chosen (a sentence sharing half its words with one loses 15%).
+NOVELTY_WEIGHT = 0.3
+# How fast the lead bias fades with a sentence's place in the story, and its weight against
+# centrality. News puts its main facts first: position weighs more than centrality and fades
+# fast. The place counts paragraphs (the unit a reporter orders by importance), each later
+# sentence of a paragraph a tenth of a paragraph further on.
 POSITION_DECAY = 2.0
 POSITION_WEIGHT = 0.7
+WITHIN_PARAGRAPH_STEP = 0.1
 # Weight of a sentence's word overlap with the lede and the headline (staying on the story).
 LEDE_WEIGHT = 0.1
 # Sentences under SHORT_WORDS words are often fragments (captions, credits).
@@ -84,17 +90,31 @@ def rank_sentences(sents: list[Sentence]) -> list[Ranked]:
     on_story = [len(lemmas & lede) / math.sqrt(len(lemmas) + 1) for lemmas in lemma_sets]
     top_story = max(on_story[1:], default=0.0) or 1.0
     ranked: list[Ranked] = []
-    for order, (sent, lemmas, central, story) in enumerate(
-        zip(candidates, lemma_sets, centrality, on_story, strict=True)
+    for sent, lemmas, central, story, place in zip(
+        candidates, lemma_sets, centrality, on_story, story_places(candidates), strict=True
     ):
-        position = 1.0 / (1.0 + POSITION_DECAY * order)
+        position = 1.0 / (1.0 + POSITION_DECAY * place)
         score = POSITION_WEIGHT * position + (1 - POSITION_WEIGHT) * (central / top)
         score += LEDE_WEIGHT * min(1.0, story / top_story)
         score /= 1.0 + LEDE_WEIGHT
-        score *= _form_factor(sent)
+        score *= _form_factor(sent, after_lede=len(candidates) > 1 and sent is candidates[1])
         ranked.append(Ranked(sent, round(score, 4), lemmas))
     ranked.sort(key=lambda r: (-r.score, r.sentence.index))
     return ranked
+
+
+def story_places(candidates: list[Sentence]) -> list[float]:
+    """Each candidate's place in the story: its paragraph's rank among the candidates'
+    paragraphs, plus WITHIN_PARAGRAPH_STEP for every candidate before it in that paragraph."""
+    places: list[float] = []
+    rank, previous, within = -1, None, 0
+    for sent in candidates:
+        if sent.paragraph != previous:
+            rank, previous, within = rank + 1, sent.paragraph, 0
+        else:
+            within += 1
+        places.append(rank + WITHIN_PARAGRAPH_STEP * within)
+    return places
 
 
 def _captions(sents: list[Sentence]) -> set[int]:
@@ -106,8 +126,12 @@ def _captions(sents: list[Sentence]) -> set[int]:
     }
 
 
-def _form_factor(sent: Sentence) -> float:
-    """Down-weight sentences that rarely make good key points: quotes, questions, fragments."""
+def _form_factor(sent: Sentence, *, after_lede: bool = False) -> float:
+    """Down-weight sentences that rarely make good key points: quotes, questions, fragments,
+    and sentences opening with a connective ("But", "Also"), which lean on the sentence
+    before them, unless that sentence is the lede (``after_lede``), itself the top point.
+    A pronoun opener ("She then ...") is not marked down: in news it continues the story's
+    subject, whom the lede names."""
     factor = 1.0
     words = sum(1 for t in sent.span if not t.is_punct)
     if words < SHORT_WORDS:
@@ -120,20 +144,35 @@ def _form_factor(sent: Sentence) -> float:
         factor *= QUOTE_FACTOR
     if sent.text.rstrip("\"'\u201d\u2019").endswith("?"):
         factor *= 0.5
-    if sent.span[0].pos_ in {"CCONJ", "ADV"} or sent.span[0].lower_ in {"he", "she", "it", "they"}:
+    if sent.span[0].pos_ in {"CCONJ", "ADV"} and not after_lede:
         factor *= 0.8
     return factor
 
 
 def select(ranked: list[Ranked], count: int) -> list[Ranked]:
-    """The best ``count`` sentences, skipping any that repeat a chosen one."""
+    """The best ``count`` sentences, chosen one at a time: a sentence's score is discounted by
+    its overlap with those already chosen (NOVELTY_WEIGHT), and one that repeats a chosen one
+    is skipped. Each returned item carries its discounted score, so the list stays best-first."""
     chosen: list[Ranked] = []
-    for item in ranked:
-        if len(chosen) >= count:
+    # each remaining sentence's largest overlap with a chosen one, updated per choice
+    pool = {id(item): (item, 0.0) for item in ranked}
+    while pool and len(chosen) < count:
+        best: Ranked | None = None
+        best_score = -1.0
+        for item, shared in pool.values():
+            score = item.score * (1.0 - NOVELTY_WEIGHT * shared)
+            if score > best_score:
+                best, best_score = item, score
+        if best is None:
             break
-        if any(overlap(item.lemmas, c.lemmas) >= REDUNDANT_OVERLAP for c in chosen):
-            continue
-        chosen.append(item)
+        chosen.append(Ranked(best.sentence, round(best_score, 4), best.lemmas))
+        del pool[id(best)]
+        for key, (item, shared) in list(pool.items()):
+            shared = max(shared, overlap(item.lemmas, best.lemmas))
+            if shared >= REDUNDANT_OVERLAP:
+                del pool[key]
+            else:
+                pool[key] = (item, shared)
     return chosen
 
 
