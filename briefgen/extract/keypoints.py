@@ -183,11 +183,16 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def extract_key_points(sents: list[Sentence], count: int | None = None) -> list[KeyPoint]:
-    """Ranked, non-redundant key points (best first), each with its sentence span and score."""
-    ranked = rank_sentences(sents)
-    n = key_point_count(len(sents)) if count is None else count
+def key_points_of(ranked: list[Ranked], count: int) -> list[KeyPoint]:
+    """The best ``count`` of already ranked sentences as key points (best first), each
+    with its sentence span and score."""
     return [
         KeyPoint(text=r.sentence.text, spans=[r.sentence.evidence()], score=r.score)
-        for r in select(ranked, n)
+        for r in select(ranked, count)
     ]
+
+
+def extract_key_points(sents: list[Sentence], count: int | None = None) -> list[KeyPoint]:
+    """Ranked, non-redundant key points (best first), each with its sentence span and score."""
+    n = key_point_count(len(sents)) if count is None else count
+    return key_points_of(rank_sentences(sents), n)

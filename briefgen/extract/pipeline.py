@@ -13,7 +13,7 @@ from briefgen.errors import Cancelled, ExtractionError
 from briefgen.extract import merge
 from briefgen.extract.dates import event_date, find_dates, merge_dates, reference_of
 from briefgen.extract.entities import find_mentions
-from briefgen.extract.keypoints import Ranked, key_point_count, rank_sentences, select
+from briefgen.extract.keypoints import Ranked, key_point_count, key_points_of, rank_sentences
 from briefgen.extract.next_steps import extract_next_steps, upcoming_spans
 from briefgen.extract.not_discussed import find_not_discussed
 from briefgen.extract.organizations import build_organizations, build_places
@@ -133,10 +133,7 @@ def _extract_one(
     """Every step on one parsed source, reusing its one parse."""
     sents = sentences(parsed)
     ranked = rank_sentences(sents)
-    points = [
-        KeyPoint(text=r.sentence.text, spans=[r.sentence.evidence()], score=r.score)
-        for r in select(ranked, key_point_count(len(sents)))
-    ]
+    points = key_points_of(ranked, key_point_count(len(sents)))
     step()
     mentions = find_mentions(parsed)
     people = build_people(mentions)
