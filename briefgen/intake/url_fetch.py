@@ -22,6 +22,7 @@ import ssl
 import threading
 import time
 import urllib.parse
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefgen.errors import IntakeError
@@ -139,7 +140,19 @@ def _connect(hop: _Hop, address: Address, watchdog: _Watchdog) -> http.client.HT
     """A connection to ``address`` (already checked), speaking for ``hop.host``."""
     sock = socket.create_connection((str(address), hop.port), timeout=watchdog.remaining())
     watchdog.watch(sock)
-    return _speaking_for(hop, sock, watchdog)
+    with _closed_on_error(sock):
+        return _speaking_for(hop, sock, watchdog)
+
+
+@contextlib.contextmanager
+def _closed_on_error(sock: socket.socket) -> Iterator[None]:
+    """Close ``sock`` when what is done with it fails (a TLS handshake with a server that
+    speaks plain HTTP, a proxy that refuses the tunnel): no socket is left to the collector."""
+    try:
+        yield
+    except BaseException:
+        sock.close()
+        raise
 
 
 def _speaking_for(hop: _Hop, sock: socket.socket,
@@ -162,11 +175,12 @@ def _connect_via(hop: _Hop, proxy: Proxy, watchdog: _Watchdog,
     """A connection through ``proxy``, the request target and the headers it needs."""
     sock = connect_to_proxy(proxy, watchdog.remaining(), shown)
     watchdog.watch(sock)
-    if hop.scheme == "https":
-        open_tunnel(sock, proxy, hop.host, hop.port, shown, watchdog.remaining)
-        return _speaking_for(hop, sock, watchdog), hop.target, {}
-    headers = {"Proxy-Authorization": proxy.authorization} if proxy.authorization else {}
-    return _speaking_for(hop, sock, watchdog), hop.absolute, headers
+    with _closed_on_error(sock):
+        if hop.scheme == "https":
+            open_tunnel(sock, proxy, hop.host, hop.port, shown, watchdog.remaining)
+            return _speaking_for(hop, sock, watchdog), hop.target, {}
+        headers = {"Proxy-Authorization": proxy.authorization} if proxy.authorization else {}
+        return _speaking_for(hop, sock, watchdog), hop.absolute, headers
 
 
 def _open(hop: _Hop, typed: str,
