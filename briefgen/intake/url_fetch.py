@@ -186,24 +186,25 @@ def _connect_via(hop: _Hop, proxy: Proxy, watchdog: _Watchdog,
 def _open(hop: _Hop, typed: str,
           watchdog: _Watchdog) -> tuple[http.client.HTTPConnection, str, dict[str, str]]:
     """A connection for ``hop`` (direct or through the proxy), its request target and the
-    extra headers; IntakeError when the hop is a local address the user did not type."""
-    refusal = intake_error(typed, f"it redirects to {hop.url}, a local or private "
-                                  "address, which briefgen does not follow")
+    extra headers; IntakeError when the hop is a local address the user did not type.
+
+    Through a proxy every address the name resolves to here must be allowed (the proxy
+    picks one); directly, the allowed ones are tried."""
     proxy = proxy_for(hop.scheme, hop.host, typed)
-    if proxy is not None:
-        try:
-            addresses = _resolve(hop, watchdog)
-        except socket.gaierror:
-            addresses = []  # an office proxy resolves names this machine cannot
-        if not all(redirect_allowed(typed, hop.url, a) for a in addresses):
-            raise refusal
-        if not addresses or any(is_public_address(a) for a in addresses):
-            return _connect_via(hop, proxy, watchdog, typed)
-        # the user's own local address, which a proxy cannot reach: directly
-    addresses = _resolve(hop, watchdog)
+    try:
+        addresses = _resolve(hop, watchdog)
+    except socket.gaierror:
+        if proxy is None:
+            raise
+        addresses = []  # an office proxy resolves names this machine cannot
     allowed = [a for a in addresses if redirect_allowed(typed, hop.url, a)]
-    if not allowed:
-        raise refusal
+    refused = len(allowed) < len(addresses) if proxy is not None else not allowed
+    if refused:
+        raise intake_error(typed, f"it redirects to {hop.url}, a local or private "
+                                  "address, which briefgen does not follow")
+    if proxy is not None and (not addresses or any(map(is_public_address, addresses))):
+        return _connect_via(hop, proxy, watchdog, typed)
+    # directly (the user's own local address is so even with a proxy: it cannot reach it)
     return _connect_any(hop, allowed, watchdog), hop.target, {}
 
 
