@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTextBrowser
 from support.sample_briefs import long_names_brief, sample_brief
 
 from briefgen.model import Brief
-from briefgen.render import BUILTIN_TEMPLATE_IDS
+from briefgen.render import BUILTIN_TEMPLATE_IDS, BriefTemplate
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.preview import PreviewPane, fit_to_pane
 from briefgen.ui.rendering import RenderService
@@ -142,15 +142,12 @@ def _pdf_text(data: bytes) -> str:
     return _norm(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
 
 
-@pytest.mark.parametrize("template_id", BUILTIN_TEMPLATE_IDS)
-@pytest.mark.parametrize("make_brief", [sample_brief, long_names_brief])
-def test_preview_word_html_and_pdf_show_the_same_sections_in_the_same_order(
-    qtbot, template_id: str, make_brief: Callable[[], Brief],
-) -> None:
-    from briefgen.render import TemplateLibrary, render_docx, render_html, render_pdf
+def _shown_pane(qtbot, template_id: str, brief: Brief) -> tuple[PreviewPane, BriefTemplate]:
+    """A 480 px preview pane on screen showing ``brief`` in built-in ``template_id``, with
+    its render finished; and that template."""
+    from briefgen.render import TemplateLibrary
 
     template = TemplateLibrary(user_dir=Path("/nonexistent-briefgen-user")).get(template_id)
-    brief = make_brief()
     runner = WorkRunner()
     rendering = RenderService(runner, TemplateService(runner))
     pane = PreviewPane(BriefDocument(brief), rendering)
@@ -160,6 +157,18 @@ def test_preview_word_html_and_pdf_show_the_same_sections_in_the_same_order(
     rendering.set_template(template)
     qtbot.waitUntil(lambda: bool(pane.html), timeout=10_000)
     runner.wait(10_000)
+    return pane, template
+
+
+@pytest.mark.parametrize("template_id", BUILTIN_TEMPLATE_IDS)
+@pytest.mark.parametrize("make_brief", [sample_brief, long_names_brief])
+def test_preview_word_html_and_pdf_show_the_same_sections_in_the_same_order(
+    qtbot, template_id: str, make_brief: Callable[[], Brief],
+) -> None:
+    from briefgen.render import render_docx, render_html, render_pdf
+
+    brief = make_brief()
+    pane, template = _shown_pane(qtbot, template_id, brief)
 
     html = _html_headings(render_html(brief, template))
     assert len(html) >= 4, html
@@ -179,18 +188,7 @@ def test_preview_word_html_and_pdf_show_the_same_sections_in_the_same_order(
 def test_a_480_px_preview_pane_needs_no_horizontal_scroll(
     qtbot, template_id: str, make_brief: Callable[[], Brief],
 ) -> None:
-    from briefgen.render import TemplateLibrary
-
-    template = TemplateLibrary(user_dir=Path("/nonexistent-briefgen-user")).get(template_id)
-    runner = WorkRunner()
-    rendering = RenderService(runner, TemplateService(runner))
-    pane = PreviewPane(BriefDocument(make_brief()), rendering)
-    qtbot.addWidget(pane)
-    pane.resize(480, 800)
-    pane.show()
-    rendering.set_template(template)
-    qtbot.waitUntil(lambda: bool(pane.html), timeout=10_000)
-    runner.wait(10_000)
+    pane, _ = _shown_pane(qtbot, template_id, make_brief())
     qtbot.wait(50)
     viewport = pane.browser.viewport().width()
     assert pane.browser.horizontalScrollBar().maximum() == 0
