@@ -227,8 +227,13 @@ def build_context(
 
     summary_text = strip_forbidden(brief.summary.text).strip()
     sources = [_source_row(s, n, date_format) for n, s in enumerate(brief.sources, start=1)]
+    # Each sentence once: what repeats the bottom line is left out, and a key point that
+    # the memo's next steps give is shown there (what comes next), not twice.
+    next_steps = [n for n in brief.next_steps if not same_text(n.text, summary_text)]
+    as_steps = [n.text for n in next_steps] if "next_steps" in template.lists else []
     key_points = [cited(k.text, k.spans) for k in brief.key_points
-                  if k.include and not same_text(k.text, summary_text)]
+                  if k.include and not same_text(k.text, summary_text)
+                  and not any(same_text(k.text, step) for step in as_steps)]
     labelled = [(q, speaker_label(brief, q)) for q in brief.quotes if q.include]
     labelled.sort(key=lambda item: quote_strength(*item))
     quotes = [
@@ -288,8 +293,7 @@ def build_context(
                   for d in brief.dates],
         "quotes": quotes,
         "topics": [{"text": one_line(t.text)} for t in brief.topics],
-        "next_steps": [cited(n.text, n.spans) for n in brief.next_steps
-                       if not same_text(n.text, summary_text)],
+        "next_steps": [cited(n.text, n.spans) for n in next_steps],
         "not_discussed": [cited(n.text, n.spans) for n in brief.not_discussed],
         "sources": sources,
         "venue": venue,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from support.sample_briefs import DATE_FORMAT_CASES, sample_brief
 
@@ -109,6 +111,24 @@ def test_items_that_repeat_the_bottom_line_are_left_out(builtin: BriefTemplate) 
     context = build_context(brief, builtin)
     assert len(context["key_points"]) == 4
     assert len(context["next_steps"]) == 2
+
+
+def test_a_key_point_that_is_also_a_next_step_is_shown_once_among_the_next_steps(
+    library: object,
+) -> None:
+    step = "The two sides will meet again in Valmont in May."
+    brief = Brief(key_points=[KeyPoint("Talks resumed after six years.", [], 0.9),
+                              KeyPoint(step, [], 0.5)],
+                  next_steps=[NextStep(step)])
+    for template_id in ("information-memo", "decision-memo", "media-digest"):
+        template = library.get(template_id)  # type: ignore[attr-defined]
+        context = build_context(brief, template)
+        assert [k["text"] for k in context["key_points"]] == ["Talks resumed after six years."]
+        assert [n["text"] for n in context["next_steps"]] == [step]
+    no_steps = replace(library.get("information-memo"),  # type: ignore[attr-defined]
+                       lists=["summary", "key_points", "sources"])
+    shown = [k["text"] for k in build_context(brief, no_steps)["key_points"]]
+    assert shown == ["Talks resumed after six years.", step]
 
 
 def test_a_source_summary_is_its_first_sentence_without_the_dateline(
