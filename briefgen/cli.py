@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 
 from briefgen import __version__
 from briefgen.errors import BriefgenError
-from briefgen.model import BRIEF_SUFFIX, Brief, Source, brief_to_json, load_brief, save_brief
+from briefgen.model import (
+    BRIEF_SUFFIX,
+    Brief,
+    Source,
+    brief_to_json,
+    link_target,
+    load_brief,
+    save_brief,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -59,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--template", metavar="NAME", help="template id to record in the brief")
     extract.add_argument("-o", "--output", metavar="BRIEF.brief",
                          help="write the brief here instead of printing its JSON")
+    extract.add_argument("--overwrite", action="store_true",
+                         help="replace the -o file if it already exists (without it, an "
+                         "existing file is left alone and the command fails)")
 
     render = commands.add_parser("render", help="render a memo from a .brief or from articles")
     render.add_argument("inputs", nargs="+", metavar="INPUT",
@@ -188,6 +199,10 @@ def _extract(args: argparse.Namespace) -> int:
     if args.output and _overwrites_an_input(Path(args.output), args.articles):
         raise BriefgenError(f"The output {args.output} is one of the articles; choose "
                             "another file to write.")
+    if args.output and not args.overwrite and os.path.lexists(args.output):
+        # It may be a brief open in the window, or edited since: never replaced unasked.
+        raise BriefgenError(f"The output {args.output} already exists; give --overwrite "
+                            "to replace it, or choose another file.")
     if args.template:
         _library().get(args.template)  # fail early, before the slow part
     brief = _extract_from(args.articles, args.date, args.template)
@@ -197,7 +212,7 @@ def _extract(args: argparse.Namespace) -> int:
         apply_template_defaults(brief, _library().get(args.template))
     if args.output:
         save_brief(brief, Path(args.output))
-        print(f"Wrote {args.output}", file=sys.stderr)
+        _say(f"Wrote {args.output}", err=True)
     else:
         sys.stdout.write(brief_to_json(brief))
     return EXIT_OK
@@ -205,18 +220,30 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _overwrites_an_input(out: Path, inputs: Sequence[str]) -> bool:
     """True when writing ``out`` would replace one of ``inputs`` (the same path, or the
-    same file through a link); web addresses are no files."""
-    target = out.resolve()
+    same file through a link); web addresses are no files.
+
+    Raises BriefgenError (one sentence) when ``out`` is a symbolic link that loops.
+    """
+    target = _resolved(link_target(out))
     for item in inputs:
         if item.lower().startswith(("http://", "https://")):
             continue
         path = Path(item)
-        if path.resolve() == target:
+        if _resolved(path) == target:
             return True
         with contextlib.suppress(OSError):
             if out.exists() and os.path.samefile(path, out):
                 return True
     return False
+
+
+def _resolved(path: Path) -> Path:
+    """``path`` made absolute with its links followed; an input whose links loop stays
+    as it is (loading it says what is wrong)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a link loop, before Python 3.13
+        return path.absolute()
 
 
 def _render(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -240,7 +267,7 @@ def _render(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         brief = _extract_from(args.inputs, args.date, template_id)
     template = library.get(template_id or brief.template)
     _render_one(brief, template, out)
-    print(f"Wrote {out}", file=sys.stderr)
+    _say(f"Wrote {out}", err=True)
     return EXIT_OK
 
 
@@ -323,12 +350,12 @@ def _demo(folder: Path) -> int:
 
     brief = extract_brief([source], _load_nlp())
     save_brief(brief, folder / "sample.brief")
-    print(folder / "sample.brief")
+    _say(str(folder / "sample.brief"))
     for template in library.templates():
         if template.origin != "builtin":
             continue
         for suffix in DEMO_FORMATS:
             out = folder / f"{template.id}{suffix}"
             _render_one(brief, template, out)
-            print(out)
+            _say(str(out))
     return EXIT_OK

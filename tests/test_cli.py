@@ -261,3 +261,61 @@ def test_extract_refuses_to_write_its_brief_over_an_article(
     assert main(["extract", str(article), "-o", str(article)]) == 1
     assert "is one of the articles" in capsys.readouterr().err
     assert article.read_text("utf-8") == "Talks resume in Geneva on Monday.\n"
+
+
+def test_render_onto_a_link_loop_says_what_is_wrong_with_the_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefgen.model import Brief, save_brief
+
+    brief = tmp_path / "talks.brief"
+    save_brief(Brief(template="information-memo", fields={"subject": "Talks"}), brief)
+    loop = tmp_path / "memo.html"
+    loop.symlink_to("memo.html")
+    assert main(["render", str(brief), "-o", str(loop)]) == 1
+    err = capsys.readouterr().err
+    assert "Unexpected error" not in err
+    assert f"{loop}: it is a symbolic link that loops back on itself" in err
+    assert err.count("\n") == 1
+
+
+def test_the_wrote_line_escapes_a_control_character_of_the_output_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefgen.model import Brief, save_brief
+
+    brief = tmp_path / "talks.brief"
+    save_brief(Brief(template="information-memo", fields={"subject": "Talks"}), brief)
+    out = tmp_path / "memo\nsplit\x1b[31m.html"
+    assert main(["render", str(brief), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err == f"Wrote {tmp_path}/memo\\nsplit\\x1b[31m.html\n"
+    assert out.read_bytes().startswith(b"<!DOCTYPE")
+
+
+def test_extract_leaves_an_existing_brief_alone_unless_told_to_overwrite(
+    article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "open-in-a-window.brief"
+    out.write_text("edited in the window\n", "utf-8")
+    assert main(["extract", str(article), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{out} already exists; give --overwrite" in err
+    assert out.read_text("utf-8") == "edited in the window\n"
+    assert main(["extract", str(article), "-o", str(out), "--overwrite"]) == 0
+    assert load_brief(out).sources[0].text.startswith("OSLO, Oct 2")
+
+
+def test_extract_of_an_article_whose_name_is_not_utf8_writes_its_brief(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    folder = os.fsencode(tmp_path)
+    odd = os.fsdecode(folder + b"/r\xe9union.txt")
+    Path(odd).write_text("Talks resume in Geneva on Monday, the ministry said.\n", "utf-8")
+    out = tmp_path / "odd.brief"
+    assert main(["extract", odd, "-o", str(out)]) == 0
+    assert "Unexpected error" not in capsys.readouterr().err
+    assert load_brief(out).sources[0].path == f"{tmp_path}/r\\xe9union.txt"

@@ -8,7 +8,7 @@ import unicodedata
 from briefgen.intake.dates import iso_date
 from briefgen.intake.language import language_warning
 from briefgen.intake.reading import intake_error
-from briefgen.model import Source, text_sha256
+from briefgen.model import Source, shown_escaped, text_sha256
 from briefgen.text.datelines import parse_dateline
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
@@ -49,6 +49,8 @@ def build_source(
     """The Source for ``text``; raises IntakeError naming ``name`` when there is no text.
 
     Metadata may be any value (None when unknown); ``published`` is normalised to ISO.
+    A ``path`` whose bytes are not UTF-8 is kept as it can be shown, ``\\xff`` for such a
+    byte (the brief must stay saveable as UTF-8).
     """
     body = clean_text(text)
     if not body:
@@ -66,7 +68,7 @@ def build_source(
         author=_clean_field(author),
         url=url,
         published=iso_date(published),
-        path=path,
+        path=shown_escaped(path) if path else path,
         sha256=digest,
         warnings=notes,
         dateline=parse_dateline(body),

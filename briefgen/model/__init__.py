@@ -21,8 +21,10 @@ from briefgen.model.brief import (
 from briefgen.model.brief_file import (
     BRIEF_SUFFIX,
     brief_to_json,
+    link_target,
     load_brief,
     save_brief,
+    shown_escaped,
     write_bytes_atomically,
     write_text_atomically,
 )
@@ -72,6 +74,7 @@ __all__ = [
     "brief_list",
     "brief_to_dict",
     "brief_to_json",
+    "link_target",
     "dismissal_keys",
     "is_extracted",
     "is_list_name",
@@ -83,6 +86,7 @@ __all__ = [
     "load_brief",
     "needs_check",
     "save_brief",
+    "shown_escaped",
     "set_items",
     "text_sha256",
     "write_bytes_atomically",

@@ -46,3 +46,14 @@ def test_the_source_records_the_dateline_its_text_opens_with() -> None:
     )
     assert source.text[source.dateline.end :] == "Ministers met."
     assert build_source("Ministers met in Oslo.", name="a.txt").dateline is None
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_escaped_so_the_brief_saves() -> None:
+    import os
+
+    from briefgen.model import Brief, brief_to_json
+
+    path = os.fsdecode(b"/news/r\xe9union.txt")
+    source = build_source("Talks resume on Monday.", name=path, path=path)
+    assert source.path == "/news/r\\xe9union.txt"
+    brief_to_json(Brief(sources=[source])).encode("utf-8")  # no UnicodeEncodeError

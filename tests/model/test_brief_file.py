@@ -254,3 +254,56 @@ def test_any_json_structure_opens_as_a_brief_or_is_refused_in_one_sentence(
         return
     save_brief(brief, path)  # whatever opens can be saved and opened again, unchanged
     assert load_brief(path) == brief
+
+
+def test_saving_through_a_symbolic_link_changes_its_target_and_keeps_the_link(
+    tmp_path: Path,
+) -> None:
+    real = tmp_path / "shared" / "talks.brief"
+    real.parent.mkdir()
+    save_brief(Brief(fields={"subject": "Before"}), real)
+    link = tmp_path / "desk" / "talks.brief"
+    link.parent.mkdir()
+    link.symlink_to(Path("..") / "shared" / "talks.brief")
+    save_brief(Brief(fields={"subject": "After"}), link)
+    assert link.is_symlink()
+    assert load_brief(real).fields == {"subject": "After"}
+    assert sorted(p.name for p in real.parent.iterdir()) == ["talks.brief"]
+    assert sorted(p.name for p in link.parent.iterdir()) == ["talks.brief"]
+
+
+def test_a_chain_of_links_is_followed_and_a_dangling_one_creates_its_target(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "first.brief").symlink_to("second.brief")
+    (tmp_path / "second.brief").symlink_to("real.brief")
+    save_brief(Brief(fields={"to": "Director"}), tmp_path / "first.brief")
+    assert (tmp_path / "first.brief").is_symlink()
+    assert (tmp_path / "second.brief").is_symlink()
+    assert load_brief(tmp_path / "real.brief").fields == {"to": "Director"}
+
+
+def test_a_link_that_loops_is_refused_in_one_sentence_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "a.brief").symlink_to("b.brief")
+    (tmp_path / "b.brief").symlink_to("a.brief")
+    with pytest.raises(BriefFileError) as info:
+        save_brief(Brief(), tmp_path / "a.brief")
+    message = str(info.value)
+    assert str(tmp_path / "a.brief") in message
+    assert "loops" in message
+    assert message.endswith(".")
+    assert "\n" not in message
+    assert (tmp_path / "a.brief").is_symlink()
+
+
+def test_a_source_path_with_bytes_that_are_not_utf8_saves_shown_escaped(
+    tmp_path: Path,
+) -> None:
+    odd = os.fsdecode(b"/articles/caf\xe9 talks.txt")  # Latin-1 on a UTF-8 system
+    brief = Brief(sources=[Source(id="src-1", text="Talks.", path=odd)],
+                  fields={"subject": "lone \ud800 mark"})
+    path = tmp_path / "odd.brief"
+    save_brief(brief, path)
+    loaded = load_brief(path)
+    assert loaded.sources[0].path == "/articles/caf\\xe9 talks.txt"
+    assert loaded.fields["subject"] == "lone \\ud800 mark"

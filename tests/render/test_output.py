@@ -51,3 +51,25 @@ def test_the_date_format_reaches_every_kind_of_file(
     assert cells[cells.index("DATE:") + 1] == header
     pdf_text = " ".join(p.extract_text() for p in PdfReader(tmp_path / "memo.pdf").pages)
     assert f"DATE: {header}" in " ".join(pdf_text.split())
+
+
+def test_an_export_through_a_symbolic_link_lands_in_the_linked_file(
+    tmp_path: Path, library: TemplateLibrary,
+) -> None:
+    real = tmp_path / "memos" / "memo.html"
+    real.parent.mkdir()
+    real.write_text("old memo", "utf-8")
+    link = tmp_path / "memo.html"
+    link.symlink_to(real)
+    render_to_file(sample_brief(), library.get("information-memo"), link)
+    assert link.is_symlink()
+    assert real.read_bytes().startswith(b"<!DOCTYPE")
+
+
+def test_an_export_onto_a_link_loop_is_one_sentence_naming_the_file(
+    tmp_path: Path, library: TemplateLibrary,
+) -> None:
+    loop = tmp_path / "memo.html"
+    loop.symlink_to("memo.html")
+    with pytest.raises(RenderError, match=r"memo\.html .*loops back on itself"):
+        render_to_file(sample_brief(), library.get("information-memo"), loop)
