@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 ARTICLE_FILTER = (
     "Articles (*.txt *.md *.html *.htm *.docx *.pdf *.eml *.msg *.rtf *.odt);;All files (*)"
@@ -57,21 +68,70 @@ class UnsavedChangesDialog:
 
 
 class RecoverDialog:
-    """Offer the autosaved brief left by a session that ended without closing."""
+    """Offer the autosaved briefs left by windows that closed without saving (a crash)."""
 
     @classmethod
-    def ask(cls, parent: QWidget | None, description: str) -> bool:
-        """True to recover, False to discard the autosave."""
+    def ask(cls, parent: QWidget | None, offers: list[str]) -> tuple[str, int]:
+        """``("recover", i)`` or ``("discard", i)`` for the ``i``-th of ``offers`` (one line
+        each: subject, file, time), or ``("later", -1)`` to keep them all for the next start.
+        """
+        dialog = QDialog(parent)
+        dialog.setWindowTitle("Recover unsaved work")
+        layout = QVBoxLayout(dialog)
+        count = "a brief" if len(offers) == 1 else f"{len(offers)} briefs"
+        label = QLabel(f"briefgen did not close normally and left {count} unsaved. Recover "
+                       "one into this window, or discard it; the others stay to be offered "
+                       "at the next start.", dialog)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        choices = QListWidget(dialog)
+        choices.setAccessibleName("Unsaved briefs")
+        choices.addItems(offers)
+        choices.setCurrentRow(0)
+        label.setBuddy(choices)
+        layout.addWidget(choices)
+        buttons = QDialogButtonBox(dialog)
+        recover = buttons.addButton("&Recover", QDialogButtonBox.ButtonRole.AcceptRole)
+        discard = buttons.addButton("&Discard", QDialogButtonBox.ButtonRole.DestructiveRole)
+        later = buttons.addButton("&Later", QDialogButtonBox.ButtonRole.RejectRole)
+        recover.setDefault(True)
+        layout.addWidget(buttons)
+        chosen: list[str] = []
+
+        def choose(name: str) -> None:
+            chosen.append(name)
+            dialog.done(0)
+
+        for button, name in ((recover, "recover"), (discard, "discard"), (later, "later")):
+            button.clicked.connect(lambda _=False, n=name: choose(n))
+        dialog.exec()
+        if not chosen or chosen[0] == "later" or choices.currentRow() < 0:
+            return ("later", -1)
+        return (chosen[0], choices.currentRow())
+
+
+class ChangedOnDiskDialog:
+    """The brief's file changed on disk since this window opened it: what to do on Save."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, name: str) -> str:
+        """``"overwrite"``, ``"save_as"``, ``"reload"`` (drop the edits here) or
+        ``"cancel"``."""
         box = QMessageBox(
-            QMessageBox.Icon.Question, "Recover unsaved work",
-            f"briefgen did not close normally last time. Recover the unsaved brief "
-            f"({description})?", parent=parent,
+            QMessageBox.Icon.Warning, "File changed on disk",
+            f"{name} was changed on disk (by another window or program) since you opened "
+            "it. Overwrite it with this window's brief, save this brief as another file, "
+            "or reload the file and drop the changes made here?", parent=parent,
         )
-        recover = box.addButton("Recover", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(recover)
+        overwrite = box.addButton("&Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton("Save &As...", QMessageBox.ButtonRole.AcceptRole)
+        reload = box.addButton("&Reload", QMessageBox.ButtonRole.ResetRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
         box.exec()
-        return box.clickedButton() is recover
+        clicked = box.clickedButton()
+        answers = {overwrite: "overwrite", save_as: "save_as", reload: "reload"}
+        return next((a for b, a in answers.items() if b is clicked), "cancel")
 
 
 class OpenFilesDialog:

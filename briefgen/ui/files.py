@@ -3,6 +3,7 @@ autosave."""
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -13,12 +14,13 @@ from PySide6.QtWidgets import QWidget
 
 from briefgen.errors import BriefgenError
 from briefgen.model import BRIEF_SUFFIX, Brief, brief_to_json, load_brief, save_brief
-from briefgen.ui.autosave import AutosaveStore
+from briefgen.ui.autosave import AutosaveStore, DiskStamp, Recovered, disk_stamp
 from briefgen.ui.dialogs import (
     BRIEF_FILTER,
     EXPORT_FILTER,
     EXPORT_FILTERS,
     OPEN_FILTER,
+    ChangedOnDiskDialog,
     ConfirmDialog,
     OpenFilesDialog,
     RecoverDialog,
@@ -31,6 +33,8 @@ from briefgen.ui.settings import Settings
 from briefgen.ui.worker import IsCancelled, Progress, Worker, WorkRunner
 
 AUTOSAVE_INTERVAL_MS = 30_000
+
+log = logging.getLogger(__name__)
 
 
 class FileController(QObject):
@@ -59,6 +63,9 @@ class FileController(QObject):
         self.rendering = rendering
         self.templates = rendering.templates
         self.autosave_store = autosave
+        # The stamp of the brief's file when this window last opened or saved it: a save
+        # finding another one there asks before overwriting (None: no file known).
+        self.disk_stamp: DiskStamp | None = None
         self._autosaved_revision = -1
         self._shut_down = False
         self.timer = QTimer(self)
@@ -87,6 +94,7 @@ class FileController(QObject):
         if not self.confirm_discard():
             return False
         self.document.load(self.new_brief(), None)
+        self.disk_stamp = None
         self._autosaved_revision = self.document.revision
         return True
 
@@ -136,6 +144,7 @@ class FileController(QObject):
             return False
         absolute = os.path.abspath(path)
         self.document.load(brief, absolute)
+        self.disk_stamp = disk_stamp(absolute)
         self._autosaved_revision = self.document.revision
         self._remember(absolute)
         self.notice.emit(f"Opened {Path(path).name}.")
@@ -144,10 +153,41 @@ class FileController(QObject):
     # Save -------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Save to the brief's file, asking for one the first time."""
-        if self.document.path is None:
+        """Save to the brief's file, asking for one the first time.
+
+        When the file on disk is no longer the one this window opened or last saved
+        (another window or program saved it since), ask first: overwrite it, save
+        elsewhere, or reload it (the edits here are then dropped).
+        """
+        path = self.document.path
+        if path is None:
             return self.save_as()
-        return self._save_to(self.document.path)
+        if self.changed_on_disk():
+            answer = ChangedOnDiskDialog.ask(self.dialog_parent, Path(path).name)
+            if answer == "save_as":
+                return self.save_as()
+            if answer == "reload":
+                self.reload()
+                return False
+            if answer != "overwrite":
+                return False
+        return self._save_to(path)
+
+    def changed_on_disk(self) -> bool:
+        """Whether the brief's file was changed, replaced or created by someone else since
+        this window opened or saved it (a file that is gone has nothing to lose)."""
+        if self.document.path is None:
+            return False
+        now = disk_stamp(self.document.path)
+        return now is not None and now != self.disk_stamp
+
+    def reload(self) -> bool:
+        """Show the brief's file as it is on disk now, dropping the edits made here."""
+        path = self.document.path
+        if path is None:
+            return False
+        self.document.mark_saved()  # the user chose to drop them: open without asking
+        return self.open_brief(path)
 
     def save_as(self) -> bool:
         """Ask for a file and save there."""
@@ -167,7 +207,13 @@ class FileController(QObject):
         except BriefgenError as exc:
             self.error.emit(str(exc))
             return False
+        except Exception as exc:  # a bug; still one sentence, and the edits stay
+            log.exception("Saving %s failed", path)
+            self.error.emit(f"Cannot save {Path(path).name}: {type(exc).__name__}; the "
+                            "changes are still here, try Save As.")
+            return False
         absolute = os.path.abspath(path)
+        self.disk_stamp = disk_stamp(absolute)
         self.document.set_path(absolute)
         self.document.mark_saved()
         self.autosave_store.clear()
@@ -263,30 +309,57 @@ class FileController(QObject):
         if self._autosaved_revision == self.document.revision:
             return None
         self._autosaved_revision = self.document.revision
-        text = brief_to_json(self.document.brief)
+        try:
+            text = brief_to_json(self.document.brief)
+        except Exception as exc:  # a bug: say so once, never a silent failure
+            log.exception("Autosave failed")
+            self.error.emit(f"Autosave failed ({type(exc).__name__}); save the brief to "
+                            "keep the changes.")
+            return None
         original = self.document.path
+        stamp = self.disk_stamp
         store = self.autosave_store
 
         def job(_progress: Progress, _cancelled: IsCancelled) -> None:
-            store.write_json(text, original)
+            store.write_json(text, original, stamp)
 
         worker = self.runner.submit("save", job, "Autosave")
         return worker
 
     def offer_recovery(self) -> bool:
-        """After a crash, ask whether to bring back the autosaved brief; True if recovered."""
-        pending = self.autosave_store.pending()
-        if pending is None:
+        """Offer the autosaves of windows that are gone (never one whose window still
+        runs), each with its file and time; True if one was recovered into this window.
+
+        The user recovers one, discards one (and is asked about the rest), or keeps them
+        all for a later start.
+        """
+        offers = self.autosave_store.recoverable()
+        try:
+            while offers:
+                choice, index = RecoverDialog.ask(
+                    self.dialog_parent, [describe_recovered(r) for r in offers])
+                if choice == "recover" and 0 <= index < len(offers):
+                    return self._recover(offers.pop(index))
+                if choice != "discard" or not 0 <= index < len(offers):
+                    return False
+                self.autosave_store.discard(offers.pop(index))
             return False
-        description = pending.brief.fields.get("subject") or "untitled"
-        if pending.original_path:
-            description = f"{description}, from {Path(pending.original_path).name}"
-        if not RecoverDialog.ask(self.dialog_parent, str(description)):
-            self.autosave_store.clear()
+        finally:
+            for left in offers:
+                self.autosave_store.release(left)
+
+    def _recover(self, recovered: Recovered) -> bool:
+        try:
+            self.autosave_store.adopt(recovered)
+        except OSError as exc:
+            self.autosave_store.release(recovered)
+            self.error.emit(f"Cannot recover the unsaved brief: {exc.strerror or exc}.")
             return False
-        self.document.load(pending.brief, pending.original_path)
+        self.document.load(recovered.brief, recovered.original_path)
+        self.disk_stamp = recovered.disk_stamp
         # Recovered work is unsaved: make the document dirty so closing asks first.
         self.document.undo_stack.resetClean()
+        self._autosaved_revision = self.document.revision  # this window's slot holds it
         self.announce.emit(
             "Recovered the unsaved brief from the last session; save it to keep it."
         )
@@ -297,10 +370,21 @@ class FileController(QObject):
         self._shut_down = True
         self.timer.stop()
         self.runner.wait(5000)
-        self.autosave_store.clear()
+        self.autosave_store.close()
 
     def _remember(self, path: str) -> None:
         self.recent_changed.emit(self.settings.add_recent_file(path))
+
+
+def describe_recovered(recovered: Recovered) -> str:
+    """One line for the recovery dialog: the subject, the file and the autosave time."""
+    subject = recovered.brief.fields.get("subject") or "untitled"
+    where = (f"from {Path(recovered.original_path).name}" if recovered.original_path
+             else "never saved")
+    when = ""
+    if recovered.saved_at is not None:
+        when = ", autosaved " + recovered.saved_at.astimezone().strftime("%d %b %Y %H:%M:%S")
+    return f"{subject} ({where}{when})"
 
 
 def _suggested_name(brief: Brief) -> str:

@@ -14,6 +14,7 @@ from briefgen.ui.main_window import MainWindow
 
 DIALOGS = [
     dialogs.ConfirmDialog, dialogs.UnsavedChangesDialog, dialogs.RecoverDialog,
+    dialogs.ChangedOnDiskDialog,
     dialogs.OpenFilesDialog, dialogs.SaveFileDialog, dialogs.TextDialog,
     settings_dialog.SettingsDialog, template_dialog.TemplateManagerDialog,
 ]

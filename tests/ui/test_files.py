@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.model import Brief, save_brief
+from briefgen.model import Brief, load_brief, save_brief
 from briefgen.ui import dialogs
 
 from .conftest import answer
@@ -203,3 +203,119 @@ def test_export_goes_on_when_the_user_accepts_the_blank_fields(
     with qtbot.waitSignal(worker.signals.done, timeout=30_000):
         pass
     assert (tmp_path / "memo.docx").is_file()
+
+
+def two_windows_on_one_brief(make_window, tmp_path):
+    """Two windows with the same .brief open; the first has saved its edit since."""
+    path = tmp_path / "shared.brief"
+    save_brief(Brief(fields={"subject": "As opened"}), path)
+    first, second = make_window(), make_window()
+    for window in (first, second):
+        assert window.files.open_brief(str(path))
+    first.document.set_value(("fields", "subject"), "First window's edit")
+    assert first.files.save()
+    second.document.set_value(("fields", "subject"), "Second window's edit")
+    return path, first, second
+
+
+def test_a_save_over_a_file_changed_since_it_was_opened_asks_and_cancel_keeps_both(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    path, _first, second = two_windows_on_one_brief(make_window, tmp_path)
+    asked = answer(monkeypatch, dialogs.ChangedOnDiskDialog, "cancel")
+    assert not second.files.save()
+    assert asked == [(second, "shared.brief")]
+    assert load_brief(path).fields["subject"] == "First window's edit"
+    assert second.document.brief.fields["subject"] == "Second window's edit"
+    assert second.isWindowModified()
+
+
+def test_overwrite_replaces_the_file_and_later_saves_do_not_ask_again(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    path, _first, second = two_windows_on_one_brief(make_window, tmp_path)
+    asked = answer(monkeypatch, dialogs.ChangedOnDiskDialog, "overwrite")
+    assert second.files.save()
+    assert load_brief(path).fields["subject"] == "Second window's edit"
+    second.document.set_value(("fields", "subject"), "Again")
+    assert second.files.save()
+    assert len(asked) == 1
+
+
+def test_reload_shows_the_file_as_saved_by_the_other_window(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    path, _first, second = two_windows_on_one_brief(make_window, tmp_path)
+    answer(monkeypatch, dialogs.ChangedOnDiskDialog, "reload")
+    assert not second.files.save()
+    assert second.document.brief.fields["subject"] == "First window's edit"
+    assert not second.isWindowModified()
+    assert load_brief(path).fields["subject"] == "First window's edit"
+
+
+def test_save_as_from_the_question_writes_elsewhere_and_leaves_the_file(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    path, _first, second = two_windows_on_one_brief(make_window, tmp_path)
+    answer(monkeypatch, dialogs.ChangedOnDiskDialog, "save_as")
+    answer(monkeypatch, dialogs.SaveFileDialog, str(tmp_path / "mine.brief"))
+    assert second.files.save()
+    assert load_brief(path).fields["subject"] == "First window's edit"
+    assert load_brief(tmp_path / "mine.brief").fields["subject"] == "Second window's edit"
+    assert second.document.path == str(tmp_path / "mine.brief")
+
+
+def test_a_brief_opened_through_a_link_is_saved_into_the_linked_file(
+    qtbot, make_window, tmp_path
+):
+    real = tmp_path / "team" / "talks.brief"
+    real.parent.mkdir()
+    save_brief(Brief(fields={"subject": "Before"}), real)
+    link = tmp_path / "talks.brief"
+    link.symlink_to(real)
+    window = make_window()
+    assert window.files.open_brief(str(link))
+    window.document.set_value(("fields", "subject"), "After")
+    assert window.files.save()
+    assert link.is_symlink()
+    assert load_brief(real).fields["subject"] == "After"
+
+
+def test_a_brief_with_a_source_named_in_bytes_that_are_not_utf8_saves_and_autosaves(
+    qtbot, make_window, tmp_path
+):
+    from briefgen.model import Source
+
+    window = make_window()
+    odd = os.fsdecode(os.fsencode(tmp_path) + b"/r\xe9union.txt")
+    brief = Brief(fields={"subject": "Odd name"},
+                  sources=[Source(id="src-1", text="Talks resume.", path=odd)])
+    window.document.load(brief, str(tmp_path / "odd.brief"))
+    window.document.set_value(("fields", "to"), "Director")
+    worker = window.files.autosave()
+    assert worker is not None
+    with qtbot.waitSignal(worker.signals.done, timeout=10_000):
+        pass
+    assert load_brief(window.files.autosave_store.brief_path).fields["to"] == "Director"
+    assert window.files.save()
+    assert load_brief(tmp_path / "odd.brief").sources[0].path.endswith("r\\xe9union.txt")
+    assert window.messages.text() == ""
+
+
+def test_an_autosave_that_cannot_be_written_is_one_sentence_in_the_window(
+    qtbot, make_window, tmp_path
+):
+    window = make_window()
+    state = tmp_path / "state"
+    for child in state.iterdir():
+        child.unlink()
+    state.rmdir()
+    state.write_text("a file where the state folder should be", "utf-8")
+    window.document.set_value(("fields", "subject"), "Unsaved")
+    worker = window.files.autosave()
+    assert worker is not None
+    qtbot.waitUntil(lambda: window.messages.text() != "", timeout=10_000)
+    message = window.messages.text()
+    assert "\n" not in message
+    assert message.endswith(".")
+    assert "Traceback" not in message

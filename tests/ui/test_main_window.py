@@ -217,12 +217,14 @@ def test_work_autosaved_before_a_crash_is_offered_back_at_the_next_start(
     with qtbot.waitSignal(worker.signals.done, timeout=10_000):
         pass
     autosaved = brief_to_dict(window.document.brief)
-    window.hide()  # the "crash": no clean close, the autosave slot stays
+    window.hide()  # the "crash": no clean close, the autosave slot stays, its lock goes
+    window.files.autosave_store.release_lock()
 
-    offers = answer(monkeypatch, dialogs.RecoverDialog, True)
+    offers = answer(monkeypatch, dialogs.RecoverDialog, ("recover", 0))
     recovered = make_window()
     assert len(offers) == 1
-    assert "Unsaved talks" in offers[0][1]
+    assert len(offers[0][1]) == 1
+    assert "Unsaved talks" in offers[0][1][0]
     assert brief_to_dict(recovered.document.brief) == autosaved
     assert recovered.isWindowModified(), "recovered work must count as unsaved"
     assert recovered.messages.text().startswith("Recovered the unsaved brief")
@@ -408,8 +410,9 @@ def test_losing_focus_autosaves_the_unsaved_brief(qtbot, make_window, tmp_path, 
     # the activation change that a real focus loss sends.
     monkeypatch.setattr(window, "isActiveWindow", lambda: False)
     QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
-    qtbot.waitUntil(lambda: (tmp_path / "state" / "autosave.brief").is_file(), timeout=10_000)
-    saved = load_brief(tmp_path / "state" / "autosave.brief")
+    slot = window.files.autosave_store.brief_path
+    qtbot.waitUntil(slot.is_file, timeout=10_000)
+    saved = load_brief(slot)
     assert saved.fields["subject"] == "Autosaved on focus loss"
 
 
@@ -429,7 +432,7 @@ def test_closing_with_discard_leaves_no_autosave_behind(
     QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
     qtbot.wait(200)
     window.files.runner.wait(10_000)
-    assert not (tmp_path / "state" / "autosave.brief").exists()
+    assert not list((tmp_path / "state").glob("*.brief"))
 
 
 def test_a_file_dropped_on_the_window_is_added_and_extracted(
