@@ -20,6 +20,7 @@ SLOT_PREFIX = "autosave-"
 # The one shared slot of versions before per-window slots; offered like a dead window's.
 LEGACY_SLOT = ""
 _SLOT_NAME = re.compile(r"autosave-([A-Za-z0-9-]{1,64})\.brief")
+_LOCK_NAME = re.compile(r"autosave-([A-Za-z0-9-]{1,64})\.lock")
 
 DiskStamp = tuple[int, int, int, int]
 """What identifies a file's content on disk: device, inode, modification time (ns), size."""
@@ -120,14 +121,18 @@ class AutosaveStore:
         Each one's lock is held until ``adopt``, ``discard`` or ``release``, so that no
         other window starting meanwhile offers it too. An unreadable slot is skipped.
         """
-        slots = []
+        slots, locks = [], []
         with contextlib.suppress(OSError):
             for entry in self.folder.iterdir():
                 match = _SLOT_NAME.fullmatch(entry.name)
+                lock_match = _LOCK_NAME.fullmatch(entry.name)
                 if match and match.group(1) != self.slot:
                     slots.append(match.group(1))
+                elif lock_match and lock_match.group(1) != self.slot:
+                    locks.append(lock_match.group(1))
                 elif entry.name == "autosave.brief":
                     slots.append(LEGACY_SLOT)
+        self._remove_dead_locks(set(locks) - set(slots))
         found = []
         for slot in slots:
             lock = self._new_lock(slot)
@@ -141,6 +146,15 @@ class AutosaveStore:
         oldest = dt.datetime.min.replace(tzinfo=dt.UTC)
         found.sort(key=lambda r: r.saved_at or oldest, reverse=True)
         return found
+
+    def _remove_dead_locks(self, slots: set[str]) -> None:
+        """Remove the locks of windows that are gone without having autosaved anything."""
+        for slot in slots:
+            lock = self._new_lock(slot)
+            if lock.tryLock(0) and not _slot_file(self.folder, slot, ".brief").exists():
+                with contextlib.suppress(OSError):
+                    _slot_file(self.folder, slot, ".json").unlink()
+            lock.unlock()
 
     def _read_slot(self, slot: str, lock: QLockFile) -> Recovered | None:
         try:

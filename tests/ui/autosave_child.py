@@ -34,8 +34,8 @@ def offers() -> int:
     app.setApplicationName(APP_NAME)
     seen: list[list[str]] = []
 
-    def ask(_cls: type, _parent: object, lines: list[str]) -> tuple[str, int]:
-        seen.append(lines)
+    def ask(_cls: type, _parent: object, lines: list[str] | str) -> tuple[str, int]:
+        seen.append([lines] if isinstance(lines, str) else lines)  # str: one offer, before
         return ("later", -1)
 
     dialogs.RecoverDialog.ask = classmethod(ask)  # type: ignore[method-assign, assignment]

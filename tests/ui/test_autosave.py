@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from briefgen.model import Brief, KeyPoint, save_brief
@@ -115,3 +116,16 @@ def test_the_shared_slot_of_earlier_versions_is_offered_once(qapp, tmp_path: Pat
     store.discard(found)
     assert not (tmp_path / "autosave.brief").exists()
     assert AutosaveStore(tmp_path).recoverable() == []
+
+
+def test_the_lock_of_a_dead_window_that_never_autosaved_is_removed(qapp, tmp_path):
+    living = AutosaveStore(tmp_path)
+    dead = AutosaveStore(tmp_path)
+    lock = tmp_path / f"autosave-{dead.slot}.lock"
+    held = lock.read_text()
+    dead.release_lock()
+    # What a kill leaves before the first autosave: a lock naming a process that is gone.
+    lock.write_text(held.replace(str(os.getpid()), "999999999", 1))
+    assert AutosaveStore(tmp_path).recoverable() == []
+    assert not lock.exists()
+    assert (tmp_path / f"autosave-{living.slot}.lock").exists()

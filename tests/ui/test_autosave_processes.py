@@ -51,12 +51,13 @@ def start_editing(env: dict[str, str], running: list[subprocess.Popen[str]], bri
     return process
 
 
-def next_start_offers(env: dict[str, str]) -> list[str]:
+def next_start_offers(env: dict[str, str]) -> tuple[list[str], bool]:
+    """What a new start offers to recover, and whether it recovered one (it answers
+    "Later")."""
     done = subprocess.run([sys.executable, str(CHILD), "offers"], env=env, capture_output=True,
                           text=True, timeout=60, check=True)
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result["recovered"] is False
-    return list(result["offers"])
+    return list(result["offers"]), result["recovered"]
 
 
 def kill(process: subprocess.Popen[str]) -> None:
@@ -69,17 +70,19 @@ def test_a_killed_window_is_offered_and_a_running_one_never(tmp_path, home, wind
     brief = tmp_path / "embassy.brief"
     save_brief(Brief(fields={"subject": "As saved"}), brief)
     alpha = start_editing(home, windows, brief, "Alpha window edits")
-    bravo = start_editing(home, windows, brief, "Bravo window edits")
-    kill(bravo)
+    bravo = start_editing(home, windows, brief, "Bravo window edits")  # autosaves last
+    kill(alpha)
 
-    offers = next_start_offers(home)
+    offers, recovered = next_start_offers(home)
     assert len(offers) == 1
-    assert "Bravo window edits" in offers[0]
+    assert "Alpha window edits" in offers[0]
     assert "embassy.brief" in offers[0]
     assert "autosaved" in offers[0]
+    assert recovered is False
 
-    kill(alpha)  # now both windows on the same file are gone: both are offered
-    offers = next_start_offers(home)
+    kill(bravo)  # now both windows on the same file are gone: both are offered
+    offers, recovered = next_start_offers(home)
     assert sorted(offer.split(" (")[0] for offer in offers) == ["Alpha window edits",
                                                                 "Bravo window edits"]
     assert all("from embassy.brief, autosaved" in offer for offer in offers)
+    assert recovered is False
