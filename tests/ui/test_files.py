@@ -319,3 +319,25 @@ def test_an_autosave_that_cannot_be_written_is_one_sentence_in_the_window(
     assert "\n" not in message
     assert message.endswith(".")
     assert "Traceback" not in message
+
+
+def test_a_save_that_fails_unexpectedly_is_one_sentence_and_the_edits_stay(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    from briefgen.ui import files
+
+    def broken_save(*_args: object) -> None:
+        raise UnicodeEncodeError("utf-8", "\udce9", 0, 1, "surrogates not allowed")
+
+    window = make_window()
+    window.document.set_value(("fields", "subject"), "Unsaved")
+    monkeypatch.setattr(files, "save_brief", broken_save)
+    answer(monkeypatch, dialogs.SaveFileDialog, str(tmp_path / "x.brief"))
+    with qtbot.captureExceptions() as raised:
+        assert not window.files.save_as()
+    assert raised == []
+    message = window.messages.text()
+    assert message.startswith("Cannot save x.brief: UnicodeEncodeError")
+    assert "\n" not in message
+    assert window.isWindowModified()
+    assert window.document.brief.fields["subject"] == "Unsaved"
