@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -47,6 +48,8 @@ def start_editing(env: dict[str, str], running: list[subprocess.Popen[str]], bri
                                env=env, stdout=subprocess.PIPE, text=True)
     running.append(process)
     assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], 60)  # a hung child fails, not hangs
+    assert ready, "the window process did not autosave within a minute"
     assert process.stdout.readline().strip() == "ready"
     return process
 
