@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HASH   := $(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test lint demo bench clean
+.PHONY: run test lint demo bench dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,5 +47,15 @@ demo: $(TEST_STAMP)
 bench: $(BENCH_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
 
+## A self-contained program folder (PyInstaller, one folder) and its .tar.gz in dist/, built in
+## its own environment (.venv-dist, without the test tools), then started in an empty
+## environment (`env -i`, no Python on PATH): `--version` and `demo`. Slow (minutes): not in CI.
+DIST_VENV := .venv-dist
+dist:
+	test -x $(DIST_VENV)/bin/python || $(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(DIST_VENV)/bin/python -m pip install --quiet . "pyinstaller>=6.10,<7"
+	$(DIST_VENV)/bin/python packaging/build.py --smoke
+
 clean:
-	rm -rf $(VENV) build dist $(OUT) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DIST_VENV) build dist $(OUT) .pytest_cache .mypy_cache .ruff_cache

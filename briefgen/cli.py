@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from briefgen.render import BriefTemplate, TemplateLibrary
+    from briefgen.render.document_info import DocumentInfo
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -51,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn news articles into briefing memos (Word, HTML, PDF), offline. "
         "With no command, opens the desktop app.",
     )
-    parser.add_argument("--version", action="version", version=f"briefgen {__version__}")
+    parser.add_argument("--version", action=_PrintVersion,
+                        help="show the version, the language model and their licences")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = commands.add_parser("gui", help="open the desktop app (the default)")
@@ -79,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
                         help="reference date for extraction from articles")
     render.add_argument("-o", "--output", required=True, metavar="OUT.{docx,html,pdf}")
+    _add_writer_options(render)
 
     templates = commands.add_parser("templates", help="list, show, validate, import, export")
     tcommands = templates.add_subparsers(dest="templates_command", metavar="ACTION",
@@ -98,7 +101,50 @@ def build_parser() -> argparse.ArgumentParser:
                                "template")
     demo.add_argument("-o", "--output", default="briefgen-demo", metavar="DIR",
                       help="folder to write into (default: ./briefgen-demo)")
+    _add_writer_options(demo)
     return parser
+
+
+def _language_tag(text: str) -> str:
+    from briefgen.model.user_settings import valid_language
+
+    if not valid_language(text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a language tag such as en-GB, en-US or fr-FR")
+    return text
+
+
+def _add_writer_options(command: argparse.ArgumentParser) -> None:
+    """--author and --lang: who the memo names as its author, and its language (default: the
+    settings file, then the system's language, then en-GB)."""
+    command.add_argument("--author", metavar="NAME",
+                         help="the author the memo's document properties name "
+                         "(default: your name in the settings file)")
+    command.add_argument("--lang", type=_language_tag, metavar="TAG",
+                         help="the memo's language, such as en-GB or fr-FR (default: the "
+                         "settings file, else the system's language, else en-GB)")
+
+
+class _PrintVersion(argparse.Action):
+    """``--version``: one unwrapped line (argparse's own action wraps it at 80 columns)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=kwargs.get("help"))  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        print(version_text())
+        parser.exit()
+
+
+def version_text() -> str:
+    """One line for ``--version``: briefgen's version, the language model and their licences."""
+    from briefgen.extract.model_info import installed_model
+
+    model = installed_model()
+    if model is None:
+        return f"briefgen {__version__} (MIT licence); no English language model is installed"
+    return (f"briefgen {__version__} (MIT licence); language model {model.name} "
+            f"{model.version} ({model.license} licence, package {model.package})")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -157,7 +203,7 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if command == "templates":
         return _templates(args)
     if command == "demo":
-        return _demo(Path(args.output))
+        return _demo(Path(args.output), _writer_info(args))
     parser.error(f"unknown command {command!r}")
     return EXIT_USAGE  # not reached: parser.error exits
 
@@ -266,17 +312,23 @@ def _render(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     else:
         brief = _extract_from(args.inputs, args.date, template_id)
     template = library.get(template_id or brief.template)
-    _render_one(brief, template, out)
+    _render_one(brief, template, out, _writer_info(args))
     _say(f"Wrote {out}", err=True)
     return EXIT_OK
 
 
-def _render_one(brief: Brief, template: BriefTemplate, out: Path) -> None:
+def _writer_info(args: argparse.Namespace) -> DocumentInfo:
+    from briefgen.render.document_info import document_info
+
+    return document_info(author=args.author, language=args.lang)
+
+
+def _render_one(brief: Brief, template: BriefTemplate, out: Path, info: DocumentInfo) -> None:
     from briefgen.render import apply_template_defaults, render_to_file
 
     brief = copy.deepcopy(brief)  # template defaults must not leak between renders
     apply_template_defaults(brief, template)
-    render_to_file(brief, template, out)
+    render_to_file(brief, template, out, info=info)
 
 
 def _library() -> TemplateLibrary:
@@ -335,7 +387,7 @@ def _show_template(template: BriefTemplate) -> None:
         _say(f"  {spec.name} ({spec.type}{required}): {spec.label}{default}")
 
 
-def _demo(folder: Path) -> int:
+def _demo(folder: Path, info: DocumentInfo) -> int:
     from briefgen.intake import load
     from briefgen.resources import sample_article_path
 
@@ -356,6 +408,6 @@ def _demo(folder: Path) -> int:
             continue
         for suffix in DEMO_FORMATS:
             out = folder / f"{template.id}{suffix}"
-            _render_one(brief, template, out)
+            _render_one(brief, template, out, info)
             _say(str(out))
     return EXIT_OK

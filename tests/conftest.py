@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test reads or writes the user's own settings file (your name, the memo's language).
+os.environ["BRIEFGEN_SETTINGS_FILE"] = os.path.join(
+    tempfile.mkdtemp(prefix="briefgen-test-settings-"), "settings.json")
 
 
 @pytest.fixture(scope="session")
@@ -24,3 +28,11 @@ def sample_article_path() -> Path:
     from briefgen.resources import sample_article_path
 
     return sample_article_path()
+
+
+@pytest.fixture(autouse=True)
+def private_settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test its own plain settings file (your name, the memo's language)."""
+    path = tmp_path / "user-settings" / "settings.json"
+    monkeypatch.setenv("BRIEFGEN_SETTINGS_FILE", str(path))
+    return path

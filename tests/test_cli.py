@@ -319,3 +319,45 @@ def test_extract_of_an_article_whose_name_is_not_utf8_writes_its_brief(
     assert main(["extract", odd, "-o", str(out)]) == 0
     assert "Unexpected error" not in capsys.readouterr().err
     assert load_brief(out).sources[0].path == f"{tmp_path}/r\\xe9union.txt"
+
+
+def test_version_names_briefgen_the_language_model_and_their_licences(capsys) -> None:  # type: ignore[no-untyped-def]
+    from briefgen import __version__
+    from briefgen.cli import main
+    from briefgen.extract.model_info import installed_model
+
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    line = capsys.readouterr().out.strip()
+    model = installed_model()
+    assert model is not None
+    assert line.startswith(f"briefgen {__version__} (MIT licence)")
+    assert f"{model.name} {model.version} ({model.license} licence" in line
+    assert "\n" not in line
+
+
+def test_render_names_the_author_and_language_given_on_the_command_line(
+    tmp_path: Path,
+) -> None:
+    from docx import Document
+    from support.sample_briefs import sample_brief
+
+    from briefgen.cli import main
+    from briefgen.model import save_brief
+
+    brief_path = tmp_path / "in.brief"
+    save_brief(sample_brief(), brief_path)
+    out = tmp_path / "memo.docx"
+    assert main(["render", str(brief_path), "-o", str(out), "--author", "Ana Kovač",
+                 "--lang", "fr-FR"]) == 0
+    properties = Document(str(out)).core_properties
+    assert (properties.author, properties.language) == ("Ana Kovač", "fr-FR")
+
+
+def test_a_language_that_is_no_tag_is_a_usage_error(tmp_path: Path) -> None:
+    from briefgen.cli import main
+
+    with pytest.raises(SystemExit) as stop:
+        main(["render", "x.brief", "-o", str(tmp_path / "m.docx"), "--lang", "English!"])
+    assert stop.value.code == 2

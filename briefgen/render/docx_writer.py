@@ -19,6 +19,8 @@ from briefgen.model import Brief
 from briefgen.render.active_content import drop_external_references
 from briefgen.render.context import build_context
 from briefgen.render.dates import DEFAULT_DATE_FORMAT
+from briefgen.render.document_info import DocumentInfo, document_info, document_title
+from briefgen.render.docx_access import apply_document_info, mark_header_rows
 from briefgen.render.docx_bidi import has_rtl, mark_rtl_paragraphs
 from briefgen.render.isolation import needs_isolation, run_isolated
 from briefgen.render.jinja_env import (
@@ -177,18 +179,22 @@ def _check_once(path: Path, tpl: DocxTemplate) -> None:
 
 
 def render_docx(
-    brief: Brief, template: BriefTemplate, *, date_format: str = DEFAULT_DATE_FORMAT
+    brief: Brief, template: BriefTemplate, *, date_format: str = DEFAULT_DATE_FORMAT,
+    info: DocumentInfo | None = None,
 ) -> bytes:
     """The memo as the bytes of a .docx file; TemplateError if the Word template fails.
 
-    ``date_format``: strftime codes for every date in the memo (see render_html).
+    ``date_format``: strftime codes for every date in the memo (see render_html). ``info``:
+    the author and language the document properties and styles name (None: the user's
+    settings file); its title is the brief's subject. Data tables get repeating header rows.
     Writing it to a file is render_to_file's job (briefgen.render.output). A template that
     is not built in renders in a bounded child process (briefgen.render.isolation). The memo
     keeps no external image, attached template or frame (hyperlinks stay).
     """
+    info = info or document_info()
     if needs_isolation(template):
         return bytes(run_isolated(str(template.docx_file), render_docx, brief, template,
-                                  date_format=date_format))
+                                  date_format=date_format, info=info))
     path = template.docx_file
     tpl = open_docx_template(path)
     _check_once(path, tpl)
@@ -201,6 +207,8 @@ def render_docx(
                             "for tags that cut across Word's formatting.") from None
     document = tpl.docx
     drop_external_references(document.part.package)
+    apply_document_info(document, document_title(brief), info)
+    mark_header_rows(document)
     parts = [document.element.body]
     for section in document.sections:
         parts.extend(hf._element for hf in (section.header, section.footer))

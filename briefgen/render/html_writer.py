@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import threading
+from html import escape as html_escape
 from pathlib import Path
 
 import jinja2
@@ -12,6 +14,7 @@ from briefgen.model import Brief
 from briefgen.render.active_content import strip_active_html
 from briefgen.render.context import build_context
 from briefgen.render.dates import DEFAULT_DATE_FORMAT
+from briefgen.render.document_info import DocumentInfo
 from briefgen.render.isolation import needs_isolation, run_isolated
 from briefgen.render.jinja_env import check_source, render_string, sandbox
 from briefgen.render.templates.manifest import BriefTemplate
@@ -46,7 +49,7 @@ def compile_html(path: Path, *, strict: bool) -> jinja2.Template:
 
 def render_html(
     brief: Brief, template: BriefTemplate, *, preview: bool = False,
-    date_format: str = DEFAULT_DATE_FORMAT,
+    date_format: str = DEFAULT_DATE_FORMAT, info: DocumentInfo | None = None,
 ) -> str:
     """The memo as one standalone HTML document (inline CSS, no external requests).
 
@@ -55,13 +58,32 @@ def render_html(
     codes for every date in the memo (an unusable one gives the default, ``13 March 2026``).
     A template that is not built in renders in a bounded child process
     (briefgen.render.isolation), and what it renders loses any script or external reference
-    (briefgen.render.active_content).
+    (briefgen.render.active_content). ``info``: when given, the document's language is
+    written into the ``<html lang>`` attribute (an exported file; the preview leaves it).
     """
     if needs_isolation(template):
         return str(run_isolated(str(template.html_file), render_html, brief, template,
-                                preview=preview, date_format=date_format))
+                                preview=preview, date_format=date_format, info=info))
     strict = template.origin == "builtin"
     compiled = compile_html(template.html_file, strict=strict)
     context = build_context(brief, template, preview=preview, date_format=date_format)
     html = render_string(compiled, context, str(template.html_file))
+    if info is not None:
+        html = set_html_language(html, info.language)
     return html if strict else strip_active_html(html)
+
+
+_HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
+_LANG_ATTRIBUTE = re.compile(r"""\s(?:xml:)?lang\s*=\s*("[^"]*"|'[^']*'|[^\s>]*)""",
+                             re.IGNORECASE)
+
+
+def set_html_language(html: str, language: str) -> str:
+    """``html`` with its first ``<html>`` tag saying ``lang="language"`` (a lang the template
+    wrote is replaced); a fragment without an ``<html>`` tag is returned as it is."""
+    match = _HTML_TAG.search(html, 0, 4096)
+    if match is None:
+        return html
+    attributes = _LANG_ATTRIBUTE.sub("", match.group(1))
+    tag = f'<html lang="{html_escape(language)}"{attributes}>'
+    return html[: match.start()] + tag + html[match.end():]

@@ -9,32 +9,36 @@ from typing import TYPE_CHECKING
 from briefgen.errors import BriefgenError, RenderError
 from briefgen.model import Brief, write_bytes_atomically
 from briefgen.render.dates import DEFAULT_DATE_FORMAT
+from briefgen.render.document_info import DocumentInfo, document_info
 
 if TYPE_CHECKING:
     from briefgen.render.templates.manifest import BriefTemplate
 
-Writer = Callable[[Brief, "BriefTemplate", str], bytes]
+Writer = Callable[[Brief, "BriefTemplate", str, DocumentInfo], bytes]
 
 # The writers load on first use (the window and the command line read the suffixes while
 # they start, before anything is rendered); none of them imports this module.
 
 
-def _html_bytes(brief: Brief, template: BriefTemplate, date_format: str) -> bytes:
+def _html_bytes(brief: Brief, template: BriefTemplate, date_format: str,
+                info: DocumentInfo) -> bytes:
     from briefgen.render.html_writer import render_html
 
-    return render_html(brief, template, date_format=date_format).encode("utf-8")
+    return render_html(brief, template, date_format=date_format, info=info).encode("utf-8")
 
 
-def _docx_bytes(brief: Brief, template: BriefTemplate, date_format: str) -> bytes:
+def _docx_bytes(brief: Brief, template: BriefTemplate, date_format: str,
+                info: DocumentInfo) -> bytes:
     from briefgen.render.docx_writer import render_docx
 
-    return render_docx(brief, template, date_format=date_format)
+    return render_docx(brief, template, date_format=date_format, info=info)
 
 
-def _pdf_bytes(brief: Brief, template: BriefTemplate, date_format: str) -> bytes:
+def _pdf_bytes(brief: Brief, template: BriefTemplate, date_format: str,
+                info: DocumentInfo) -> bytes:
     from briefgen.render.pdf_writer import render_pdf
 
-    return render_pdf(brief, template, date_format=date_format)
+    return render_pdf(brief, template, date_format=date_format, info=info)
 
 
 # Each output suffix: the kind of file (for messages) and the writer that makes its bytes.
@@ -66,13 +70,14 @@ def write_output(path: Path, data: bytes, kind: str) -> None:
 
 def render_to_file(
     brief: Brief, template: BriefTemplate, out_path: Path, *,
-    date_format: str = DEFAULT_DATE_FORMAT,
+    date_format: str = DEFAULT_DATE_FORMAT, info: DocumentInfo | None = None,
 ) -> None:
     """Render the memo into ``out_path``, in the format its suffix names, atomically (never
     a half-written file).
 
     ``date_format``: strftime codes for every date in the memo (an unusable one gives the
-    default, ``13 March 2026``).
+    default, ``13 March 2026``). ``info``: the author and language the file names (None:
+    the user's settings file).
 
     RenderError (one sentence naming the file) for an unknown suffix or an unwritable file;
     TemplateError when the template itself fails.
@@ -84,4 +89,4 @@ def render_to_file(
             f"{path}: cannot render to '{suffix or 'no suffix'}'; use {OUTPUT_SUFFIXES_TEXT}."
         )
     kind, writer = _FORMATS[suffix]
-    write_output(path, writer(brief, template, date_format), kind)
+    write_output(path, writer(brief, template, date_format, info or document_info()), kind)

@@ -16,6 +16,7 @@ from briefgen.errors import RenderError
 from briefgen.model import Brief
 from briefgen.render.context import build_context
 from briefgen.render.dates import DEFAULT_DATE_FORMAT, long_date
+from briefgen.render.document_info import DocumentInfo, document_info, document_title
 from briefgen.render.pdf_fonts import (
     FontFamily,
     find_fallback_fonts,
@@ -409,10 +410,15 @@ class _Writer:
 
 def render_pdf(brief: Brief, template: BriefTemplate,
                fonts: FontFamily | None | bool = True, *,
-               date_format: str = DEFAULT_DATE_FORMAT) -> bytes:
+               date_format: str = DEFAULT_DATE_FORMAT,
+               info: DocumentInfo | None = None) -> bytes:
     """The memo as PDF bytes. ``fonts``: True finds a system Unicode font, ``None`` forces
     the core fonts (characters outside Latin-1 become ``?``), a FontFamily uses that one.
-    ``date_format``: strftime codes for every date in the memo (see render_html)."""
+    ``date_format``: strftime codes for every date in the memo (see render_html). ``info``:
+    the author and language the PDF names (None: the user's settings file); its title is
+    the brief's subject. This writer cannot tag the PDF's structure."""
+    info = info or document_info()
+    title = document_title(brief)
     family = find_unicode_font() if fonts is True else fonts or None
     fallbacks = find_fallback_fonts() if fonts is True else ()
     if family is not None:
@@ -426,6 +432,9 @@ def render_pdf(brief: Brief, template: BriefTemplate,
         # tighter until the references fit after the text (or the spacings run out).
         for line in (LINE_MM, *TIGHTER_LINES_MM):
             pdf, writer = _draw(context, template, family, fallbacks, line)
+            pdf.set_title(title or template.name)
+            pdf.set_author(info.author)
+            pdf.set_lang(info.language)
             if not writer.sources_alone:
                 break
         return bytes(pdf.output())
@@ -443,7 +452,6 @@ def _draw(context: dict[str, Any], template: BriefTemplate, family: FontFamily |
         pdf = _MemoPDF(context["marking"], title, family, fallbacks)
     except Exception:  # noqa: BLE001 - a damaged system font: fall back to the core fonts
         pdf = _MemoPDF(context["marking"], title, None)
-    pdf.set_title(template.name)
     pdf.set_creator("briefgen")
     writer = _Writer(pdf, context, template)
     writer.line = line

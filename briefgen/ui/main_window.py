@@ -252,7 +252,9 @@ class MainWindow(QMainWindow):
         values = SettingsDialog.ask(self, self.settings, choices)
         if values is not None:
             office_before = self.settings.get("office_templates")
-            apply_settings(self.settings, values)
+            problem = apply_settings(self.settings, values)
+            if problem:
+                self.messages.show_error(problem)
             if self.settings.get("office_templates") != office_before:
                 self.templates.load()  # the form and the box follow through ``changed``
             self.rendering.set_date_format(self.settings.get("date_format"))

@@ -1,15 +1,26 @@
-"""The app's settings: one typed list of documented options, stored through QSettings."""
+"""The app's settings: one typed list of documented options, stored through QSettings, except
+those that change what is written (your name, office, the memo's language, the office template
+folder), which live in the plain settings file the command line reads too
+(briefgen.model.user_settings)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
 
 from briefgen.model import DEFAULT_TEMPLATE
+from briefgen.model.user_settings import (
+    UserSettings,
+    document_language,
+    load_user_settings,
+    save_user_settings,
+)
 from briefgen.render.dates import DEFAULT_DATE_FORMAT, long_date
 
 
@@ -22,10 +33,11 @@ class Option:
     """One setting: its key, type, default, label and what it does.
 
     ``editable``: the settings dialog shows it. ``persisted``: it is stored between runs
-    (otherwise it lasts until the app quits). ``choices``: the values the dialog offers,
-    each shown as ``choice_label`` writes it; ``choices_from`` names a list of
-    (value, label) pairs the dialog is given instead (``"templates"``). Without either,
-    the dialog edits the value as a line of text.
+    (otherwise it lasts until the app quits). ``in_file``: it is stored in the plain settings
+    file that the command line, ``demo`` and ``batch`` read too, not in QSettings.
+    ``choices``: the values the dialog offers, each shown as ``choice_label`` writes it;
+    ``choices_from`` names a list of (value, label) pairs the dialog is given instead
+    (``"templates"``). Without either, the dialog edits the value as a line of text.
     """
 
     key: str
@@ -38,6 +50,7 @@ class Option:
     persisted: bool = True
     choice_label: Callable[[str], str] = _as_given
     choices_from: str = ""
+    in_file: bool = False
 
 
 def _date_example(date_format: str) -> str:
@@ -49,14 +62,26 @@ def _marking_label(marking: str) -> str:
     return marking or "(none)"
 
 
+def _language_label(tag: str) -> str:
+    return tag or f"the system's ({document_language(UserSettings())})"
+
+
 DATE_FORMATS = (DEFAULT_DATE_FORMAT, "%B %d, %Y", "%Y-%m-%d", "%d/%m/%Y")
 MARKINGS = ("", "UNCLASSIFIED", "OFFICIAL", "OFFICIAL-SENSITIVE", "CONFIDENTIAL", "INTERNAL")
+LANGUAGES = ("", "en-GB", "en-US", "en-AU", "en-CA", "en-IE", "en-NZ", "en-ZA", "fr-FR", "de-DE",
+             "es-ES", "it-IT", "nl-NL", "pt-PT", "sv-SE")
 
 OPTIONS: tuple[Option, ...] = (
-    Option("author_name", str, "", "Your name", "The FROM line of new briefs starts with it.",
-           editable=True),
+    Option("author_name", str, "", "Your name",
+           "The FROM line of new briefs starts with it; exported memos name you as their author.",
+           editable=True, in_file=True),
     Option("office", str, "", "Office", "Added after your name in the FROM line of new briefs.",
-           editable=True),
+           editable=True, in_file=True),
+    Option(
+        "language", str, "", "Memo language",
+        "The language exported memos declare, for Word's proofing and screen readers.",
+        LANGUAGES, editable=True, choice_label=_language_label, in_file=True,
+    ),
     Option(
         "default_template", str, DEFAULT_TEMPLATE, "Default template",
         "The template new briefs use.", editable=True, choices_from="templates",
@@ -75,6 +100,7 @@ OPTIONS: tuple[Option, ...] = (
         "office_templates", str, "", "Office template folder",
         "A shared, read-only folder of your office's templates (a network drive, say); "
         "they are listed after the built-in ones. Empty for none.", editable=True,
+        in_file=True,
     ),
     Option("recent_files", list, [], "Recent files", "The briefs opened last, newest first."),
     Option("last_folder", str, "", "Last folder",
@@ -94,13 +120,28 @@ MAX_RECENT_FILES = 8
 class Settings:
     """Typed access to OPTIONS over QSettings; values equal to the default are not stored."""
 
-    def __init__(self, store: QSettings) -> None:
+    def __init__(self, store: QSettings, user_file: Path | None = None) -> None:
+        """``user_file``: the plain settings file (None: the user's own, settings_path())."""
         self._store = store
+        self._user_file = user_file
         self._session: dict[str, Any] = {}  # the options that are not persisted
+        self._move_to_the_file()
+
+    def _move_to_the_file(self) -> None:
+        """Values an earlier version kept in QSettings move to the plain settings file."""
+        for option in OPTIONS:
+            if option.in_file and self._store.contains(option.key):
+                value = self._store.value(option.key)
+                if isinstance(value, str) and value and not self.get(option.key):
+                    with contextlib.suppress(OSError):
+                        self.set(option.key, value)
+                self._store.remove(option.key)
 
     def get(self, key: str) -> Any:
         """The value of option ``key`` (its default when unset or unreadable)."""
         option = OPTIONS_BY_KEY[key]
+        if option.in_file:
+            return getattr(load_user_settings(self._user_file), key)
         if not option.persisted:
             return _copy(self._session.get(key, option.default))
         if not self._store.contains(key):
@@ -120,6 +161,10 @@ class Settings:
         option = OPTIONS_BY_KEY[key]
         if not isinstance(value, option.type):
             raise TypeError(f"setting {key} takes a {option.type.__name__}")
+        if option.in_file:  # OSError when the config folder cannot be written
+            saved = load_user_settings(self._user_file)
+            save_user_settings(saved.with_value(key, str(value)), self._user_file)
+            return
         if not option.persisted:
             self._session[key] = _copy(value)
             return

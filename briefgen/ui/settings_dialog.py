@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefgen.model.user_settings import settings_path
 from briefgen.ui.settings import OPTIONS, Option, Settings
 
 
@@ -93,7 +94,16 @@ class SettingsDialog(QDialog):
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def apply_settings(settings: Settings, values: dict[str, Any]) -> None:
-    """Store the values the dialog returned."""
+def apply_settings(settings: Settings, values: dict[str, Any]) -> str | None:
+    """Store the values the dialog returned; a sentence saying what could not be stored (the
+    settings file's folder not writable), else None."""
+    failed: list[str] = []
     for key, value in values.items():
-        settings.set(key, value)
+        try:
+            settings.set(key, value)
+        except OSError as exc:
+            failed.append(f"{key} ({exc.strerror or exc})")
+    if failed:
+        return (f"These settings could not be saved in {settings_path()}: "
+                f"{', '.join(failed)}.")
+    return None

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from briefgen.model import DEFAULT_TEMPLATE
+from briefgen.model.user_settings import UserSettings, load_user_settings
 from briefgen.ui import settings as settings_module
 from briefgen.ui.settings import MAX_RECENT_FILES, OPTIONS, Option, Settings
 
@@ -25,10 +26,31 @@ def test_every_option_is_documented_and_unset_options_read_their_default(store):
 
 def test_a_value_equal_to_the_default_is_not_stored(store):
     settings = Settings(store)
+    settings.set("export_format", ".pdf")
+    assert store.contains("export_format")
+    settings.set("export_format", ".docx")
+    assert not store.contains("export_format")
+
+
+def test_what_changes_the_written_memo_is_kept_in_the_plain_settings_file(store, tmp_path):
+    user_file = tmp_path / "config" / "settings.json"
+    settings = Settings(store, user_file)
     settings.set("author_name", "Ada Lane")
-    assert store.contains("author_name")
-    settings.set("author_name", "")
+    settings.set("language", "en-US")
     assert not store.contains("author_name")
+    assert load_user_settings(user_file) == UserSettings(author_name="Ada Lane",
+                                                         language="en-US")
+    settings.set("author_name", "")
+    assert "author_name" not in user_file.read_text(encoding="utf-8")
+
+
+def test_a_name_an_earlier_version_kept_in_qsettings_moves_to_the_file(store, tmp_path):
+    store.setValue("author_name", "Ada Lane")
+    user_file = tmp_path / "settings.json"
+    settings = Settings(store, user_file)
+    assert settings.get("author_name") == "Ada Lane"
+    assert not store.contains("author_name")
+    assert load_user_settings(user_file).author_name == "Ada Lane"
 
 
 def test_values_survive_a_new_store_on_the_same_file(tmp_path, store):
@@ -74,5 +96,5 @@ def test_an_option_that_is_not_persisted_lasts_only_as_long_as_the_app(store, mo
 
 def test_only_what_the_user_sets_is_editable():
     editable = {option.key for option in OPTIONS if option.editable}
-    assert editable == {"author_name", "office", "default_template", "date_format",
-                        "default_marking", "office_templates"}
+    assert editable == {"author_name", "office", "language", "default_template",
+                        "date_format", "default_marking", "office_templates"}

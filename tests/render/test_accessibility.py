@@ -1,0 +1,154 @@
+"""Every built-in template's memo passes an accessibility review: properties, language,
+headings and table headers in Word; lang, headings and table headers in HTML; title,
+author and language in the PDF (EN 301 549 / Section 508)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+from support.sample_briefs import sample_brief
+
+from briefgen.model import Brief
+from briefgen.model.user_settings import UserSettings, save_user_settings, settings_path
+from briefgen.render import BriefTemplate, render_to_file
+from briefgen.render.document_info import DocumentInfo, document_info
+
+INFO = DocumentInfo(author="Ana Kovač", language="fr-FR")
+
+
+def _brief() -> Brief:
+    brief = sample_brief()
+    brief.fields["subject"] = "Talks on restoring embassy operations"
+    return brief
+
+
+def test_docx_properties_name_the_brief_and_its_writer_never_the_template(
+    builtin: BriefTemplate, tmp_path: Path,
+) -> None:
+    out = tmp_path / "memo.docx"
+    render_to_file(_brief(), builtin, out, info=INFO)
+    document = Document(str(out))
+    properties = document.core_properties
+    assert properties.title == "Talks on restoring embassy operations"
+    assert properties.author == "Ana Kovač"
+    assert properties.last_modified_by == "Ana Kovač"
+    assert properties.language == "fr-FR"
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    lang = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    assert lang is not None
+    assert lang.get(qn("w:val")) == "fr-FR"
+    with zipfile.ZipFile(out) as package:
+        for name in package.namelist():
+            if name.endswith(".xml"):
+                xml = package.read(name).decode("utf-8")
+                assert 'w:val="en-US"' not in xml, name
+                assert 'w:val="en-GB"' not in xml, name
+
+
+def test_docx_sections_are_headings_and_data_tables_repeat_their_header_row(
+    builtin: BriefTemplate, tmp_path: Path,
+) -> None:
+    out = tmp_path / "memo.docx"
+    render_to_file(_brief(), builtin, out, info=INFO)
+    document = Document(str(out))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert len(headings) >= 3
+    for table in document.tables:
+        first = table.rows[0]
+        header_like = all(c.text.strip() and all(r.bold for r in c.paragraphs[0].runs
+                                                   if r.text.strip())
+                          for c in first.cells) and len(table.rows) > 1
+        marked = first._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        assert marked == header_like, [c.text for c in first.cells]
+    for doc_pr in document.element.body.iter(qn("wp:docPr")):
+        assert doc_pr.get("descr"), "an image has no alternative text"
+
+
+def test_the_participants_table_of_the_readout_has_a_repeating_header_row(
+    library, tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    out = tmp_path / "readout.docx"
+    render_to_file(_brief(), library.get("meeting-readout"), out, info=INFO)
+    tables = Document(str(out)).tables
+    marked = [t for t in tables
+              if t.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None]
+    assert [c.text for c in marked[0].rows[0].cells] == ["Name", "Role", "Organisation"]
+
+
+def test_a_layout_table_of_labels_and_values_gets_no_header_row(
+    builtin: BriefTemplate, tmp_path: Path,
+) -> None:
+    out = tmp_path / "memo.docx"
+    render_to_file(_brief(), builtin, out, info=INFO)
+    header_table = Document(str(out)).tables[0]
+    assert header_table.rows[0].cells[0].text.endswith(":")
+    assert header_table.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None
+
+
+class _Outline(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang: str | None = None
+        self.headings: list[int] = []
+        self.images_without_alt = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "html":
+            self.lang = dict(attrs).get("lang")
+        elif len(tag) == 2 and tag[0] == "h" and tag[1].isdigit():
+            self.headings.append(int(tag[1]))
+        elif tag == "img" and not dict(attrs).get("alt"):
+            self.images_without_alt += 1
+
+
+def test_html_names_its_language_has_one_title_and_headings_in_order(
+    builtin: BriefTemplate, tmp_path: Path,
+) -> None:
+    out = tmp_path / "memo.html"
+    render_to_file(_brief(), builtin, out, info=INFO)
+    outline = _Outline()
+    outline.feed(out.read_text(encoding="utf-8"))
+    assert outline.lang == "fr-FR"
+    assert outline.headings.count(1) == 1
+    assert outline.headings[0] == 1
+    assert all(b - a <= 1 for a, b in zip(outline.headings, outline.headings[1:], strict=False))
+    assert outline.images_without_alt == 0
+
+
+def test_the_pdf_names_its_title_author_and_language(
+    builtin: BriefTemplate, tmp_path: Path,
+) -> None:
+    out = tmp_path / "memo.pdf"
+    render_to_file(_brief(), builtin, out, info=INFO)
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Talks on restoring embassy operations"
+    assert reader.metadata.author == "Ana Kovač"
+    assert reader.trailer["/Root"].get("/Lang") == "fr-FR"
+
+
+def test_without_overrides_the_writer_is_read_from_the_settings_file(tmp_path: Path) -> None:
+    save_user_settings(UserSettings(author_name="Ola Berg", language="nb-NO"), settings_path())
+    try:
+        assert document_info() == DocumentInfo(author="Ola Berg", language="nb-NO")
+        assert document_info(author="Kim", language="de-DE") == DocumentInfo("Kim", "de-DE")
+    finally:
+        settings_path().unlink()
+
+
+@pytest.mark.parametrize("subject", ["", "   "])
+def test_a_brief_without_subject_is_titled_by_its_first_source(
+    subject: str, library, tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    brief = _brief()
+    brief.fields["subject"] = subject
+    out = tmp_path / "memo.docx"
+    render_to_file(brief, library.get("information-memo"), out, info=INFO)
+    assert Document(str(out)).core_properties.title == " ".join(brief.sources[0].title.split())
