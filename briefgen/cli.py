@@ -83,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("name", metavar="NAME")
     export.add_argument("file", metavar="FILE")
 
+    from briefgen.batch.console import add_batch_arguments
+
+    batch = commands.add_parser("batch", help="brief many articles at once: one memo each, "
+                                "on every core")
+    add_batch_arguments(batch, _iso_date)
+
     demo = commands.add_parser("demo", help="render the sample article with every built-in "
                                "template")
     demo.add_argument("-o", "--output", default="briefgen-demo", metavar="DIR",
@@ -147,6 +153,10 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return _templates(args)
     if command == "demo":
         return _demo(Path(args.output))
+    if command == "batch":
+        from briefgen.batch.console import run_batch_command
+
+        return run_batch_command(args, parser, _say)
     parser.error(f"unknown command {command!r}")
     return EXIT_USAGE  # not reached: parser.error exits
 
