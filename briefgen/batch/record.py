@@ -21,13 +21,15 @@ class RecordEntry:
 
     ``settings`` holds what changes the memo (template, formats, date, grouping): a rerun
     with other settings redoes the input. ``stem`` is the memos' file name without suffix;
-    ``files`` their names in the output folder, the .brief included.
+    ``files`` their names in the output folder, the .brief included. In one-brief mode,
+    ``inputs`` lists every input and ``failed`` the reason of each that could not be read.
     """
 
     stem: str
     files: list[str]
     settings: dict[str, str]
     inputs: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
 
 
 def load_record(out_dir: Path) -> dict[str, RecordEntry]:
@@ -39,7 +41,9 @@ def load_record(out_dir: Path) -> dict[str, RecordEntry]:
             return {}
         return {key: RecordEntry(stem=str(value["stem"]), files=[str(f) for f in value["files"]],
                                  settings={str(k): str(v) for k, v in value["settings"].items()},
-                                 inputs=[str(i) for i in value.get("inputs", [])])
+                                 inputs=[str(i) for i in value.get("inputs", [])],
+                                 failed={str(k): str(v)
+                                         for k, v in value.get("failed", {}).items()})
                 for key, value in data["entries"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}

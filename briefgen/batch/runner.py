@@ -170,8 +170,12 @@ def _plan(run: _Run, report: Callable[[int, InputResult], None]) -> list[_Task]:
             run.names.keep(entry.stem)
             outputs = [options.out_dir / name for name in entry.files]
             for p in positions:
-                report(p, InputResult(options.inputs[p].item, SKIPPED, outputs,
-                                      reason="its memo is newer than the input."))
+                given = options.inputs[p].item
+                if given in entry.failed:
+                    report(p, InputResult(given, FAILED, reason=entry.failed[given]))
+                else:
+                    report(p, InputResult(given, SKIPPED, outputs,
+                                          reason="its memo is newer than the input."))
         else:
             tasks.append(_Task(key, positions))
     return tasks
@@ -184,12 +188,14 @@ def _execute(run: _Run, tasks: list[_Task], report: Callable[[int, InputResult],
     settings = WorkerSettings(options.template_id, options.suffixes, options.reference_date)
     jobs = min(options.jobs or default_jobs(), len(tasks))
     executor = _executor(settings, jobs, nlp)
+    # Tasks handed out ahead: enough to keep every worker busy (an inline one runs at once).
+    ahead = 1 if nlp is not None else 2 * jobs
     queue: Iterator[_Task] = iter(tasks)
     running: dict[Future[TaskResult], _Task] = {}
     stopped = False
     try:
         while not (stopped := is_cancelled()):
-            while len(running) < 2 * jobs and (task := next(queue, None)) is not None:
+            while len(running) < ahead and (task := next(queue, None)) is not None:
                 task.future = executor.submit(brief_task, tuple(
                     options.inputs[p].item for p in task.positions))
                 running[task.future] = task
@@ -251,9 +257,10 @@ def _finish(run: _Run, task: _Task, outcome: TaskResult,
         stem = run.names.claim(outcome.title, previous.stem if previous else None)
         try:
             outputs = _write_outputs(options.out_dir, stem, outcome)
+            failed = {items[i]: reason for i, reason in outcome.problems.items()}
             run.record[task.key] = RecordEntry(
                 stem, [p.name for p in outputs], options.settings(),
-                items if options.one_brief else [])
+                items if options.one_brief else [], failed if options.one_brief else {})
             save_record(options.out_dir, run.record)
         except BriefgenError as exc:
             error = str(exc)
