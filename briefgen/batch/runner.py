@@ -43,7 +43,9 @@ Progress = Callable[[InputResult, int, int], None]
 class BatchOptions:
     """One batch run. ``jobs``: worker processes (0: one per core). ``one_brief``: merge
     every input into one brief. ``force``: redo inputs whose memo is up to date.
-    ``overwrite``: replace files already in ``out_dir`` instead of numbering new names."""
+    ``overwrite``: replace files already in ``out_dir`` instead of numbering new names.
+    ``office_dir``: the office-wide template folder the window's settings name (``None``:
+    none)."""
 
     inputs: tuple[BatchInput, ...]
     out_dir: Path
@@ -54,6 +56,7 @@ class BatchOptions:
     one_brief: bool = False
     force: bool = False
     overwrite: bool = False
+    office_dir: str | None = None
 
     def settings(self) -> dict[str, str]:
         """What changes the memos (a rerun with other settings redoes every input)."""
@@ -185,7 +188,8 @@ def _execute(run: _Run, tasks: list[_Task], report: Callable[[int, InputResult],
              is_cancelled: Callable[[], bool], nlp: Language | None) -> bool:
     """Run ``tasks``, handling each result as it arrives; True when stopped early."""
     options = run.options
-    settings = WorkerSettings(options.template_id, options.suffixes, options.reference_date)
+    settings = WorkerSettings(options.template_id, options.suffixes, options.reference_date,
+                              options.office_dir)
     jobs = min(options.jobs or default_jobs(), len(tasks))
     executor = _executor(settings, jobs, nlp)
     # Tasks handed out ahead: enough to keep every worker busy (an inline one runs at once).

@@ -11,6 +11,7 @@ import signal
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefgen.errors import BriefgenError
@@ -28,11 +29,13 @@ MEMO_KINDS = {".docx": "Word", ".html": "HTML", ".pdf": "PDF"}
 @dataclass(frozen=True)
 class WorkerSettings:
     """What every task of a run shares: the template, the memo suffixes and the date
-    relative dates resolve against (``None``: each article's publication date)."""
+    relative dates resolve against (``None``: each article's publication date).
+    ``office_dir``: the office-wide template folder (``None``: none)."""
 
     template_id: str
     suffixes: tuple[str, ...]
     reference_date: dt.date | None = None
+    office_dir: str | None = None
 
 
 @dataclass
@@ -75,7 +78,10 @@ def init_worker(settings: WorkerSettings, nlp: Language | None = None) -> None:
         nlp = load_nlp()
     from briefgen.render import TemplateLibrary
 
-    template = TemplateLibrary().get(settings.template_id)
+    library = TemplateLibrary()
+    if settings.office_dir:
+        library.office_dir = Path(settings.office_dir)
+    template = library.get(settings.template_id)
     _STATE[:] = [_State(nlp, template, settings)]
 
 
