@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 ONE_BRIEF_KEY = "one-brief"
 _POLL_SECONDS = 0.1
+_PRELOAD = ["briefgen.batch.worker", "spacy", "briefgen.extract", "briefgen.intake",
+            "briefgen.render.docx_writer", "briefgen.render.html_writer"]
 
 Progress = Callable[[InputResult, int, int], None]
 
@@ -224,7 +226,13 @@ def _executor(settings: WorkerSettings, jobs: int, nlp: Language | None) -> Exec
         init_worker(settings, nlp)
         return InlineExecutor()
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    context: Any
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        # Imported once by the fork server (when batch starts it), not once per worker.
+        context.set_forkserver_preload(_PRELOAD)
+    else:
+        context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker,
                                initargs=(settings,))
 
