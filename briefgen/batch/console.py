@@ -96,7 +96,7 @@ def _summarise(outcome: BatchOutcome, say: Say) -> int:
     if failed:
         say("Failed:", err=True)
         for result in failed:
-            say(f"  {result.input}: {result.reason}", err=True)
+            say(f"  {result.sentence()}", err=True)
     say(f"Report: {outcome.report_path}")
     say(outcome.summary())
     if outcome.stopped:
@@ -131,9 +131,11 @@ def _progress_display(total: int, say: Say, stream: TextIO | None = None) \
     stream = stream or sys.stderr
     if not stream.isatty():
         def line(result: InputResult, done: int, count: int) -> None:
+            if result.status == FAILED:
+                say(f"[{done}/{count}] {_MARKS[FAILED]} {result.sentence()}")
+                return
             target = f" -> {result.outputs[0].name}" if result.outputs else ""
-            why = f": {result.reason}" if result.status == FAILED else ""
-            say(f"[{done}/{count}] {_MARKS[result.status]} {result.input}{target}{why}")
+            say(f"[{done}/{count}] {_MARKS[result.status]} {result.input}{target}")
 
         yield line
         return

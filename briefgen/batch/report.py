@@ -31,6 +31,10 @@ class InputResult:
     reason: str = ""
     seconds: float = 0.0
 
+    def sentence(self) -> str:
+        """The reason, naming the input (most reasons name it already)."""
+        return self.reason if self.input in self.reason else f"{self.input}: {self.reason}"
+
     @property
     def brief_path(self) -> Path | None:
         """The .brief written (or kept) for this input; ``None`` when there is none."""

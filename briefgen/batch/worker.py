@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 # The memo formats batch writes: suffix -> the kind of file, for messages.
 MEMO_KINDS = {".docx": "Word", ".html": "HTML", ".pdf": "PDF"}
+# A text with no sentence this long is no article (batch refuses it rather than brief it).
+MIN_SENTENCE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -125,9 +127,22 @@ def _brief_into(result: TaskResult, items: tuple[str, ...]) -> None:
         return
     brief = extract_brief(sources, state.nlp, reference_date=state.settings.reference_date,
                           template=state.template.id)
+    if not reads_as_an_article(brief):
+        result.error = (f'Cannot brief "{items[0] if len(items) == 1 else "the inputs"}": '
+                        f"it does not read as an article (no sentence of {MIN_SENTENCE_WORDS} "
+                        "words or more).")
+        return
     result.title = memo_title(brief, items[0])
     result.memos = render_memos(brief, state.template, state.settings.suffixes)
     result.brief_json = brief_to_json(brief).encode("utf-8")
+
+
+def reads_as_an_article(brief: Brief) -> bool:
+    """Whether extraction found at least one sentence of MIN_SENTENCE_WORDS words of letters
+    (a shopping list, a table of numbers or a menu of links has none)."""
+    sentences = [brief.summary.text, *(point.text for point in brief.key_points)]
+    return any(sum(1 for word in sentence.split() if any(c.isalpha() for c in word))
+               >= MIN_SENTENCE_WORDS for sentence in sentences)
 
 
 def memo_title(brief: Brief, item: str) -> str:

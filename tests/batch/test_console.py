@@ -72,7 +72,7 @@ def test_some_failed_inputs_exit_1_with_the_counts_on_the_last_line(tmp_path: Pa
     out, err = child.communicate(timeout=300)
     assert child.returncode == 1, err
     assert out.strip().splitlines()[-1] == "2 briefed, 0 skipped (up to date), 1 failed."
-    assert 'empty.txt: Cannot load' in err
+    assert f'  Cannot load "{tmp_path / "in" / "empty.txt"}": the file is empty.' in err
     assert "Traceback" not in err
     assert len(list((tmp_path / "out").glob("*.docx"))) == 2
 

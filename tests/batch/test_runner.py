@@ -103,13 +103,18 @@ def test_each_bad_input_gets_one_report_row_and_the_rest_go_on(
     (folder / "empty.txt").write_bytes(b"")
     (folder / "huge.txt").write_bytes(b"word " * (MAX_TEXT_BYTES // 5 + 10))
     (folder / "scan.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (folder / "shopping.txt").write_text("eggs\nmilk\nbread\n", "utf-8")
+    (folder / "figures.md").write_text("1 2 3 4 5 6 7 8 9 10\n" * 20, "utf-8")
     outcome = _run(nlp, [folder, tmp_path / "gone.txt"], tmp_path / "out",
                    urls=("http://127.0.0.1:9/story",))
     rows = {Path(row["input"]).name: row for row in _report_rows(tmp_path / "out")}
     assert {name: row["status"] for name, row in rows.items()} == {
         "empty.txt": "failed", "ferry.txt": "ok", "huge.txt": "failed", "scan.pdf": "failed",
-        "gone.txt": "failed", "story": "failed"}
-    for name in ("empty.txt", "huge.txt", "scan.pdf", "gone.txt"):
+        "shopping.txt": "failed", "figures.md": "failed", "gone.txt": "failed",
+        "story": "failed"}
+    for name in ("shopping.txt", "figures.md"):
+        assert "does not read as an article" in rows[name]["reason"]
+    for name in ("empty.txt", "huge.txt", "scan.pdf", "shopping.txt", "figures.md", "gone.txt"):
         reason = rows[name]["reason"]
         assert name in reason
         assert "\n" not in reason
@@ -118,7 +123,7 @@ def test_each_bad_input_gets_one_report_row_and_the_rest_go_on(
     assert rows["ferry.txt"]["output"].endswith(f"{headline(FERRY)}.docx; "
                                                 f"{tmp_path / 'out' / headline(FERRY)}.brief")
     assert not outcome.all_succeeded
-    assert outcome.summary() == "1 briefed, 0 skipped (up to date), 5 failed."
+    assert outcome.summary() == "1 briefed, 0 skipped (up to date), 7 failed."
 
 
 def test_one_brief_mode_merges_every_input_into_one_brief(
