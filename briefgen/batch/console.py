@@ -143,7 +143,8 @@ def _progress_display(total: int, say: Say, stream: TextIO | None = None) \
 
     with tqdm(total=total, unit="article", file=stream, dynamic_ncols=True) as bar:
         def advance(result: InputResult, _done: int, _count: int) -> None:
-            bar.set_postfix_str(_MARKS[result.status] + " " + Path(result.input).name[:40])
+            name = "".join(c if c.isprintable() else "?" for c in Path(result.input).name)
+            bar.set_postfix_str(f"{_MARKS[result.status]} {name[:40]}")
             bar.update(1)
 
         yield advance
