@@ -140,3 +140,28 @@ def test_cancel_stops_the_run_keeps_what_was_done_and_lists_the_rest(
     memos = list((articles / "memos").glob("*.docx"))
     assert len(memos) == sum(t.startswith("\u2713") for t in texts) < 3
     assert not list((articles / "memos").glob(".*.tmp"))
+
+
+@pytest.mark.slow
+def test_the_windows_menu_entry_opens_the_dialog_whose_results_open_in_the_window(
+    qtbot, make_window, tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from support.sample_briefs import sample_brief
+
+    from briefgen.model import save_brief
+
+    window = make_window(nlp_factory=lambda: None)
+    qtbot.waitUntil(window.templates.is_loaded, timeout=10000)
+    window.actions_by_key["batch"].trigger()
+    dialog = window.findChild(BatchDialog)
+    assert dialog is not None
+    assert dialog.isVisible()
+    ids = [dialog.template_box.itemData(i) for i in range(dialog.template_box.count())]
+    assert "information-memo" in ids
+    assert dialog.template_box.currentData() == window.document.brief.template
+    saved = tmp_path / "memos" / "Talks.brief"
+    saved.parent.mkdir()
+    save_brief(sample_brief(), saved)
+    dialog.open_brief(str(saved))
+    assert window.document.path == str(saved)
+    dialog.close()
