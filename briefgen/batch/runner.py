@@ -118,8 +118,9 @@ def run_batch(options: BatchOptions, *, progress: Progress | None = None,
     Work runs in worker processes, each loading the model once; with ``nlp`` given it runs
     in this process with that model instead (tests share one model load so). Once
     ``is_cancelled()`` is true the workers are stopped, finished memos kept, and the inputs
-    not done are reported ``stopped``. Raises BriefgenError only when nothing can start
-    (the output folder or the template is unusable); every input's own failure is a row.
+    not done are reported ``stopped``. Raises BriefgenError only when nothing can succeed
+    (the output folder, the template or the language model is unusable); every input's own
+    failure is a row.
     """
     out_dir = options.out_dir
     try:
@@ -215,6 +216,9 @@ def _execute(run: _Run, tasks: list[_Task], report: Callable[[int, InputResult],
                 except BrokenProcessPool:
                     outcome = TaskResult(error="a worker process stopped unexpectedly "
                                          "(it may have run out of memory).")
+                if outcome.setup_error:
+                    stopped = True  # nothing can succeed: stop the workers at once
+                    raise BriefgenError(outcome.error or "The batch workers could not start.")
                 _finish(run, task, outcome, report)
     finally:
         _stop(executor, at_once=stopped)

@@ -46,7 +46,8 @@ class TaskResult:
 
     ``problems``: one sentence per input that could not be loaded (its position in the
     task); ``error``: why no memo was made at all (``None`` when ``memos`` holds one).
-    ``peak_memory_mb``: the worker's peak resident memory so far.
+    ``peak_memory_mb``: the worker's peak resident memory so far. ``setup_error``: the
+    worker itself could not start (``error`` says why), so no task can succeed.
     """
 
     title: str = ""
@@ -56,6 +57,7 @@ class TaskResult:
     error: str | None = None
     seconds: float = 0.0
     peak_memory_mb: float = 0.0
+    setup_error: bool = False
 
 
 @dataclass
@@ -68,27 +70,42 @@ class _State:
 _STATE: list[_State] = []
 
 
+_SETUP_ERROR: list[str] = []
+
+
 def init_worker(settings: WorkerSettings, nlp: Language | None = None) -> None:
-    """Load the model (unless ``nlp`` is given) and the template, once per worker process.
+    """Load the template and the model (unless ``nlp`` is given), once per worker process.
 
-    In a worker process Ctrl+C is left to the parent, which stops the run cleanly.
+    In a worker process Ctrl+C is left to the parent, which stops the run cleanly, and a
+    setup failure (no model, an unknown template) is kept for every task to return as
+    ``setup_error``; with ``nlp`` given (in the caller's process) it is raised.
     """
-    if nlp is None:
+    in_worker = nlp is None
+    if in_worker:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        from briefgen.extract import load_nlp
+    try:
+        from briefgen.render import TemplateLibrary
 
-        nlp = load_nlp()
-    from briefgen.render import TemplateLibrary
+        library = TemplateLibrary()
+        if settings.office_dir:
+            library.office_dir = Path(settings.office_dir)
+        template = library.get(settings.template_id)
+        if nlp is None:
+            from briefgen.extract import load_nlp
 
-    library = TemplateLibrary()
-    if settings.office_dir:
-        library.office_dir = Path(settings.office_dir)
-    template = library.get(settings.template_id)
+            nlp = load_nlp()
+    except BriefgenError as exc:
+        if not in_worker:
+            raise
+        _SETUP_ERROR[:] = [str(exc)]
+        return
     _STATE[:] = [_State(nlp, template, settings)]
 
 
 def brief_task(items: tuple[str, ...]) -> TaskResult:
     """Load ``items`` and make one brief and its memos of them (init_worker first)."""
+    if _SETUP_ERROR:
+        return TaskResult(error=_SETUP_ERROR[0], setup_error=True)
     started = time.perf_counter()
     result = TaskResult()
     try:

@@ -12,6 +12,7 @@ import pytest
 
 from briefgen.batch import REPORT_NAME, BatchOptions, collect_inputs, run_batch
 from briefgen.batch.runner import BatchOutcome
+from briefgen.errors import BriefgenError
 from briefgen.intake import MAX_TEXT_BYTES
 from briefgen.model import load_brief
 
@@ -169,5 +170,16 @@ def test_an_unusable_output_folder_is_one_sentence_naming_it(
     nlp, tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     (tmp_path / "taken").write_text("a file", "utf-8")
-    with pytest.raises(Exception, match="Cannot create the output folder"):
+    with pytest.raises(BriefgenError, match="Cannot create the output folder"):
         _run(nlp, write_articles(tmp_path / "in", ("ferry.txt",)), tmp_path / "taken")
+
+
+@pytest.mark.slow
+def test_workers_that_cannot_start_end_the_run_with_their_one_sentence(tmp_path: Path) -> None:
+    found = collect_inputs([str(p) for p in write_articles(tmp_path / "in")], [],
+                           tmp_path / "out")
+    options = BatchOptions(tuple(found), tmp_path / "out", template_id="no-such-memo", jobs=2)
+    with pytest.raises(BriefgenError, match=r"^There is no brief template with the id "
+                       r"'no-such-memo'\.$"):
+        run_batch(options)
+    assert list((tmp_path / "out").iterdir()) == []
