@@ -97,6 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("name", metavar="NAME")
     export.add_argument("file", metavar="FILE")
 
+    from briefgen.batch.console import add_batch_arguments
+
+    batch = commands.add_parser("batch", help="brief many articles at once: one memo each, "
+                                "on every core")
+    add_batch_arguments(batch, _iso_date)
+    _add_writer_options(batch)
+
     demo = commands.add_parser("demo", help="render the sample article with every built-in "
                                "template")
     demo.add_argument("-o", "--output", default="briefgen-demo", metavar="DIR",
@@ -204,6 +211,10 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return _templates(args)
     if command == "demo":
         return _demo(Path(args.output), _writer_info(args))
+    if command == "batch":
+        from briefgen.batch.console import run_batch_command
+
+        return run_batch_command(args, parser, _say)
     parser.error(f"unknown command {command!r}")
     return EXIT_USAGE  # not reached: parser.error exits
 
@@ -332,9 +343,15 @@ def _render_one(brief: Brief, template: BriefTemplate, out: Path, info: Document
 
 
 def _library() -> TemplateLibrary:
+    """The built-in templates, the office-wide folder the settings file names, and yours."""
+    from briefgen.model.user_settings import load_user_settings
     from briefgen.render import TemplateLibrary
 
-    return TemplateLibrary()
+    library = TemplateLibrary()
+    office = load_user_settings().office_templates.strip()
+    if office:
+        library.office_dir = Path(office)
+    return library
 
 
 def _templates(args: argparse.Namespace) -> int:
