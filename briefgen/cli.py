@@ -323,8 +323,10 @@ def _render(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     else:
         brief = _extract_from(args.inputs, args.date, template_id)
     template = library.get(template_id or brief.template)
-    _render_one(brief, template, out, _writer_info(args))
+    notice = _render_one(brief, template, out, _writer_info(args))
     _say(f"Wrote {out}", err=True)
+    if notice:
+        _say(f"briefgen: note: {notice}.", err=True)
     return EXIT_OK
 
 
@@ -334,12 +336,14 @@ def _writer_info(args: argparse.Namespace) -> DocumentInfo:
     return document_info(author=args.author, language=args.lang)
 
 
-def _render_one(brief: Brief, template: BriefTemplate, out: Path, info: DocumentInfo) -> None:
+def _render_one(brief: Brief, template: BriefTemplate, out: Path,
+                info: DocumentInfo) -> str | None:
+    """Render ``out``; what the file lacks (an untagged PDF), else None."""
     from briefgen.render import apply_template_defaults, render_to_file
 
     brief = copy.deepcopy(brief)  # template defaults must not leak between renders
     apply_template_defaults(brief, template)
-    render_to_file(brief, template, out, info=info)
+    return render_to_file(brief, template, out, info=info)
 
 
 def _library() -> TemplateLibrary:
@@ -420,11 +424,14 @@ def _demo(folder: Path, info: DocumentInfo) -> int:
     brief = extract_brief([source], _load_nlp())
     save_brief(brief, folder / "sample.brief")
     _say(str(folder / "sample.brief"))
+    notice: str | None = None
     for template in library.templates():
         if template.origin != "builtin":
             continue
         for suffix in DEMO_FORMATS:
             out = folder / f"{template.id}{suffix}"
-            _render_one(brief, template, out, info)
+            notice = _render_one(brief, template, out, info) or notice
             _say(str(out))
+    if notice:
+        _say(f"briefgen: note: {notice}.", err=True)
     return EXIT_OK

@@ -182,7 +182,8 @@ def render_memos(brief: Brief, template: BriefTemplate, suffixes: tuple[str, ...
     """The memo's bytes in each format of ``suffixes``, the template's defaults applied
     to ``brief`` first (so that its .brief holds what the memo shows). ``info``: the author
     and language the memos name (``None``: the settings file)."""
-    from briefgen.render import apply_template_defaults, render_docx, render_html, render_pdf
+    from briefgen.render import apply_template_defaults, render_docx, render_html
+    from briefgen.render.output import memo_pdf
 
     apply_template_defaults(brief, template)
     info = info or document_info()
@@ -193,7 +194,7 @@ def render_memos(brief: Brief, template: BriefTemplate, suffixes: tuple[str, ...
         elif suffix == ".html":
             memos[suffix] = render_html(brief, template, info=info).encode("utf-8")
         else:
-            memos[suffix] = render_pdf(brief, template, info=info)
+            memos[suffix] = memo_pdf(brief, template, info=info)
     return memos
 
 
