@@ -5,6 +5,7 @@ author and language in the PDF (EN 301 549 / Section 508)."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -152,3 +153,45 @@ def test_a_brief_without_subject_is_titled_by_its_first_source(
     out = tmp_path / "memo.docx"
     render_to_file(brief, library.get("information-memo"), out, info=INFO)
     assert Document(str(out)).core_properties.title == " ".join(brief.sources[0].title.split())
+
+
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_HEX = re.compile(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})\b")
+
+
+def _luminance(hex_colour: str) -> float:
+    digits = hex_colour if len(hex_colour) == 6 else "".join(c * 2 for c in hex_colour)
+    channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two hex colours (without '#')."""
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_the_contrast_formula_matches_wcag() -> None:
+    assert round(contrast("000", "fff"), 1) == 21.0
+    assert round(contrast("777777", "ffffff"), 2) == 4.48  # WCAG's own borderline grey
+
+
+def test_every_text_colour_of_every_built_in_style_has_contrast_of_4_5(
+    builtin: BriefTemplate,
+) -> None:
+    css = "".join(re.findall(r"<style[^>]*>(.*?)</style>",
+                             builtin.html_file.read_text(encoding="utf-8"), re.S))
+    checked = 0
+    for selector, declarations in _RULE.findall(css):
+        colour = re.search(r"(?<![-\w])color\s*:\s*(#[0-9a-fA-F]{3,6})", declarations)
+        if colour is None:
+            continue
+        background = re.search(r"background(?:-color)?\s*:\s*(#[0-9a-fA-F]{3,6})",
+                               declarations)
+        fg = _HEX.match(colour.group(1))
+        bg = _HEX.match(background.group(1)) if background else None
+        ratio = contrast(fg.group(1) if fg else "000", bg.group(1) if bg else "fff")
+        assert ratio >= 4.5, f"{builtin.id}: {selector.strip()} has contrast {ratio:.2f}"
+        checked += 1
+    assert checked >= 3
