@@ -44,7 +44,7 @@ def fact_cue(
     heads = _main_verbs(span)
     if any(_is_act(t) and t.lemma_.lower() not in stated for t in heads):
         cue += ACT_CUE
-    if any(t.ent_type_ in FIGURE_LABELS for t in span) or any(t.text == "$" for t in span):
+    if any(_is_figure(t) for t in span):
         cue += FIGURE_CUE
     claim = next(
         (t for t in heads if claims and t.lemma_.lower() in CLAIM_VERBS and _reports(t)), None
@@ -67,6 +67,11 @@ def _main_verbs(span: SpacySpan) -> list[Token]:
         out.append(root)
         out += [c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
     return out
+
+
+def _is_figure(token: Token) -> bool:
+    """An amount or a share ("$40 million", "12 percent", "300 tonnes")."""
+    return token.ent_type_ in FIGURE_LABELS or token.text == "$"
 
 
 def _is_act(token: Token) -> bool:
