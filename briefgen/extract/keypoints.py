@@ -276,6 +276,17 @@ def _word_count(sent: Sentence) -> int:
     return sum(1 for t in sent.span if not t.is_punct)
 
 
+def cap_included(points: list[KeyPoint], limit: int = MAX_INCLUDED) -> list[KeyPoint]:
+    """``points`` with only the first ``limit`` included ones left included (several sources'
+    points merged: the memo still prints at most ``limit``)."""
+    seen = 0
+    for point in points:
+        if point.include:
+            seen += 1
+            point.include = seen <= limit
+    return points
+
+
 def text_word_count(sents: list[Sentence]) -> int:
     """The words of all the sentences (punctuation left out)."""
     return sum(_word_count(s) for s in sents)

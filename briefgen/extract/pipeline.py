@@ -15,6 +15,7 @@ from briefgen.extract.dates import event_date, find_dates, merge_dates, referenc
 from briefgen.extract.entities import find_mentions
 from briefgen.extract.keypoints import (
     Ranked,
+    cap_included,
     key_points_within,
     rank_sentences,
     text_word_count,
@@ -188,7 +189,7 @@ def _assemble(
         # Copies: the caller's sources (the window's, on another thread) stay untouched.
         sources=[replace(source) for source in sources],
         summary=build_summary(main.ranked),
-        key_points=merge.merge_key_points([r.key_points for r in results]),
+        key_points=cap_included(merge.merge_key_points([r.key_points for r in results])),
         people=people,
         organizations=merge.merge_organizations([r.organizations for r in results]),
         places=merge.merge_places([r.places for r in results]),

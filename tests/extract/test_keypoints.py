@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from briefgen.extract.keypoints import (
+    cap_included,
     extract_key_points,
     key_point_count,
     rank_sentences,
     story_places,
 )
 from briefgen.extract.sentences import sentences
+from briefgen.model import KeyPoint
 
 ARTICLE = (
     "The city council approved a new harbour budget of 40 million euros on Monday, "
@@ -232,3 +234,10 @@ def test_included_key_points_keep_their_spans_and_scores_best_first(parse):
         assert READOUT[span.start : span.end] == point.text
     scores = [p.score for p in points]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_merged_points_of_several_sources_include_at_most_the_cap():
+    points = [KeyPoint(f"Point {i}.", include=i % 4 != 3) for i in range(16)]
+    capped = cap_included(points, 5)
+    assert [p.include for p in capped][:8] == [True, True, True, False, True, True, False, False]
+    assert sum(p.include for p in capped) == 5
