@@ -40,7 +40,7 @@ CUE_WEIGHT = 0.1
 # MAX_INCLUDED points; a sentence adding fewer than MIN_NEW_WORDS content words the chosen
 # points do not have adds no fact. ALTERNATIVES further points are offered, not included.
 WORD_BUDGET = 0.48
-MAX_INCLUDED = 10
+MAX_INCLUDED = 7
 MIN_INCLUDED = 3
 MIN_NEW_WORDS = 3
 ALTERNATIVES = 2
