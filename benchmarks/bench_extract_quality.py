@@ -4,10 +4,12 @@ Key points (gum, bbc) against lead-3, LexRank and TextRank; entities against raw
 PolNeAR direct quotes (dev, and the 840-document train split) against textacy and a
 quotation-marks baseline; the realnews scorer (../shared/eval/realnews/score.py: people,
 roles, quotes, dates, next steps, ROUGE against lead-3), with the confidence table of its
-dates and next steps.
+dates and next steps; the readouts' key facts covered by the key points (the matcher of
+../shared/eval/readouts/score.py) beside lead-3, lead-5 and lead-8.
 
 Run: .venv/bin/python benchmarks/bench_extract_quality.py
-         [--only keypoints|entities|quotes|polnear_train|realnews]
+         [--only keypoints|entities|quotes|polnear_train|realnews|readouts]
+         [--half odd|even]   (readouts only: the odd or even ids)
 Reads ../shared/eval (relative to the repository root); says so and exits when it is absent.
 The realnews briefs are cached in .bench-cache/realnews-<hash of briefgen's source>, so a
 second run on the same code reuses them.
@@ -392,6 +394,96 @@ def bench_quotes(nlp: Any, file_name: str = "polnear_dev.jsonl") -> None:
         print("\n".join(misses))
 
 
+# ---------------------------------------------------------------- readouts
+
+READOUTS = EVAL / "readouts"
+
+
+def _load_readouts_scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("readouts_score", READOUTS / "score.py")
+    if spec is None or spec.loader is None:
+        raise ImportError(READOUTS / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def half_of(ids: list[str], half: str | None) -> list[str]:
+    """The ids of one half (``odd`` or ``even`` by number), or all of them."""
+    if half is None:
+        return ids
+    return [i for i in ids if int(i) % 2 == (1 if half == "odd" else 0)]
+
+
+def bench_readouts(nlp: Any, half: str | None = None) -> None:
+    """Key facts of the readouts covered by the included key points and by the top 5, the
+    share of the text's words the included points take, and top-3 ROUGE, beside lead-3,
+    lead-5 and lead-8 (the text's first k sentences), matched as readouts/score.py does."""
+    import datetime as dt
+
+    from briefgen.extract import extract_brief
+    from briefgen.intake import load_sources
+
+    score = _load_readouts_scorer()
+    rouge = score.Rouge()
+    ids = half_of(sorted(p.stem for p in (READOUTS / "gold").glob("*.json")), half)
+    systems = ["briefgen included", "briefgen top 5", "lead-3", "lead-5", "lead-8"]
+    facts = dict.fromkeys(systems, 0)
+    shares: dict[str, list[float]] = {name: [] for name in systems}
+    rouges: dict[str, list[tuple[float, float, float]]] = {"briefgen top-3": [], "lead-3": []}
+    n_facts = 0
+    for aid in ids:
+        gold = json.loads((READOUTS / "gold" / f"{aid}.json").read_text("utf-8"))
+        path = READOUTS / "articles" / f"{aid}.txt"
+        text = path.read_text("utf-8")
+        body = text.split("\n", 1)[1] if "\n" in text else text
+        published = gold.get("published")
+        brief = extract_brief(
+            load_sources(str(path)), nlp,
+            reference_date=dt.date.fromisoformat(published) if published else None,
+        )
+        included = [k.text for k in brief.key_points if k.include]
+        sents = rouge.sentences(body)
+        chosen = {
+            "briefgen included": included,
+            "briefgen top 5": included[:5],
+            "lead-3": sents[:3],
+            "lead-5": sents[:5],
+            "lead-8": sents[:8],
+        }
+        body_words = max(1, len(score.words(body)))
+        n_facts += len(gold["key_facts"])
+        for name, texts in chosen.items():
+            facts[name] += sum(
+                any(score.next_step_ok(g, t) for t in texts) for g in gold["key_facts"]
+            )
+            shares[name].append(sum(len(score.words(t)) for t in texts) / body_words)
+        ref = gold["summary"]
+        top3 = " ".join(k.text for k in brief.key_points[:3])
+        rouges["briefgen top-3"].append(rouge.f(ref, top3))
+        rouges["lead-3"].append(rouge.f(ref, " ".join(sents[:3])))
+    rows: list[Row] = []
+    for name in systems:
+        key = {"briefgen included": "briefgen top-3", "lead-3": "lead-3"}.get(name)
+        means = (
+            [f"{100 * sum(v[i] for v in rouges[key]) / len(rouges[key]):.1f}" for i in range(3)]
+            if key and rouges[key] else ["", "", ""]
+        )
+        rows.append((
+            name,
+            f"{100 * facts[name] / max(1, n_facts):.1f}% ({facts[name]}/{n_facts})",
+            f"{100 * sum(shares[name]) / max(1, len(shares[name])):.1f}%",
+            *means,
+        ))
+    print_table(
+        f"Readouts ({len(ids)} texts{', ' + half + ' ids' if half else ''}): key facts covered, "
+        "share of the text's words, and ROUGE F1 of the top 3 (briefgen) or the first 3 "
+        "(lead-3) against the gold summary",
+        ("points", "key facts", "words", "R-1", "R-2", "R-L"),
+        rows,
+    )
+
+
 # ---------------------------------------------------------------- realnews
 
 REALNEWS = EVAL / "realnews"
@@ -482,8 +574,10 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-v", action="store_true", help="list missed and misattributed quotes")
     parser.add_argument(
-        "--only", choices=["keypoints", "entities", "quotes", "polnear_train", "realnews"]
+        "--only",
+        choices=["keypoints", "entities", "quotes", "polnear_train", "realnews", "readouts"],
     )
+    parser.add_argument("--half", choices=["odd", "even"], help="readouts: one half of the ids")
     args = parser.parse_args()
     if not EVAL.is_dir():
         print(f"No evaluation data at {EVAL}: this benchmark needs ../shared/eval.")
@@ -498,6 +592,8 @@ if __name__ == "__main__":
         bench_quotes(model)
     if args.only in (None, "polnear_train"):
         bench_quotes(model, "polnear_train.jsonl")
+    if args.only in (None, "readouts"):
+        bench_readouts(model, args.half)
     if args.only in (None, "realnews"):
         bench_realnews()
     print(f"\n({time.perf_counter() - started:.0f} s)")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 
+from briefgen.extract.fact_cues import fact_cue
 from briefgen.extract.lexicon import content_lemmas
 from briefgen.extract.sentences import Sentence
 from briefgen.model import KeyPoint
@@ -31,6 +33,25 @@ SHORT_FACTOR = 0.5
 LONG_WORDS = 60
 LONG_FACTOR = 0.8
 CENTRAL_EXP = 0.5
+# Weight of a sentence's fact cue (an agenda, a concern, a commitment, a figure, a reported
+# claim: fact_cues.fact_cue), so that a later sentence stating one outranks background.
+CUE_WEIGHT = 0.1
+# The included key points take at most this share of the text's words, and at most
+# MAX_INCLUDED points; a sentence adding fewer than MIN_NEW_WORDS content words the chosen
+# points do not have adds no fact. ALTERNATIVES further points are offered, not included.
+WORD_BUDGET = 0.48
+MAX_INCLUDED = 7
+MIN_INCLUDED = 3
+MIN_NEW_WORDS = 3
+ALTERNATIVES = 2
+# Only the best CONSIDERED sentences are weighed (the choice is quadratic in their number).
+CONSIDERED = 40
+LEAD_POINTS = 3
+# Past the first LEAD_POINTS points (ranked for the lead), a sentence's fact cue counts
+# this much more, so that a later paragraph's commitment or concern is reached; a point
+# scoring under MIN_RELATIVE_SCORE of the first adds too little to be included.
+FILL_CUE_BONUS = 0.5
+MIN_RELATIVE_SCORE = 0.2
 
 _QUOTE_OPENERS = ('"', "\u201c", "'", "\u2018")
 # A picture credit ("Image: Jane Doe.", "Photo: Reuters") and the caption just before it.
@@ -54,6 +75,7 @@ class Ranked:
     sentence: Sentence
     score: float
     lemmas: frozenset[str]
+    cue: float = 0.0
 
 
 def key_point_count(n_sentences: int) -> int:
@@ -96,9 +118,12 @@ def rank_sentences(sents: list[Sentence]) -> list[Ranked]:
         position = 1.0 / (1.0 + POSITION_DECAY * place)
         score = POSITION_WEIGHT * position + (1 - POSITION_WEIGHT) * (central / top)
         score += LEDE_WEIGHT * min(1.0, story / top_story)
-        score /= 1.0 + LEDE_WEIGHT
-        score *= _form_factor(sent, after_lede=len(candidates) > 1 and sent is candidates[1])
-        ranked.append(Ranked(sent, round(score, 4), lemmas))
+        cue = fact_cue(sent.span)
+        stated = lemma_sets[0] if sent is not candidates[0] else frozenset()
+        score += CUE_WEIGHT * fact_cue(sent.span, claims=False, stated=stated)
+        score /= 1.0 + LEDE_WEIGHT + CUE_WEIGHT
+        form = _form_factor(sent, after_lede=len(candidates) > 1 and sent is candidates[1])
+        ranked.append(Ranked(sent, round(score * form, 4), lemmas, round(cue * form, 4)))
     ranked.sort(key=lambda r: (-r.score, r.sentence.index))
     return ranked
 
@@ -149,23 +174,37 @@ def _form_factor(sent: Sentence, *, after_lede: bool = False) -> float:
     return factor
 
 
-def select(ranked: list[Ranked], count: int) -> list[Ranked]:
-    """The best ``count`` sentences, chosen one at a time: a sentence's score is discounted by
-    its overlap with those already chosen (NOVELTY_WEIGHT), and one that repeats a chosen one
-    is skipped. Each returned item carries its discounted score, so the list stays best-first."""
+def select(
+    ranked: list[Ranked], count: int, *, cue_bonus: float = 0.0, given: list[Ranked] | None = None
+) -> list[Ranked]:
+    """The best ``count`` sentences, chosen one at a time: a sentence's score (plus
+    ``cue_bonus`` times its fact cue) is discounted by its overlap with those already chosen
+    (NOVELTY_WEIGHT), ``given`` ones included, and one that repeats a chosen one is skipped.
+    Each returned item carries its discounted score, so the list stays best-first."""
     chosen: list[Ranked] = []
+    given = given or []
+    taken = {id(g.sentence) for g in given}
     # each remaining sentence's largest overlap with a chosen one, updated per choice
-    pool = {id(item): (item, 0.0) for item in ranked}
+    pool: dict[int, tuple[Ranked, float]] = {}
+    for item in ranked:
+        if id(item.sentence) in taken:
+            continue
+        shared = max((overlap(item.lemmas, g.lemmas) for g in given), default=0.0)
+        if shared < REDUNDANT_OVERLAP:
+            pool[id(item)] = (item, shared)
     while pool and len(chosen) < count:
         best: Ranked | None = None
         best_score = -1.0
         for item, shared in pool.values():
-            score = item.score * (1.0 - NOVELTY_WEIGHT * shared)
+            score = (item.score + cue_bonus * item.cue) * (1.0 - NOVELTY_WEIGHT * shared)
             if score > best_score:
                 best, best_score = item, score
         if best is None:
             break
-        chosen.append(Ranked(best.sentence, round(best_score, 4), best.lemmas))
+        # the score it was chosen by, back on the 0-1 scale
+        chosen.append(
+            Ranked(best.sentence, round(best_score / (1.0 + cue_bonus), 4), best.lemmas, best.cue)
+        )
         del pool[id(best)]
         for key, (item, shared) in list(pool.items()):
             shared = max(shared, overlap(item.lemmas, best.lemmas))
@@ -192,7 +231,71 @@ def key_points_of(ranked: list[Ranked], count: int) -> list[KeyPoint]:
     ]
 
 
+def key_points_within(ranked: list[Ranked], text_words: int) -> list[KeyPoint]:
+    """As many key points as the text needs (best first): chosen one at a time by the facts
+    they add, included while they add MIN_NEW_WORDS content words the chosen ones lack and
+    the included ones stay within WORD_BUDGET of the text's ``text_words`` (at least
+    MIN_INCLUDED of them, at most MAX_INCLUDED); up to ALTERNATIVES more follow, left out
+    of the memo for the user to tick."""
+    budget = WORD_BUDGET * text_words
+    used = 0
+    known: set[str] = set()
+    points: list[KeyPoint] = []
+    lead = select(ranked, LEAD_POINTS)
+    rest = select(ranked, CONSIDERED, cue_bonus=FILL_CUE_BONUS, given=lead)
+    floor = MIN_RELATIVE_SCORE * lead[0].score if lead else 0.0
+    for item in lead + rest:
+        included = sum(p.include for p in points)
+        if included >= MAX_INCLUDED and len(points) - included >= ALTERNATIVES:
+            break
+        size = _word_count(item.sentence)
+        new = len(item.lemmas - known)
+        fits = (
+            used + size <= budget
+            and new >= MIN_NEW_WORDS
+            and included < MAX_INCLUDED
+            and item.score >= floor
+        )
+        include = fits or included < MIN_INCLUDED
+        if include:
+            used += size
+            known |= item.lemmas
+        points.append(
+            KeyPoint(item.sentence.text, [item.sentence.evidence()], item.score, include)
+        )
+    # the included points first, then a few alternatives; best first, scores never rising
+    points = [p for p in points if p.include] + [p for p in points if not p.include][
+        :ALTERNATIVES
+    ]
+    for before, after in itertools.pairwise(points):
+        after.score = min(after.score, before.score)
+    return points
+
+
+def _word_count(sent: Sentence) -> int:
+    return sum(1 for t in sent.span if not t.is_punct)
+
+
+def cap_included(points: list[KeyPoint], limit: int = MAX_INCLUDED) -> list[KeyPoint]:
+    """``points`` with only the first ``limit`` included ones left included (several sources'
+    points merged: the memo still prints at most ``limit``)."""
+    seen = 0
+    for point in points:
+        if point.include:
+            seen += 1
+            point.include = seen <= limit
+    return points
+
+
+def text_word_count(sents: list[Sentence]) -> int:
+    """The words of all the sentences (punctuation left out)."""
+    return sum(_word_count(s) for s in sents)
+
+
 def extract_key_points(sents: list[Sentence], count: int | None = None) -> list[KeyPoint]:
-    """Ranked, non-redundant key points (best first), each with its sentence span and score."""
-    n = key_point_count(len(sents)) if count is None else count
-    return key_points_of(rank_sentences(sents), n)
+    """Ranked, non-redundant key points (best first), each with its sentence span and score:
+    ``count`` of them, or as many as the text needs (key_points_within)."""
+    ranked = rank_sentences(sents)
+    if count is not None:
+        return key_points_of(ranked, count)
+    return key_points_within(ranked, text_word_count(sents))

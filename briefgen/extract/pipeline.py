@@ -13,7 +13,13 @@ from briefgen.errors import Cancelled, ExtractionError
 from briefgen.extract import merge
 from briefgen.extract.dates import event_date, find_dates, merge_dates, reference_of
 from briefgen.extract.entities import find_mentions
-from briefgen.extract.keypoints import Ranked, key_point_count, key_points_of, rank_sentences
+from briefgen.extract.keypoints import (
+    Ranked,
+    cap_included,
+    key_points_within,
+    rank_sentences,
+    text_word_count,
+)
 from briefgen.extract.next_steps import extract_next_steps, upcoming_spans
 from briefgen.extract.not_discussed import find_not_discussed
 from briefgen.extract.organizations import build_organizations, build_places
@@ -133,7 +139,7 @@ def _extract_one(
     """Every step on one parsed source, reusing its one parse."""
     sents = sentences(parsed)
     ranked = rank_sentences(sents)
-    points = key_points_of(ranked, key_point_count(len(sents)))
+    points = key_points_within(ranked, text_word_count(sents))
     step()
     mentions = find_mentions(parsed)
     people = build_people(mentions)
@@ -172,7 +178,6 @@ def _assemble(
 ) -> Brief:
     """Merge the per-source results into one Brief with its header fields."""
     main = results[0]
-    longest = max(len(r.sentences) for r in results)
     people = merge.merge_people([r.people for r in results])
     roles = {p.name: p.role for p in people}
     quotes = merge.merge_quotes([r.quotes for r in results])
@@ -184,9 +189,7 @@ def _assemble(
         # Copies: the caller's sources (the window's, on another thread) stay untouched.
         sources=[replace(source) for source in sources],
         summary=build_summary(main.ranked),
-        key_points=merge.merge_key_points(
-            [r.key_points for r in results], limit=key_point_count(longest) + len(results) - 1
-        ),
+        key_points=cap_included(merge.merge_key_points([r.key_points for r in results])),
         people=people,
         organizations=merge.merge_organizations([r.organizations for r in results]),
         places=merge.merge_places([r.places for r in results]),

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from briefgen.extract.keypoints import (
+    cap_included,
     extract_key_points,
     key_point_count,
     rank_sentences,
     story_places,
 )
 from briefgen.extract.sentences import sentences
+from briefgen.model import KeyPoint
 
 ARTICLE = (
     "The city council approved a new harbour budget of 40 million euros on Monday, "
@@ -140,3 +142,102 @@ def test_a_connective_right_after_the_lede_is_not_marked_down(parse):
     )
     texts = [r.sentence.text for r in rank_sentences(sentences(parse(text)))]
     assert texts[1].startswith("But the deal may grow into a wider pact")
+
+
+def _included(points):
+    return [p.text for p in points if p.include]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+READOUT = (
+    "Foreign Minister Ada Lund met with Prime Minister Tomas Varga of Westmark today in "
+    "Ostby, the first visit of a minister from her country in ten years.\n\n"
+    "The two leaders discussed flooding along the river delta and the safety of the grain "
+    "corridor. The meeting took place in the old harbour palace, which was restored last "
+    "year and now houses a small museum of the fishing trade. Minister Lund announced that "
+    "her country would provide more than $40 million for new dykes in the delta. She raised "
+    "concerns about the detention of two journalists in the border town of Kessel and called "
+    "for their release. The palace gardens were open to the public during the visit, as "
+    "they are every summer. She also urged the prime minister to open the port of Brenn to "
+    "relief ships.\n\n"
+    "Westmark has held the rotating chair of the coastal council since January, and its "
+    "capital hosted the council's spring session in a new conference hall by the water. "
+    "The hall was built by a firm from the south of the country over three years. Its "
+    "roof is covered with solar panels and its walls with timber from the northern forests. "
+    "Before leaving, Minister Lund pledged 300 tonnes of seed grain to the delta farms."
+)
+
+
+def test_the_count_follows_the_facts_and_stays_under_half_the_words(parse):
+    """A fixed small count left most of a readout's facts out; a short text keeps three."""
+    points = extract_key_points(sentences(parse(READOUT)))
+    included = _included(points)
+    assert len(included) >= 5
+    assert sum(_words(t) for t in included) < 0.5 * _words(READOUT)
+    assert len(_included(extract_key_points(sentences(parse(ARTICLE))))) >= 3
+    assert all(p.include is False for p in points[len(included) :])
+
+
+def test_the_agenda_sentence_of_a_later_paragraph_is_included(parse):
+    included = _included(extract_key_points(sentences(parse(READOUT))))
+    assert any(t.startswith("The two leaders discussed flooding") for t in included)
+
+
+def test_a_commitment_with_a_figure_and_concerns_outrank_background(parse):
+    points = extract_key_points(sentences(parse(READOUT)))
+    texts = [p.text for p in points]
+    included = _included(points)
+    assert any("would provide more than $40 million" in t for t in included)
+    assert any(t.startswith("She also urged the prime minister") for t in included)
+    concern = next(t for t in texts if t.startswith("She raised concerns about the detention"))
+    for background in ("The meeting took place in the old harbour palace", "The palace gardens"):
+        assert not any(t.startswith(background) for t in included)
+        later = [i for i, t in enumerate(texts) if t.startswith(background)]
+        assert all(i > texts.index(concern) for i in later)
+
+
+WIRE = (
+    "OSTBY Ministers from nine countries agreed on Sunday to a truce in the delta war and to "
+    "open two aid corridors, officials said.\n\n"
+    "The ministers agreed to a truce in the delta war on Sunday after a long meeting, the "
+    "officials said.\n\n"
+    "Westmark's defence minister Paul Orban said the truce could only hold if the rebel "
+    "militias stopped shelling the river towns.\n\n"
+    "The delta war began four years ago when the rebels took the old fortress above the "
+    "river.\n\n"
+    "The old fortress was built in the twelfth century and was a museum before the war, "
+    "with a small cafe on its walls and a view over the whole delta.\n\n"
+    "Aid groups said the corridors would let them reach 200,000 people cut off by the "
+    "fighting."
+)
+
+
+def test_a_wire_storys_attributed_claim_is_included_and_the_restated_lede_is_not(parse):
+    included = _included(extract_key_points(sentences(parse(WIRE))))
+    claim = "Westmark's defence minister Paul Orban said the truce"
+    assert any(t.startswith(claim) for t in included)
+    assert not any(t.startswith("The ministers agreed to a truce") for t in included)
+
+
+def test_the_last_paragraph_is_reached(parse):
+    included = _included(extract_key_points(sentences(parse(READOUT))))
+    assert any("pledged 300 tonnes of seed grain" in t for t in included)
+
+
+def test_included_key_points_keep_their_spans_and_scores_best_first(parse):
+    points = extract_key_points(sentences(parse(READOUT)))
+    for point in points:
+        (span,) = point.spans
+        assert READOUT[span.start : span.end] == point.text
+    scores = [p.score for p in points]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_merged_points_of_several_sources_include_at_most_the_cap():
+    points = [KeyPoint(f"Point {i}.", include=i % 4 != 3) for i in range(16)]
+    capped = cap_included(points, 5)
+    assert [p.include for p in capped][:8] == [True, True, True, False, True, True, False, False]
+    assert sum(p.include for p in capped) == 5

@@ -113,7 +113,7 @@ def test_next_steps(brief):
 
 
 def test_key_points_ranked_with_evidence(brief):
-    assert 3 <= len(brief.key_points) <= 10
+    assert 3 <= sum(k.include for k in brief.key_points) <= 10  # the memo prints these
     assert brief.key_points[0].text == brief.summary.text
     scores = [k.score for k in brief.key_points]
     assert scores == sorted(scores, reverse=True)
