@@ -19,6 +19,11 @@ PIECE_WORDS = 2000
 # And of at most this many characters, whatever the words: text without spaces (Chinese,
 # Japanese, a run of one word) must never reach spaCy's limit of 1,000,000 characters.
 PIECE_CHARS = 50_000
+# No run of characters without a space reaches spaCy longer than this: its tokenizer takes
+# time growing with the square of such a run (8 KB of quotation marks took 8 s). A longer
+# run is given to spaCy with every RUN_CHARS + 1st character made a space, so offsets hold.
+RUN_CHARS = 100
+_LONG_RUN = re.compile(rf"\S{{{RUN_CHARS + 1},}}")
 # Where to cut a piece that is too long, best first: a line end, a sentence end, a space.
 _CUT_AFTER = ("\n", ". ", "? ", "! ", "\u3002", "\uff01", "\uff1f", " ")
 _PARAGRAPH_BREAK = re.compile(r"\n")
@@ -52,7 +57,8 @@ def entities_in(span: Span) -> list[Span]:
 
 @dataclass
 class Piece:
-    """One parsed piece of a source: ``doc`` covers ``text[offset:offset + length]``."""
+    """One parsed piece of a source: ``doc`` covers ``text[offset:offset + length]``, its
+    text that stretch as ``tokenizer_text`` gives it (the same but in over-long runs)."""
 
     offset: int
     doc: Doc
@@ -150,6 +156,20 @@ class Parsed:
         return piece.doc[piece.token_index(char - piece.offset)]
 
 
+def _break_run(match: re.Match[str]) -> str:
+    chars = list(match.group())
+    spaces = range(RUN_CHARS, len(chars), RUN_CHARS + 1)
+    chars[RUN_CHARS :: RUN_CHARS + 1] = " " * len(spaces)
+    return "".join(chars)
+
+
+def tokenizer_text(text: str) -> str:
+    """``text`` as spaCy is given it: the same length and characters, except that in a run
+    of more than ``RUN_CHARS`` characters without whitespace every ``RUN_CHARS + 1``-st
+    character is a space (a token's offset in it is its offset in ``text``)."""
+    return _LONG_RUN.sub(_break_run, text)
+
+
 def split_pieces(
     text: str, max_words: int | None = None, max_chars: int | None = None
 ) -> list[tuple[int, str]]:
@@ -228,7 +248,7 @@ def parse_sources(sources: Sequence[Source], nlp: Language, *, batch_size: int =
     for index, source in enumerate(sources):
         for offset, chunk in split_pieces(source.text):
             jobs.append((index, offset, len(chunk)))
-            texts.append(chunk)
+            texts.append(tokenizer_text(chunk))
     for (index, offset, length), doc in zip(
         jobs, nlp.pipe(texts, batch_size=batch_size), strict=True
     ):

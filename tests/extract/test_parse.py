@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.growth import growth
 
-from briefgen.extract.parse import parse_sources, split_pieces
+from briefgen.extract.parse import RUN_CHARS, parse_sources, split_pieces, tokenizer_text
 from briefgen.model import Source
 
 
@@ -93,3 +95,35 @@ def test_entities_in_a_span_are_the_ones_spacy_gives_for_every_sentence(nlp):
     window = doc[2:9]  # from "Tomas" into the middle of the first sentence's date
     assert [e.text for e in entities_in(window)] == [e.text for e in window.ents]
     assert entities_in(doc[0:0]) == []
+
+
+@pytest.mark.parametrize("mark", ['"', "\ufffd", "&", "\u201c"])
+def test_parse_cost_grows_with_a_run_of_marks_not_its_square(mark):
+    nlp = spacy.blank("en")  # the same tokenizer rules, without the slower pipes
+
+    def parse(text):
+        return parse_sources([Source(id="s", text=text)], nlp)
+
+    # four times the run: about four times the work (the whole run at once took sixteen)
+    assert growth(parse, mark * 2_000, mark * 8_000) < 8
+
+
+@pytest.mark.parametrize("length", [RUN_CHARS, RUN_CHARS + 1, 2 * RUN_CHARS + 2, 1000])
+def test_tokenizer_text_breaks_long_runs_in_place(length):
+    text = "Anna Berg said " + "x" * length + " at noon."
+    broken = tokenizer_text(text)
+    assert len(broken) == len(text)
+    assert all(len(run) <= RUN_CHARS for run in broken.split())
+    assert [i for i, (a, b) in enumerate(zip(text, broken, strict=True)) if a != b] == [
+        15 + i for i in range(RUN_CHARS, length, RUN_CHARS + 1)
+    ]
+
+
+def test_tokens_after_a_long_run_keep_their_offsets_in_the_source(nlp):
+    text = '"' * 5_000 + " Anna Berg met the mayor of Oslo on Monday."
+    parsed = parse_sources([Source(id="s", text=text)], nlp)[0]
+    token = parsed.token_at(text.index("Oslo"))
+    assert token is not None
+    assert token.text == "Oslo"
+    places = [text[o + e.start_char : o + e.end_char] for o, e in parsed.entities()]
+    assert "Oslo" in places
