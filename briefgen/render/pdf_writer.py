@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,12 @@ from briefgen.errors import RenderError
 from briefgen.model import Brief
 from briefgen.render.context import build_context
 from briefgen.render.dates import DEFAULT_DATE_FORMAT, long_date
+from briefgen.render.pdf_bounds import (
+    PDF_SECONDS,
+    TIGHTER_LINES_MAX_PAGES,
+    PdfTooSlow,
+    needs_shaping,
+)
 from briefgen.render.pdf_fonts import (
     FontFamily,
     find_fallback_fonts,
@@ -62,8 +69,10 @@ class _MemoPDF(FPDF):
     """An A4 page with the marking banner at top and bottom and "Page X of Y" in the footer."""
 
     def __init__(self, marking: str, footer_label: str, fonts: FontFamily | None,
-                 fallbacks: tuple[Path, ...] = ()) -> None:
+                 fallbacks: tuple[Path, ...] = (), *, shaping: bool = True,
+                 deadline: float | None = None) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.deadline = deadline
         self.marking = marking
         self.footer_label = footer_label
         self.unicode = fonts is not None
@@ -88,7 +97,7 @@ class _MemoPDF(FPDF):
                 names.append(name)
             if names:
                 self.set_fallback_fonts(names, exact_match=False)
-            if _HAS_SHAPING:
+            if _HAS_SHAPING and shaping:
                 # HarfBuzz joins Arabic letters and lays right-to-left text out right to left.
                 self.set_text_shaping(use_shaping_engine=True)
         self.set_margins(25, 23, 25)
@@ -110,7 +119,13 @@ class _MemoPDF(FPDF):
                        unicodedata.category(c) in ("Mn", "Cf") else MISSING_GLYPH
                        for c in text)
 
+    def check_time(self) -> None:
+        """Stop drawing (``PdfTooSlow``) once the deadline has passed; None: no deadline."""
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise PdfTooSlow
+
     def header(self) -> None:
+        self.check_time()
         if self.marking:
             self.set_y(10)
             self.set_font(self.family, "B", 9.5)
@@ -150,6 +165,7 @@ class _Writer:
 
     def paragraph(self, text: str, style: str = "", size: float = 10.5, indent: float = 0,
                   color: tuple[int, int, int] = (26, 26, 26), after: float = 2.0) -> None:
+        self.pdf.check_time()
         self.font(style, size, color)
         self.pdf.set_x(self.pdf.l_margin + indent)
         self.pdf.multi_cell(0, self.line * size / 10.5, self.pdf.text_of(text), align="L",
@@ -166,6 +182,7 @@ class _Writer:
 
     def bullets(self, items: list[str]) -> None:
         for text in items:
+            self.pdf.check_time()
             self.font()
             self.pdf.set_x(self.pdf.l_margin + 2)
             self.pdf.cell(5, self.line, self.pdf.text_of("\u2022"))
@@ -409,15 +426,18 @@ class _Writer:
 
 def render_pdf(brief: Brief, template: BriefTemplate,
                fonts: FontFamily | None | bool = True, *,
-               date_format: str = DEFAULT_DATE_FORMAT) -> bytes:
+               date_format: str = DEFAULT_DATE_FORMAT, seconds: float = PDF_SECONDS) -> bytes:
     """The memo as PDF bytes. ``fonts``: True finds a system Unicode font, ``None`` forces
     the core fonts (characters outside Latin-1 become ``?``), a FontFamily uses that one.
-    ``date_format``: strftime codes for every date in the memo (see render_html)."""
+    ``date_format``: strftime codes for every date in the memo (see render_html).
+    Raises RenderError when drawing takes longer than ``seconds``."""
+    deadline = time.monotonic() + seconds
     family = find_unicode_font() if fonts is True else fonts or None
     fallbacks = find_fallback_fonts() if fonts is True else ()
     if family is not None:
         fallbacks = tuple(f for f in fallbacks if f != family.regular)
     context = build_context(brief, template, date_format=date_format)
+    shaping = needs_shaping(context)
     fpdf_logger = logging.getLogger("fpdf")
     level = fpdf_logger.level
     fpdf_logger.setLevel(logging.ERROR)  # missing glyphs (emoji, CJK) are expected, not news
@@ -425,10 +445,17 @@ def render_pdf(brief: Brief, template: BriefTemplate,
         # A page holding only the Sources is a waste of paper: set the memo a little
         # tighter until the references fit after the text (or the spacings run out).
         for line in (LINE_MM, *TIGHTER_LINES_MM):
-            pdf, writer = _draw(context, template, family, fallbacks, line)
-            if not writer.sources_alone:
+            pdf, writer = _draw(context, template, family, fallbacks, line,
+                                shaping=shaping, deadline=deadline)
+            if not writer.sources_alone or pdf.page > TIGHTER_LINES_MAX_PAGES:
                 break
         return bytes(pdf.output())
+    except PdfTooSlow:
+        raise RenderError(
+            f"{template.id}: the PDF was not drawn because it took longer than {seconds:g} "
+            "seconds (the memo is very long); shorten its longest field, or export it as "
+            ".docx or HTML instead."
+        ) from None
     except (FPDFException, ValueError, OSError) as exc:
         raise RenderError(f"{template.id}: the PDF cannot be drawn ({exc}).") from None
     finally:
@@ -436,13 +463,17 @@ def render_pdf(brief: Brief, template: BriefTemplate,
 
 
 def _draw(context: dict[str, Any], template: BriefTemplate, family: FontFamily | None,
-          fallbacks: tuple[Path, ...], line: float) -> tuple[_MemoPDF, _Writer]:
-    """The memo drawn with ``line`` mm per 10.5 pt line, and the writer that drew it."""
+          fallbacks: tuple[Path, ...], line: float, *, shaping: bool = True,
+          deadline: float | None = None) -> tuple[_MemoPDF, _Writer]:
+    """The memo drawn with ``line`` mm per 10.5 pt line, and the writer that drew it;
+    ``shaping``: whether to lay text out with HarfBuzz; ``deadline``: a time.monotonic()
+    past which drawing stops with ``PdfTooSlow`` (None: no deadline)."""
     title = template.labels.get("title") or template.name
     try:
-        pdf = _MemoPDF(context["marking"], title, family, fallbacks)
+        pdf = _MemoPDF(context["marking"], title, family, fallbacks, shaping=shaping,
+                       deadline=deadline)
     except Exception:  # noqa: BLE001 - a damaged system font: fall back to the core fonts
-        pdf = _MemoPDF(context["marking"], title, None)
+        pdf = _MemoPDF(context["marking"], title, None, deadline=deadline)
     pdf.set_title(template.name)
     pdf.set_creator("briefgen")
     writer = _Writer(pdf, context, template)
