@@ -13,8 +13,9 @@ from briefgen.errors import Cancelled, IntakeError
 MAX_FILE_BYTES = 30_000_000
 """The largest file accepted (a PDF or Word file with pictures; a news article is ~50 KB)."""
 
-MAX_TEXT_BYTES = 8_000_000
-"""The largest text, Markdown, HTML or RTF document accepted (about a long book of text)."""
+MAX_TEXT_BYTES = 3_000_000
+"""The largest text, Markdown, HTML or RTF document accepted (a long book; extracting 3 MB
+of prose takes about two minutes on a small machine, and 8 MB took more than five)."""
 
 
 _STATE = threading.local()
