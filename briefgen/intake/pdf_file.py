@@ -16,7 +16,7 @@ from pypdf.generic import ArrayObject, IndirectObject, StreamObject
 
 from briefgen.errors import BriefgenError, IntakeError
 from briefgen.intake.quiet import QuietLogger
-from briefgen.intake.reading import check_cancelled, intake_error
+from briefgen.intake.reading import MAX_TEXT_BYTES, check_cancelled, intake_error
 
 _PAGE_NUMBER = re.compile(
     r"^[-\u2013\u2014\s]*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[-\u2013\u2014\s]*$",
@@ -33,6 +33,9 @@ _PARAGRAPH_END = re.compile(r"[.!?:\"'\u201d\u2019)]$")
 # pages that share one stream would each read it again (14 KB of PDF took 43 s).
 MAX_CONTENT_BYTES = 16_000_000
 MAX_SECONDS = 20.0
+# The most text one PDF may give, like a text file (pages that share one stream each give
+# its text again: a few kilobytes of PDF could give a hundred megabytes).
+MAX_TEXT_CHARS = MAX_TEXT_BYTES
 _MAX_KEY_CHARS = 2_000
 
 
@@ -186,14 +189,15 @@ def _drawing_key(page: PageObject) -> Hashable | None:
 
 
 class _PageReader:
-    """Reads the text of pages, each drawing once, within MAX_CONTENT_BYTES and MAX_SECONDS."""
+    """Reads the text of pages, each drawing once, within MAX_CONTENT_BYTES, MAX_TEXT_CHARS
+    and MAX_SECONDS."""
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.deadline = time.monotonic() + MAX_SECONDS
         self.content_bytes = 0
         self.texts: dict[Hashable, str] = {}
-        self.pages_read = 0
+        self.text_chars = 0
 
     def text_of(self, page: PageObject) -> str:
         check_cancelled()
@@ -204,8 +208,19 @@ class _PageReader:
                 "article may take; print it to a new PDF, or save it as text, and load that",
             )
         key = _drawing_key(page)
-        if key is not None and key in self.texts:
-            return self.texts[key]
+        text = self.texts.get(key) if key is not None else None
+        if text is None:
+            text = self._read(page, key)
+        self.text_chars += len(text)
+        if self.text_chars > MAX_TEXT_CHARS:
+            raise intake_error(
+                self.name,
+                f"its text is longer than {MAX_TEXT_CHARS:,} characters, "
+                "the most an article may have; split it and load the parts",
+            )
+        return text
+
+    def _read(self, page: PageObject, key: Hashable | None) -> str:
         self.content_bytes += sum(len(stream.get_data()) for stream in _streams(page))
         if self.content_bytes > MAX_CONTENT_BYTES:
             raise intake_error(
@@ -214,7 +229,6 @@ class _PageReader:
                 "instructions, the most a PDF article may have; split it, or print it to a "
                 "new PDF, and load that",
             )
-        self.pages_read += 1
         text = page.extract_text() or ""
         if key is not None:
             self.texts[key] = text
@@ -226,8 +240,8 @@ def read_pdf(data: bytes, name: str) -> PdfArticle:
 
     Raises IntakeError naming ``name`` when the PDF is encrypted, corrupt, image-only
     (scanned pages without a text layer), holds more than MAX_CONTENT_BYTES of drawing
-    instructions or takes longer than MAX_SECONDS to read; Cancelled when the loading
-    was cancelled (see reading.cancellable) between two pages.
+    instructions or MAX_TEXT_CHARS of text, or takes longer than MAX_SECONDS to read;
+    Cancelled when the loading was cancelled (see reading.cancellable) between two pages.
     """
     with QuietLogger("pypdf"):
         return _read_pdf(data, name)

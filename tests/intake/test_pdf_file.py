@@ -149,3 +149,16 @@ def test_cancel_stops_reading_a_pdf_between_pages(extractions: list[int]) -> Non
     with cancellable(is_cancelled), pytest.raises(Cancelled):
         read_pdf(shared_stream_pdf(pages=30, stream_lines=20, shared=False), "long.pdf")
     assert len(extractions) == 2
+
+
+def test_pages_repeating_one_stream_are_refused_past_the_text_bound(
+    extractions: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_file, "MAX_TEXT_CHARS", 100_000)
+    with pytest.raises(IntakeError) as caught:
+        read_pdf(shared_stream_pdf(pages=1_000, stream_lines=200), "repeated.pdf")
+    assert str(caught.value) == (
+        'Cannot load "repeated.pdf": its text is longer than 100,000 characters, the most an '
+        "article may have; split it and load the parts."
+    )
+    assert len(extractions) == 1

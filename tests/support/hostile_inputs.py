@@ -24,8 +24,9 @@ def shared_stream_pdf(pages: int, stream_lines: int, *, shared: bool = True) -> 
     """A PDF of ``pages`` pages that all draw one content stream of ``stream_lines`` text
     lines (compressed: the file stays small however long the decoded stream is).
     ``shared=False`` gives each page its own copy of the stream instead."""
-    line = b"BT /F1 11 Tf 72 700 Td (The harbour board met on Tuesday.) Tj ET\n"
-    content = zlib.compress(line * stream_lines, 9)
+    lines = (b"BT /F1 11 Tf 72 %d Td (Line %d: the harbour board met on Tuesday.) Tj ET\n"
+             % (700 - index % 600, index) for index in range(stream_lines))
+    content = zlib.compress(b"".join(lines), 9)
     stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + (
         b"\nendstream")
     copies = 1 if shared else pages
