@@ -278,15 +278,17 @@ def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[i
 
 
 def _source_name(source: Source) -> str:
-    """How a refusal names ``source``: its file, address or title, else its id."""
-    return source.path or source.url or source.title or source.id
+    """How a refusal names ``source``: its file, address or title, else what it is."""
+    if source.path or source.url or source.title:
+        return f'"{source.path or source.url or source.title}"'
+    return "the pasted text" if source.pasted else f"the article {source.id}"
 
 
 def check_source_size(source: Source, tokens: int) -> None:
     """Refuse (ExtractionError) a source of more than MAX_SOURCE_TOKENS ``tokens``."""
     if tokens > MAX_SOURCE_TOKENS:
         raise ExtractionError(
-            f'Cannot extract "{_source_name(source)}": it has about {tokens:,} words and '
+            f"Cannot extract {_source_name(source)}: it has about {tokens:,} words and "
             f"marks, more than the {MAX_SOURCE_TOKENS:,} one article may have (about two "
             "minutes of extraction); split it into smaller files."
         )

@@ -196,3 +196,10 @@ def test_prose_at_the_text_limit_is_under_the_token_bound():
     sentence = "The harbour board said on Tuesday that the new berth, at the east quay, opens. "
     text = sentence * (MAX_TEXT_BYTES // len(sentence))
     assert estimated_tokens(text) < MAX_SOURCE_TOKENS
+
+
+def test_a_refused_source_without_a_file_is_named_for_what_it_is(monkeypatch):
+    monkeypatch.setattr("briefgen.extract.parse.MAX_SOURCE_TOKENS", 10)
+    pasted = Source(id="s1", text="- " * 11, pasted="2026-02-05")
+    with pytest.raises(ExtractionError, match=r"^Cannot extract the pasted text: it has"):
+        parse_sources([pasted], spacy.blank("en"))
