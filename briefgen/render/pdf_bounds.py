@@ -19,6 +19,8 @@ _NEEDS_SHAPING = re.compile(
 # off a page of their own (each try draws the whole memo again).
 PDF_SECONDS = 30.0
 TIGHTER_LINES_MAX_PAGES = 12
+# The longest text given to fpdf2 at once (it breaks all of it into lines before drawing).
+FLOW_CHARS = 4_000
 
 
 def needs_shaping(value: Any) -> bool:
@@ -30,6 +32,21 @@ def needs_shaping(value: Any) -> bool:
     if isinstance(value, (list, tuple)):
         return any(needs_shaping(item) for item in value)
     return False
+
+
+def slices(text: str, size: int) -> list[str]:
+    """``text`` in consecutive slices of at most ``size`` characters, each but the last
+    cut after its last space or line end when it has one (joined, they give ``text``)."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = max(text.rfind(" ", start + size // 2, end), text.rfind("\n", start + size // 2, end))
+        cut = cut + 1 if cut >= 0 else end
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
 
 
 class PdfTooSlow(Exception):

@@ -18,10 +18,12 @@ from briefgen.model import Brief
 from briefgen.render.context import build_context
 from briefgen.render.dates import DEFAULT_DATE_FORMAT, long_date
 from briefgen.render.pdf_bounds import (
+    FLOW_CHARS,
     PDF_SECONDS,
     TIGHTER_LINES_MAX_PAGES,
     PdfTooSlow,
     needs_shaping,
+    slices,
 )
 from briefgen.render.pdf_fonts import (
     FontFamily,
@@ -167,10 +169,18 @@ class _Writer:
                   color: tuple[int, int, int] = (26, 26, 26), after: float = 2.0) -> None:
         self.pdf.check_time()
         self.font(style, size, color)
-        self.pdf.set_x(self.pdf.l_margin + indent)
-        self.pdf.multi_cell(0, self.line * size / 10.5, self.pdf.text_of(text), align="L",
-                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.flow(self.pdf.text_of(text), self.line * size / 10.5, self.pdf.l_margin + indent)
         self.pdf.ln(after)
+
+    def flow(self, text: str, height: float, x: float) -> None:
+        """``text`` wrapped from ``x`` to the right margin. fpdf2 breaks a whole text into
+        lines before it draws a page, so a long one is drawn in slices, the deadline
+        checked before each."""
+        for part in slices(text, FLOW_CHARS):
+            self.pdf.check_time()
+            self.pdf.set_x(x)
+            self.pdf.multi_cell(0, height, part, align="L", new_x=XPos.LMARGIN,
+                                new_y=YPos.NEXT)
 
     def heading(self, text: str, size: float = 12.5, keep: float = HEADING_KEEP_MM) -> None:
         # Keep a heading with what follows: room for it and ``keep`` mm of text (about
@@ -186,8 +196,7 @@ class _Writer:
             self.font()
             self.pdf.set_x(self.pdf.l_margin + 2)
             self.pdf.cell(5, self.line, self.pdf.text_of("\u2022"))
-            self.pdf.multi_cell(0, self.line, self.pdf.text_of(self.portion + text), align="L",
-                                new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.flow(self.pdf.text_of(self.portion + text), self.line, self.pdf.get_x())
             self.pdf.ln(1)
 
     def cited(self, item: dict[str, Any]) -> str:
@@ -211,8 +220,7 @@ class _Writer:
             self.font("B")
             pdf.cell(34, self.line + 0.4, pdf.text_of(spec.label.upper() + ":"))
             self.font()
-            pdf.multi_cell(0, self.line + 0.4, pdf.text_of(value), align="L",
-                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.flow(pdf.text_of(value), self.line + 0.4, pdf.get_x())
         pdf.set_line_width(0.2)
         pdf.line(pdf.l_margin, pdf.get_y() + 1.5, pdf.w - pdf.r_margin, pdf.get_y() + 1.5)
         pdf.ln(4)

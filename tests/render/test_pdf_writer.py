@@ -22,7 +22,7 @@ from support.sample_briefs import (
 from briefgen.errors import RenderError
 from briefgen.model import Brief
 from briefgen.render import BriefTemplate, TemplateLibrary, pdf_writer, render_to_file
-from briefgen.render.pdf_bounds import needs_shaping
+from briefgen.render.pdf_bounds import needs_shaping, slices
 from briefgen.render.pdf_fonts import find_unicode_font
 from briefgen.render.pdf_writer import core_font_text, render_pdf
 
@@ -231,3 +231,28 @@ def test_pdf_cost_grows_with_the_background_not_faster() -> None:
     ratio = growth(lambda brief: render_pdf(brief, template), _long_background_brief(3_000),
                    _long_background_brief(12_000), repeat=1)
     assert ratio < 6
+
+
+def test_long_text_is_given_to_fpdf_in_slices_cut_at_spaces() -> None:
+    text = "The harbour board met again. " * 1_000
+    parts = slices(text, 4_000)
+    assert "".join(parts) == text
+    assert all(len(part) <= 4_000 for part in parts)
+    assert all(part.endswith(" ") for part in parts[:-1])
+    assert slices("x" * 9, 4) == ["xxxx", "xxxx", "x"]
+
+
+def test_drawing_one_long_paragraph_checks_the_clock_as_it_goes(
+    library: TemplateLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    looks: list[int] = []
+    real_check = pdf_writer._MemoPDF.check_time
+
+    def counting_check(pdf: Any) -> None:
+        looks.append(1)
+        real_check(pdf)
+
+    monkeypatch.setattr(pdf_writer._MemoPDF, "check_time", counting_check)
+    render_pdf(_long_background_brief(40_000), library.get("information-memo"))
+    # at least one look per slice of the paragraph, not one per paragraph
+    assert len(looks) >= 40_000 // pdf_writer.FLOW_CHARS
