@@ -21,6 +21,11 @@ of prose takes about two minutes on a small machine, and 8 MB took more than fiv
 _STATE = threading.local()
 
 
+class LoadingCancelled(IntakeError, Cancelled):
+    """The user cancelled a load: a Cancelled that the loaders' guard, which turns every
+    failure but an IntakeError into "could not be read", lets through as it is."""
+
+
 @contextmanager
 def cancellable(is_cancelled: Callable[[], bool]) -> Iterator[None]:
     """Loading on this thread inside the block stops with Cancelled, at the next point a
@@ -37,7 +42,7 @@ def check_cancelled() -> None:
     """Raise Cancelled if the loading on this thread was cancelled (see cancellable)."""
     is_cancelled = getattr(_STATE, "is_cancelled", None)
     if is_cancelled is not None and is_cancelled():
-        raise Cancelled()
+        raise LoadingCancelled()
 
 
 def intake_error(name: str, reason: str) -> IntakeError:

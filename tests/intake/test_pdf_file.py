@@ -146,8 +146,9 @@ def test_cancel_stops_reading_a_pdf_between_pages(extractions: list[int]) -> Non
         asked.append(1)
         return len(asked) > 2
 
-    with cancellable(is_cancelled), pytest.raises(Cancelled):
-        read_pdf(shared_stream_pdf(pages=30, stream_lines=20, shared=False), "long.pdf")
+    with cancellable(is_cancelled), pytest.raises(Cancelled) as caught:
+        load(shared_stream_pdf(pages=30, stream_lines=20, shared=False), name="long.pdf")
+    assert str(caught.value) == "Cancelled."
     assert len(extractions) == 2
 
 
