@@ -8,9 +8,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from briefgen.errors import ExtractionError
 from briefgen.model import Source
 from briefgen.text.datelines import Dateline, parse_dateline
 
@@ -19,11 +21,27 @@ PIECE_WORDS = 2000
 # And of at most this many characters, whatever the words: text without spaces (Chinese,
 # Japanese, a run of one word) must never reach spaCy's limit of 1,000,000 characters.
 PIECE_CHARS = 50_000
+# And of at most about this many tokens (words and marks, each mark counted as one): the
+# parser and the entity recogniser need about 10 KB per token of a batch while they run
+# (200 KB of "- " took 1.7 GB in pieces of 25,000 tokens). PIPE_BATCH pieces run at once.
+PIECE_TOKENS = 2_500
+PIPE_BATCH = 4
+# The most tokens (as estimated_tokens counts them) one source may have: about 3 MB of
+# prose, or two minutes of extraction on a small machine (about 5,000 tokens a second).
+# What a parse keeps is about 100 bytes a token, so memory stays far under 1 GB.
+MAX_SOURCE_TOKENS = 700_000
+_TOKEN_ESTIMATE = re.compile(r"\w+|[^\w\s]")
+# No run of characters without a space reaches spaCy longer than this: its tokenizer takes
+# time growing with the square of such a run (8 KB of quotation marks took 8 s). A longer
+# run is given to spaCy with every RUN_CHARS + 1st character made a space, so offsets hold.
+RUN_CHARS = 100
+_LONG_RUN = re.compile(rf"\S{{{RUN_CHARS + 1},}}")
 # Where to cut a piece that is too long, best first: a line end, a sentence end, a space.
 _CUT_AFTER = ("\n", ". ", "? ", "! ", "\u3002", "\uff01", "\uff1f", " ")
 _PARAGRAPH_BREAK = re.compile(r"\n")
 # The dash after a place that opens a story ("Indianapolis – Several thousand ...").
 _PLACE_DASH = re.compile(r"[ \t]*(?:--|[-\u2013\u2014])[ \t]+(?=[A-Z\"\u201c])")
+_NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 # Where a Doc keeps its entities sorted by start token, for entities_in.
 _ENTITIES = "briefgen.entities"
 
@@ -52,7 +70,8 @@ def entities_in(span: Span) -> list[Span]:
 
 @dataclass
 class Piece:
-    """One parsed piece of a source: ``doc`` covers ``text[offset:offset + length]``."""
+    """One parsed piece of a source: ``doc`` covers ``text[offset:offset + length]``, its
+    text that stretch as ``tokenizer_text`` gives it (the same but in over-long runs)."""
 
     offset: int
     doc: Doc
@@ -150,6 +169,20 @@ class Parsed:
         return piece.doc[piece.token_index(char - piece.offset)]
 
 
+def _break_run(match: re.Match[str]) -> str:
+    chars = list(match.group())
+    spaces = range(RUN_CHARS, len(chars), RUN_CHARS + 1)
+    chars[RUN_CHARS :: RUN_CHARS + 1] = " " * len(spaces)
+    return "".join(chars)
+
+
+def tokenizer_text(text: str) -> str:
+    """``text`` as spaCy is given it: the same length and characters, except that in a run
+    of more than ``RUN_CHARS`` characters without whitespace every ``RUN_CHARS + 1``-st
+    character is a space (a token's offset in it is its offset in ``text``)."""
+    return _LONG_RUN.sub(_break_run, text)
+
+
 def split_pieces(
     text: str, max_words: int | None = None, max_chars: int | None = None
 ) -> list[tuple[int, str]]:
@@ -157,25 +190,49 @@ def split_pieces(
     (default ``PIECE_WORDS``); a longer single paragraph is cut after sentence ends.
     No piece is longer than ``max_chars`` (default ``PIECE_CHARS``): one that would be is
     cut at its last line end, sentence end or space in its second half, else at the limit.
+    No piece holds more than about ``PIECE_TOKENS`` tokens either (see ``estimated_tokens``).
     """
     limit = PIECE_CHARS if max_chars is None else max(1, max_chars)
     return [cut for offset, chunk in _split_by_words(text, max_words)
-            for cut in _split_by_chars(chunk, offset, limit)]
+            for by_chars in _split_by_chars(chunk, offset, limit)
+            for cut in _split_by_tokens(*by_chars, PIECE_TOKENS)]
+
+
+def estimated_tokens(text: str) -> int:
+    """About how many tokens spaCy makes of ``text``, rather more than fewer: every word
+    and every mark (a quotation mark, a dash) counts one."""
+    return sum(1 for _ in _TOKEN_ESTIMATE.finditer(text))
+
+
+def _cut_before(chunk: str, floor: int, end: int) -> int:
+    """Where to end a piece of ``chunk`` that must end by ``end``: after its last line end,
+    sentence end or space from ``floor`` on, else at ``end``."""
+    for mark in _CUT_AFTER:
+        found = chunk.rfind(mark, floor, end)
+        if found >= 0:
+            return min(found + len(mark), end)
+    return end
 
 
 def _split_by_chars(chunk: str, offset: int, limit: int) -> Iterator[tuple[int, str]]:
     start = 0
     while len(chunk) - start > limit:
-        end = start + limit
-        floor = start + limit // 2
-        cut = end
-        for mark in _CUT_AFTER:
-            found = chunk.rfind(mark, floor, end)
-            if found >= 0:
-                cut = min(found + len(mark), end)
-                break
+        cut = _cut_before(chunk, start + limit // 2, start + limit)
         yield offset + start, chunk[start:cut]
         start = cut
+    if start < len(chunk):
+        yield offset + start, chunk[start:]
+
+
+def _split_by_tokens(offset: int, chunk: str, limit: int) -> Iterator[tuple[int, str]]:
+    ends = [match.end() for match in _TOKEN_ESTIMATE.finditer(chunk)]
+    start = 0
+    first = 0  # the index in ends of the first token at or after start
+    while len(ends) - first > limit:
+        cut = _cut_before(chunk, ends[first + limit // 2 - 1], ends[first + limit - 1])
+        yield offset + start, chunk[start:cut]
+        start = cut
+        first = bisect_right(ends, start)
     if start < len(chunk):
         yield offset + start, chunk[start:]
 
@@ -220,17 +277,43 @@ def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[i
     return out
 
 
-def parse_sources(sources: Sequence[Source], nlp: Language, *, batch_size: int = 8) -> list[Parsed]:
-    """Parse every source once, all pieces of all sources through one batched ``nlp.pipe``."""
+def _source_name(source: Source) -> str:
+    """How a refusal names ``source``: its file, address or title, else what it is."""
+    if source.path or source.url or source.title:
+        return f'"{source.path or source.url or source.title}"'
+    return "the pasted text" if source.pasted else f"the article {source.id}"
+
+
+def check_source_size(source: Source, tokens: int) -> None:
+    """Refuse (ExtractionError) a source of more than MAX_SOURCE_TOKENS ``tokens``."""
+    if tokens > MAX_SOURCE_TOKENS:
+        raise ExtractionError(
+            f"Cannot extract {_source_name(source)}: it has about {tokens:,} words and "
+            f"marks, more than the {MAX_SOURCE_TOKENS:,} one article may have (about two "
+            "minutes of extraction); split it into smaller files."
+        )
+
+
+def parse_sources(
+    sources: Sequence[Source], nlp: Language, *, batch_size: int = PIPE_BATCH
+) -> list[Parsed]:
+    """Parse every source once, all pieces of all sources through one batched ``nlp.pipe``.
+
+    A Doc keeps no tensor: the steps read tokens, tags, parses and entities, and the
+    tok2vec output (384 bytes a token) would be most of what a long text keeps.
+    Raises ExtractionError, before parsing anything, for a source of more than
+    MAX_SOURCE_TOKENS tokens."""
     parsed = [Parsed(source) for source in sources]
     jobs: list[tuple[int, int, int]] = []
     texts: list[str] = []
     for index, source in enumerate(sources):
+        check_source_size(source, estimated_tokens(source.text))
         for offset, chunk in split_pieces(source.text):
             jobs.append((index, offset, len(chunk)))
-            texts.append(chunk)
+            texts.append(tokenizer_text(chunk))
     for (index, offset, length), doc in zip(
         jobs, nlp.pipe(texts, batch_size=batch_size), strict=True
     ):
+        doc.tensor = _NO_TENSOR
         parsed[index].pieces.append(Piece(offset, doc, length))
     return parsed

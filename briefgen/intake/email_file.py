@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
+from email.policy import EmailPolicy
 from email.utils import getaddresses, parsedate_to_datetime
 
 from briefgen.intake.reading import intake_error
@@ -17,6 +18,31 @@ _FORWARD_MARKER = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _FORWARD_HEADER = re.compile(r"^(?:from|date|sent|subject|to|cc)\s*:", re.IGNORECASE)
+
+
+# The longest header value parsed (a subject, a sender, a content type): the e-mail
+# package's parser of encoded words (RFC 2047) needs memory growing with the square of
+# a value's length (a 280 KB subject took 2.9 GB); the rest of a longer value is dropped.
+MAX_HEADER_CHARS = 4_000
+
+
+def bounded_header(value: str, limit: int = MAX_HEADER_CHARS) -> str:
+    """``value`` cut to at most ``limit`` characters, at its last space or tab before the
+    limit when it has one (so that no encoded word is cut in two)."""
+    if len(value) <= limit:
+        return value
+    cut = max(value.rfind(" ", 0, limit + 1), value.rfind("\t", 0, limit + 1))
+    return value[: cut if cut > 0 else limit].rstrip()
+
+
+class _BoundedPolicy(EmailPolicy):
+    """The default e-mail policy, but a header is parsed only up to MAX_HEADER_CHARS."""
+
+    def header_fetch_parse(self, name: str, value: str) -> str:
+        return super().header_fetch_parse(name, bounded_header(value))  # type: ignore[no-any-return]
+
+
+_POLICY = _BoundedPolicy()
 
 
 @dataclass
@@ -111,7 +137,7 @@ def _attachments(message: EmailMessage) -> list[Attachment]:
 def read_email(data: bytes, name: str) -> EmailArticle:
     """The message in ``data``; IntakeError naming ``name`` when it cannot be parsed."""
     try:
-        message = BytesParser(policy=policy.default).parsebytes(data)
+        message = BytesParser(policy=_POLICY).parsebytes(data)
         assert isinstance(message, EmailMessage)
         text_part = message.get_body(preferencelist=("plain",))
         html_part = message.get_body(preferencelist=("html",))

@@ -137,12 +137,16 @@ def parse_plain_article(text: str) -> ArticleParts:
     return parts
 
 
-_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
+# Every pattern below is linear in the length of the text: no repeat may run past the
+# next mark of its own kind ("[" for link text, "(" for a target, the same emphasis mark)
+# nor past a line end, so a line of "![![![" or "*a *a *a" is read once, not once per mark.
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.*)$", re.MULTILINE)
 _MD_SETEXT = re.compile(r"^(\S.*)\n(?:=+|-+)[ \t]*$", re.MULTILINE)
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_REFERENCE = re.compile(r"^[ \t]*\[[^\]]+\]:[ \t]+\S+.*$", re.MULTILINE)
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
+_MD_LINK = re.compile(r"\[([^\[\]\n]+)\]\([^()\n]*\)")
+_MD_REFERENCE = re.compile(r"^[ \t]*\[[^\[\]\n]+\]:[ \t]+\S.*$", re.MULTILINE)
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1)[^\n])+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"([*_])(?=\S)((?:(?!\1)[^\n])+?)(?<=\S)\1")
 _MD_CODE = re.compile(r"`([^`]+)`")
 _MD_FENCE = re.compile(r"^```.*$", re.MULTILINE)
 _MD_QUOTE = re.compile(r"^>[ \t]?", re.MULTILINE)
@@ -150,16 +154,25 @@ _MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 _MD_BULLET = re.compile(r"^([ \t]*)[*+][ \t]+", re.MULTILINE)
 
 
+def _heading_text(match: re.Match[str]) -> str:
+    """A heading's words without the closing hashes some writers add (``# Title #``);
+    hashes that end a word stay (``# Notes on C#``)."""
+    words = match.group(1).rstrip(" \t")
+    unclosed = words.rstrip("#")
+    return unclosed.rstrip(" \t") if not unclosed or unclosed[-1] in " \t" else words
+
+
 def markdown_to_text(markdown: str) -> str:
     """Markdown as the plain text a reader sees: marks, link targets and images removed."""
     text = _MD_FENCE.sub("", markdown)
     text = _MD_RULE.sub("", text)
     text = _MD_SETEXT.sub(r"\1", text)
-    text = _MD_HEADING.sub(r"\1", text)
+    text = _MD_HEADING.sub(_heading_text, text)
     text = _MD_IMAGE.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_REFERENCE.sub("", text)
     text = _MD_CODE.sub(r"\1", text)
+    text = _MD_STRONG.sub(r"\2", text)
     text = _MD_EMPHASIS.sub(r"\2", text)
     text = _MD_QUOTE.sub("", text)
     return _MD_BULLET.sub(r"\1- ", text)

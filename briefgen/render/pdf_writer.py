@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,14 @@ from briefgen.model import Brief
 from briefgen.render.context import build_context
 from briefgen.render.dates import DEFAULT_DATE_FORMAT, long_date
 from briefgen.render.document_info import DocumentInfo, document_info, document_title
+from briefgen.render.pdf_bounds import (
+    FLOW_CHARS,
+    PDF_SECONDS,
+    TIGHTER_LINES_MAX_PAGES,
+    PdfTooSlow,
+    needs_shaping,
+    slices,
+)
 from briefgen.render.pdf_fonts import (
     FontFamily,
     find_fallback_fonts,
@@ -63,8 +72,10 @@ class _MemoPDF(FPDF):
     """An A4 page with the marking banner at top and bottom and "Page X of Y" in the footer."""
 
     def __init__(self, marking: str, footer_label: str, fonts: FontFamily | None,
-                 fallbacks: tuple[Path, ...] = ()) -> None:
+                 fallbacks: tuple[Path, ...] = (), *, shaping: bool = True,
+                 deadline: float | None = None) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.deadline = deadline
         self.marking = marking
         self.footer_label = footer_label
         self.unicode = fonts is not None
@@ -89,7 +100,7 @@ class _MemoPDF(FPDF):
                 names.append(name)
             if names:
                 self.set_fallback_fonts(names, exact_match=False)
-            if _HAS_SHAPING:
+            if _HAS_SHAPING and shaping:
                 # HarfBuzz joins Arabic letters and lays right-to-left text out right to left.
                 self.set_text_shaping(use_shaping_engine=True)
         self.set_margins(25, 23, 25)
@@ -111,7 +122,13 @@ class _MemoPDF(FPDF):
                        unicodedata.category(c) in ("Mn", "Cf") else MISSING_GLYPH
                        for c in text)
 
+    def check_time(self) -> None:
+        """Stop drawing (``PdfTooSlow``) once the deadline has passed; None: no deadline."""
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise PdfTooSlow
+
     def header(self) -> None:
+        self.check_time()
         if self.marking:
             self.set_y(10)
             self.set_font(self.family, "B", 9.5)
@@ -151,11 +168,20 @@ class _Writer:
 
     def paragraph(self, text: str, style: str = "", size: float = 10.5, indent: float = 0,
                   color: tuple[int, int, int] = (26, 26, 26), after: float = 2.0) -> None:
+        self.pdf.check_time()
         self.font(style, size, color)
-        self.pdf.set_x(self.pdf.l_margin + indent)
-        self.pdf.multi_cell(0, self.line * size / 10.5, self.pdf.text_of(text), align="L",
-                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.flow(self.pdf.text_of(text), self.line * size / 10.5, self.pdf.l_margin + indent)
         self.pdf.ln(after)
+
+    def flow(self, text: str, height: float, x: float) -> None:
+        """``text`` wrapped from ``x`` to the right margin. fpdf2 breaks a whole text into
+        lines before it draws a page, so a long one is drawn in slices, the deadline
+        checked before each."""
+        for part in slices(text, FLOW_CHARS):
+            self.pdf.check_time()
+            self.pdf.set_x(x)
+            self.pdf.multi_cell(0, height, part, align="L", new_x=XPos.LMARGIN,
+                                new_y=YPos.NEXT)
 
     def heading(self, text: str, size: float = 12.5, keep: float = HEADING_KEEP_MM) -> None:
         # Keep a heading with what follows: room for it and ``keep`` mm of text (about
@@ -167,11 +193,11 @@ class _Writer:
 
     def bullets(self, items: list[str]) -> None:
         for text in items:
+            self.pdf.check_time()
             self.font()
             self.pdf.set_x(self.pdf.l_margin + 2)
             self.pdf.cell(5, self.line, self.pdf.text_of("\u2022"))
-            self.pdf.multi_cell(0, self.line, self.pdf.text_of(self.portion + text), align="L",
-                                new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.flow(self.pdf.text_of(self.portion + text), self.line, self.pdf.get_x())
             self.pdf.ln(1)
 
     def cited(self, item: dict[str, Any]) -> str:
@@ -195,8 +221,7 @@ class _Writer:
             self.font("B")
             pdf.cell(34, self.line + 0.4, pdf.text_of(spec.label.upper() + ":"))
             self.font()
-            pdf.multi_cell(0, self.line + 0.4, pdf.text_of(value), align="L",
-                           new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            self.flow(pdf.text_of(value), self.line + 0.4, pdf.get_x())
         pdf.set_line_width(0.2)
         pdf.line(pdf.l_margin, pdf.get_y() + 1.5, pdf.w - pdf.r_margin, pdf.get_y() + 1.5)
         pdf.ln(4)
@@ -410,13 +435,15 @@ class _Writer:
 
 def render_pdf(brief: Brief, template: BriefTemplate,
                fonts: FontFamily | None | bool = True, *,
-               date_format: str = DEFAULT_DATE_FORMAT,
+               date_format: str = DEFAULT_DATE_FORMAT, seconds: float = PDF_SECONDS,
                info: DocumentInfo | None = None) -> bytes:
     """The memo as PDF bytes. ``fonts``: True finds a system Unicode font, ``None`` forces
     the core fonts (characters outside Latin-1 become ``?``), a FontFamily uses that one.
     ``date_format``: strftime codes for every date in the memo (see render_html). ``info``:
     the author and language the PDF names (None: the user's settings file); its title is
-    the brief's subject. This writer cannot tag the PDF's structure."""
+    the brief's subject. This writer cannot tag the PDF's structure.
+    Raises RenderError when drawing takes longer than ``seconds``."""
+    deadline = time.monotonic() + seconds
     info = info or document_info()
     title = document_title(brief)
     family = find_unicode_font() if fonts is True else fonts or None
@@ -424,6 +451,7 @@ def render_pdf(brief: Brief, template: BriefTemplate,
     if family is not None:
         fallbacks = tuple(f for f in fallbacks if f != family.regular)
     context = build_context(brief, template, date_format=date_format)
+    shaping = needs_shaping(context)
     fpdf_logger = logging.getLogger("fpdf")
     level = fpdf_logger.level
     fpdf_logger.setLevel(logging.ERROR)  # missing glyphs (emoji, CJK) are expected, not news
@@ -431,13 +459,20 @@ def render_pdf(brief: Brief, template: BriefTemplate,
         # A page holding only the Sources is a waste of paper: set the memo a little
         # tighter until the references fit after the text (or the spacings run out).
         for line in (LINE_MM, *TIGHTER_LINES_MM):
-            pdf, writer = _draw(context, template, family, fallbacks, line)
+            pdf, writer = _draw(context, template, family, fallbacks, line,
+                                shaping=shaping, deadline=deadline)
             pdf.set_title(title or template.name)
             pdf.set_author(info.author)
             pdf.set_lang(info.language)
-            if not writer.sources_alone:
+            if not writer.sources_alone or pdf.page > TIGHTER_LINES_MAX_PAGES:
                 break
         return bytes(pdf.output())
+    except PdfTooSlow:
+        raise RenderError(
+            f"{template.id}: the PDF was not drawn because it took longer than {seconds:g} "
+            "seconds (the memo is very long); shorten its longest field, or export it as "
+            ".docx or HTML instead."
+        ) from None
     except (FPDFException, ValueError, OSError) as exc:
         raise RenderError(f"{template.id}: the PDF cannot be drawn ({exc}).") from None
     finally:
@@ -445,13 +480,17 @@ def render_pdf(brief: Brief, template: BriefTemplate,
 
 
 def _draw(context: dict[str, Any], template: BriefTemplate, family: FontFamily | None,
-          fallbacks: tuple[Path, ...], line: float) -> tuple[_MemoPDF, _Writer]:
-    """The memo drawn with ``line`` mm per 10.5 pt line, and the writer that drew it."""
+          fallbacks: tuple[Path, ...], line: float, *, shaping: bool = True,
+          deadline: float | None = None) -> tuple[_MemoPDF, _Writer]:
+    """The memo drawn with ``line`` mm per 10.5 pt line, and the writer that drew it;
+    ``shaping``: whether to lay text out with HarfBuzz; ``deadline``: a time.monotonic()
+    past which drawing stops with ``PdfTooSlow`` (None: no deadline)."""
     title = template.labels.get("title") or template.name
     try:
-        pdf = _MemoPDF(context["marking"], title, family, fallbacks)
+        pdf = _MemoPDF(context["marking"], title, family, fallbacks, shaping=shaping,
+                       deadline=deadline)
     except Exception:  # noqa: BLE001 - a damaged system font: fall back to the core fonts
-        pdf = _MemoPDF(context["marking"], title, None)
+        pdf = _MemoPDF(context["marking"], title, None, deadline=deadline)
     pdf.set_creator("briefgen")
     writer = _Writer(pdf, context, template)
     writer.line = line

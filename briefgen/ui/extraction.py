@@ -113,13 +113,15 @@ class ExtractionController(QObject):
         """Load articles from files (with e-mail attachments), then extract."""
         def job(progress: Progress, cancelled: IsCancelled) -> list[Source]:
             from briefgen.intake import load_sources
+            from briefgen.intake.reading import cancellable
 
             sources: list[Source] = []
             for done, path in enumerate(paths):
                 if cancelled():
                     break
                 progress(done, len(paths))
-                sources.extend(load_sources(path))
+                with cancellable(cancelled):  # a long PDF stops between two pages
+                    sources.extend(load_sources(path))
             return sources
 
         noun = "article" if len(paths) == 1 else f"{len(paths)} articles"

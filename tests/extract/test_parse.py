@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.growth import growth
 
-from briefgen.extract.parse import parse_sources, split_pieces
+from briefgen.errors import ExtractionError
+from briefgen.extract.parse import (
+    MAX_SOURCE_TOKENS,
+    PIECE_TOKENS,
+    PIPE_BATCH,
+    RUN_CHARS,
+    estimated_tokens,
+    parse_sources,
+    split_pieces,
+    tokenizer_text,
+)
+from briefgen.intake import MAX_TEXT_BYTES
 from briefgen.model import Source
 
 
@@ -93,3 +106,100 @@ def test_entities_in_a_span_are_the_ones_spacy_gives_for_every_sentence(nlp):
     window = doc[2:9]  # from "Tomas" into the middle of the first sentence's date
     assert [e.text for e in entities_in(window)] == [e.text for e in window.ents]
     assert entities_in(doc[0:0]) == []
+
+
+@pytest.mark.parametrize("mark", ['"', "\ufffd", "&", "\u201c"])
+def test_parse_cost_grows_with_a_run_of_marks_not_its_square(mark):
+    nlp = spacy.blank("en")  # the same tokenizer rules, without the slower pipes
+
+    def parse(text):
+        return parse_sources([Source(id="s", text=text)], nlp)
+
+    # four times the run: about four times the work (the whole run at once took sixteen)
+    assert growth(parse, mark * 2_000, mark * 8_000) < 8
+
+
+@pytest.mark.parametrize("length", [RUN_CHARS, RUN_CHARS + 1, 2 * RUN_CHARS + 2, 1000])
+def test_tokenizer_text_breaks_long_runs_in_place(length):
+    text = "Anna Berg said " + "x" * length + " at noon."
+    broken = tokenizer_text(text)
+    assert len(broken) == len(text)
+    assert all(len(run) <= RUN_CHARS for run in broken.split())
+    assert [i for i, (a, b) in enumerate(zip(text, broken, strict=True)) if a != b] == [
+        15 + i for i in range(RUN_CHARS, length, RUN_CHARS + 1)
+    ]
+
+
+def test_tokens_after_a_long_run_keep_their_offsets_in_the_source(nlp):
+    text = '"' * 5_000 + " Anna Berg met the mayor of Oslo on Monday."
+    parsed = parse_sources([Source(id="s", text=text)], nlp)[0]
+    token = parsed.token_at(text.index("Oslo"))
+    assert token is not None
+    assert token.text == "Oslo"
+    places = [text[o + e.start_char : o + e.end_char] for o, e in parsed.entities()]
+    assert "Oslo" in places
+
+
+@pytest.mark.parametrize(
+    "unit", ["- ", '"', "a.", "x\n"], ids=["dashes", "quote marks", "initials", "short lines"]
+)
+def test_no_piece_holds_more_tokens_than_the_bound_however_dense_the_text(unit):
+    text = unit * 40_000
+    pieces = split_pieces(text)
+    assert "".join(chunk for _, chunk in pieces) == text
+    assert all(text[offset : offset + len(chunk)] == chunk for offset, chunk in pieces)
+    assert max(estimated_tokens(chunk) for _, chunk in pieces) <= PIECE_TOKENS
+
+
+def test_the_tokens_parsed_at_once_do_not_grow_with_the_text():
+    nlp = spacy.blank("en")
+    batches: list[int] = []
+    real_pipe = nlp.pipe
+
+    def counting_pipe(texts, batch_size):
+        batches.append(batch_size)
+        return real_pipe(texts, batch_size=batch_size)
+
+    nlp.pipe = counting_pipe  # type: ignore[method-assign]
+
+    def largest_piece(size):
+        parsed = parse_sources([Source(id="s", text="- " * size)], nlp)[0]
+        return max(len(piece.doc) for piece in parsed.pieces)
+
+    # the parser holds a batch of pieces at once, about 10 KB a token: 200 KB of "- " in
+    # pieces of 25,000 tokens took 1.7 GB
+    assert largest_piece(20_000) <= PIECE_TOKENS
+    assert largest_piece(80_000) <= PIECE_TOKENS
+    assert batches == [PIPE_BATCH, PIPE_BATCH]
+
+
+def test_parsed_pieces_keep_no_tensor(nlp):
+    parsed = parse_sources([Source(id="s", text="Anna Berg met the mayor of Oslo.")], nlp)[0]
+    assert parsed.pieces[0].doc.tensor.size == 0
+    assert [ent.text for _, ent in parsed.entities()] == ["Anna Berg", "Oslo"]
+
+
+def test_a_source_past_the_token_bound_is_refused_before_parsing(monkeypatch):
+    monkeypatch.setattr("briefgen.extract.parse.MAX_SOURCE_TOKENS", 1_000)
+    nlp = spacy.blank("en")
+    source = Source(id="s", text="- " * 1_001, path="dashes.txt")
+    with pytest.raises(ExtractionError) as caught:
+        parse_sources([source], nlp)
+    assert str(caught.value) == (
+        'Cannot extract "dashes.txt": it has about 1,001 words and marks, more than the 1,000 '
+        "one article may have (about two minutes of extraction); split it into smaller files."
+    )
+    assert len(parse_sources([Source(id="s", text="- " * 1_000)], nlp)[0].pieces) == 1
+
+
+def test_prose_at_the_text_limit_is_under_the_token_bound():
+    sentence = "The harbour board said on Tuesday that the new berth, at the east quay, opens. "
+    text = sentence * (MAX_TEXT_BYTES // len(sentence))
+    assert estimated_tokens(text) < MAX_SOURCE_TOKENS
+
+
+def test_a_refused_source_without_a_file_is_named_for_what_it_is(monkeypatch):
+    monkeypatch.setattr("briefgen.extract.parse.MAX_SOURCE_TOKENS", 10)
+    pasted = Source(id="s1", text="- " * 11, pasted="2026-02-05")
+    with pytest.raises(ExtractionError, match=r"^Cannot extract the pasted text: it has"):
+        parse_sources([pasted], spacy.blank("en"))

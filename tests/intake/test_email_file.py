@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from email import policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -11,7 +12,13 @@ from support.builders import BODY, HEADLINE, docx_bytes, eml_bytes, png_bytes
 
 from briefgen.errors import IntakeError
 from briefgen.intake import load, load_sources
-from briefgen.intake.email_file import clean_subject, read_email, strip_forward_header
+from briefgen.intake.email_file import (
+    MAX_HEADER_CHARS,
+    bounded_header,
+    clean_subject,
+    read_email,
+    strip_forward_header,
+)
 
 
 def test_email_subject_sender_and_date_become_metadata(tmp_path: Path) -> None:
@@ -95,3 +102,44 @@ def test_message_forwarded_as_an_attachment_is_a_further_source() -> None:
     sources = load_sources(outer.as_bytes(), name="outer.eml")
     assert [source.title for source in sources] == ["ferry story", HEADLINE]
     assert sources[1].text == BODY
+
+
+def _message_with_encoded_subject(subject_chars: int) -> bytes:
+    word = "=?utf-8?q?Caf=C3=A9?="
+    subject = " ".join([word] * (subject_chars // (len(word) + 1)))
+    return (
+        "From: Desk <desk@example.org>\nSubject: " + subject
+        + "\nDate: Thu, 5 Feb 2026 09:00:00 +0000\n\nThe harbour board met on Tuesday.\n"
+    ).encode()
+
+
+def _peak_bytes(data: bytes) -> int:
+    tracemalloc.start()
+    try:
+        read_email(data, "many-words.eml")
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_for_a_subject_of_encoded_words_does_not_grow_with_its_square() -> None:
+    small = _peak_bytes(_message_with_encoded_subject(10_000))
+    large = _peak_bytes(_message_with_encoded_subject(40_000))
+    # four times the subject: the old parse needed about thirteen times the memory
+    assert large < 2 * small
+
+
+def test_a_very_long_encoded_subject_is_decoded_up_to_the_header_bound() -> None:
+    article = read_email(_message_with_encoded_subject(100_000), "many-words.eml")
+    assert article.subject is not None
+    # the space between two encoded words is not text (RFC 2047)
+    assert article.subject.replace("Caf\u00e9", "") == ""
+    assert len(article.subject) < MAX_HEADER_CHARS
+    assert article.text is not None
+    assert article.text.strip() == "The harbour board met on Tuesday."
+
+
+def test_bounded_header_cuts_at_a_space_before_the_limit() -> None:
+    assert bounded_header("alpha beta gamma", limit=12) == "alpha beta"
+    assert bounded_header("alphabetagamma", limit=5) == "alpha"
+    assert bounded_header("short", limit=12) == "short"

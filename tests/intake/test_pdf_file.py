@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pypdf import PageObject
 from support.builders import AUTHOR, HEADLINE, encrypted_pdf_bytes, image_only_pdf_bytes, pdf_bytes
+from support.hostile_inputs import shared_stream_pdf
 
-from briefgen.errors import IntakeError
-from briefgen.intake import load
-from briefgen.intake.pdf_file import join_lines, remove_running_lines
+from briefgen.errors import Cancelled, IntakeError
+from briefgen.intake import load, pdf_file
+from briefgen.intake.pdf_file import join_lines, read_pdf, remove_running_lines
+from briefgen.intake.reading import cancellable
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +90,76 @@ def test_compound_written_with_a_hyphen_elsewhere_keeps_it_at_a_line_end() -> No
     joined = join_lines(lines)
     assert "is well-known for delays" in joined
     assert "for timetables that change" in joined
+
+
+@pytest.fixture
+def extractions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry per page whose text pypdf was asked to read."""
+    calls: list[int] = []
+    real = PageObject.extract_text
+
+    def counting(page: PageObject, *args: Any, **kwargs: Any) -> str:
+        calls.append(1)
+        return real(page, *args, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", counting)
+    return calls
+
+
+def test_pages_that_share_one_content_stream_are_read_once(extractions: list[int]) -> None:
+    read_pdf(shared_stream_pdf(pages=40, stream_lines=200), "shared.pdf")
+    assert len(extractions) == 1
+
+
+def test_pages_with_streams_of_their_own_are_each_read(extractions: list[int]) -> None:
+    read_pdf(shared_stream_pdf(pages=5, stream_lines=20, shared=False), "own.pdf")
+    assert len(extractions) == 5
+
+
+def test_a_pdf_past_the_content_bound_is_refused_before_reading_further(
+    extractions: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one_stream = 200 * 64  # 200 lines of about 64 bytes each
+    monkeypatch.setattr(pdf_file, "MAX_CONTENT_BYTES", 3 * one_stream)
+    with pytest.raises(IntakeError) as caught:
+        read_pdf(shared_stream_pdf(pages=30, stream_lines=200, shared=False), "big.pdf")
+    assert str(caught.value).startswith('Cannot load "big.pdf": its pages hold more than')
+    assert "split it, or print it to a new PDF" in str(caught.value)
+    assert len(extractions) <= 3
+
+
+def test_reading_a_pdf_stops_at_its_time_bound(
+    extractions: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = iter(range(0, 10_000, 5))  # each look at the clock: five more seconds
+    monkeypatch.setattr(pdf_file.time, "monotonic", lambda: float(next(clock)))
+    with pytest.raises(IntakeError) as caught:
+        read_pdf(shared_stream_pdf(pages=30, stream_lines=20, shared=False), "slow.pdf")
+    assert f"longer than {pdf_file.MAX_SECONDS:g} seconds" in str(caught.value)
+    assert len(extractions) == pdf_file.MAX_SECONDS // 5
+
+
+def test_cancel_stops_reading_a_pdf_between_pages(extractions: list[int]) -> None:
+    asked: list[int] = []
+
+    def is_cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    with cancellable(is_cancelled), pytest.raises(Cancelled) as caught:
+        load(shared_stream_pdf(pages=30, stream_lines=20, shared=False), name="long.pdf")
+    assert str(caught.value) == "Cancelled."
+    assert len(extractions) == 2
+
+
+def test_pages_repeating_one_stream_are_refused_past_the_text_bound(
+    extractions: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_file, "MAX_TEXT_CHARS", 100_000)
+    with pytest.raises(IntakeError) as caught:
+        read_pdf(shared_stream_pdf(pages=1_000, stream_lines=200), "repeated.pdf")
+    assert str(caught.value) == (
+        'Cannot load "repeated.pdf": its text is longer than 100,000 characters, the most an '
+        "article may have; split it and load the parts."
+    )
+    assert len(extractions) == 1

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from support.builders import AUTHOR, BODY, HEADLINE, PLAIN_ARTICLE, PUBLISHED, PUBLISHER
+from support.growth import growth
 
 from briefgen.intake.plain_text import markdown_to_text, parse_plain_article
 
@@ -124,3 +126,34 @@ def test_a_short_first_paragraph_line_without_a_stop_is_not_taken_for_a_headline
     text = "Officials said on Monday that\nthe plan was approved."
     parts = parse_plain_article(text)
     assert parts.title is None
+
+
+HOSTILE_MARKDOWN = {
+    "images opened and never closed": "![",
+    "links whose target never closes": "[a](",
+    "emphasis that never closes": "*a ",
+    "strong emphasis that never closes": "**a ",
+    "reference lines that never close": "[\n",
+    "a heading of hashes": "#",
+}
+
+
+@pytest.mark.parametrize("unit", HOSTILE_MARKDOWN.values(), ids=HOSTILE_MARKDOWN.keys())
+def test_markdown_cost_grows_with_the_text_not_its_square(unit: str) -> None:
+    def text(size: int) -> str:
+        body = unit * (size // len(unit))
+        return f"# {body}x" if unit == "#" else body
+
+    # four times the text: about four times the work, where rescanning from every mark
+    # (the old patterns) took sixteen
+    assert growth(markdown_to_text, text(8_000), text(32_000)) < 8
+
+
+def test_markdown_strong_text_may_hold_emphasis() -> None:
+    assert markdown_to_text("The **vote on *Tuesday* passed** at last.") == (
+        "The vote on Tuesday passed at last."
+    )
+
+
+def test_markdown_heading_loses_its_closing_hashes_but_keeps_a_sharp() -> None:
+    assert markdown_to_text("## Budget vote ##\n# Notes on C#") == "Budget vote\nNotes on C#"

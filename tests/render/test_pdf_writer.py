@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from support.growth import growth
 from support.sample_briefs import (
     DATE_FORMAT_CASES,
     dated_brief,
@@ -17,8 +19,10 @@ from support.sample_briefs import (
     sample_brief,
 )
 
+from briefgen.errors import RenderError
 from briefgen.model import Brief
-from briefgen.render import BriefTemplate, TemplateLibrary, render_to_file
+from briefgen.render import BriefTemplate, TemplateLibrary, pdf_writer, render_to_file
+from briefgen.render.pdf_bounds import needs_shaping, slices
 from briefgen.render.pdf_fonts import find_unicode_font
 from briefgen.render.pdf_writer import core_font_text, render_pdf
 
@@ -173,3 +177,82 @@ def test_the_bottom_line_is_bold_and_people_are_a_list_like_the_word_file(
     assert "Name Role Organisation" not in text
     assert "\u2022 Anika Solberg, Deputy Foreign Minister" in text
     assert all("Liberation" in font or "Arial" in font for _t, font in runs if font)
+
+
+def _long_background_brief(chars: int) -> Brief:
+    brief = sample_brief()
+    sentence = "The harbour board agreed a plan for the new ferry berth at the east quay. "
+    brief.fields["background"] = (sentence * (chars // len(sentence) + 1))[:chars]
+    return brief
+
+
+def test_latin_text_is_drawn_without_the_shaping_engine_and_arabic_with_it() -> None:
+    assert not needs_shaping({"fields": {"subject": "Caf\u00e9 talks \u2014 \u201cyes\u201d"}})
+    assert needs_shaping({"quotes": [{"text": "\u0645\u0631\u062d\u0628\u0627"}]})
+    assert needs_shaping(["\u05e9\u05dc\u05d5\u05dd"])
+    assert needs_shaping("e\u0301")  # a combining accent
+
+
+def test_a_long_memo_is_drawn_once_not_again_with_tighter_lines(
+    library: TemplateLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draws: list[float] = []
+    real_draw = pdf_writer._draw
+
+    def counting_draw(*args: Any, **kwargs: Any) -> Any:
+        draws.append(args[4])
+        return real_draw(*args, **kwargs)
+
+    monkeypatch.setattr(pdf_writer, "_draw", counting_draw)
+    monkeypatch.setattr(pdf_writer, "TIGHTER_LINES_MAX_PAGES", 2)
+    pages = _pages(render_pdf(_long_background_brief(12_000), library.get("information-memo")))
+    assert len(pages) > 2
+    assert draws == [pdf_writer.LINE_MM]
+
+
+def test_pdf_drawing_stops_at_its_deadline_with_a_sentence(
+    library: TemplateLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = iter(range(0, 1_000_000, 1))  # each look at the clock: one more second
+    monkeypatch.setattr(pdf_writer.time, "monotonic", lambda: float(next(clock)))
+    with pytest.raises(RenderError) as caught:
+        render_pdf(_long_background_brief(30_000), library.get("information-memo"), seconds=5)
+    message = str(caught.value)
+    assert message.startswith("information-memo: the PDF was not drawn")
+    assert "longer than 5 seconds" in message
+    assert "export it as .docx or HTML" in message
+    assert next(clock) < 12  # it stopped at the first look past the deadline
+
+
+def test_pdf_cost_grows_with_the_background_not_faster() -> None:
+    template = TemplateLibrary(user_dir=Path("/nonexistent-briefgen-user")).get(
+        "information-memo"
+    )
+    ratio = growth(lambda brief: render_pdf(brief, template), _long_background_brief(3_000),
+                   _long_background_brief(12_000), repeat=1)
+    assert ratio < 6
+
+
+def test_long_text_is_given_to_fpdf_in_slices_cut_at_spaces() -> None:
+    text = "The harbour board met again. " * 1_000
+    parts = slices(text, 4_000)
+    assert "".join(parts) == text
+    assert all(len(part) <= 4_000 for part in parts)
+    assert all(part.endswith(" ") for part in parts[:-1])
+    assert slices("x" * 9, 4) == ["xxxx", "xxxx", "x"]
+
+
+def test_drawing_one_long_paragraph_checks_the_clock_as_it_goes(
+    library: TemplateLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    looks: list[int] = []
+    real_check = pdf_writer._MemoPDF.check_time
+
+    def counting_check(pdf: Any) -> None:
+        looks.append(1)
+        real_check(pdf)
+
+    monkeypatch.setattr(pdf_writer._MemoPDF, "check_time", counting_check)
+    render_pdf(_long_background_brief(40_000), library.get("information-memo"))
+    # at least one look per slice of the paragraph, not one per paragraph
+    assert len(looks) >= 40_000 // pdf_writer.FLOW_CHARS
