@@ -215,7 +215,7 @@ def _dated_verb_ahead(sentence: Sentence, upcoming: Sequence[Upcoming]) -> bool:
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         perfect = any(c.lower_ in {"has", "have", "had"} and c.dep_ == "aux" for c in verb.children)
-        if not _clause_in_past(verb) and not perfect and verb.tag_ != "VBN":
+        if not _clause_in_past(verb) and not perfect and verb.tag_ in {"VBZ", "VBP", "VB"}:
             return True
     return False
 

@@ -305,3 +305,9 @@ def test_each_class_of_issue_18_is_a_next_step(parse, sentence):
 )
 def test_past_actions_positions_and_forecasts_of_issue_18_are_not_next_steps(parse, sentence):
     assert _steps(parse, "The talks ended. " + sentence, "2026-03-12") == []
+
+
+def test_a_participle_dated_on_the_day_of_writing_reports_what_happened(parse):
+    held = "The court holds a hearing on Thursday."
+    hitting = "The bond has fallen this week, hitting a new low on Thursday."
+    assert _steps(parse, f"{held} {hitting}", "2026-03-12") == [held]
