@@ -148,8 +148,12 @@ def step_evidence(
             strength -= _QUOTED
         if strength > best:
             best, cue = strength, phrase.lower()
-    if dated:  # "welcomed the launch of the group on January 30": the day is still to come
+    if dated:
         dated_strength = SCHEDULED if best >= POSSIBLE else PLANNED
+        if past and not _has_future_modal(sentence):
+            # "welcomed the launch of the group on January 30": a day still to come in a
+            # story told in the past; found, but for the reader to check
+            dated_strength = min(dated_strength, AGREED)
         if dated_strength > best:
             best, cue = dated_strength, f"{cue} + day ahead" if cue else "day ahead"
     elif ahead and not past and _dated_verb_ahead(sentence, upcoming) and best < AGREED:
