@@ -178,9 +178,13 @@ def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
             passive = following.i + 1 < len(following.doc) and following.nbor().tag_ == "VBN"
             if not passive:
                 return None
-        elif following.lemma_ in STANCE_VERBS:
-            return None
-        if phrase.lower() == "agreed to" and not _placed_in_time(following):
+        elif following.lemma_ in STANCE_VERBS and following.lemma_ not in _CARRYING_ON:
+            return None  # ("pledged to stay in close contact" carries something on)
+        if (
+            phrase.lower() == "agreed to"
+            and following.lemma_ not in _CARRYING_ON | _STEPPING_UP
+            and not _placed_in_time(following)
+        ):
             return None  # "agreed to return the cash": a deal done, not a step with a time
     # "discussed holding a follow-up meeting": a step only with a plan as its object
     if phrase.lower() == "discussed" and not any(c.tag_ == "VBG" for c in token.children):
@@ -250,6 +254,12 @@ def _modal_strength(token: Token) -> float:
 _HEDGES = frozenset(["likely", "probably", "possibly", "perhaps"])
 # Verbs that carry something on: a pledge when someone who acts is their subject.
 _GOING_ON = words("continue keep")
+# What an agreement can set going without naming a time: carrying on ("agreed to stay in
+# close contact"), stepping up ("agreed to intensify efforts") or meeting ("agreed to meet").
+_CARRYING_ON = words("continue keep stay remain maintain")
+_STEPPING_UP = words(
+    "intensify expand deepen strengthen accelerate step pursue resume meet reconvene convene"
+)
 # Who can state what they will do: people, bodies and the pronouns that stand for them.
 _AGENT_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "you", "it"])
 _AGENT_ENTITIES = frozenset(["PERSON", "ORG", "NORP", "GPE"])

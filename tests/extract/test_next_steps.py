@@ -271,8 +271,11 @@ def test_declined_to_state_with_an_adverb_is_an_open_item(parse):
         "The regulator has yet to rule on the merger.",
         # "look forward to" and continued contact
         "The two leaders said they look forward to continued close contact.",
+        "The two leaders looked forward to continuing close coordination.",
+        "Both sides agreed to stay in close contact.",
         # pledges to intensify, continue or expand something
         "Both sides pledged to intensify work on the border crossing.",
+        "The ministers agreed to expand trade in grain.",
         "The two governments will continue their talks on water rights.",
         # conditional steps
         "If the assembly approves the budget, the ministry will hire two hundred nurses.",
