@@ -43,8 +43,11 @@ _ADJECTIVE_PLAN = re.compile(r"^(?:a|the) (?:scheduled|planned)$", re.IGNORECASE
 
 
 _PLAN_HEADS = words("plan plans decision promise pledge intention bid effort deadline proposal")
-# A date mention on or after the publication day: (start, end, days ahead; 0 = that day).
+# A date mention on or after the publication day: (start, end, days ahead; 0 = that day,
+# VAGUE = some time ahead that no calendar day names: "later this month", "ahead of the
+# 2027 elections").
 Upcoming = tuple[int, int, int]
+VAGUE = -1
 # A date that places a sentence in the past ("in 2019", "last year", "two years ago").
 _PAST_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d|last|ago|earlier|previous|former)\b", re.I)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d(?=s?\b)")
@@ -115,9 +118,10 @@ def step_evidence(
         for a, _, days in upcoming
         if sentence.start <= a < sentence.end and not _quoted_at(sentence, a - sentence.start)
     ]
-    dated = any(days > 0 for days in ahead)
+    dated = any(days > 0 or days == VAGUE for days in ahead)
+    named_day = any(days > 0 for days in ahead)
     inside = [(a, days) for a, _, days in upcoming if sentence.start <= a < sentence.end]
-    days_ahead = [a - sentence.start for a, days in inside if days > 0]
+    days_ahead = [a - sentence.start for a, days in inside if days > 0 or days == VAGUE]
     past = _past_main_verb(sentence)
     past_dated = _about_the_past(sentence)
     best, cue = 0.0, ""
@@ -150,9 +154,10 @@ def step_evidence(
             best, cue = strength, phrase.lower()
     if dated:
         dated_strength = SCHEDULED if best >= POSSIBLE else PLANNED
-        if past and not _has_future_modal(sentence):
-            # "welcomed the launch of the group on January 30": a day still to come in a
-            # story told in the past; found, but for the reader to check
+        if (past and not _has_future_modal(sentence)) or not (named_day or best):
+            # "welcomed the launch of the group on January 30" (a day still to come in a
+            # story told in the past), "ahead of the 2027 elections" with no other cue:
+            # found, but for the reader to check
             dated_strength = min(dated_strength, AGREED)
         if dated_strength > best:
             best, cue = dated_strength, f"{cue} + day ahead" if cue else "day ahead"
@@ -307,21 +312,26 @@ def upcoming_spans(
     for sentence in sents:
         offset = sentence.start - sentence.span.start_char
         for match in _TIME_AHEAD.finditer(sentence.text):
-            out.append((sentence.start + match.start(), sentence.start + match.end(), 1))
+            out.append((sentence.start + match.start(), sentence.start + match.end(), VAGUE))
         for ent in entities_in(sentence.span):
             if ent.label_ != "DATE" or not _places_in_time(ent.root):
                 continue
             years = [int(y) for y in _YEAR.findall(ent.text)]
             if years and min(years) > reference.year:
-                days = 365 * (min(years) - reference.year)
+                days = 365 * (min(years) - reference.year) if _places_a_clause(ent.root) else VAGUE
                 out.append((offset + ent.start_char, offset + ent.end_char, days))
     return out
 
 
+def _places_a_clause(token: Token) -> bool:
+    """True for a year that places a clause in time: "in 2027", "by 2030"."""
+    return token.dep_ in {"pobj", "npadvmod"}
+
+
 def _places_in_time(token: Token) -> bool:
-    """True for a year that places a clause in time: "in 2027", "by 2030", or the year of an
-    event placed so ("ahead of the 2027 elections"), not "the 2027 budget" as a subject."""
-    if token.dep_ in {"pobj", "npadvmod"}:
+    """True for a year that places a clause in time, or the year of an event placed so
+    ("ahead of the 2027 elections"), not "the 2027 budget" as a subject."""
+    if _places_a_clause(token):
         return True
     return token.dep_ in {"nummod", "compound", "amod"} and token.head.dep_ == "pobj"
 

@@ -322,3 +322,11 @@ def test_a_day_still_to_come_in_a_past_tense_sentence_is_found_but_left_to_check
     confidences = _confidences(parse, f"{told} {planned}")
     assert confidences == {told: 0.68, planned: 0.9}
     assert confidences[told] < CHECK_THRESHOLD
+
+
+def test_a_time_ahead_that_names_no_day_alone_is_found_but_left_to_check(parse):
+    vague = "The council is reviewing the rules ahead of the 2027 elections."
+    named = "The council is reviewing the rules before May 4."
+    cued = "The council plans to review the rules later this month."
+    confidences = _confidences(parse, f"{vague} {named} {cued}")
+    assert confidences == {vague: 0.68, named: 0.8, cued: 0.9}
