@@ -178,8 +178,8 @@ def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
             passive = following.i + 1 < len(following.doc) and following.nbor().tag_ == "VBN"
             if not passive:
                 return None
-        elif following.lemma_ in STANCE_VERBS and following.lemma_ not in _CARRYING_ON:
-            return None  # ("pledged to stay in close contact" carries something on)
+        elif following.lemma_ in STANCE_VERBS and not _carries_on(phrase, following):
+            return None
         if (
             phrase.lower() == "agreed to"
             and following.lemma_ not in _CARRYING_ON | _STEPPING_UP
@@ -196,6 +196,19 @@ def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
     if negatable and first is not None and negated(first):
         return None  # "does not seek to overturn": what is not planned
     return token
+
+
+def _carries_on(phrase: str, verb: Token) -> bool:
+    """True for an agreement or pledge to carry something on: "agreed to stay in close
+    contact", "pledged to continue the talks" (not "intends to keep walking")."""
+    return (
+        _PLEDGE.match(phrase) is not None
+        and verb.lemma_ in _CARRYING_ON
+        and any(c.dep_ in {"dobj", "prep"} for c in verb.children)
+    )
+
+
+_PLEDGE = re.compile(r"^(?:agreed|pledged|committed|promised|vowed) to$", re.IGNORECASE)
 
 
 def negated(token: Token) -> bool:

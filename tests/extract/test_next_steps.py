@@ -330,3 +330,19 @@ def test_a_time_ahead_that_names_no_day_alone_is_found_but_left_to_check(parse):
     cued = "The council plans to review the rules later this month."
     confidences = _confidences(parse, f"{vague} {named} {cued}")
     assert confidences == {vague: 0.68, named: 0.8, cued: 0.9}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both governments pledged to stay in close contact.",
+        "The ministers agreed to continue the talks on fishing.",
+    ],
+)
+def test_a_pledge_to_carry_something_on_is_a_next_step(parse, sentence):
+    assert _steps(parse, "The talks ended. " + sentence, "2026-03-12") == [sentence]
+
+
+def test_an_intention_to_keep_going_in_a_figure_of_speech_is_no_next_step(parse):
+    text = "The talks ended. My government intends to keep walking, the envoy said."
+    assert _steps(parse, text, "2026-03-12") == []
