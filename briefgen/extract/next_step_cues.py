@@ -8,7 +8,8 @@ from itertools import takewhile
 
 from spacy.tokens import Token
 
-from briefgen.extract.lexicon import words
+from briefgen.extract.lexicon import ORG_WORDS, SPEAKER_NOUNS, words
+from briefgen.extract.role_words import ROLE_NOUNS
 from briefgen.extract.sentences import Sentence
 
 # How sure a sentence states a next step, by the strongest cue it holds (compared with
@@ -17,8 +18,8 @@ from briefgen.extract.sentences import Sentence
 SCHEDULED = 0.9  # "is scheduled to", "set for", "to be determined", a day still to come
 PLANNED = 0.8  # "will meet", "plans to", "is expected to", "pledged to"
 REPORTED = 0.72  # "hoped it would resume", "declined to say when", "investigating whether"
-AGREED = 0.68  # "agreed to complete": a decision reported in the past tense
-RELAYED = 0.62  # "said it would leverage": a saying verb's "would", not placed in time
+AGREED = 0.68  # "agreed to meet in May": a decision reported in the past tense, with a time
+RELAYED = 0.62  # "said he would appeal": someone's "would" after a saying verb, no time given
 POSSIBLE = 0.55  # "could begin in 2022", "may soon be dismissed": a possibility, not a plan
 
 _SCHEDULED = re.compile(
@@ -34,15 +35,14 @@ _PLANNED = re.compile(
     r"\b(?:expect(?:s|ed)? to|plans? to|planned to|planning to|making plans|intends? to|"
     r"aims? to|"
     r"hopes? to|pledged to|promised to|committed to|vowed to|going to|"
-    r"later this (?:week|month|year)|in the coming (?:days|weeks|months)|by the end of|"
-    r"(?:is|are) (?:\w+ly )?(?:preparing|developing|working on)|threatened to|"
-    r"reserved the right|eligible to|(?:days|weeks|months|hours) (?:left|remaining))\b",
+    r"later this (?:week|month|year)|in the coming (?:days|weeks|months)|by the end of)\b",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
     r"\b(?:declined (?:\w+ )?to (?:say|state|disclose|specify)|unclear (?:whether|when|if|how)|"
     r"investigating whether|to determine whether|not (?:yet )?(?:decided|clear)|"
-    r"asks|recommended|seek to|seeking to|discussed|called for|calling for)\b",
+    r"asks|recommended|seek to|seeking to|discussed|(?:needs?|needed) more time|"
+    r"still (?:needs?|has|have) to|look(?:s|ed|ing)? forward to)\b",
     re.IGNORECASE,
 )
 _AGREED = re.compile(r"\bagreed to\b", re.IGNORECASE)
@@ -65,18 +65,25 @@ def verb_in(token: Token, verbs: frozenset[str]) -> bool:
     return token.lemma_ in verbs or (token.pos_ in {"VERB", "AUX"} and bool(stems & verbs))
 
 
-# Cues that end in "to" only count before a verb ("agreed to meet", not "agreed to a truce").
+# Cues that end in "to" only count before a verb ("agreed to meet", not "agreed to a truce"),
+# except "looks forward to", which takes a noun as well ("to further talks").
 _INFINITIVE_CUE = re.compile(r"\bto$", re.IGNORECASE)
-_EVENT_NOUNS = words(
+_LOOKING_FORWARD = re.compile(r"forward to$", re.IGNORECASE)
+# Nouns of an event that can be scheduled ("the talks will be held", "the launch is set").
+EVENT_NOUNS = words(
     """
     meeting debate vote investigation inquiry hearing talks summit session election probe
-    review referendum trial ceasefire
+    review referendum trial ceasefire visit launch conference round call dialogue forum
+    negotiation consultation sentencing ceremony
     """
 )
 _FUTURE_MODALS = frozenset(["will", "shall", "'ll", "wo"])
 # Cues that are rhetoric inside a quotation ("we will win", "I'm going to do it").
 MODAL_CUES = frozenset(
-    ["will", "shall", "'ll", "wo", "would", "could", "may", "might", "should", "ca", "going to"]
+    [
+        "will", "shall", "'ll", "wo", "would", "could", "may", "might", "should", "ca", "must",
+        "going to",
+    ]
 )
 POSSIBLE_MODALS = frozenset(["could", "may", "might", "should", "ca"])
 # Verbs that state a position or a mood, not a step: "the law will not change our
@@ -156,7 +163,7 @@ def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
     token = token_at(sentence, start + len(phrase) - 1)
     if token is None:
         return None
-    if _INFINITIVE_CUE.search(phrase):
+    if _INFINITIVE_CUE.search(phrase) and not _LOOKING_FORWARD.search(phrase):
         following = token.nbor() if token.i + 1 < sentence.span.end else None
         if (
             following is not None
@@ -171,15 +178,17 @@ def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
             passive = following.i + 1 < len(following.doc) and following.nbor().tag_ == "VBN"
             if not passive:
                 return None
-        elif following.lemma_ in STANCE_VERBS:
+        elif following.lemma_ in STANCE_VERBS and not _carries_on(phrase, following):
             return None
+        if (
+            phrase.lower() == "agreed to"
+            and following.lemma_ not in _CARRYING_ON | _STEPPING_UP
+            and not _placed_in_time(following)
+        ):
+            return None  # "agreed to return the cash": a deal done, not a step with a time
     # "discussed holding a follow-up meeting": a step only with a plan as its object
     if phrase.lower() == "discussed" and not any(c.tag_ == "VBG" for c in token.children):
         return None
-    if phrase.lower().startswith(("called", "calling")) and not any(
-        t.lemma_ in _EVENT_NOUNS for t in token.subtree
-    ):
-        return None  # "called for an emergency meeting", not "called for a balanced deal"
     if phrase.lower() == "asks" and token.tag_ != "VBZ":
         return None
     first = token_at(sentence, start)
@@ -187,6 +196,19 @@ def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
     if negatable and first is not None and negated(first):
         return None  # "does not seek to overturn": what is not planned
     return token
+
+
+def _carries_on(phrase: str, verb: Token) -> bool:
+    """True for an agreement or pledge to carry something on: "agreed to stay in close
+    contact", "pledged to continue the talks" (not "intends to keep walking")."""
+    return (
+        _PLEDGE.match(phrase) is not None
+        and verb.lemma_ in _CARRYING_ON
+        and any(c.dep_ in {"dobj", "prep"} for c in verb.children)
+    )
+
+
+_PLEDGE = re.compile(r"^(?:agreed|pledged|committed|promised|vowed) to$", re.IGNORECASE)
 
 
 def negated(token: Token) -> bool:
@@ -208,8 +230,14 @@ def _modal_strength(token: Token) -> float:
         return 0.0  # "would have met", "could have gone": looking back
     if verb.lemma_ == "have" and any(c.dep_ == "xcomp" for c in verb.children):
         verb = next(c for c in verb.children if c.dep_ == "xcomp")  # "will have to yield"
+    if low == "must":
+        return PLANNED if _placed_in_time(verb) else 0.0  # "must reply by Friday", a deadline
     acts = any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ not in STANCE_VERBS for c in verb.children)
     event = low in _FUTURE_MODALS and _names_an_event(verb)
+    if verb.lemma_ in _GOING_ON:
+        # "the two sides will continue their talks", "the talks would continue" plan; "prices
+        # will keep rising" foretells
+        acts = has_agent_subject(verb) or _of_an_event(verb)
     if verb.lemma_ in STANCE_VERBS and not event and not acts:
         return 0.0
     if _in_relative_clause(verb):
@@ -225,8 +253,10 @@ def _modal_strength(token: Token) -> float:
         return PLANNED
     if low == "would":
         if node.dep_ == "ccomp" and verb_in(node.head, _PLAN_REPORTING):
-            if verb_in(node.head, SAYING) and not _placed_in_time(verb):
-                return RELAYED  # "said Tyvak would leverage that experience"
+            if verb_in(node.head, SAYING) and not (_placed_in_time(verb) or _of_an_event(verb)):
+                if has_agent_subject(verb) and not negated(verb):
+                    return RELAYED  # "said he would appeal"
+                return 0.0  # "said the truce would not apply to ...": a claim, a position
             return REPORTED
         return 0.0
     if low in POSSIBLE_MODALS and verb.dep_ in {"ROOT", "ccomp", "conj", "acl"}:
@@ -235,6 +265,32 @@ def _modal_strength(token: Token) -> float:
 
 
 _HEDGES = frozenset(["likely", "probably", "possibly", "perhaps"])
+# Verbs that carry something on: a pledge when someone who acts is their subject.
+_GOING_ON = words("continue keep")
+# What an agreement can set going without naming a time: carrying on ("agreed to stay in
+# close contact"), stepping up ("agreed to intensify efforts") or meeting ("agreed to meet").
+_CARRYING_ON = words("continue keep stay remain maintain")
+_STEPPING_UP = words(
+    "intensify expand deepen strengthen accelerate step pursue resume meet reconvene convene"
+)
+# Who can state what they will do: people, bodies and the pronouns that stand for them.
+_AGENT_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "you", "it"])
+_AGENT_ENTITIES = frozenset(["PERSON", "ORG", "NORP", "GPE"])
+AGENT_NOUNS = (
+    ORG_WORDS | SPEAKER_NOUNS | ROLE_NOUNS | words("side country nation partner ally leader")
+)
+
+
+def has_agent_subject(verb: Token) -> bool:
+    """True when the subject of ``verb`` is someone who can act: a person, a body, a country,
+    "both sides", "we" (not "prices", "the dispute")."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(
+        s.lower_ in _AGENT_PRONOUNS
+        or s.ent_type_ in _AGENT_ENTITIES
+        or s.lemma_.lower() in AGENT_NOUNS
+        for s in subjects
+    )
 # Verbs whose "that ... will" clause still states a plan ("believes the talks will resume").
 _KNOWING = words("think believe know report note explain reply tweet testify ensure learn")
 _TIME_WORDS = frozenset(["soon", "eventually", "now", "later", "until", "before", "by"])
@@ -274,6 +330,14 @@ def _placed_in_time(verb: Token) -> bool:
         if t.lower_ in _TIME_WORDS and t.pos_ in {"ADV", "ADP", "SCONJ"} and not gerund:
             return True
     return False
+
+
+def _of_an_event(verb: Token) -> bool:
+    """True when the subject of ``verb`` is an event ("the next meeting would be held")."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in EVENT_NOUNS
+        for c in verb.children
+    )
 
 
 def _names_an_event(verb: Token) -> bool:

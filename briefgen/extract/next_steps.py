@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from briefgen.extract.lexicon import ORG_WORDS, SPEAKER_NOUNS, words
+from briefgen.extract.lexicon import words
 from briefgen.extract.next_step_cues import (
     AGREED,
     MODAL_CUES,
@@ -20,13 +20,13 @@ from briefgen.extract.next_step_cues import (
     SCHEDULED,
     STANCE_VERBS,
     cues,
+    has_agent_subject,
     has_time,
     negated,
     token_at,
     verb_in,
 )
 from briefgen.extract.parse import entities_in
-from briefgen.extract.role_words import ROLE_NOUNS
 from briefgen.extract.sentences import Sentence
 from briefgen.model import NextStep
 
@@ -43,11 +43,27 @@ _ADJECTIVE_PLAN = re.compile(r"^(?:a|the) (?:scheduled|planned)$", re.IGNORECASE
 
 
 _PLAN_HEADS = words("plan plans decision promise pledge intention bid effort deadline proposal")
-# A date mention on or after the publication day: (start, end, days ahead; 0 = that day).
+# A date mention on or after the publication day: (start, end, days ahead; 0 = that day,
+# VAGUE = some time ahead that no calendar day names: "later this month", "ahead of the
+# 2027 elections").
 Upcoming = tuple[int, int, int]
+VAGUE = -1
 # A date that places a sentence in the past ("in 2019", "last year", "two years ago").
 _PAST_DATE = re.compile(r"\b(?:1[89]\d\d|20\d\d|last|ago|earlier|previous|former)\b", re.I)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d(?=s?\b)")
+# Times counted forward from the day of writing, which no calendar date names: "later this
+# month", "in the coming weeks", "within 30 days", "in a week's time", "over the next three
+# years" (not "for two weeks", "in the past week", "the first talks in two years", "the
+# next year" of a story told in the past).
+_NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|several|\d+)"
+_UNIT = r"(?:days?|weeks?|months?|years?)"
+_TIME_AHEAD = re.compile(
+    rf"\b(?:later this (?:week|month|year)|in the (?:coming|next) (?:few )?{_UNIT}|"
+    rf"(?:in|within|over) the next (?:{_NUMBER} )?{_UNIT}|within {_NUMBER} {_UNIT}|"
+    rf"{_NUMBER} {_UNIT}'s? time|(?<!the )(?:next|coming) (?:week|month|year|spring|summer|"
+    rf"autumn|fall|winter))\b",
+    re.IGNORECASE,
+)
 _QUOTE_OPENERS = ('"', "\u201c", "'", "\u2018")
 _SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 
@@ -102,9 +118,10 @@ def step_evidence(
         for a, _, days in upcoming
         if sentence.start <= a < sentence.end and not _quoted_at(sentence, a - sentence.start)
     ]
-    dated = any(days > 0 for days in ahead)
+    dated = any(days > 0 or days == VAGUE for days in ahead)
+    named_day = any(days > 0 for days in ahead)
     inside = [(a, days) for a, _, days in upcoming if sentence.start <= a < sentence.end]
-    days_ahead = [a - sentence.start for a, days in inside if days > 0]
+    days_ahead = [a - sentence.start for a, days in inside if days > 0 or days == VAGUE]
     past = _past_main_verb(sentence)
     past_dated = _about_the_past(sentence)
     best, cue = 0.0, ""
@@ -135,13 +152,17 @@ def step_evidence(
             strength -= _QUOTED
         if strength > best:
             best, cue = strength, phrase.lower()
-    if not past or _has_future_modal(sentence):
-        if dated:
-            dated_strength = SCHEDULED if best >= POSSIBLE else PLANNED
-            if dated_strength > best:
-                best, cue = dated_strength, f"{cue} + day ahead" if cue else "day ahead"
-        elif ahead and not past and _dated_verb_ahead(sentence, upcoming) and best < AGREED:
-            best, cue = AGREED, "dated verb"  # "holds a hearing today"
+    if dated:
+        dated_strength = SCHEDULED if best >= POSSIBLE else PLANNED
+        if (past and not _has_future_modal(sentence)) or not (named_day or best):
+            # "welcomed the launch of the group on January 30" (a day still to come in a
+            # story told in the past), "ahead of the 2027 elections" with no other cue:
+            # found, but for the reader to check
+            dated_strength = min(dated_strength, AGREED)
+        if dated_strength > best:
+            best, cue = dated_strength, f"{cue} + day ahead" if cue else "day ahead"
+    elif ahead and not past and _dated_verb_ahead(sentence, upcoming) and best < AGREED:
+        best, cue = AGREED, "dated verb"  # "holds a hearing today"
     if best < POSSIBLE:
         return None
     return round(best, 2), cue
@@ -167,25 +188,14 @@ def _vow(token: Token) -> bool:
     return subjects == ["we"] and verb.lemma_ not in STANCE_VERBS and not negated(verb)
 
 
-# Who can state what they will do: people, bodies and the pronouns that stand for them.
-_AGENT_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "you"])
-_AGENT_ENTITIES = frozenset(["PERSON", "ORG", "NORP", "GPE"])
-_AGENT_NOUNS = ORG_WORDS | SPEAKER_NOUNS | ROLE_NOUNS
-
-
 def _forecast(token: Token) -> bool:
     """True when the modal ``token`` foretells instead of stating what someone will do: its
     verb is "be" ("it will be harder") or its subject is no one who acts ("the dispute
     will come back in 2031"), unlike "Ann Lee will take over" or "the board will vote"."""
     verb = token.head
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
-    if verb.lemma_ == "be" or not subjects:
+    if verb.lemma_ == "be" or not any(c.dep_ in _SUBJECTS for c in verb.children):
         return True
-    return not any(
-        s.lower_ in _AGENT_PRONOUNS or s.ent_type_ in _AGENT_ENTITIES
-        or s.lemma_.lower() in _AGENT_NOUNS
-        for s in subjects
-    )
+    return not has_agent_subject(verb)
 
 
 def _dates_ahead(sentence: Sentence, token: Token, offsets: Sequence[int]) -> bool:
@@ -214,7 +224,7 @@ def _dated_verb_ahead(sentence: Sentence, upcoming: Sequence[Upcoming]) -> bool:
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         perfect = any(c.lower_ in {"has", "have", "had"} and c.dep_ == "aux" for c in verb.children)
-        if not _clause_in_past(verb) and not perfect and verb.tag_ != "VBN":
+        if not _clause_in_past(verb) and not perfect and verb.tag_ in {"VBZ", "VBP", "VB"}:
             return True
     return False
 
@@ -301,14 +311,29 @@ def upcoming_spans(
             out.append((start, end, days))
     for sentence in sents:
         offset = sentence.start - sentence.span.start_char
+        for match in _TIME_AHEAD.finditer(sentence.text):
+            out.append((sentence.start + match.start(), sentence.start + match.end(), VAGUE))
         for ent in entities_in(sentence.span):
-            if ent.label_ != "DATE" or ent.root.dep_ not in {"pobj", "npadvmod"}:
+            if ent.label_ != "DATE" or not _places_in_time(ent.root):
                 continue
             years = [int(y) for y in _YEAR.findall(ent.text)]
             if years and min(years) > reference.year:
-                days = 365 * (min(years) - reference.year)
+                days = 365 * (min(years) - reference.year) if _places_a_clause(ent.root) else VAGUE
                 out.append((offset + ent.start_char, offset + ent.end_char, days))
     return out
+
+
+def _places_a_clause(token: Token) -> bool:
+    """True for a year that places a clause in time: "in 2027", "by 2030"."""
+    return token.dep_ in {"pobj", "npadvmod"}
+
+
+def _places_in_time(token: Token) -> bool:
+    """True for a year that places a clause in time, or the year of an event placed so
+    ("ahead of the 2027 elections"), not "the 2027 budget" as a subject."""
+    if _places_a_clause(token):
+        return True
+    return token.dep_ in {"nummod", "compound", "amod"} and token.head.dep_ == "pobj"
 
 
 def extract_next_steps(sents: list[Sentence], upcoming: Sequence[Upcoming] = ()) -> list[NextStep]:

@@ -50,6 +50,10 @@ def test_a_request_with_a_bare_clause_is_a_cue_but_not_one_with_a_modal(parse, t
     assert _cues(parse, text) == [expected]
 
 
-def test_agreed_to_counts_before_a_verb_only(parse):
-    text = "She agreed to a truce. She agreed to meet."
-    assert _cues(parse, text) == [[], [("to", 0.68, "agreed to")]]
+def test_agreed_to_counts_before_a_verb_placed_in_time_or_carrying_something_on(parse):
+    text = (
+        "She agreed to a truce. She agreed to sell the farm. "
+        "She agreed to sell the farm in May. She agreed to meet again."
+    )
+    agreed = [("to", 0.68, "agreed to")]
+    assert _cues(parse, text) == [[], [], agreed, agreed]
