@@ -18,9 +18,13 @@ AGREEING_VERBS = words("agree decide resolve commit pledge vow ratify endorse ap
 AGREEMENT_NOUNS = words(
     """
     agreement deal accord treaty understanding consensus pact memorandum settlement
-    compromise ceasefire truce arrangement framework
+    compromise ceasefire truce cessation arrangement framework
     """
 )
+# An agreement that took effect is one made ("the truce took effect at midnight").
+TAKING_EFFECT = {"take": "effect", "come": "force", "go": "effect", "enter": "force"}
+# What a vote passes is a decision ("the council passed a resolution").
+PASSED_THINGS = words("resolution law bill budget measure motion amendment")
 AGREEMENT_MAKING_VERBS = words(
     "reach strike sign conclude seal clinch finalize finalise ink produce yield broker"
 )
@@ -164,6 +168,8 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
     if lemma in CALLING_OFF_VERBS or (lemma == "call" and any(
             c.dep_ == "prt" and c.lower_ == "off" for c in children)):
         return _as_reported(verb, STATED)
+    if lemma == "pass" and _object_in(verb, PASSED_THINGS):
+        return _as_reported(verb, STATED)
     if lemma == "accept" and _object_in(verb, ACCEPTED_THINGS):
         return _as_reported(verb, STATED)
     if lemma in RULING_VERBS or (lemma in COURT_VERBS and _court_subject(verb)):
@@ -191,17 +197,23 @@ def _made_agreement(noun: Token) -> float | None:
     head = noun.head
     if noun.dep_ == "pobj" and ENDING_IN_VERBS.get(head.head.lemma_.lower()) == head.lower_:
         verb = head.head
-    elif noun.dep_ in {"dobj", "nsubjpass"} and (
+    elif (noun.dep_ in {"dobj", "nsubjpass"} and (
         head.lemma_.lower() in AGREEMENT_MAKING_VERBS
         or (noun.lemma_.lower() in COMMITMENT_NOUNS
             and head.lemma_.lower() in COMMITMENT_MAKING_VERBS)
-    ):
+    )) or (noun.dep_ == "nsubj" and _takes_effect(head)):
         verb = head
     else:
         return None
     if not _happened(verb) and verb.dep_ not in {"advcl", "acl"}:
         return None
     return _as_reported(verb, STATED)
+
+
+def _takes_effect(verb: Token) -> bool:
+    """"took effect", "came into force", "went into effect", "entered into force"."""
+    word = TAKING_EFFECT.get(verb.lemma_.lower())
+    return word is not None and any(t.lower_ == word for t in verb.subtree if t.i > verb.i)
 
 
 def _happened(verb: Token) -> bool:

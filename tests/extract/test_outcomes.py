@@ -33,11 +33,13 @@ def _texts(parse, text: str) -> list[str]:
         "The week of talks led to an agreement on prisoner exchanges.",
         "Both countries signed an accord on fishing rights on Tuesday.",
         "A deal was reached after ten hours of talks.",
+        "A nationwide cessation of hostilities took effect at midnight on Saturday.",
         # a decision or a commitment
         "The ministers decided to extend the monitoring mission by a year.",
         "The two leaders committed to hold consultations every six months.",
         "The parliament voted to approve the water treaty.",
         "The council adopted a resolution on the safety of aid workers.",
+        "The assembly passed a bill raising the minimum wage.",
         "The government took the decision to close the northern border.",
         # a commitment with a figure, announced
         "The premier announced that Norway would give $20 million to the relief fund.",
@@ -82,6 +84,8 @@ def test_a_sentence_stating_an_outcome_is_listed_whole(parse, sentence):
         "The board declined to comment on the talks.",
         "The army launched air strikes on the town.",
         "The police ordered lunch for the delegates.",
+        "The new tariff law will take effect next year.",
+        "The striker passed the ball to her captain.",
         # a question
         "Did the two sides agree on anything at all?",
     ],
