@@ -63,6 +63,13 @@ FOUNDED_THINGS = words(
 )
 # Decisions to call something off ("the visit was cancelled", "postponed the vote").
 CALLING_OFF_VERBS = words("cancel postpone suspend scrap shelve")
+# What is called off as a decision: a meeting, a visit, a vote (not "services were suspended").
+CALLED_OFF_THINGS = words(
+    """
+    trip visit talks meeting summit vote election strike conference session dialogue round
+    negotiations hearing trial referendum plan plans deal tour ceremony
+    """
+)
 # Accepting a proposal is agreeing to it ("accepted the offer").
 ACCEPTED_THINGS = words("proposal offer plan invitation terms deal agreement request")
 # Refusals ("refused to sign"); "declined to comment" is not one.
@@ -165,8 +172,9 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
         return _as_reported(verb, REFUSED)
     if lemma in FOUNDING_VERBS and _object_in(verb, FOUNDED_THINGS):
         return _as_reported(verb, ANNOUNCED)
-    if lemma in CALLING_OFF_VERBS or (lemma == "call" and any(
-            c.dep_ == "prt" and c.lower_ == "off" for c in children)):
+    if (lemma in CALLING_OFF_VERBS or (lemma == "call" and any(
+            c.dep_ == "prt" and c.lower_ == "off" for c in children))) and _object_in(
+            verb, CALLED_OFF_THINGS):
         return _as_reported(verb, STATED)
     if lemma == "pass" and _object_in(verb, PASSED_THINGS):
         return _as_reported(verb, STATED)
