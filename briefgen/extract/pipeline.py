@@ -23,6 +23,7 @@ from briefgen.extract.keypoints import (
 from briefgen.extract.next_steps import extract_next_steps, upcoming_spans
 from briefgen.extract.not_discussed import find_not_discussed
 from briefgen.extract.organizations import build_organizations, build_places
+from briefgen.extract.outcomes import find_outcomes, merge_outcomes
 from briefgen.extract.parse import Parsed, parse_sources
 from briefgen.extract.participants import mark_participants
 from briefgen.extract.people import build_people
@@ -39,6 +40,7 @@ from briefgen.model import (
     NextStep,
     NotDiscussed,
     Organization,
+    Outcome,
     Person,
     Place,
     Quote,
@@ -66,6 +68,7 @@ class SourceResult:
     quotes: list[Quote]
     next_steps: list[NextStep]
     not_discussed: list[NotDiscussed]
+    outcomes: list[Outcome]
 
 
 def extract_brief(
@@ -170,6 +173,7 @@ def _extract_one(
         quotes,
         steps,
         find_not_discussed(sents),
+        find_outcomes(sents),
     )
 
 
@@ -197,6 +201,7 @@ def _assemble(
         quotes=quotes,
         topics=extract_topics(parsed),
         next_steps=merge.merge_next_steps([r.next_steps for r in results]),
+        outcomes=merge_outcomes([r.outcomes for r in results]),
         not_discussed=merge.merge_not_discussed([r.not_discussed for r in results]),
     )
     mark_participants(brief.people, parsed)

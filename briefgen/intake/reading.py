@@ -58,11 +58,15 @@ def reason_of(error: Exception) -> str:
     return message.rstrip(".")
 
 
-def too_large_reason(size: int, limit: int) -> str:
-    """The reason clause for a document of ``size`` bytes over ``limit``."""
+SPLIT_ADVICE = "; split it into smaller files and add them one after another"
+
+
+def too_large_reason(size: int, limit: int, advice: str = SPLIT_ADVICE) -> str:
+    """The reason clause for a document of ``size`` bytes over ``limit``, with ``advice``
+    on what to do (a clause starting "; ", or empty)."""
     return (
         f"it is {size / 1_000_000:.1f} MB, more than the {limit // 1_000_000} MB "
-        "an article can be"
+        f"an article can be{advice}"
     )
 
 

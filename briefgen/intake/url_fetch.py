@@ -225,7 +225,7 @@ def _read_body(response: http.client.HTTPResponse, shown: str, max_bytes: int,
                watchdog: _Watchdog) -> bytes:
     length = response.getheader("Content-Length")
     if length and length.strip().isdigit() and int(length) > max_bytes:
-        raise intake_error(shown, too_large_reason(int(length), max_bytes) + " to fetch")
+        raise intake_error(shown, too_large_reason(int(length), max_bytes, "") + " to fetch")
     chunks: list[bytes] = []
     size = 0
     while True:
@@ -237,7 +237,7 @@ def _read_body(response: http.client.HTTPResponse, shown: str, max_bytes: int,
             break
         size += len(chunk)
         if size > max_bytes:
-            raise intake_error(shown, too_large_reason(size, max_bytes) + " to fetch")
+            raise intake_error(shown, too_large_reason(size, max_bytes, "") + " to fetch")
         chunks.append(chunk)
     return b"".join(chunks)
 

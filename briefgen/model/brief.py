@@ -170,6 +170,22 @@ class NextStep:
 
 
 @dataclass
+class Outcome:
+    """An agreement, decision, commitment, refusal or ruling the text states, in the
+    words of the sentence stating it ("the two sides agreed to ...").
+
+    ``include`` is False when the user leaves it out of the memo. ``confidence`` (0-1)
+    says how sure extraction is that the sentence states one; ``None`` for an item the
+    user typed or one migrated from an older file's ``outcomes`` header field.
+    """
+
+    text: str
+    spans: list[Span] = field(default_factory=list)
+    confidence: float | None = None
+    include: bool = True
+
+
+@dataclass
 class NotDiscussed:
     """An issue the text says was explicitly left out ("the war was not on the agenda").
 
@@ -206,6 +222,7 @@ class Brief:
     quotes: list[Quote] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     next_steps: list[NextStep] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
     not_discussed: list[NotDiscussed] = field(default_factory=list)
     edited: list[str] = field(default_factory=list)
     dismissed: list[str] = field(default_factory=list)

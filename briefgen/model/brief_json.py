@@ -8,7 +8,7 @@ import re
 from dataclasses import asdict, fields
 from typing import Any, TypeVar
 
-from briefgen.model.brief import Brief, Source, Span, Summary
+from briefgen.model.brief import Brief, Outcome, Source, Span, Summary
 from briefgen.model.lists import BRIEF_LISTS
 from briefgen.text.datelines import Dateline, parse_dateline
 
@@ -122,7 +122,23 @@ def brief_from_dict(data: Any) -> Brief:
     if not all(isinstance(k, str) for k in dismissed):
         raise BriefJSONError('"dismissed" holds something that is not a string')
     brief.dismissed = list(dismissed)
+    if "outcomes" not in data:
+        _migrate_outcomes_field(brief)
     return brief
+
+
+def _migrate_outcomes_field(brief: Brief) -> None:
+    """Move an older file's ``outcomes`` header field (the meeting readout's typed lines,
+    a list of strings or one text with a line each) into the ``outcomes`` list, each line
+    an item the user edited, so that re-extraction keeps it."""
+    value = brief.fields.pop("outcomes", None)
+    lines = value.splitlines() if isinstance(value, str) else value
+    if not isinstance(lines, list):
+        return  # no such field, or one of a shape no template wrote
+    texts = [" ".join(str(line).split()) for line in lines if isinstance(line, str | int | float)]
+    brief.outcomes = [Outcome(text) for text in texts if text]
+    brief.edited = [p for p in brief.edited if p != "/fields/outcomes"]
+    brief.edited += [f"/outcomes/{i}" for i in range(len(brief.outcomes))]
 
 
 def _list(data: dict[str, Any], key: str) -> list[Any]:

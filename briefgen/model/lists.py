@@ -35,6 +35,7 @@ BRIEF_LISTS: tuple[BriefList, ...] = (
     BriefList("quotes", parts.Quote, "Quotes", "quote"),
     BriefList("topics", parts.Topic, "Topics", "topic"),
     BriefList("next_steps", parts.NextStep, "Next steps", "next step"),
+    BriefList("outcomes", parts.Outcome, "Outcomes", "outcome"),
     BriefList("not_discussed", parts.NotDiscussed, "Not discussed", "issue not discussed"),
 )
 _BY_NAME = {spec.name: spec for spec in BRIEF_LISTS}

@@ -16,7 +16,6 @@ from briefgen.render.sections import (
     quote_strength,
     source_title,
     speaker_label,
-    stated_outcomes,
 )
 from briefgen.render.templates.manifest import BriefTemplate, FieldSpec
 from briefgen.render.textclean import clean_value, one_line, strip_forbidden
@@ -196,8 +195,8 @@ def build_context(
     field is filled by its manifest ``meaning`` (``today``, default the real date, is the
     drafting day), an empty subject is built from what extraction found, quotes left out
     (``include=False``) are dropped and the rest come strongest first, participants and
-    the people only mentioned are told apart, outcomes are what the sources say was
-    produced, and sources show what is known of them.
+    the people only mentioned are told apart, outcomes are the included items of the
+    brief's outcomes list, and sources show what is known of them.
     """
     date_format = valid_date_format(date_format)
     today = today or dt.date.today()
@@ -227,13 +226,18 @@ def build_context(
 
     summary_text = strip_forbidden(brief.summary.text).strip()
     sources = [_source_row(s, n, date_format) for n, s in enumerate(brief.sources, start=1)]
-    # Each sentence once: what repeats the bottom line is left out, and a key point that
-    # the memo's next steps give is shown there (what comes next), not twice.
-    next_steps = [n for n in brief.next_steps if not same_text(n.text, summary_text)]
+    # Each sentence once: what repeats the bottom line is left out; an outcome is shown
+    # among the outcomes (what was agreed), a next step there (what comes next) unless it
+    # is an outcome shown, and a key point only when neither of those gives it.
+    outcome_items = [o for o in brief.outcomes
+                     if o.include and not same_text(o.text, summary_text)]
+    as_outcomes = [o.text for o in outcome_items] if "outcomes" in template.lists else []
+    next_steps = [n for n in brief.next_steps if not same_text(n.text, summary_text)
+                  and not any(same_text(n.text, o) for o in as_outcomes)]
     as_steps = [n.text for n in next_steps] if "next_steps" in template.lists else []
     key_points = [cited(k.text, k.spans) for k in brief.key_points
                   if k.include and not same_text(k.text, summary_text)
-                  and not any(same_text(k.text, step) for step in as_steps)]
+                  and not any(same_text(k.text, shown) for shown in as_steps + as_outcomes)]
     labelled = [(q, speaker_label(brief, q)) for q in brief.quotes if q.include]
     labelled.sort(key=lambda item: quote_strength(*item))
     quotes = [
@@ -247,10 +251,11 @@ def build_context(
               organization=one_line(p.organization or ""), participant=p.participant)
         for p in brief.people
     ]
-    outcomes = [{"text": strip_forbidden(str(o)).strip(), "cites": [], "cite": ""}
-                for o in _field_value(_OUTCOMES_SPEC, brief.fields.get("outcomes"))]
-    if not outcomes:
-        outcomes = [cited(text, spans) for text, spans in stated_outcomes(brief)]
+    outcomes = [cited(o.text, o.spans) for o in outcome_items]
+    if template.field("outcomes") is not None and brief.fields.get("outcomes"):
+        # a user template made before the list still has the header field: what was typed
+        outcomes = [{"text": strip_forbidden(str(o)).strip(), "cites": [], "cite": ""}
+                    for o in _field_value(_OUTCOMES_SPEC, brief.fields.get("outcomes"))]
     for row in sources:
         number = row["number"]
         row["key_points"] = [k for k in key_points if number in k["cites"]]

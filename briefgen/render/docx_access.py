@@ -15,14 +15,27 @@ def apply_document_info(document: Document, title: str, info: DocumentInfo) -> N
     """Core properties from the memo and its writer, never from the template: the template's
     author, title, comments and keywords are replaced or cleared."""
     properties = document.core_properties
-    properties.title = title
-    properties.author = info.author
-    properties.last_modified_by = info.author
-    properties.language = info.language
+    properties.title = fit_property(title)
+    properties.author = fit_property(info.author)
+    properties.last_modified_by = fit_property(info.author)
+    properties.language = fit_property(info.language)
     properties.comments = ""
     properties.keywords = ""
     properties.subject = ""
     set_language(document, info.language)
+
+
+MAX_PROPERTY_CHARS = 255  # Word's limit, which python-docx enforces
+
+
+def fit_property(text: str) -> str:
+    """``text`` within a core property's 255 characters: cut at a space, with an ellipsis."""
+    if len(text) <= MAX_PROPERTY_CHARS:
+        return text
+    cut = text[: MAX_PROPERTY_CHARS - 1]
+    if " " in cut[MAX_PROPERTY_CHARS // 2:]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip() + "\u2026"
 
 
 def set_language(document: Document, language: str) -> None:

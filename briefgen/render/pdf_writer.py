@@ -62,6 +62,9 @@ HEADING_KEEP_MM = 30.0
 # The built-in templates whose Word and HTML files print the summary (the bottom line up
 # front) in bold; the PDF follows them.
 BOLD_SUMMARY_TEMPLATES = frozenset({"information-memo"})
+# The built-in templates whose Word and HTML files print their Outcomes heading even when
+# the brief has none ("No outcome stated in the sources."); the PDF follows them.
+OUTCOMES_ALWAYS_TEMPLATES = frozenset({"meeting-readout"})
 # The height of a 10.5 pt line, about the Word file's single spacing (smaller text: less),
 # and the tighter spacings tried when the Sources would otherwise open a page of their own.
 LINE_MM = 4.8
@@ -385,20 +388,17 @@ class _Writer:
             self.free_text_fields()
         elif name == "people":
             self.people()
-        elif name == "key_points" and self.template.field("outcomes") is not None:
-            # A readout always states its outcomes: those given, those the sources state,
-            # or that they state none.
+        elif name == "key_points" and ctx["key_points"]:
             self.heading(labels["key_points"])
+            self.bullets([self.cited(k) for k in ctx["key_points"]])
+        elif name == "outcomes" and (
+            ctx["outcomes"] or self.template.id in OUTCOMES_ALWAYS_TEMPLATES
+        ):
+            self.heading(labels["outcomes"])
             if ctx["outcomes"]:
                 self.bullets([self.cited(k) for k in ctx["outcomes"]])
             else:
                 self.paragraph(self.portion + "No outcome stated in the sources.")
-        elif name == "key_points" and ctx["key_points"]:
-            self.heading(labels["key_points"])
-            self.bullets([self.cited(k) for k in ctx["key_points"]])
-        elif (name == "next_steps" and self.template.field("outcomes") is not None
-              and not ctx["fields"].get("outcomes")):
-            pass  # a readout lists next steps only beside outcomes the drafter gave
         elif name in ("topics", "next_steps", "not_discussed") and ctx[name]:
             self.heading(labels[name])
             self.bullets([self.cited(k) if "cite" in k else k["text"] for k in ctx[name]])

@@ -1,13 +1,11 @@
-"""What each memo section holds: the subject line, outcomes, quotes, source references."""
+"""What each memo section holds: the subject line, quotes, source references."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from briefgen.model import Brief, Quote, Source, Span
 from briefgen.render.textclean import one_line, strip_forbidden
-from briefgen.text.normalise import same_text
 
 # Nouns naming the event a lead reports, as the subject line names it ("talks").
 _EVENT_NOUNS = (
@@ -32,79 +30,7 @@ DOCUMENT_SPEAKERS = frozenset({
     "letters", "report", "reports", "notice", "filing", "filings", "document", "documents",
     "records",
 })
-_AGREEMENT = re.compile(
-    r"\b(agreed|agreement (was|has been) reached|reached (an? )?(agreement|deal|"
-    r"understanding|consensus)|decided|resolved to|signed (an?|the) (agreement|deal|accord|"
-    r"treaty|memorandum)|approved|adopted|endorsed|committed to|pledged to|settled|ruled|"
-    r"ordered|sentenced|dismissed|upheld|pleaded (not )?guilty|convicted|acquitted|"
-    r"found (not )?guilty|"
-    r"concluded (with|that))\b",
-    re.IGNORECASE,
-)
-_NOT_DISCUSSED = re.compile(
-    r"\b(was|were|is|are) not (discussed|raised|addressed|covered|on the agenda|part of)"
-    r"|\bdid not (discuss|raise|address|cover|touch on)\b|\boff the agenda\b",
-    re.IGNORECASE,
-)
-# A sentence that is someone's words: a closing mark then "Trump tweeted", "she said".
-_CREDITED_WORDS = re.compile(
-    r"[\"\u201d]\s*(\S+\s+){0,4}?(said|says|tweeted|told|added|wrote|stated|noted)\b"
-)
-_ABBREVIATION = re.compile(r"\b([A-Z]|Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Sen|Rep|Gov|Lt|Col|Prof)\.$")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019']?\s+(?=[\"\u201c\u2018]?[A-Z0-9])")
-MAX_OUTCOMES = 6
 TITLE_WORDS = 10
-
-
-def _sentences(source: Source) -> Iterable[tuple[int, str]]:
-    """The source's sentences after its dateline, each with its start offset; a full stop
-    after an initial or a title ("Jesse L. Jackson Jr.", "Mr. Obama") ends none."""
-    first = source.dateline.end if source.dateline else 0
-    text = source.text
-    for block in re.finditer(r"[^\n]+", text[first:]):
-        at = first + block.start()
-        cuts = [at + m.end() for m in _SENTENCE_END.finditer(block.group())
-                if not _ABBREVIATION.search(block.group()[: m.start()])]
-        for start, end in zip([at, *cuts], [*cuts, at + len(block.group())], strict=True):
-            sentence = text[start:end].strip()
-            if sentence:
-                yield start + (len(text[start:end]) - len(text[start:end].lstrip())), sentence
-
-
-def _overlap(a: list[Span], b: list[Span]) -> bool:
-    """Some evidence of ``a`` and ``b`` is the same stretch of a source (an edited key point
-    and the sentence it came from)."""
-    return any(x.source == y.source and x.start < y.end and y.start < x.end
-               for x in a for y in b)
-
-
-def stated_outcomes(brief: Brief) -> list[tuple[str, list[Span]]]:
-    """What the sources say the event produced: the included key points (as the user
-    left them) and the other sentences of the sources, in text order, that state an
-    agreement, decision or ruling or say what was not discussed; the next steps extraction
-    found follow. Empty when the text states none."""
-    found: list[tuple[str, list[Span]]] = [
-        (k.text, list(k.spans)) for k in brief.key_points
-        if k.include and (_AGREEMENT.search(k.text) or _NOT_DISCUSSED.search(k.text))
-    ]
-    for source in brief.sources:
-        for start, sentence in _sentences(source):
-            if sentence[:1] in "\"\u201c\u2018'":
-                continue  # a quotation: the quotes section gives it with its speaker
-            if _AGREEMENT.search(sentence) or _NOT_DISCUSSED.search(sentence):
-                found.append((sentence, [Span(source.id, start, start + len(sentence))]))
-    for step in brief.next_steps:
-        found.append((step.text, list(step.spans)))
-    # What the brief lists as not discussed has its own section: not repeated here.
-    shown_apart = [span for item in brief.not_discussed for span in item.spans]
-    found = [(text, spans) for text, spans in found
-             if not _CREDITED_WORDS.search(text) and not _overlap(spans, shown_apart)]
-    unique: list[tuple[str, list[Span]]] = []
-    for text, spans in found:
-        if not any(same_text(text, seen) or text in seen or _overlap(spans, others)
-                   for seen, others in unique):
-            unique.append((text, spans))
-    return unique[:MAX_OUTCOMES]
 
 
 def _lead(brief: Brief) -> str:

@@ -30,11 +30,12 @@ def _participants(brief: Brief) -> str:
 
 
 def _outcomes(brief: Brief) -> str:
-    count = sum(1 for point in brief.key_points if point.include)
+    """For a template made before the Outcomes list, which still has the header field."""
+    count = sum(1 for outcome in brief.outcomes if outcome.include)
     if not count:
         return ""
-    points = "key point" if count == 1 else "key points"
-    return f"Empty: the memo lists the {count} {points} chosen in Key points instead."
+    items = "outcome" if count == 1 else "outcomes"
+    return f"Empty: the memo lists the {count} {items} chosen in the Outcomes list."
 
 
 FALLBACKS: dict[str, Callable[[Brief], str]] = {

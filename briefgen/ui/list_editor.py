@@ -25,6 +25,7 @@ MULTILINE_COLUMNS = {
     "key_points": ("text",),
     "quotes": ("text",),
     "next_steps": ("text",),
+    "outcomes": ("text",),
     "not_discussed": ("text",),
 }
 

@@ -65,6 +65,7 @@ _COLUMNS: dict[str, tuple[Column, ...]] = {
                Column("speaker_role", "Role", "optional", 160)),
     "dates": (Column("text", "As written"), Column("date", "Date", "optional", 110)),
     "topics": (Column("text", "Topic"), Column("score", "Score", "score", 56)),
+    "outcomes": (Column("include", "Use", "check", 44), Column("text", "Outcome")),
 }
 
 

@@ -53,6 +53,12 @@ def _key_points(doc: DocxDocument, heading: str, limit: str = "") -> None:
     end(doc)
 
 
+def _outcomes(doc: DocxDocument) -> None:
+    section(doc, "outcomes", "Outcomes")
+    bullets(doc, "k in outcomes", [(P + "{{ k.text }}", ""), (CITED, "sup")])
+    end(doc)
+
+
 def _next_steps(doc: DocxDocument, condition: str = "next_steps") -> None:
     section(doc, condition, "Next steps")
     bullets(doc, "k in next_steps", [(P + "{{ k.text }}", ""), (CITED, "sup")])
@@ -84,6 +90,7 @@ def information_memo() -> DocxDocument:
     _summary(doc, "Bottom line up front", "b")
     _free_text(doc, "background", "Background")
     _key_points(doc, "Key points")
+    _outcomes(doc)
     section(doc, "people", "People involved")
     bullets(doc, "p in people", [
         ("{{ p.name }}", "b"),
@@ -176,7 +183,8 @@ def meeting_readout() -> DocxDocument:
     section(doc, "topics", "Topics discussed")
     bullets(doc, "t in topics", [(P + "{{ t.text }}", "")])
     end(doc)
-    # Outcomes always print: what the sources say was produced, or that they state none.
+    _key_points(doc, "Key points")
+    # Outcomes always print: the brief's outcomes, or that the sources state none.
     doc.add_heading("Outcomes", level=1)
     tag(doc, "{%p if outcomes %}")
     bullets(doc, "k in outcomes", [(P + "{{ k.text }}", ""), (CITED, "sup")])
@@ -184,7 +192,7 @@ def meeting_readout() -> DocxDocument:
     para(doc, [(P + "No outcome stated in the sources.", "")])
     tag(doc, "{%p endif %}")
     _quotes(doc, "Quotes")
-    _next_steps(doc, "fields.outcomes and next_steps")
+    _next_steps(doc)
     _not_discussed(doc)
     sources_list(doc)
     return doc

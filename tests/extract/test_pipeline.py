@@ -112,6 +112,17 @@ def test_next_steps(brief):
     assert not any("downgraded relations" in s or "maritime boundary" in s for s in steps)
 
 
+def test_outcomes_are_the_agreements_the_article_states(brief):
+    agreed = [o.text for o in brief.outcomes if "agreed" in o.text or "agreeing" in o.text]
+    assert len(agreed) == 3
+    assert any("second round of talks" in text for text in agreed)
+    assert not any("no commitment had been made" in o.text for o in brief.outcomes)
+    for outcome in brief.outcomes:
+        assert brief.evidence(outcome.spans[0]) == outcome.text
+        assert outcome.include
+        assert outcome.confidence is not None
+
+
 def test_key_points_ranked_with_evidence(brief):
     assert 3 <= sum(k.include for k in brief.key_points) <= 10  # the memo prints these
     assert brief.key_points[0].text == brief.summary.text

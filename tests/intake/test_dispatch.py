@@ -208,7 +208,8 @@ def test_fifty_megabyte_text_file_is_refused_before_reading(tmp_path: Path) -> N
 def test_oversized_text_under_the_file_cap_is_refused() -> None:
     data = (PLAIN_ARTICLE + "\n").encode() * (4_000_000 // len(PLAIN_ARTICLE))
     assert len(data) < MAX_FILE_BYTES
-    with pytest.raises(IntakeError, match="more than the 3 MB an article can be"):
+    with pytest.raises(IntakeError, match="more than the 3 MB an article can be; split it "
+                                          "into smaller files"):
         load(data, name="long.txt")
 
 

@@ -17,6 +17,7 @@ from briefgen.model import (
     NextStep,
     NotDiscussed,
     Organization,
+    Outcome,
     Person,
     Place,
     Quote,
@@ -94,6 +95,11 @@ briefs = st.builds(
     ),
     topics=st.lists(st.builds(Topic, text=texts, score=scores), max_size=3),
     next_steps=st.lists(st.builds(NextStep, text=texts, spans=spans), max_size=2),
+    outcomes=st.lists(
+        st.builds(Outcome, text=texts, spans=spans, confidence=confidences,
+                  include=st.booleans()),
+        max_size=2,
+    ),
     edited=st.lists(texts, max_size=3),
     dismissed=st.lists(texts, max_size=3),
 )
@@ -110,7 +116,7 @@ def test_the_dictionary_carries_the_format_name_version_and_every_contract_list(
     assert data["version"] == FORMAT_VERSION
     for key in ("template", "fields", "sources", "summary", "key_points", "people",
                 "organizations", "places", "dates", "quotes", "topics", "next_steps",
-                "edited", "dismissed"):
+                "outcomes", "edited", "dismissed"):
         assert key in data
 
 
@@ -303,3 +309,53 @@ def test_a_control_character_in_a_member_name_is_escaped_in_the_message() -> Non
     with pytest.raises(BriefJSONError) as caught:
         brief_from_dict(data)
     assert str(caught.value) == "fields.a\\nb holds a number that is not finite"
+
+
+def test_outcomes_are_written_with_text_spans_confidence_and_include() -> None:
+    brief = Brief(outcomes=[Outcome("The sides agreed to a ceasefire.", [Span("s", 4, 36)],
+                                    0.9, include=False)])
+    data = brief_to_dict(brief)
+    assert data["outcomes"] == [
+        {"text": "The sides agreed to a ceasefire.",
+         "spans": [{"source": "s", "start": 4, "end": 36}], "confidence": 0.9,
+         "include": False}
+    ]
+    assert brief_from_dict(data) == brief
+
+
+def test_an_older_readouts_typed_outcomes_field_moves_into_the_outcomes_list() -> None:
+    data = brief_to_dict(Brief(template="meeting-readout"))
+    del data["outcomes"]
+    data["fields"] = {"outcomes": ["Both sides agreed to meet again.", "  ", "Fees frozen."],
+                      "to": "Director"}
+    data["edited"] = ["/fields/outcomes", "/fields/to"]
+    brief = brief_from_dict(data)
+    assert [o.text for o in brief.outcomes] == ["Both sides agreed to meet again.",
+                                                "Fees frozen."]
+    assert all(o.include and o.confidence is None and not o.spans for o in brief.outcomes)
+    assert "outcomes" not in brief.fields
+    assert brief.fields["to"] == "Director"
+    assert sorted(brief.edited) == ["/fields/to", "/outcomes/0", "/outcomes/1"]
+
+
+def test_an_older_outcomes_field_typed_as_one_text_gives_an_item_per_line() -> None:
+    data = brief_to_dict(Brief())
+    del data["outcomes"]
+    data["fields"] = {"outcomes": "Deal signed.\n\nTariffs cut by half."}
+    assert [o.text for o in brief_from_dict(data).outcomes] == ["Deal signed.",
+                                                                "Tariffs cut by half."]
+
+
+def test_a_file_without_outcomes_or_the_field_opens_with_an_empty_list() -> None:
+    data = brief_to_dict(Brief(fields={"subject": "Talks"}))
+    del data["outcomes"]
+    brief = brief_from_dict(data)
+    assert brief.outcomes == []
+    assert brief.fields == {"subject": "Talks"}
+
+
+def test_a_new_file_keeps_an_outcomes_field_a_user_template_still_has() -> None:
+    data = brief_to_dict(Brief(fields={"outcomes": ["typed"]}, outcomes=[Outcome("found")]))
+    brief = brief_from_dict(data)
+    assert brief.fields == {"outcomes": ["typed"]}
+    assert [o.text for o in brief.outcomes] == ["found"]

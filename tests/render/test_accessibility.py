@@ -195,3 +195,19 @@ def test_every_text_colour_of_every_built_in_style_has_contrast_of_4_5(
         assert ratio >= 4.5, f"{builtin.id}: {selector.strip()} has contrast {ratio:.2f}"
         checked += 1
     assert checked >= 3
+
+
+def test_a_subject_longer_than_word_allows_is_cut_at_a_word_for_the_title(
+    library, tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    brief = _brief()
+    brief.fields["subject"] = "A very long subject line " * 20
+    out = tmp_path / "memo.docx"
+    render_to_file(brief, library.get("information-memo"), out, info=INFO)
+    title = Document(str(out)).core_properties.title
+    subject = " ".join(brief.fields["subject"].split())
+    assert len(title) <= 255
+    assert title.endswith("\u2026")
+    kept = title[:-1]
+    assert subject.startswith(kept)
+    assert subject[len(kept)] == " "  # cut between words

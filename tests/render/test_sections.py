@@ -13,9 +13,20 @@ from support.memo_articles import COURT, MEETING, STATEMENT
 
 from briefgen.extract.pipeline import extract_brief
 from briefgen.intake.pasted import load_pasted
-from briefgen.model import Brief, NextStep, Organization, Quote, Source, Span
+from briefgen.model import (
+    Brief,
+    KeyPoint,
+    NextStep,
+    Organization,
+    Outcome,
+    Quote,
+    Source,
+    Span,
+    brief_from_dict,
+    brief_to_dict,
+)
 from briefgen.render import BriefTemplate, long_date, render_docx, render_html
-from briefgen.render.sections import memo_subject, speaker_label, stated_outcomes
+from briefgen.render.sections import memo_subject, speaker_label
 
 THURSDAY = dt.date(2026, 3, 14)  # the Saturday after the talks: "Thursday" is 12 March
 
@@ -210,28 +221,32 @@ def test_the_readout_lists_who_took_part_and_names_the_others_as_also_mentioned(
         assert "Halvorsen" not in also
 
 
-def test_the_readout_outcomes_are_what_the_meeting_produced(
+def test_the_readout_outcomes_are_the_briefs_outcomes_list(
     meeting: Brief, library: object
 ) -> None:
     readout = library.get("meeting-readout")  # type: ignore[attr-defined]
+    agreed = "The two sides agreed to meet again in Valmont, on a date to be determined."
+    assert [o.text for o in meeting.outcomes] == [agreed]
     for lines in rendered(meeting, readout).values():
         outcomes = section(lines, "Outcomes", ("Quotes", "Sources", "Next steps"))
-        assert outcomes == [
-            "The two sides agreed to meet again in Valmont, on a date to be determined.",
-        ]
+        assert outcomes == [agreed]
+        # an agreement about a later step is printed once, among the outcomes
+        assert lines.count(agreed) == 1
         # What was not discussed has its own section, so Outcomes does not repeat it.
         left_out = section(lines, "Not discussed", ("Sources",))
         assert len(left_out) == 1
         assert "fishing zone" in left_out[0]
 
 
-def test_the_readout_says_when_the_sources_state_no_outcome(library: object) -> None:
+def test_the_readout_says_when_the_brief_has_no_outcome(library: object) -> None:
     readout = library.get("meeting-readout")  # type: ignore[attr-defined]
-    text = "The envoys met in Valmont on Thursday. They spoke for an hour about the weather."
-    brief = Brief(sources=[Source(id="s", text=text)], summary=meeting_summary(text))
-    assert stated_outcomes(brief) == []
+    text = "The envoys met in Valmont on Thursday. They agreed to nothing at all."
+    brief = Brief(sources=[Source(id="s", text=text)], summary=meeting_summary(text),
+                  outcomes=[Outcome("They agreed to nothing at all.", [Span("s", 39, 69)],
+                                    include=False)])
     for lines in rendered(brief, readout).values():
         assert section(lines, "Outcomes", ("Sources",)) == ["No outcome stated in the sources."]
+        assert "They agreed to nothing at all." not in lines
 
 
 def meeting_summary(text: str):  # type: ignore[no-untyped-def]
@@ -240,22 +255,45 @@ def meeting_summary(text: str):  # type: ignore[no-untyped-def]
     return Summary(text=text.split(". ")[0] + ".", spans=[Span("s", 0, 38)])
 
 
-def test_typed_outcomes_replace_the_stated_ones_and_next_steps_get_their_section(
+def test_an_older_readouts_typed_outcomes_are_its_outcomes_beside_the_next_steps(
     meeting: Brief, library: object
 ) -> None:
     readout = library.get("meeting-readout")  # type: ignore[attr-defined]
-    typed = Brief(**{**meeting.__dict__, "fields": {**meeting.fields,
-                                                   "outcomes": ["Consular services back."]}})
-    for lines in rendered(typed, readout).values():
+    data = brief_to_dict(meeting)
+    del data["outcomes"]  # as a file written before the list existed
+    data["fields"]["outcomes"] = ["Consular services back."]
+    older = brief_from_dict(data)
+    for lines in rendered(older, readout).values():
         assert section(lines, "Outcomes", ("Quotes", "Next steps")) == ["Consular services back."]
         assert "Next steps" in lines
 
 
-def test_stated_outcomes_keep_each_next_step_once() -> None:
-    text = "The sides agreed to meet again in May."
-    brief = Brief(sources=[Source(id="s", text=text)],
-                  next_steps=[NextStep(text, [Span("s", 0, len(text))])])
-    assert [t for t, _ in stated_outcomes(brief)] == [text]
+def test_a_sentence_that_is_an_outcome_and_a_next_step_is_printed_once_as_an_outcome(
+    library: object,
+) -> None:
+    text = "The envoys met in Valmont. The sides agreed to meet again in May."
+    span = [Span("s", 27, len(text))]
+    agreed = text[27:]
+    brief = Brief(sources=[Source(id="s", text=text)], summary=meeting_summary(text),
+                  key_points=[KeyPoint(agreed, span)], next_steps=[NextStep(agreed, span)],
+                  outcomes=[Outcome(agreed, span, 0.9)])
+    for template_id in ("meeting-readout", "information-memo"):
+        template = library.get(template_id)  # type: ignore[attr-defined]
+        for lines in rendered(brief, template).values():
+            assert lines.count(agreed) == 1
+            assert section(lines, "Outcomes", ("Quotes", "Next steps", "Sources")) == [agreed]
+
+
+def test_the_information_memo_shows_outcomes_only_when_the_brief_has_included_ones(
+    meeting: Brief, library: object
+) -> None:
+    memo = library.get("information-memo")  # type: ignore[attr-defined]
+    for lines in rendered(meeting, memo).values():
+        assert "Outcomes" in lines
+    none_kept = Brief(**{**meeting.__dict__, "outcomes": [
+        Outcome(o.text, o.spans, o.confidence, include=False) for o in meeting.outcomes]})
+    for lines in rendered(none_kept, memo).values():
+        assert "Outcomes" not in lines
 
 
 def test_topics_are_the_issues_discussed_not_words_about_the_talks(
@@ -282,18 +320,6 @@ def test_a_pasted_source_shows_its_first_words_and_the_paste_day(
         assert pasted_on in reference
         assert "Source 1" not in reference
         assert "\u201c" not in reference
-
-
-def test_a_key_point_the_user_rewrote_as_an_agreement_is_an_outcome_once() -> None:
-    from briefgen.model import KeyPoint
-
-    text = "The sides agreed to talk again. The weather was fine."
-    brief = Brief(sources=[Source(id="s", text=text)], key_points=[
-        KeyPoint("The two sides agreed to reopen visa sections.", [Span("s", 0, 31)])])
-    assert [t for t, _ in stated_outcomes(brief)] == [
-        "The two sides agreed to reopen visa sections."]
-    brief.key_points[0].include = False
-    assert [t for t, _ in stated_outcomes(brief)] == ["The sides agreed to talk again."]
 
 
 def test_a_long_lead_that_is_the_bottom_line_is_not_repeated_as_the_source_summary(

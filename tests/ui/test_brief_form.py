@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
-from briefgen.model import Brief, Source, Span, Summary
+from briefgen.model import Brief, Outcome, Source, Span, Summary
 from briefgen.ui.brief_form import BriefForm
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.field_editors import RowsTable
-from briefgen.ui.models import LIST_SPECS
+from briefgen.ui.models import LIST_SPECS, CheckRole
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +61,29 @@ def test_typing_the_subject_edits_the_brief_and_tabs_count_items(qtbot, library)
     form.models["people"].add_item()
     index = list(form.editors).index("people")
     assert form.selector.text(index) == "People (1)"
+
+
+def test_the_outcomes_list_has_its_own_tab_with_a_use_box_in_both_memos(qtbot, library):
+    doc = BriefDocument(Brief(outcomes=[Outcome("The sides agreed to a truce.", confidence=0.9),
+                                        Outcome("The plan was welcomed.", confidence=0.6)]))
+    form = BriefForm(doc)
+    qtbot.addWidget(form)
+    for template_id in ("meeting-readout", "information-memo"):
+        template = library.get(template_id)
+        form.set_template(template)
+        index = list(form.editors).index("outcomes")
+        assert form.selector.text(index) == "Outcomes (2)"
+        assert not form.selector.is_muted(index)
+    model = form.models["outcomes"]
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(2)] == ["Use", "Outcome"]
+    assert not model.data(model.index(0, 1), CheckRole)
+    assert model.data(model.index(1, 1), CheckRole)  # 0.6: "check this"
+    use = model.index(0, 0)
+    model.setData(use, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert doc.brief.outcomes[0].include is False
+    assert "/outcomes/0" in doc.brief.edited
+    model.add_item()
+    assert doc.brief.outcomes[-1].text == "New outcome"
 
 
 @pytest.mark.slow

@@ -15,6 +15,7 @@ from briefgen.model import (
     NextStep,
     NotDiscussed,
     Organization,
+    Outcome,
     Person,
     Place,
     Quote,
@@ -26,11 +27,11 @@ from briefgen.ui.list_selector import ListSelector
 from briefgen.ui.main_window import MainWindow
 
 TITLES = ["Key points (6)", "People (6)", "Quotes (8)", "Next steps (6)", "Dates (7)",
-          "Topics (4)", "Organisations (3)", "Places (2)", "Not discussed (2)"]
+          "Topics (4)", "Organisations (3)", "Places (2)", "Outcomes (2)", "Not discussed (2)"]
 
 
 def full_brief() -> Brief:
-    """A brief with something in each of the nine lists."""
+    """A brief with something in each of the ten lists."""
     return Brief(
         key_points=[KeyPoint(f"Point {i}: the envoys agreed on a further round of talks in the "
                              "spring, subject to a report by the consular working group.")
@@ -42,6 +43,8 @@ def full_brief() -> Brief:
         topics=[Topic(f"topic {i}") for i in range(4)],
         organizations=[Organization(f"Ministry {i}") for i in range(3)],
         places=[Place("Geneva"), Place("Lausanne")],
+        outcomes=[Outcome("The envoys agreed to a further round."),
+                  Outcome("The visa sections reopen.")],
         not_discussed=[NotDiscussed("the boundary dispute"), NotDiscussed("fishing quotas")],
     )
 
@@ -107,7 +110,7 @@ def load_full(qtbot, make_window) -> MainWindow:  # type: ignore[no-untyped-def]
     return window
 
 
-def test_all_nine_lists_and_counts_show_at_1440_and_at_1100_pixels(
+def test_all_ten_lists_and_counts_show_at_1440_and_at_1100_pixels(
     qtbot, make_window, screenshots: Path
 ):
     window = load_full(qtbot, make_window)

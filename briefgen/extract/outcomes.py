@@ -1,0 +1,305 @@
+"""Outcomes: the agreements, decisions, commitments, refusals and rulings a text states."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from briefgen.extract.lexicon import words
+from briefgen.extract.merge import SAME_POINT, similarity
+from briefgen.extract.sentences import Sentence
+from briefgen.model import Outcome
+
+# Verbs that state an agreement or decision by their subject ("the sides agreed to ...").
+AGREEING_VERBS = words("agree decide resolve commit pledge vow ratify endorse approve adopt")
+# Nouns naming an agreement, and the verbs by which one comes about ("reached a deal").
+AGREEMENT_NOUNS = words(
+    """
+    agreement deal accord treaty understanding consensus pact memorandum settlement
+    compromise ceasefire truce cessation arrangement framework
+    """
+)
+# An agreement that took effect is one made ("the truce took effect at midnight").
+TAKING_EFFECT = {"take": "effect", "come": "force", "go": "effect", "enter": "force"}
+# What a vote passes is a decision ("the council passed a resolution").
+PASSED_THINGS = words("resolution law bill budget measure motion amendment")
+AGREEMENT_MAKING_VERBS = words(
+    "reach strike sign conclude seal clinch finalize finalise ink produce yield broker"
+)
+# Verbs through which talks end in an agreement ("resulted in a deal", "led to an accord").
+ENDING_IN_VERBS = {"result": "in", "lead": "to"}
+# Verbs by which someone states or renews a commitment ("reaffirmed the commitment to ...").
+AFFIRMING_VERBS = words("affirm reaffirm confirm reiterate renew underline")
+COMMITMENT_NOUNS = words("commitment pledge decision")
+# Verbs by which a commitment or decision is made ("made a commitment", "took the decision").
+COMMITMENT_MAKING_VERBS = words("make take give announce")
+# What an announcement names when it states a decision ("announced a new aid package").
+ANNOUNCED_THINGS = words(
+    """
+    plan initiative establishment launch creation partnership program programme fund
+    package aid assistance sanction sanctions decision agreement deal measure measures
+    funding support resignation withdrawal
+    """
+)
+# Verbs that announce a pledge of what a side will do or give ("announced that ... would").
+ANNOUNCING_VERBS = words("announce pledge promise")
+# What a welcome names when it records a step both sides took ("welcomed plans to ...").
+WELCOMED_STEPS = words(
+    """
+    plan plans launch establishment creation signing adoption conclusion agreement deal
+    decision resumption opening accord
+    """
+)
+WELCOMING_VERBS = words("welcome hail applaud")
+# Setting up a standing body or channel is an outcome ("launched a working group").
+FOUNDING_VERBS = words("launch establish create form found inaugurate")
+FOUNDED_THINGS = words(
+    """
+    group dialogue mechanism channel partnership initiative council commission committee
+    fund force forum program programme hotline office
+    """
+)
+# Decisions to call something off ("the visit was cancelled", "postponed the vote").
+CALLING_OFF_VERBS = words("cancel postpone suspend scrap shelve")
+# What is called off as a decision: a meeting, a visit, a vote (not "services were suspended").
+CALLED_OFF_THINGS = words(
+    """
+    trip visit talks meeting summit vote election strike conference session dialogue round
+    negotiations hearing trial referendum plan plans deal tour ceremony
+    """
+)
+# Accepting a proposal is agreeing to it ("accepted the offer").
+ACCEPTED_THINGS = words("proposal offer plan invitation terms deal agreement request")
+# Refusals ("refused to sign"); "declined to comment" is not one.
+REFUSING_VERBS = words("refuse reject veto rebuff")
+NOT_A_REFUSAL = words("comment say elaborate confirm discuss answer speculate disclose detail")
+# Rulings: verbs that are one whoever the subject, and those that need a court.
+RULING_VERBS = words("rule uphold overturn acquit convict sentence")
+COURT_VERBS = words("order dismiss block reject strike halt")
+COURT_NOUNS = words("court judge tribunal jury justice justices panel")
+# Words above a verb that make it a wish, a try or a condition, not a fact.
+NOT_YET_WORDS = words(
+    """
+    hope wish want expect urge ask call seek try aim need fail push press encourage
+    plan intend propose demand could would might may should must consider prepare
+    late likely unlikely able unable ready
+    """
+)
+CONDITION_MARKS = words("if unless whether until before once")
+FUTURE_AUX = words("will 'll shall would could might may should must can")
+# How sure an outcome is (compared with briefgen.model.CHECK_THRESHOLD).
+STATED = 0.9  # "the sides agreed to ...", "reached an agreement", "the court ruled"
+REPORTED = 0.85  # the same inside someone's account ("he said all had agreed that ...")
+ANNOUNCED = 0.8  # "announced that the United States would provide ..."
+REFUSED = 0.8  # "refused to sign the accord"
+WELCOMED = 0.72  # "welcomed plans to establish ..."
+RESTATED = 0.62  # "reaffirmed the commitment to ...": a standing commitment, renewed
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def find_outcomes(sents: list[Sentence]) -> list[Outcome]:
+    """The sentences stating an outcome, in the order of the text, each once, with the
+    confidence of its surest cue; the span points at the sentence."""
+    found: list[Outcome] = []
+    for sentence in sents:
+        if sentence.is_headline_like or _not_a_statement(sentence.text):
+            continue
+        quoted = [m.span() for m in _QUOTED.finditer(sentence.text)]
+        offset = sentence.span.start_char
+        cues = [
+            confidence for token, confidence in _cues(sentence)
+            if not any(a <= token.idx - offset < b for a, b in quoted)
+        ]
+        if cues:
+            text = " ".join(sentence.text.split())
+            found.append(Outcome(text, [sentence.evidence()], max(cues)))
+    return found
+
+
+def merge_outcomes(lists: list[list[Outcome]]) -> list[Outcome]:
+    """Outcomes across sources: near-duplicates collapse into one with every span and
+    the surest confidence."""
+    out: list[Outcome] = []
+    for items in lists:
+        for item in items:
+            match = next((o for o in out if similarity(o.text, item.text) >= SAME_POINT), None)
+            if match is None:
+                out.append(Outcome(item.text, list(item.spans), item.confidence, item.include))
+                continue
+            match.spans.extend(item.spans)
+            if item.confidence is not None:
+                match.confidence = max(match.confidence or 0.0, item.confidence)
+    return out
+
+
+def _not_a_statement(text: str) -> bool:
+    """A question, or a sentence that is someone's words from its first character."""
+    stripped = text.strip()
+    return stripped.endswith("?") or stripped[:1] in "\"\u201c\u2018'"
+
+
+def _cues(sentence: Sentence) -> Iterator[tuple[Token, float]]:
+    """Every token of the sentence that states an outcome, with how sure that reading is."""
+    for token in sentence.span:
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"}:
+            confidence = _verb_cue(token, lemma)
+        elif token.pos_ in {"NOUN", "PROPN"} and lemma in AGREEMENT_NOUNS | COMMITMENT_NOUNS:
+            confidence = _made_agreement(token)
+        else:
+            confidence = None
+        if confidence is not None:
+            yield token, confidence
+
+
+def _verb_cue(verb: Token, lemma: str) -> float | None:
+    """How sure a verb states an outcome: agreed, decided, committed, refused, ruled..."""
+    if not _happened(verb):
+        return None
+    children = list(verb.children)
+    if verb.dep_ == "acl" and not _clause_happened(verb):
+        return None  # "could offer more than the sum pledged": as sure as its clause
+    if lemma in AGREEING_VERBS:
+        if lemma == "commit" and not any(c.dep_ in {"xcomp", "prep"} for c in children):
+            return None
+        if lemma == "agree" and verb.dep_ == "amod":
+            return None  # "the agreed text"
+        return _as_reported(verb, STATED)
+    if lemma in REFUSING_VERBS or (lemma == "decline" and _refused_action(verb)):
+        return _as_reported(verb, REFUSED)
+    if lemma in FOUNDING_VERBS and _object_in(verb, FOUNDED_THINGS):
+        return _as_reported(verb, ANNOUNCED)
+    if (lemma in CALLING_OFF_VERBS or (lemma == "call" and any(
+            c.dep_ == "prt" and c.lower_ == "off" for c in children))) and _object_in(
+            verb, CALLED_OFF_THINGS):
+        return _as_reported(verb, STATED)
+    if lemma == "pass" and _object_in(verb, PASSED_THINGS):
+        return _as_reported(verb, STATED)
+    if lemma == "accept" and _object_in(verb, ACCEPTED_THINGS):
+        return _as_reported(verb, STATED)
+    if lemma in RULING_VERBS or (lemma in COURT_VERBS and _court_subject(verb)):
+        return _as_reported(verb, STATED)
+    if lemma in AFFIRMING_VERBS and _object_in(verb, COMMITMENT_NOUNS):
+        return RESTATED
+    if lemma in ANNOUNCING_VERBS and (
+        _pledges_what_will_be(verb) or _object_in(verb, ANNOUNCED_THINGS)
+    ):
+        return ANNOUNCED
+    if lemma == "vote" and any(c.dep_ == "xcomp" or c.lower_ in {"for", "against"}
+                               for c in children):
+        return _as_reported(verb, STATED)
+    if lemma in WELCOMING_VERBS and _object_in(verb, WELCOMED_STEPS, whole=True):
+        return WELCOMED
+    return None
+
+
+def _made_agreement(noun: Token) -> float | None:
+    """How sure a noun of agreement states one was made: "reached an agreement",
+    "resulting in an agreement", "a deal was signed"."""
+    if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"}
+           for c in noun.children):
+        return None  # "no deal was reached"
+    head = noun.head
+    if noun.dep_ == "pobj" and ENDING_IN_VERBS.get(head.head.lemma_.lower()) == head.lower_:
+        verb = head.head
+    elif (noun.dep_ in {"dobj", "nsubjpass"} and (
+        head.lemma_.lower() in AGREEMENT_MAKING_VERBS
+        or (noun.lemma_.lower() in COMMITMENT_NOUNS
+            and head.lemma_.lower() in COMMITMENT_MAKING_VERBS)
+    )) or (noun.dep_ == "nsubj" and _takes_effect(head)):
+        verb = head
+    else:
+        return None
+    if not _happened(verb) and verb.dep_ not in {"advcl", "acl"}:
+        return None
+    return _as_reported(verb, STATED)
+
+
+def _takes_effect(verb: Token) -> bool:
+    """"took effect", "came into force", "went into effect", "entered into force"."""
+    word = TAKING_EFFECT.get(verb.lemma_.lower())
+    return word is not None and any(t.lower_ == word for t in verb.subtree if t.i > verb.i)
+
+
+def _happened(verb: Token) -> bool:
+    """True when the verb says the thing took place: past or present, stated, not
+    negated, not a hope, a plan or a condition ("hope they agree", "if they agree")."""
+    if _negated(verb):
+        return False
+    if verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"}:
+        return verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VBG"  # "..., resulting in"
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"to"} for c in verb.children):
+        return False
+    node = verb
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+            return False
+        parent = node.head
+        if parent is node:
+            return True
+        if node.dep_ in {"xcomp", "ccomp", "advcl", "acomp"} and (
+            parent.lemma_.lower() in NOT_YET_WORDS or parent.lower_ in NOT_YET_WORDS
+        ):
+            return False
+        if node.dep_ not in {"ccomp", "conj", "advcl", "relcl", "xcomp"}:
+            return True
+        node = parent
+
+
+def _clause_happened(participle: Token) -> bool:
+    """True when the clause a participle sits in ("the truce agreed in May") is stated
+    as a fact: "they welcomed the truce agreed ..." is, "they could extend it" is not."""
+    governor = next((a for a in participle.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return governor is None or _happened(governor)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _as_reported(verb: Token, confidence: float) -> float:
+    """``confidence`` a little lower when the cue sits in someone's account ("said that")."""
+    node = verb
+    while node.dep_ in {"ccomp", "conj"} and node.head is not node:
+        node = node.head
+        if node.lemma_.lower() in {"say", "tell", "report", "add"}:
+            return round(min(confidence, REPORTED), 2)
+    return confidence
+
+
+def _refused_action(verb: Token) -> bool:
+    """"declined to sign": a refusal; "declined to comment": none."""
+    action = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    return action is not None and action.lemma_.lower() not in NOT_A_REFUSAL
+
+
+def _court_subject(verb: Token) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return False
+    return any(t.lemma_.lower() in COURT_NOUNS for t in subject.subtree)
+
+
+def _object_in(verb: Token, nouns: frozenset[str], whole: bool = False) -> bool:
+    """True when the verb's object is one of ``nouns`` (or, with ``whole``, names one
+    anywhere in its phrase: "welcomed advances, including the launch of ...")."""
+    for child in verb.children:
+        if child.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        tokens = child.subtree if whole else [child]
+        if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in tokens):
+            return True
+    return False
+
+
+def _pledges_what_will_be(verb: Token) -> bool:
+    """"announced that the United States would provide ...": the clause says what will be."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"} for c in child.children
+        ):
+            return True
+    return False

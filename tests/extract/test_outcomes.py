@@ -1,0 +1,143 @@
+"""Outcomes: the agreements, decisions, commitments, refusals and rulings a text states."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefgen.extract.outcomes import find_outcomes, merge_outcomes
+from briefgen.extract.sentences import sentences
+from briefgen.model import CHECK_THRESHOLD, Outcome, Span
+
+
+def _found(parse, text: str) -> list[Outcome]:
+    found = find_outcomes(sentences(parse(text)))
+    for item in found:
+        (span,) = item.spans
+        assert text[span.start : span.end] == item.text
+    return found
+
+
+def _texts(parse, text: str) -> list[str]:
+    return [item.text for item in _found(parse, text)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an agreement, stated or reported
+        "The two delegations agreed on Tuesday to reopen the border crossing at Kessel.",
+        "The envoy said all sides had agreed that a stricter arms embargo was needed.",
+        "It was agreed that both teams would meet again in June.",
+        # an agreement made, named by its noun
+        "The talks in Tirana ended late, resulting in an agreement on a pause in the fighting.",
+        "The week of talks led to an agreement on prisoner exchanges.",
+        "Both countries signed an accord on fishing rights on Tuesday.",
+        "A deal was reached after ten hours of talks.",
+        "A nationwide cessation of hostilities took effect at midnight on Saturday.",
+        # a decision or a commitment
+        "The ministers decided to extend the monitoring mission by a year.",
+        "The two leaders committed to hold consultations every six months.",
+        "The parliament voted to approve the water treaty.",
+        "The council adopted a resolution on the safety of aid workers.",
+        "The assembly passed a bill raising the minimum wage.",
+        "The government took the decision to close the northern border.",
+        # a commitment with a figure, announced
+        "The premier announced that Norway would give $20 million to the relief fund.",
+        "The minister announced a new aid package for the flooded valley.",
+        # a body set up, a plan welcomed, a step called off, an offer accepted
+        "The two ministers launched a working group on water sharing.",
+        "The leaders welcomed plans to open a joint trade office in Varna.",
+        "The minister's visit to Lima was cancelled, officials said.",
+        "The rebels accepted the offer of a truce.",
+        # a refusal
+        "The union refused to sign the wage accord.",
+        "The mayor declined to renew the operator's licence.",
+        # a ruling
+        "The court ruled that the merger could go ahead.",
+        "The appeals judge ordered the release of the two reporters.",
+        "The former governor was sentenced to six years in prison.",
+    ],
+)
+def test_a_sentence_stating_an_outcome_is_listed_whole(parse, sentence):
+    text = f"Officials met in the capital on Monday. {sentence}"
+    assert _texts(parse, text) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # positions, hopes and conditions are not outcomes
+        "The ministers insisted the law will not change.",
+        "We hope the other side agrees to the plan, he said.",
+        "If the sides agree, talks could resume in May.",
+        "Negotiators are hoping to reach a deal by Friday.",
+        "The two sides are expected to sign an agreement next week.",
+        # a past event that is not an agreement, and failures to agree
+        "The first round of talks collapsed last month before it began.",
+        "They did not agree on the line of the border.",
+        "The talks failed to produce an agreement.",
+        "No deal was reached, and no commitment had been made on the detainees.",
+        "The proposals came too late for the leaders to agree them on Monday.",
+        # an earlier pledge named in a clause that is itself only a possibility
+        "The minister said the bloc could offer more than the 2 billion euros pledged so far.",
+        # not a refusal, not a ruling, not a standing body
+        "The board declined to comment on the talks.",
+        "The army launched air strikes on the town.",
+        "The police ordered lunch for the delegates.",
+        "Both consulates have since run with few staff, and visa services were suspended in 2019.",
+        "The new tariff law will take effect next year.",
+        "The striker passed the ball to her captain.",
+        # a question
+        "Did the two sides agree on anything at all?",
+    ],
+)
+def test_positions_hopes_failures_and_other_past_events_are_not_outcomes(parse, sentence):
+    assert _texts(parse, f"Officials met in the capital on Monday. {sentence}") == []
+
+
+def test_a_cue_inside_quotation_marks_is_someones_words_not_an_outcome(parse):
+    text = ('Officials met on Monday. The envoy called the day "a time when all agreed '
+            'on nothing" and left.')
+    assert _texts(parse, text) == []
+
+
+def test_a_sentence_opening_with_a_quotation_is_left_to_the_quotes(parse):
+    assert _texts(parse, '"We agreed to meet again," the minister said.') == []
+
+
+def test_a_headline_is_not_an_outcome(parse):
+    assert _texts(parse, "Rivals agree truce in the north\n\nThe talks went on.") == []
+
+
+def test_a_stated_outcome_is_sure_and_a_reaffirmed_commitment_is_marked_for_a_check(parse):
+    text = ("The two sides agreed to a ceasefire. "
+            "The ministers reaffirmed their commitment to deterring threats at sea.")
+    stated, restated = _found(parse, text)
+    assert (stated.confidence or 0.0) >= 0.85
+    assert restated.text.startswith("The ministers reaffirmed")
+    assert (restated.confidence or 1.0) < CHECK_THRESHOLD
+
+
+def test_an_outcome_in_someones_account_is_a_little_less_sure_than_one_stated(parse):
+    stated, reported = _found(
+        parse, "The sides agreed to a ceasefire. The envoy said the sides had agreed to talk.")
+    assert CHECK_THRESHOLD <= (reported.confidence or 0.0) < (stated.confidence or 0.0)
+
+
+def test_every_outcome_is_included_and_each_sentence_is_listed_once(parse):
+    text = "The sides agreed and signed an accord. Then they decided to leave."
+    found = _found(parse, text)
+    assert [o.text for o in found] == ["The sides agreed and signed an accord.",
+                                       "Then they decided to leave."]
+    assert all(o.include for o in found)
+
+
+def test_the_same_outcome_in_two_sources_is_one_item_with_both_spans():
+    one = Outcome("The sides agreed to a ceasefire on Friday.", [Span("a", 0, 42)], 0.85)
+    two = Outcome("The sides agreed to a ceasefire on Friday.", [Span("b", 5, 47)], 0.9)
+    other = Outcome("The court ruled against the ban.", [Span("b", 50, 82)], 0.9)
+    merged = merge_outcomes([[one], [two, other]])
+    assert [o.text for o in merged] == [one.text, other.text]
+    assert merged[0].spans == [Span("a", 0, 42), Span("b", 5, 47)]
+    assert merged[0].confidence == 0.9
+    assert one.spans == [Span("a", 0, 42)]  # the inputs are left as they were
