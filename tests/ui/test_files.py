@@ -203,3 +203,14 @@ def test_export_goes_on_when_the_user_accepts_the_blank_fields(
     with qtbot.waitSignal(worker.signals.done, timeout=30_000):
         pass
     assert (tmp_path / "memo.docx").is_file()
+
+
+def test_the_suggested_file_name_is_the_subject_else_the_first_sources_title():
+    from briefgen.model import Source
+    from briefgen.ui.files import _suggested_name
+
+    titled = Source(id="src-1", title="Ferry timetable: board/council agree?", text="x")
+    assert _suggested_name(Brief(fields={"subject": "Talks in Valmont"})) == "talks-in-valmont"
+    assert _suggested_name(Brief(sources=[titled])) == "ferry-timetable-board-council-agree"
+    assert _suggested_name(Brief(fields={"subject": " "}, sources=[titled])).startswith("ferry")
+    assert _suggested_name(Brief()) == "brief"
