@@ -61,6 +61,7 @@ class BriefForm(QWidget):
     """
 
     item_selected = Signal(list)
+    show_in_source = Signal(list)
     template_chosen = Signal(str)
 
     def __init__(self, document: BriefDocument, parent: QWidget | None = None) -> None:
@@ -239,6 +240,7 @@ class BriefForm(QWidget):
         for name in names + extra:
             editor = ListEditor(self.models[name], self.tabs)
             editor.selected.connect(self.item_selected)
+            editor.show_in_source.connect(self.show_in_source)
             self.editors[name] = editor
             self.tabs.addWidget(editor)
             title = LIST_SPECS[name].title

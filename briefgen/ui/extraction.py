@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
 NlpFactory = Callable[[], "Language"]
 MAX_RERUNS = 2
-# The lists whose items carry the user's "use in the memo" choice (``include``).
-CHOICE_LISTS = ("key_points", "quotes")
+# The yes/no boxes of the form, by list: "use in the memo" and "took part".
+CHOICE_FLAGS = {"key_points": "include", "quotes": "include", "people": "participant"}
 
 
 def _default_nlp_factory() -> Language:
@@ -275,16 +275,16 @@ class ExtractionController(QObject):
 
 
 def keep_include_choices(fresh: Brief, current: Brief) -> None:
-    """Give each item of ``fresh`` that ``current`` already shows (same text) the
-    "use in the memo" tick it has there: extracting again, after a source is added, never
-    changes a choice on screen (the memo's cap on quotes would otherwise untick some).
-    Items new to the brief keep extraction's choice; edited items are kept whole anyway."""
-    for name in CHOICE_LISTS:
-        shown = {item_key(name, item): item.include for item in getattr(current, name)}
+    """Give each item of ``fresh`` that ``current`` already shows (same name or text) the
+    ticks it has there ("use in the memo", "took part"): extracting again, after a source is
+    added, never changes a box on screen (the memo's cap on quotes would otherwise untick
+    some). Items new to the brief keep extraction's choice; edited items are kept whole."""
+    for name, flag in CHOICE_FLAGS.items():
+        shown = {item_key(name, item): getattr(item, flag) for item in getattr(current, name)}
         for row, item in enumerate(getattr(fresh, name)):
             key = item_key(name, item)
             if key in shown and item_pointer(name, row) not in fresh.edited:
-                item.include = shown[key]
+                setattr(item, flag, shown[key])
 
 
 def _describe_result(brief: Brief) -> str:

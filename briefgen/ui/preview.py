@@ -70,6 +70,8 @@ class PreviewPane(QWidget):
         self.rendering = rendering
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("preview")
+        self.browser.setAccessibleName("Memo preview")
+        self.browser.setAccessibleDescription("The memo as it will be exported, read-only.")
         self.browser.setOpenLinks(False)
         self.browser.setPlaceholderText("The memo appears here as you work.")
         title = QLabel("Preview", self)

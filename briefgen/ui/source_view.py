@@ -21,6 +21,9 @@ class SourceView(QWidget):
         self.title.setWordWrap(True)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("sourceText")
+        self.text.setAccessibleName("Source text")
+        self.text.setAccessibleDescription(
+            "The article's text, read-only; the evidence of the selected item is highlighted.")
         self.text.setReadOnly(True)
         self.text.setTabChangesFocus(True)
         self.text.setTextInteractionFlags(

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from briefgen.ui import dialogs, settings_dialog, template_dialog
+from briefgen.ui import dialogs, help_window, printing, settings_dialog, template_dialog
 from briefgen.ui.main_window import MainWindow
 
 DIALOGS = [
     dialogs.ConfirmDialog, dialogs.UnsavedChangesDialog, dialogs.RecoverDialog,
     dialogs.OpenFilesDialog, dialogs.SaveFileDialog, dialogs.TextDialog,
     settings_dialog.SettingsDialog, template_dialog.TemplateManagerDialog,
+    help_window.AboutDialog, printing.PrintDialog,
 ]
 
 
