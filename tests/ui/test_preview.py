@@ -193,3 +193,32 @@ def test_a_480_px_preview_pane_needs_no_horizontal_scroll(
     viewport = pane.browser.viewport().width()
     assert pane.browser.horizontalScrollBar().maximum() == 0
     assert pane.browser.document().size().width() <= viewport + 1
+
+
+def _broken_words(browser: QTextBrowser) -> list[str]:
+    """The words the preview's layout cut in two at a line end ("INFORMATI" / "ON")."""
+    broken = []
+    block = browser.document().begin()
+    while block.isValid():
+        text = block.text()
+        layout = block.layout()
+        for number in range(layout.lineCount() - 1):
+            line = layout.lineAt(number)
+            end = line.textStart() + line.textLength()
+            if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+                broken.append(f"{text[max(0, end - 12):end]}|{text[end:end + 12]}")
+        block = block.next()
+    return broken
+
+
+@pytest.mark.parametrize("template_id", BUILTIN_TEMPLATE_IDS)
+@pytest.mark.parametrize("width", [300, 380])
+def test_a_narrow_preview_never_cuts_a_word_in_two_nor_runs_past_the_pane(
+    qtbot, template_id: str, width: int,
+) -> None:
+    pane, _ = _shown_pane(qtbot, template_id, sample_brief())
+    pane.resize(width, 800)
+    qtbot.waitUntil(lambda: pane.browser.horizontalScrollBar().maximum() == 0, timeout=3000)
+    assert _broken_words(pane.browser) == []
+    assert pane.browser.document().size().width() <= pane.browser.viewport().width() + 1
+
