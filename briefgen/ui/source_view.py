@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QW
 from briefgen.model import Source, Span
 
 HIGHLIGHT = QColor("#fde9a8")
+# Dark ink on the light highlight, whatever the palette's text colour.
+HIGHLIGHT_INK = QColor("#1f2933")
 
 
 class SourceView(QWidget):
@@ -57,7 +59,7 @@ class SourceView(QWidget):
         meta = " \u00b7 ".join(p for p in (source.publisher, source.author, source.published) if p)
         heading = source.title or "Untitled source"
         self.title.setText(
-            f"<b>{_escape(heading)}</b><br><span style='color:#52606d'>{_escape(meta)}</span>"
+            f"<b>{_escape(heading)}</b><br>{_escape(meta)}"
         )
         self.text.setPlainText(source.text)
 
@@ -66,6 +68,7 @@ class SourceView(QWidget):
         selections = []
         fmt = QTextCharFormat()
         fmt.setBackground(HIGHLIGHT)
+        fmt.setForeground(HIGHLIGHT_INK)
         length = len(self.text.toPlainText())
         first: QTextCursor | None = None
         for span in spans:

@@ -16,7 +16,7 @@ DIALOGS = [
     dialogs.ConfirmDialog, dialogs.UnsavedChangesDialog, dialogs.RecoverDialog,
     dialogs.OpenFilesDialog, dialogs.SaveFileDialog, dialogs.TextDialog,
     settings_dialog.SettingsDialog, template_dialog.TemplateManagerDialog,
-    help_window.AboutDialog, printing.PrintDialog,
+    help_window.AboutDialog, printing.PrintDialog, settings_dialog.FolderDialog,
 ]
 
 
