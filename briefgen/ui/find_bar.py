@@ -93,8 +93,6 @@ class FindBar(QWidget):
         for start in _positions(source.toPlainText(), words):
             found.append(Hit("source text", _selector(source, start, len(words))))
         for name, editor in self.form.field_editors.items():
-            if isinstance(editor, QComboBox) and editor.lineEdit() is not None:
-                editor = editor.lineEdit()
             if isinstance(editor, QComboBox):
                 if words.casefold() in editor.currentText().casefold():
                     found.append(Hit(_label(self.form, name), editor.setFocus))

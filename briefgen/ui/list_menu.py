@@ -3,6 +3,7 @@ delete."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
@@ -39,7 +40,7 @@ def list_menu(editor: ListEditor, row: int) -> QMenu:
         if spec.kind == "check" and spec.attr in FLAGS:
             yes, no = FLAGS[spec.attr]
             on = bool(getattr(item, spec.attr))
-            menu.addAction(no if on else yes, lambda c=column, v=not on: editor.set_flag(row, c, v))
+            menu.addAction(no if on else yes, partial(editor.set_flag, row, column, not on))
     show = menu.addAction("&Show in source", lambda: editor.show_in_source.emit(
         model.index(row, 0).data(SpansRole) or []))
     show.setEnabled(bool(getattr(item, "spans", [])))

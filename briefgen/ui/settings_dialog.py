@@ -59,8 +59,9 @@ class SettingsDialog(QDialog):
             editor.setObjectName(f"setting_{option.key}")
             self.editors[option.key] = editor
             if option.key in FOLDER_OPTIONS and isinstance(editor, QLineEdit):
-                form.addRow(option.label, self._with_browse(option, editor))
-                form.labelForField(editor.parentWidget()).setBuddy(editor)  # type: ignore[union-attr]
+                label = QLabel(option.label, self)
+                label.setBuddy(editor)
+                form.addRow(label, self._with_browse(option, editor))
             else:
                 form.addRow(option.label, editor)
         note = QLabel("New briefs start with these values; an empty From in the open brief "
