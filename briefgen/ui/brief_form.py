@@ -9,9 +9,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -24,6 +26,7 @@ from briefgen.ui.field_sources import source_hint
 from briefgen.ui.list_editor import ListEditor
 from briefgen.ui.list_selector import ListSelector
 from briefgen.ui.models import LIST_SPECS, BriefListModel, SpansRole
+from briefgen.ui.source_relations import unrelated_sources
 
 if TYPE_CHECKING:
     from briefgen.render import BriefTemplate
@@ -35,6 +38,37 @@ DEFAULT_LISTS = ("key_points", "people", "quotes", "dates", "topics", "next_step
 # Labels for the list selector when the full titles do not fit in two rows.
 SHORT_TITLES = {"key_points": "Points", "next_steps": "Steps", "organizations": "Orgs",
                 "not_discussed": "Not disc."}
+
+
+class UnrelatedSourcesNote(QFrame):
+    """Says that the sources share no person, organisation, place or topic, and offers the
+    two ways out: a memo per source, or one memo whose bottom line has a line per source."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unrelatedSources")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.memo_per_source = QPushButton("A &memo per source\u2026", self)
+        self.memo_per_source.setToolTip("Export one memo for each source into a folder")
+        self.line_per_source = QPushButton("A &line per source", self)
+        self.line_per_source.setToolTip(
+            "One memo, its bottom line made of each source's first sentence (undoable)")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.memo_per_source)
+        buttons.addWidget(self.line_per_source)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.label)
+        layout.addLayout(buttons)
+        self.hide()
+
+    def set_count(self, count: int) -> None:
+        """Word the note for ``count`` sources."""
+        self.label.setText(
+            f"These {count} sources share no person, organisation, place or topic: they may "
+            "be separate stories. The memo's bottom line covers only what is written below.")
 
 
 class BriefForm(QWidget):
@@ -50,6 +84,10 @@ class BriefForm(QWidget):
     item_selected = Signal(list)
     show_in_source = Signal(list)
     template_chosen = Signal(str)
+    # When the sources share nothing: the user's choice of a memo per source, or a bottom
+    # line with a line per source.
+    memo_per_source_requested = Signal()
+    line_per_source_requested = Signal()
 
     def __init__(self, document: BriefDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +132,11 @@ class BriefForm(QWidget):
         self.summary.setPlaceholderText("The bottom line up front, in one or two sentences.")
         FieldBinding(document, ("summary", "text"), "multiline", self.summary)
         self.summary.installEventFilter(self)
+        self.unrelated = UnrelatedSourcesNote(self)
+        self.unrelated.memo_per_source.clicked.connect(self.memo_per_source_requested)
+        self.unrelated.line_per_source.clicked.connect(self.line_per_source_requested)
+        document.reset.connect(self._update_unrelated)
+        document.list_changed.connect(lambda _name: self._update_unrelated())
         summary_label = QLabel("&Bottom line", self)
         summary_label.setObjectName("sectionLabel")
         summary_label.setBuddy(self.summary)
@@ -123,6 +166,7 @@ class BriefForm(QWidget):
         layout.addWidget(title)
         layout.addLayout(picker)
         layout.addWidget(self.header)
+        layout.addWidget(self.unrelated)
         layout.addWidget(summary_label)
         layout.addWidget(self.summary)
         layout.addSpacing(4)
@@ -202,6 +246,11 @@ class BriefForm(QWidget):
 
         editor.problem.connect(show)
 
+    def _update_unrelated(self) -> None:
+        brief = self.document.brief
+        self.unrelated.setVisible(unrelated_sources(brief))
+        self.unrelated.set_count(len(brief.sources))
+
     def _update_source_hints(self) -> None:
         brief = self.document.brief
         for name, (hint, help_text) in self.source_hints.items():
@@ -217,7 +266,9 @@ class BriefForm(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """The form's widgets in keyboard (Tab) order: template, fields, summary, lists."""
-        chain: list[QWidget] = [self.template_box, *self.field_editors.values(), self.summary]
+        chain: list[QWidget] = [self.template_box, *self.field_editors.values(),
+                                self.unrelated.memo_per_source, self.unrelated.line_per_source,
+                                self.summary]
         chain.append(self.selector)
         for editor in self.editors.values():
             chain += [editor.view, editor.add_button, editor.remove_button, editor.up_button,

@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
         self.files.notice.connect(self.show_status)
         self.commands.notice.connect(self.show_status)
         self.form.show_in_source.connect(self.show_in_source)
+        self.form.memo_per_source_requested.connect(self.commands.export_memo_per_source)
+        self.form.line_per_source_requested.connect(self.commands.use_line_per_source)
         self.files.announce.connect(self.messages.show_notice)
         self.files.articles_opened.connect(self.extraction.add_files)
         self.files.recent_changed.connect(self._fill_recent)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.help_window import AboutDialog, HelpWindow
 from briefgen.ui.rendering import RenderService
+from briefgen.ui.source_relations import brief_per_source, file_stem, line_per_source
 from briefgen.ui.worker import Worker
 
 
@@ -45,6 +47,28 @@ class WindowCommands(QObject):
             return
         print_html(str(html), printer)
         self.notice.emit("The memo went to the printer.")
+
+    def export_memo_per_source(self) -> list[Worker]:
+        """Ask for a folder and write one Word memo per source into it (the sources share
+        nothing: two stories in one memo would mislead)."""
+        from briefgen.ui.settings_dialog import FolderDialog
+
+        folder = FolderDialog.ask(self.parent_widget, "Folder for one memo per source", "")
+        if not folder:
+            return []
+        workers = []
+        for number, brief in enumerate(brief_per_source(self.document.snapshot()), start=1):
+            path = Path(folder) / (file_stem(brief, number) + ".docx")
+            worker = self.rendering.export(brief, path)
+            if worker is not None:
+                workers.append(worker)
+        if workers:
+            self.notice.emit(f"Writing {len(workers)} memos, one per source, in {folder}.")
+        return workers
+
+    def use_line_per_source(self) -> None:
+        """Make the bottom line one line per source (one undoable step)."""
+        self.document.set_value(("summary", "text"), line_per_source(self.document.brief))
 
     def show_guide(self) -> HelpWindow:
         """Show the user guide (the same window each time)."""
