@@ -41,6 +41,10 @@ _TEXT_RUN = re.compile(r"(?<=>)[^<]+")
 # slashes, dots and the like, never elsewhere (entities such as &amp; are not such runs).
 _LONG_TOKEN = re.compile(r"[\w/.:?=%#~+-]{24,}")
 _BREAK_AFTER = re.compile(r"([/._?=-])(?=[^\s])")
+# On screen, table header cells may wrap between words: the decision memo's "Discuss with
+# me", kept on one line, squeezed the signature line after "Date" to nothing in a narrow
+# pane. (An overriding rule in SCREEN_STYLE is not enough: Qt keeps the template's.)
+_HEADER_CELL_NOWRAP = re.compile(r"(\bth\s*\{[^}]*?)white-space\s*:\s*nowrap\s*;?")
 # Never shrink the page below this much of its size to make its longest word fit.
 MIN_SCALE = 0.6
 
@@ -52,9 +56,10 @@ def _px(match: re.Match[str]) -> str:
 
 def screen_css(css: str, scale: float = 1.0) -> str:
     """``css`` with rem, cm and mm lengths written in pixels, which Qt's rich text reads,
+    header cells free to wrap,
     and its font sizes, margins and paddings times ``scale`` (a narrow pane shows the
     page smaller, as a zoomed-out page)."""
-    css = _LENGTH.sub(_px, css)
+    css = _HEADER_CELL_NOWRAP.sub(r"\1", _LENGTH.sub(_px, css))
     if scale != 1.0:
         css = _SCREEN_LENGTH.sub(
             lambda m: f"{float(m.group(1)) * scale:.2f}{m.group(2)}", css)
