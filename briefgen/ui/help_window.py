@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import metadata
-
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import (
     QDialog,
@@ -68,6 +66,8 @@ class HelpWindow(QDialog):
 
 def about_text() -> str:
     """The About box's text: version, what briefgen is, and the bundled parts' licences."""
+    from importlib import metadata  # only when the box opens: not on the way to first paint
+
     rows = []
     for name, package, licence in BUNDLED:
         try:
