@@ -19,7 +19,7 @@ from briefgen.render.sections import (
 )
 from briefgen.render.templates.manifest import BriefTemplate, FieldSpec
 from briefgen.render.textclean import clean_value, one_line, strip_forbidden
-from briefgen.text.normalise import same_text
+from briefgen.text.normalise import same_text, text_key
 
 # About how many characters of 11-point body text fit on one line of an A4 or Letter memo
 # with 2.5 cm margins; used to warn when the bottom line runs past four lines.
@@ -174,6 +174,12 @@ def _date_value(spec: FieldSpec, brief: Brief, today: dt.date) -> tuple[str, boo
     return (str(event), bool(brief.fields.get("event_date_guessed"))) if event else ("", False)
 
 
+def _said_in(quote_key: str, step_keys: list[str]) -> bool:
+    """Whether a quote (its ``text_key``) of at least four words is inside one of the
+    steps' keys."""
+    return len(quote_key.split()) >= 4 and any(quote_key in step for step in step_keys)
+
+
 def build_context(
     brief: Brief, template: BriefTemplate, *, preview: bool = False,
     date_format: str = DEFAULT_DATE_FORMAT, today: dt.date | None = None,
@@ -238,7 +244,11 @@ def build_context(
     key_points = [cited(k.text, k.spans) for k in brief.key_points
                   if k.include and not same_text(k.text, summary_text)
                   and not any(same_text(k.text, shown) for shown in as_steps + as_outcomes)]
-    labelled = [(q, speaker_label(brief, q)) for q in brief.quotes if q.include]
+    # A quote whose words a shown next step or outcome already gives (the item is its
+    # sentence) is said there, with its speaker, not again under "What was said".
+    step_keys = [text_key(shown) for shown in as_steps + as_outcomes]
+    labelled = [(q, speaker_label(brief, q)) for q in brief.quotes if q.include
+                and not _said_in(text_key(q.text), step_keys)]
     labelled.sort(key=lambda item: quote_strength(*item))
     quotes = [
         cited(q.text, q.spans, speaker=label,

@@ -82,7 +82,7 @@ def start_background_work(
     if path and not recovered:
         window.files.open_paths([path])
     elif sample and not recovered:
-        window.extraction.add_files([str(sample_article_path())])
+        window.extraction.add_sample(str(sample_article_path()))
 
 
 def load_style_sheet(app: QApplication) -> None:

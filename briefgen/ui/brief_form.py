@@ -4,34 +4,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QScrollArea,
+    QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from briefgen.ui.document import BriefDocument
-from briefgen.ui.field_editors import FieldBinding, make_editor
+from briefgen.ui.field_editors import DateLineEdit, FieldBinding, lines_height, make_editor
 from briefgen.ui.field_sources import source_hint
 from briefgen.ui.list_editor import ListEditor
 from briefgen.ui.list_selector import ListSelector
 from briefgen.ui.models import LIST_SPECS, BriefListModel, SpansRole
+from briefgen.ui.source_relations import unrelated_sources
 
 if TYPE_CHECKING:
     from briefgen.render import BriefTemplate
 
-MAX_HEADER_HEIGHT = 260
-# On a short screen the header fields give way first, down to this height (they scroll).
-MIN_HEADER_HEIGHT = 96
-PREFERRED_HEADER_HEIGHT = 150
+LIST_MINIMUM_HEIGHT = 230
 # The tabs shown when no template is chosen: a subset of briefgen.model's lists, deliberately
 # without organisations and places, in the form's own order.
 DEFAULT_LISTS = ("key_points", "people", "quotes", "dates", "topics", "next_steps")
@@ -40,14 +40,35 @@ SHORT_TITLES = {"key_points": "Points", "next_steps": "Steps", "organizations": 
                 "not_discussed": "Not disc."}
 
 
-class HeaderScroll(QScrollArea):
-    """The header fields' scroll area: asks for the fields' height up to PREFERRED_HEADER_HEIGHT
-    and grows (to its maximum, the fields' full height) with a third of the spare height;
-    the lists below get the rest. On a short screen it shrinks first and scrolls."""
+class UnrelatedSourcesNote(QFrame):
+    """Says that the sources share no person, organisation, place or topic, and offers the
+    two ways out: a memo per source, or one memo whose bottom line has a line per source."""
 
-    def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(),
-                     min(self.maximumHeight(), PREFERRED_HEADER_HEIGHT))
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unrelatedSources")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.memo_per_source = QPushButton("A &memo per source\u2026", self)
+        self.memo_per_source.setToolTip("Export one memo for each source into a folder")
+        self.line_per_source = QPushButton("A &line per source", self)
+        self.line_per_source.setToolTip(
+            "One memo, its bottom line made of each source's first sentence (undoable)")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.memo_per_source)
+        buttons.addWidget(self.line_per_source)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.label)
+        layout.addLayout(buttons)
+        self.hide()
+
+    def set_count(self, count: int) -> None:
+        """Word the note for ``count`` sources."""
+        self.label.setText(
+            f"These {count} sources share no person, organisation, place or topic: they may "
+            "be separate stories. The memo's bottom line covers only what is written below.")
 
 
 class BriefForm(QWidget):
@@ -61,7 +82,12 @@ class BriefForm(QWidget):
     """
 
     item_selected = Signal(list)
+    show_in_source = Signal(list)
     template_chosen = Signal(str)
+    # When the sources share nothing: the user's choice of a memo per source, or a bottom
+    # line with a line per source.
+    memo_per_source_requested = Signal()
+    line_per_source_requested = Signal()
 
     def __init__(self, document: BriefDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +99,8 @@ class BriefForm(QWidget):
         self.field_editors: dict[str, QWidget] = {}
         # Under a field the memo fills from elsewhere when it is empty: where from.
         self.source_hints: dict[str, tuple[QLabel, str]] = {}
+        # Under a date field whose text is not a date: what is wrong.
+        self.field_problems: dict[str, QLabel] = {}
         self._template_ids: list[str] = []
         self._extra_lists: set[str] = set()
 
@@ -92,20 +120,23 @@ class BriefForm(QWidget):
         self.header_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.header_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.header_layout.setContentsMargins(0, 0, 4, 0)
-        header_scroll = HeaderScroll(self)
-        header_scroll.setObjectName("headerScroll")
-        header_scroll.setWidget(self.header)
-        header_scroll.setWidgetResizable(True)
-        header_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.header_scroll = header_scroll
+        # All the fields at their full height, never in a box of their own that scrolls by
+        # itself: when the pane is shorter than the form, the whole form scrolls (the
+        # window's FitScrollArea) and the lists below keep their minimum height.
+        self.header.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         self.summary = QPlainTextEdit(self)
         self.summary.setObjectName("summaryEdit")
         self.summary.setTabChangesFocus(True)
-        self.summary.setFixedHeight(70)
+        self.summary.setFixedHeight(lines_height(self.summary, 3))
         self.summary.setPlaceholderText("The bottom line up front, in one or two sentences.")
         FieldBinding(document, ("summary", "text"), "multiline", self.summary)
         self.summary.installEventFilter(self)
+        self.unrelated = UnrelatedSourcesNote(self)
+        self.unrelated.memo_per_source.clicked.connect(self.memo_per_source_requested)
+        self.unrelated.line_per_source.clicked.connect(self.line_per_source_requested)
+        document.reset.connect(self._update_unrelated)
+        document.list_changed.connect(lambda _name: self._update_unrelated())
         summary_label = QLabel("&Bottom line", self)
         summary_label.setObjectName("sectionLabel")
         summary_label.setBuddy(self.summary)
@@ -114,6 +145,9 @@ class BriefForm(QWidget):
         self.selector = ListSelector(self)
         self.tabs = QStackedWidget(self)
         self.tabs.setObjectName("listPages")
+        # The list shown keeps room for several rows (and an open multi-line cell editor);
+        # on a short screen the form scrolls as a whole instead of squeezing it.
+        self.tabs.setMinimumHeight(max(LIST_MINIMUM_HEIGHT, self.fontMetrics().lineSpacing() * 13))
         self.selector.current_changed.connect(self.tabs.setCurrentIndex)
         self.tabs.currentChanged.connect(self.selector.set_current)
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -131,7 +165,8 @@ class BriefForm(QWidget):
         layout.setSpacing(6)
         layout.addWidget(title)
         layout.addLayout(picker)
-        layout.addWidget(header_scroll, 1)
+        layout.addWidget(self.header)
+        layout.addWidget(self.unrelated)
         layout.addWidget(summary_label)
         layout.addWidget(self.summary)
         layout.addSpacing(4)
@@ -157,15 +192,19 @@ class BriefForm(QWidget):
             self.header_layout.removeRow(0)
         self.field_editors.clear()
         self.source_hints.clear()
+        self.field_problems.clear()
         if template is not None:
             for spec in template.fields:
                 editor = make_editor(spec.type, list(spec.choices), self.header)
                 editor.setObjectName(f"field_{spec.name}")
                 editor.setToolTip(spec.help)
+                editor.setProperty("help", spec.help)
                 FieldBinding(self.document, ("fields", spec.name), spec.type, editor)
                 label = (spec.label or spec.name.replace("_", " ").capitalize())
                 self.header_layout.addRow(label + (" *" if spec.required else ""), editor)
                 self.field_editors[spec.name] = editor
+                if isinstance(editor, DateLineEdit):
+                    self._add_problem_line(spec.name, editor)
                 if "when empty" in spec.help.lower():
                     hint = QLabel(self.header)
                     hint.setObjectName("fieldSource")
@@ -180,17 +219,37 @@ class BriefForm(QWidget):
                 QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
             ):
                 child.show()
-        wanted = max(0, min(self.header_layout.sizeHint().height() + 2, MAX_HEADER_HEIGHT))
-        # As tall as the fields when there is room; on a short screen down to a few rows,
-        # with its own scroll bar, so that a template's form never makes the window grow.
-        self.header_scroll.setMaximumHeight(wanted)
-        self.header_scroll.setMinimumHeight(min(wanted, MIN_HEADER_HEIGHT))
         shown = list(template.lists) if template is not None else list(DEFAULT_LISTS)
         shown = [n for n in shown if n in LIST_SPECS]
         # The lists this template leaves out stay editable, after its own.
         extra = [n for n in LIST_SPECS if n not in shown]
         self._build_tabs(shown, extra)
         self._update_source_hints()
+
+    def _add_problem_line(self, name: str, editor: DateLineEdit) -> None:
+        """A line under a date field saying what is wrong with its text, shown only then."""
+        line = QLabel(self.header)
+        line.setObjectName("fieldProblem")
+        line.setWordWrap(True)
+        line.setAccessibleName(f"Problem with {name.replace('_', ' ')}")
+        self.header_layout.addRow("", line)
+        self.header_layout.setRowVisible(line, False)
+        self.field_problems[name] = line
+
+        def show(problem: str) -> None:
+            line.setText(problem)
+            self.header_layout.setRowVisible(line, bool(problem))
+            editor.setProperty("invalid", bool(problem))
+            editor.setToolTip(problem or editor.property("help") or "")
+            editor.style().unpolish(editor)
+            editor.style().polish(editor)
+
+        editor.problem.connect(show)
+
+    def _update_unrelated(self) -> None:
+        brief = self.document.brief
+        self.unrelated.setVisible(unrelated_sources(brief))
+        self.unrelated.set_count(len(brief.sources))
 
     def _update_source_hints(self) -> None:
         brief = self.document.brief
@@ -207,7 +266,9 @@ class BriefForm(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """The form's widgets in keyboard (Tab) order: template, fields, summary, lists."""
-        chain: list[QWidget] = [self.template_box, *self.field_editors.values(), self.summary]
+        chain: list[QWidget] = [self.template_box, *self.field_editors.values(),
+                                self.unrelated.memo_per_source, self.unrelated.line_per_source,
+                                self.summary]
         chain.append(self.selector)
         for editor in self.editors.values():
             chain += [editor.view, editor.add_button, editor.remove_button, editor.up_button,
@@ -239,6 +300,7 @@ class BriefForm(QWidget):
         for name in names + extra:
             editor = ListEditor(self.models[name], self.tabs)
             editor.selected.connect(self.item_selected)
+            editor.show_in_source.connect(self.show_in_source)
             self.editors[name] = editor
             self.tabs.addWidget(editor)
             title = LIST_SPECS[name].title

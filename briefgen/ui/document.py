@@ -115,9 +115,32 @@ class BriefDocument(QObject):
         """
         self.undo_stack.push(_SetListCommand(self, name, items, text, dismiss))
 
-    def replace(self, brief: Brief, text: str) -> None:
-        """Replace the whole brief (extraction, source removal, template switch)."""
-        self.undo_stack.push(_ReplaceCommand(self, brief, text))
+    def replace(self, brief: Brief, text: str) -> QUndoCommand:
+        """Replace the whole brief (extraction, source removal, template switch); returns
+        the undo step, which ``amend`` can later complete."""
+        step = _ReplaceCommand(self, brief, text)
+        self.undo_stack.push(step)
+        return step
+
+    def amend(self, step: QUndoCommand, brief: Brief) -> bool:
+        """Make ``brief`` the result of ``step`` (from ``replace``) when it is still the last
+        change applied, so that one undo takes the whole of it back (adding a source and
+        extracting from it); False, and nothing changed, otherwise."""
+        stack = self.undo_stack
+        top = stack.index() - 1
+        if top < 0 or stack.command(top) is not step or not isinstance(step, _ReplaceCommand):
+            return False
+        was_clean = stack.isClean()
+        step.new = brief
+        self._apply_brief(brief)
+        if was_clean:
+            stack.resetClean()  # saved before the step was complete: the file is behind
+        return True
+
+    def is_applied(self, step: QUndoCommand) -> bool:
+        """True while ``step`` is on the undo stack and not undone."""
+        stack = self.undo_stack
+        return any(stack.command(index) is step for index in range(stack.index()))
 
     def mark_edited(self, pointer: str) -> bool:
         """True when the user edited the item or field at ``pointer``."""

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
-from briefgen.model import Brief, Source
-from briefgen.model.edits import remove_source
+from briefgen.model import Brief, Source, item_key
+from briefgen.model.edits import item_pointer, remove_source
 from briefgen.ui.dialogs import ConfirmDialog
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.worker import IsCancelled, Progress, Worker, WorkRunner
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 NlpFactory = Callable[[], "Language"]
 MAX_RERUNS = 2
+# The yes/no boxes of the form, by list: "use in the memo" and "took part".
+CHOICE_FLAGS = {"key_points": "include", "quotes": "include", "people": "participant"}
 
 
 def _default_nlp_factory() -> Language:
@@ -75,6 +78,9 @@ class ExtractionController(QObject):
         self.nlp = NlpHolder(nlp_factory or _default_nlp_factory)
         self._extraction: Worker | None = None
         self._reruns = 0
+        # The "Add source" undo step that the running extraction completes, and whether
+        # the brief counts as unmodified afterwards (the built-in sample).
+        self._pending_add: tuple[QUndoCommand, bool] | None = None
         self.dialog_parent: QWidget | None = None
 
     # The language model -----------------------------------------------------------------
@@ -109,7 +115,12 @@ class ExtractionController(QObject):
 
         return self._load(job, "Reading the pasted article")
 
-    def add_files(self, paths: list[str]) -> Worker:
+    def add_sample(self, path: str) -> Worker:
+        """Open the built-in sample article: added and extracted like a file, but the brief
+        is not marked modified (nothing of the user's would be lost by closing it)."""
+        return self.add_files([path], unmodified=True)
+
+    def add_files(self, paths: list[str], *, unmodified: bool = False) -> Worker:
         """Load articles from files (with e-mail attachments), then extract."""
         def job(progress: Progress, cancelled: IsCancelled) -> list[Source]:
             from briefgen.intake import load_sources
@@ -125,7 +136,7 @@ class ExtractionController(QObject):
             return sources
 
         noun = "article" if len(paths) == 1 else f"{len(paths)} articles"
-        return self._load(job, f"Opening {noun}")
+        return self._load(job, f"Opening {noun}", unmodified=unmodified)
 
     def add_urls(self, urls: list[str]) -> Worker:
         """Fetch articles from web addresses, then extract."""
@@ -142,13 +153,17 @@ class ExtractionController(QObject):
 
         return self._load(job, "Fetching the article from the web")
 
-    def _load(self, job: Callable[[Progress, IsCancelled], list[Source]], text: str) -> Worker:
+    def _load(
+        self, job: Callable[[Progress, IsCancelled], list[Source]], text: str,
+        *, unmodified: bool = False,
+    ) -> Worker:
         worker = self.runner.submit("io", job, text)
-        worker.signals.finished.connect(self._on_sources_loaded)
+        worker.signals.finished.connect(
+            lambda sources: self._on_sources_loaded(sources, unmodified))
         self.task_started.emit(worker, text)
         return worker
 
-    def _on_sources_loaded(self, sources: Any) -> None:
+    def _on_sources_loaded(self, sources: Any, unmodified: bool = False) -> None:
         brief = self.document.snapshot()
         known = {s.id for s in brief.sources}
         new = [s for s in sources if s.id not in known]
@@ -160,7 +175,8 @@ class ExtractionController(QObject):
             # A subject at once; extraction refines it unless the user types their own.
             brief.fields["subject"] = brief.sources[0].title
         noun = "source" if len(new) == 1 else "sources"
-        self.document.replace(brief, f"Add {noun}")
+        # One undo step, whole: the extraction that follows completes it (see _on_extracted).
+        self._pending_add = (self.document.replace(brief, f"Add {noun}"), unmodified)
         for source in new:
             for warning in source.warnings:
                 self.status.emit(warning)
@@ -217,12 +233,21 @@ class ExtractionController(QObject):
         if worker is not self._extraction:
             return
         self._extraction = None
+        pending = self._pending_add
+        if pending is not None and not self.document.is_applied(pending[0]):
+            # The source was taken out again (undo) while its extraction ran: the brief is
+            # back to what it was, extraction included; a result pushed now would also
+            # throw away the redo.
+            self._pending_add = None
+            self._reruns = 0
+            return
         if self.document.revision != revision and self._reruns < MAX_RERUNS:
             # The user edited while extraction ran: extract again from the edited brief.
             self._reruns += 1
             self.extract()
             return
         self._reruns = 0
+        self._pending_add = None
         brief = copy.copy(result)
         # The window's sources stay (one may have been removed meanwhile), with what
         # extraction recorded on them: dateline, lead and venue (the readout's Location).
@@ -233,14 +258,35 @@ class ExtractionController(QObject):
             if source.id in found else source
             for source in self.document.brief.sources
         ]
-        self.document.replace(brief, "Extract from sources")
+        for gone in found.keys() - {source.id for source in brief.sources}:
+            brief = remove_source(brief, gone)  # removed while extraction ran
+        keep_include_choices(brief, self.document.brief)
+        if pending is not None and self.document.amend(pending[0], brief):
+            if pending[1]:
+                self.document.mark_saved()
+        else:
+            self.document.replace(brief, "Extract from sources")
         self.status.emit(_describe_result(brief))
         self.extracted.emit()
 
     def _on_cancelled(self, worker: Worker) -> None:
         if worker is self._extraction:
             self._extraction = None
+            self._pending_add = None
             self.status.emit("Extraction cancelled; the brief keeps what it had.")
+
+
+def keep_include_choices(fresh: Brief, current: Brief) -> None:
+    """Give each item of ``fresh`` that ``current`` already shows (same name or text) the
+    ticks it has there ("use in the memo", "took part"): extracting again, after a source is
+    added, never changes a box on screen (the memo's cap on quotes would otherwise untick
+    some). Items new to the brief keep extraction's choice; edited items are kept whole."""
+    for name, flag in CHOICE_FLAGS.items():
+        shown = {item_key(name, item): getattr(item, flag) for item in getattr(current, name)}
+        for row, item in enumerate(getattr(fresh, name)):
+            key = item_key(name, item)
+            if key in shown and item_pointer(name, row) not in fresh.edited:
+                setattr(item, flag, shown[key])
 
 
 def _describe_result(brief: Brief) -> str:

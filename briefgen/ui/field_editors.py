@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -37,6 +39,50 @@ PLACEHOLDERS = {
     "quotes": "One quote per line: words | speaker | role",
 }
 ROWS_TABLE_HEIGHT = 112
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def date_problem(text: str) -> str:
+    """One sentence saying why ``text`` is not a date a date field accepts; "" when it is
+    one (YYYY-MM-DD, a real day) or empty (the template's rule fills the date)."""
+    text = text.strip()
+    if not text:
+        return ""
+    example = "2026-03-12"
+    if not _ISO_DATE.fullmatch(text):
+        return f"\u201c{text}\u201d is not a date: write it as YYYY-MM-DD, for example {example}."
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return f"{text} is not a day of the calendar: check the month and the day."
+    return ""
+
+
+def lines_height(editor: QPlainTextEdit, lines: int) -> int:
+    """The height that shows ``lines`` lines of ``editor``'s text in its font (a larger
+    system font makes it taller), frame and margins included."""
+    margins = editor.contentsMargins()
+    document_margin = int(editor.document().documentMargin())
+    return (editor.fontMetrics().lineSpacing() * lines + 2 * document_margin
+            + margins.top() + margins.bottom() + 8)
+
+
+class DateLineEdit(QLineEdit):
+    """A date field: accepts YYYY-MM-DD only. Until the text is a date (or empty) it is not
+    put in the brief, and ``problem`` carries one sentence saying what is wrong once the
+    user leaves the field ("" when nothing is)."""
+
+    problem = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("YYYY-MM-DD")
+        self.editingFinished.connect(lambda: self.problem.emit(date_problem(self.text())))
+        self.textEdited.connect(self._clear_when_valid)
+
+    def _clear_when_valid(self, text: str) -> None:
+        if not date_problem(text):
+            self.problem.emit("")
 
 
 class RowsTable(QTableWidget):
@@ -177,6 +223,8 @@ class FieldBinding(QObject):
     def _commit(self, raw: Any) -> None:
         if self._updating:
             return
+        if self.kind == "date" and isinstance(raw, str) and date_problem(raw):
+            return  # not a date yet: the brief keeps its date (the field says what is wrong)
         value = _parse(self.kind, raw)
         try:
             current = get_value(self.document.brief, self.path)
@@ -198,7 +246,7 @@ def make_editor(kind: str, choices: list[str], parent: QWidget) -> QWidget:
     if kind == "multiline" or kind in LINES_TYPES:
         editor = QPlainTextEdit(parent)
         editor.setTabChangesFocus(True)
-        editor.setFixedHeight(64)
+        editor.setFixedHeight(lines_height(editor, 3))
         if kind in LINES_TYPES:
             editor.setPlaceholderText(PLACEHOLDERS[kind])
         return editor
@@ -209,10 +257,9 @@ def make_editor(kind: str, choices: list[str], parent: QWidget) -> QWidget:
         return combo
     if kind == "bool":
         return QCheckBox(parent)
-    line = QLineEdit(parent)
     if kind == "date":
-        line.setPlaceholderText("YYYY-MM-DD")
-    return line
+        return DateLineEdit(parent)
+    return QLineEdit(parent)
 
 
 def _show(editor: QWidget, kind: str, value: Any) -> None:

@@ -22,11 +22,17 @@ def _location(brief: Brief) -> str:
 
 
 def _participants(brief: Brief) -> str:
-    count = len(brief.people)
-    if not count:
+    """What the memo shows: the people marked as having taken part; the others go under
+    "Also mentioned" (render/context.py's ``participants`` and ``also_mentioned``)."""
+    count = sum(1 for person in brief.people if person.participant)
+    others = len(brief.people) - count
+    if not brief.people:
         return ""
     people = "person" if count == 1 else "people"
-    return f"Empty: the memo lists the {count} {people} of the People list."
+    told = f"Empty: the memo lists the {count} {people} marked \u201cTook part\u201d in People"
+    if others:
+        return told + f"; the other {others} under \u201cAlso mentioned\u201d."
+    return told + "."
 
 
 def _outcomes(brief: Brief) -> str:

@@ -388,7 +388,9 @@ def describe_recovered(recovered: Recovered) -> str:
 
 
 def _suggested_name(brief: Brief) -> str:
-    subject: Any = brief.fields.get("subject") or "brief"
+    """The subject, else the first source's title, made safe for a file name."""
+    subject: Any = str(brief.fields.get("subject") or "").strip() or (
+        brief.sources[0].title if brief.sources and brief.sources[0].title else "brief")
     words = "".join(c if c.isalnum() or c in " -" else " " for c in str(subject)).split()
     return "-".join(words[:8]).lower() or "brief"
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QTableView,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from briefgen.model import Span
 from briefgen.ui.delegates import MultilineDelegate
+from briefgen.ui.list_menu import list_menu
 from briefgen.ui.models import BriefListModel, SpansRole
 
 # The columns whose text runs to sentences: edited in a word-wrapped, multi-line box.
@@ -52,10 +54,12 @@ class ReorderTableView(QTableView):
 class ListEditor(QWidget):
     """Edits one list: inline editing, Add / Remove / Up / Down, and keyboard shortcuts.
 
-    ``selected`` carries the spans of the current item for the source view.
+    ``selected`` carries the spans of the current item for the source view;
+    ``show_in_source`` the same when the user asks to see them (right-click menu).
     """
 
     selected = Signal(list)
+    show_in_source = Signal(list)
 
     def __init__(self, model: BriefListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,12 +97,18 @@ class ListEditor(QWidget):
             if spec.attr in MULTILINE_COLUMNS.get(model.spec.name, ()):
                 self.view.setItemDelegateForColumn(column, self.multiline_delegate)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.view.setAccessibleName(model.spec.title)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_menu)
 
         noun = model.spec.noun
         self.add_button = self._button("Add", f"Add a {noun} (Insert)", self.add_item)
         self.remove_button = self._button("Remove", f"Remove the {noun} (Delete)", self.remove)
         self.up_button = self._button("Move up", "Move up (Ctrl+Up)", self.move_up)
         self.down_button = self._button("Move down", "Move down (Ctrl+Down)", self.move_down)
+        for button, name in ((self.add_button, "Add"), (self.remove_button, "Remove"),
+                             (self.up_button, "Move up"), (self.down_button, "Move down")):
+            button.setAccessibleName(f"{name}: {model.spec.title.lower()}")
         self._shortcut("Insert", self.add_item)
         self._shortcut(QKeySequence.StandardKey.Delete, self.remove)
         self._shortcut("Ctrl+Up", self.move_up)
@@ -150,6 +160,25 @@ class ListEditor(QWidget):
         self.select_row(row)
         self.view.setFocus()
         self.view.edit(self.model.index(row, self._first_text_column()))
+
+    def edit_row(self, row: int) -> None:
+        """Select ``row`` and open its first text cell for editing."""
+        self.select_row(row)
+        self.view.setFocus()
+        self.view.edit(self.model.index(row, self._first_text_column()))
+
+    def set_flag(self, row: int, column: int, value: bool) -> None:
+        """Tick (or untick) the yes/no box in ``column`` of ``row`` (one undo step)."""
+        state = Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        self.model.setData(self.model.index(row, column), state, Qt.ItemDataRole.CheckStateRole)
+
+    def context_menu(self, row: int) -> QMenu:
+        """The right-click menu for ``row`` (-1: the empty part of the list)."""
+        return list_menu(self, row)
+
+    def _show_menu(self, position: QPoint) -> None:
+        row = self.view.indexAt(position).row()
+        self.context_menu(row).exec(self.view.viewport().mapToGlobal(position))
 
     def remove(self) -> None:
         """Remove the selected items."""

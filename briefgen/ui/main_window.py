@@ -13,15 +13,17 @@ from PySide6.QtGui import (
     QGuiApplication,
     QShowEvent,
 )
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from briefgen.model import Span
+from briefgen.ui import edit_actions
 from briefgen.ui.batch_dialog import batch_dialog_for, install_batch_action
 from briefgen.ui.brief_form import BriefForm
 from briefgen.ui.dialogs import ARTICLE_FILTER, OpenFilesDialog, TextDialog
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.extraction import ExtractionController
 from briefgen.ui.files import FileController
+from briefgen.ui.find_bar import FindBar
 from briefgen.ui.fit_scroll import FitScrollArea
 from briefgen.ui.menus import build_menus, fill_recent_menu, give_menu_keys_priority
 from briefgen.ui.message_bar import MessageBar
@@ -35,6 +37,7 @@ from briefgen.ui.sources_panel import SourcesPanel
 from briefgen.ui.task_bar import TaskIndicator
 from briefgen.ui.template_dialog import TemplateManagerDialog
 from briefgen.ui.templates import TemplateService
+from briefgen.ui.window_commands import WindowCommands
 from briefgen.ui.worker import WorkRunner
 
 # The window must fit the office laptops' 1366x768 and 1280x720 screens with room to spare.
@@ -88,6 +91,8 @@ class MainWindow(QMainWindow):
         self.form = BriefForm(document, self)
         self.preview = PreviewPane(document, rendering, self)
         self.tasks = TaskIndicator(self)
+        self.find_bar = FindBar(self.source_view, self.form, self)
+        self.commands = WindowCommands(document, rendering, self)
         self._lay_out()
 
         self.actions_by_key = build_menus(self, self._slots())
@@ -137,6 +142,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(10, 8, 10, 4)
         layout.setSpacing(8)
         layout.addWidget(self.messages)
+        layout.addWidget(self.find_bar)
         layout.addWidget(panes, 1)
         self.setCentralWidget(central)
         central.installEventFilter(self)
@@ -147,8 +153,13 @@ class MainWindow(QMainWindow):
         return {
             "new": self.files.new, "open": self.files.open_dialog, "save": self.files.save,
             "save_as": self.files.save_as, "export": self.files.export_dialog,
-            "copy_rich": self.files.copy_rich_text, "quit": self.close,
+            "copy_rich": self.files.copy_rich_text, "print": self.commands.print_memo,
+            "close": self.close, "quit": QApplication.closeAllWindows,
             "undo": self.document.undo_stack.undo, "redo": self.document.undo_stack.redo,
+            "cut": edit_actions.cut, "copy": edit_actions.copy,
+            "paste": lambda: edit_actions.paste(self.paste_article, self.left_splitter),
+            "select_all": edit_actions.select_all, "find": self.find_bar.open_bar,
+            "guide": self.commands.show_guide, "about": self.commands.show_about,
             "paste_article": self.paste_article, "add_url": self.add_url,
             "extract": self.extraction.extract, "cancel": self.tasks.cancel,
             "templates": self.manage_templates, "settings": self.edit_settings,
@@ -178,6 +189,10 @@ class MainWindow(QMainWindow):
             controller.task_started.connect(self.tasks.track)
         self.extraction.status.connect(self.show_status)
         self.files.notice.connect(self.show_status)
+        self.commands.notice.connect(self.show_status)
+        self.form.show_in_source.connect(self.show_in_source)
+        self.form.memo_per_source_requested.connect(self.commands.export_memo_per_source)
+        self.form.line_per_source_requested.connect(self.commands.use_line_per_source)
         self.files.announce.connect(self.messages.show_notice)
         self.files.articles_opened.connect(self.extraction.add_files)
         self.files.recent_changed.connect(self._fill_recent)
@@ -225,6 +240,11 @@ class MainWindow(QMainWindow):
         if spans and spans[0].source != self.source_view.source_id:
             self.sources.select_source(spans[0].source)
         self.source_view.highlight(spans)
+
+    def show_in_source(self, spans: list[Span]) -> None:
+        """Highlight an item's evidence and move the keyboard focus to the source text."""
+        self.highlight_evidence(spans)
+        self.source_view.text.setFocus()
 
     # Templates and settings ------------------------------------------------------------
 
@@ -323,9 +343,14 @@ class MainWindow(QMainWindow):
         self._preview_error = ""
 
     def _update_tab_order(self) -> None:
-        """Tab walks sources, source text, the form top to bottom, then the preview."""
-        chain = [self.sources.list, self.source_view.text, *self.form.focus_chain(),
-                 self.preview.browser]
+        """Tab walks in reading order: the find bar (when open), the sources' buttons and
+        list, the source text, the form top to bottom, then the preview."""
+        bar = self.find_bar
+        sources = self.sources
+        chain = [bar.field, bar.previous_button, bar.next_button, bar.close_button,
+                 sources.paste_button, sources.open_button, sources.url_button,
+                 sources.remove_button, sources.list, self.source_view.text,
+                 *self.form.focus_chain(), self.preview.browser]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
 

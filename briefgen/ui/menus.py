@@ -9,27 +9,50 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QToolBar, QWidget
 
-Shortcut = str | QKeySequence.StandardKey | None
+Shortcut = str | QKeySequence.StandardKey | tuple[str, ...] | None
 
-# (key, menu, text, shortcut, in toolbar)
+# (key, menu, text, shortcut, in toolbar). Each menu's underlined letters are distinct
+# (tests/ui/test_menus.py checks it); the File menu leaves "B", "F", "D" and "I" free for
+# items other work adds. Redo answers to Ctrl+Y and Ctrl+Shift+Z on every platform.
 ACTIONS: tuple[tuple[str, str, str, Shortcut, bool], ...] = (
     ("new", "&File", "&New", QKeySequence.StandardKey.New, True),
     ("open", "&File", "&Open\u2026", QKeySequence.StandardKey.Open, True),
     ("save", "&File", "&Save", QKeySequence.StandardKey.Save, True),
     ("save_as", "&File", "Save &As\u2026", "Ctrl+Shift+S", False),
     ("export", "&File", "&Export memo\u2026", "Ctrl+E", True),
-    ("copy_rich", "&File", "&Copy memo as rich text", "Ctrl+Shift+C", False),
-    ("quit", "&File", "&Quit", QKeySequence.StandardKey.Quit, False),
-    ("undo", "&Edit", "&Undo", QKeySequence.StandardKey.Undo, True),
-    ("redo", "&Edit", "&Redo", QKeySequence.StandardKey.Redo, True),
-    ("paste_article", "&Edit", "&Paste article", "Ctrl+Shift+V", False),
-    ("add_url", "&Edit", "Add from &URL\u2026", "Ctrl+L", False),
-    ("extract", "&Edit", "E&xtract again", "Ctrl+R", False),
+    ("copy_rich", "&File", "Cop&y memo as rich text", "Ctrl+Shift+C", False),
+    ("print", "&File", "&Print memo\u2026", "Ctrl+P", False),
+    ("close", "&File", "&Close window", "Ctrl+W", False),
+    ("quit", "&File", "&Quit", "Ctrl+Q", False),
+    ("undo", "&Edit", "&Undo", "Ctrl+Z", True),
+    ("redo", "&Edit", "&Redo", ("Ctrl+Y", "Ctrl+Shift+Z"), True),
+    ("cut", "&Edit", "Cu&t", QKeySequence.StandardKey.Cut, False),
+    ("copy", "&Edit", "&Copy", QKeySequence.StandardKey.Copy, False),
+    ("paste", "&Edit", "&Paste", QKeySequence.StandardKey.Paste, False),
+    ("select_all", "&Edit", "Select &All", QKeySequence.StandardKey.SelectAll, False),
+    ("find", "&Edit", "&Find\u2026", "Ctrl+F", False),
+    ("settings", "&Edit", "Pr&eferences\u2026", "Ctrl+,", False),
+    ("paste_article", "&Brief", "Paste &article", "Ctrl+Shift+V", False),
+    ("add_url", "&Brief", "Add from &URL\u2026", "Ctrl+L", False),
+    ("extract", "&Brief", "E&xtract again", "Ctrl+R", False),
     # No Esc shortcut: Esc must stay free to cancel an edit in a table cell.
-    ("cancel", "&Edit", "&Cancel background task", None, False),
+    ("cancel", "&Brief", "&Cancel background task", None, False),
     ("templates", "&Brief", "&Templates\u2026", "Ctrl+T", True),
-    ("settings", "&Brief", "&Settings\u2026", "Ctrl+,", False),
+    ("guide", "&Help", "&User guide", "F1", False),
+    ("about", "&Help", "&About briefgen", None, False),
 )
+# A separator follows these items (in the menu; in the toolbar after the first three).
+SEPARATED_AFTER = frozenset({"save_as", "print", "redo", "select_all", "find", "cancel"})
+TOOLBAR_SEPARATED_AFTER = frozenset({"save", "export", "redo"})
+
+
+def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:
+    """The key sequences of one entry of ACTIONS (none, one, or several)."""
+    if shortcut is None:
+        return []
+    if isinstance(shortcut, tuple):
+        return [QKeySequence(keys) for keys in shortcut]
+    return [QKeySequence(shortcut)]
 
 
 def build_menus(window: QMainWindow, slots: dict[str, Callable[[], object]]) -> dict[str, QAction]:
@@ -42,11 +65,11 @@ def build_menus(window: QMainWindow, slots: dict[str, Callable[[], object]]) -> 
     window.addToolBar(toolbar)
     for key, menu_name, text, shortcut, in_toolbar in ACTIONS:
         menu = menus.get(menu_name) or window.menuBar().addMenu(menu_name)
+        menu.setObjectName(f"menu_{menu_name.replace('&', '').lower()}")
         menus[menu_name] = menu
         action = QAction(text, window)
         action.setObjectName(f"action_{key}")
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcuts(key_sequences(shortcut))
         if key in slots:
             action.triggered.connect(slots[key])
         menu.addAction(action)
@@ -54,11 +77,11 @@ def build_menus(window: QMainWindow, slots: dict[str, Callable[[], object]]) -> 
             recent = menu.addMenu("Open &Recent")
             recent.setObjectName("recentMenu")
             window.setProperty("recentMenu", recent)
-        if key in ("export", "copy_rich", "redo"):
+        if key in SEPARATED_AFTER:
             menu.addSeparator()
         if in_toolbar:
             toolbar.addAction(action)
-            if key in ("save", "export", "redo"):
+            if key in TOOLBAR_SEPARATED_AFTER:
                 toolbar.addSeparator()
         actions[key] = action
     return actions

@@ -16,7 +16,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QStyle
 
 from briefgen.model import BRIEF_LISTS, BriefList, Span, dismissal_keys, needs_check
 from briefgen.model.edits import item_pointer
@@ -31,6 +32,17 @@ EditedRole = Qt.ItemDataRole.UserRole + 2
 CheckRole = Qt.ItemDataRole.UserRole + 3
 EDITED_COLOUR = QColor("#8a5a00")
 CHECK_COLOUR = QColor("#fff1c2")
+# The ink on a "check this" row: the row's own light background needs dark text whatever
+# the palette (a dark or high-contrast one gives white text).
+CHECK_INK = QColor("#1f2933")
+# The words that go with the "check this" icon and colour (a screen reader says them; the
+# icon's tooltip shows them).
+CHECK_TEXT = "Check this"
+
+
+def _light_palette() -> bool:
+    """True when the application's text fields are light (the usual palette)."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() >= 128
 
 
 @dataclass(frozen=True)
@@ -59,7 +71,8 @@ _COLUMNS: dict[str, tuple[Column, ...]] = {
     "key_points": (Column("include", "Use", "check", 44), Column("text", "Key point"),
                    Column("score", "Score", "score", 56)),
     "people": (Column("name", "Name", width=170), Column("role", "Role", "optional"),
-               Column("organization", "Organisation", "optional")),
+               Column("organization", "Organisation", "optional"),
+               Column("participant", "Took part", "check", 72)),
     "quotes": (Column("include", "Use", "check", 44), Column("text", "Quote"),
                Column("speaker", "Speaker", "optional", 140),
                Column("speaker_role", "Role", "optional", 160)),
@@ -143,11 +156,23 @@ class BriefListModel(QAbstractTableModel):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and edited and column.kind != "score":
-            return QBrush(EDITED_COLOUR)
         check = not edited and needs_check(getattr(item, "confidence", None))
+        if role == Qt.ItemDataRole.ForegroundRole and check:
+            return QBrush(CHECK_INK)
+        if role == Qt.ItemDataRole.ForegroundRole and edited and column.kind != "score" \
+                and _light_palette():
+            return QBrush(EDITED_COLOUR)  # italics say it too, on any palette
         if role == Qt.ItemDataRole.BackgroundRole and check:
             return QBrush(CHECK_COLOUR)
+        # Not colour alone: the first text column carries a named warning icon, and the
+        # words "Check this" for screen readers.
+        first_text = index.column() == self._first_text_column()
+        if role == Qt.ItemDataRole.DecorationRole and check and first_text:
+            return check_icon()
+        if role == Qt.ItemDataRole.AccessibleTextRole and check and first_text:
+            return f"{CHECK_TEXT}: {'' if value is None else value}"
+        if role == Qt.ItemDataRole.AccessibleTextRole and edited and first_text:
+            return f"Edited: {'' if value is None else value}"
         if role == SpansRole:
             return list(getattr(item, "spans", []))
         if role == EditedRole:
@@ -168,6 +193,10 @@ class BriefListModel(QAbstractTableModel):
         elif kind != "score":
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
+
+    def _first_text_column(self) -> int:
+        kinds = [c.kind for c in self.spec.columns]
+        return next((i for i, k in enumerate(kinds) if k in ("text", "optional")), 0)
 
     def is_edited(self, row: int) -> bool:
         """True when the user changed the item in ``row`` by hand."""
@@ -380,6 +409,11 @@ class SourcesModel(QAbstractListModel):
     def _on_reset(self) -> None:
         self.beginResetModel()
         self.endResetModel()
+
+
+def check_icon() -> QIcon:
+    """The "check this" mark: the platform's warning icon, named for screen readers."""
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
 
 def _first_words(text: str, limit: int = 60) -> str:

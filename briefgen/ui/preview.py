@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QTextOption
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from briefgen.ui.document import BriefDocument
@@ -15,7 +16,9 @@ from briefgen.ui.rendering import RenderService
 DEBOUNCE_MS = 20
 # On screen the pane is narrower than paper: drop the page margins of the built-in
 # templates' ".page" box (exports keep them). Later rules win in Qt's rich text CSS.
-SCREEN_STYLE = "<style>.page { padding: 0; margin: 0; }</style>"
+# (Qt's rich text applied ".page" from the template over a ".page" here, leaving a 41 px
+# left margin that pushed full-width tables past the pane: "div.page" wins.)
+SCREEN_STYLE = "<style>div.page, .page { padding: 0; margin: 0; }</style>"
 # Qt's rich text ignores CSS table widths; the HTML attribute makes layout and data
 # tables fill the pane. Header tables (label: value) without one stay at their natural
 # width, since Qt would otherwise split them into equal columns (the built-in templates
@@ -31,20 +34,55 @@ _LENGTH = re.compile(r"(?<![\w.])(\d*\.?\d+)(rem|cm|mm)\b")
 _PX_PER_UNIT = {"rem": 16.0, "cm": 96 / 2.54, "mm": 96 / 25.4}
 
 
+_SCREEN_LENGTH = re.compile(r"(?<![\w.#-])(\d*\.?\d+)(pt|px)\b")
+# The text between tags (tags, and the insides of style blocks, are left alone).
+_TEXT_RUN = re.compile(r"(?<=>)[^<]+")
+# A run of 24 characters or more of a web address or file name: it may break after its
+# slashes, dots and the like, never elsewhere (entities such as &amp; are not such runs).
+_LONG_TOKEN = re.compile(r"[\w/.:?=%#~+-]{24,}")
+_BREAK_AFTER = re.compile(r"([/._?=-])(?=[^\s])")
+# On screen, table header cells may wrap between words: the decision memo's "Discuss with
+# me", kept on one line, squeezed the signature line after "Date" to nothing in a narrow
+# pane. (An overriding rule in SCREEN_STYLE is not enough: Qt keeps the template's.)
+_HEADER_CELL_NOWRAP = re.compile(r"(\bth\s*\{[^}]*?)white-space\s*:\s*nowrap\s*;?")
+# Never shrink the page below this much of its size to make its longest word fit.
+MIN_SCALE = 0.6
+
+
 def _px(match: re.Match[str]) -> str:
     pixels = float(match.group(1)) * _PX_PER_UNIT[match.group(2)]
     return f"{pixels:.0f}px"
 
 
-def screen_css(css: str) -> str:
-    """``css`` with rem, cm and mm lengths written in pixels, which Qt's rich text reads."""
-    return _LENGTH.sub(_px, css)
+def screen_css(css: str, scale: float = 1.0) -> str:
+    """``css`` with rem, cm and mm lengths written in pixels, which Qt's rich text reads,
+    header cells free to wrap,
+    and its font sizes, margins and paddings times ``scale`` (a narrow pane shows the
+    page smaller, as a zoomed-out page)."""
+    css = _HEADER_CELL_NOWRAP.sub(r"\1", _LENGTH.sub(_px, css))
+    if scale != 1.0:
+        css = _SCREEN_LENGTH.sub(
+            lambda m: f"{float(m.group(1)) * scale:.2f}{m.group(2)}", css)
+    return css
 
 
-def fit_to_pane(html: str) -> str:
-    """The memo's HTML adapted to the preview pane (the exported files are untouched)."""
+def _breakable(text: str) -> str:
+    """Long tokens in ``text`` with a line-break chance (a zero-width space) after their
+    slashes, dots and dashes, so that they wrap without a word being cut elsewhere."""
+    return _LONG_TOKEN.sub(lambda m: _BREAK_AFTER.sub("\\1\u200b", m.group()), text)
+
+
+def fit_to_pane(html: str, scale: float = 1.0) -> str:
+    """The memo's HTML adapted to the preview pane (the exported files are untouched);
+    ``scale`` shrinks its fonts (1.0: as written)."""
     html = _TABLE_WITHOUT_WIDTH.sub('<table width="100%"', html)
-    html = _STYLE_BLOCK.sub(lambda m: m.group(1) + screen_css(m.group(2)) + m.group(3), html)
+    parts = _STYLE_BLOCK.split(html)
+    # split() keeps the three groups of each style block: text, open, css, close, text...
+    for index in range(0, len(parts), 4):
+        parts[index] = _TEXT_RUN.sub(lambda m: _breakable(m.group()), parts[index])
+    for index in range(2, len(parts), 4):
+        parts[index] = screen_css(parts[index], scale)
+    html = "".join(parts)
     head_end = html.find("</head>")
     if head_end < 0:
         return SCREEN_STYLE + html
@@ -70,7 +108,12 @@ class PreviewPane(QWidget):
         self.rendering = rendering
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("preview")
+        self.browser.setAccessibleName("Memo preview")
+        self.browser.setAccessibleDescription("The memo as it will be exported, read-only.")
         self.browser.setOpenLinks(False)
+        # Lines wrap between words only: a word too long for the pane makes the page
+        # smaller (see _lay_out_page) rather than being cut in two ("INFORMATI / ON").
+        self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.browser.setPlaceholderText("The memo appears here as you work.")
         title = QLabel("Preview", self)
         title.setObjectName("panelTitle")
@@ -88,6 +131,11 @@ class PreviewPane(QWidget):
         self._changed_at: float | None = None
         self._render_started: float | None = None
         self.html = ""
+        self.scale = 1.0
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(DEBOUNCE_MS)
+        self._relayout.timeout.connect(self._lay_out_page)
         document.changed.connect(self.schedule)
         rendering.changed.connect(self.schedule)
 
@@ -121,10 +169,30 @@ class PreviewPane(QWidget):
         bar = self.browser.verticalScrollBar()
         position = bar.value()
         self.html = str(html)
-        self.browser.setHtml(fit_to_pane(self.html))
+        self._lay_out_page()
         bar.setValue(min(position, bar.maximum()))
         if started is not None:
             self.rendered.emit(time.perf_counter() - started)
+
+    def _lay_out_page(self) -> None:
+        """Show the page; when its longest word or table is wider than the pane, once more
+        with its fonts scaled down to fit (down to MIN_SCALE)."""
+        if not self.html:
+            return
+        self.scale = 1.0
+        self.browser.setHtml(fit_to_pane(self.html))
+        for _attempt in range(3):  # table widths do not shrink exactly with the fonts
+            available = self.browser.viewport().width()
+            needed = self.browser.document().size().width()
+            if needed <= available + 1 or available <= 0 or self.scale <= MIN_SCALE:
+                break
+            self.scale = max(MIN_SCALE, self.scale * available / needed * 0.97)
+            self.browser.setHtml(fit_to_pane(self.html, self.scale))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._relayout.start()
 
     def _on_failed(self, message: str) -> None:
         self.failed.emit(message)

@@ -8,15 +8,31 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from briefgen.model.user_settings import settings_path
 from briefgen.ui.settings import OPTIONS, Option, Settings
+
+# The options whose value is a folder: a Browse button beside them picks one.
+FOLDER_OPTIONS = frozenset({"office_templates"})
+
+
+class FolderDialog:
+    """Asks for a folder (Qt's folder dialog); tests monkeypatch ``ask``."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, start: str) -> str | None:
+        """The chosen folder, ``None`` when cancelled."""
+        folder = QFileDialog.getExistingDirectory(parent, title, start)
+        return folder or None
 
 
 class SettingsDialog(QDialog):
@@ -30,9 +46,10 @@ class SettingsDialog(QDialog):
         self, settings: Settings, templates: list[tuple[str, str]], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle("Preferences")
         self.setMinimumWidth(440)
         self.editors: dict[str, QWidget] = {}
+        self.browse_buttons: dict[str, QPushButton] = {}
         given = {"templates": templates}
         form = QFormLayout()
         for option in OPTIONS:
@@ -41,8 +58,13 @@ class SettingsDialog(QDialog):
             editor = self._editor(option, settings.get(option.key), given)
             editor.setToolTip(option.doc)
             editor.setObjectName(f"setting_{option.key}")
-            form.addRow(option.label, editor)
             self.editors[option.key] = editor
+            if option.key in FOLDER_OPTIONS and isinstance(editor, QLineEdit):
+                label = QLabel(option.label, self)
+                label.setBuddy(editor)
+                form.addRow(label, self._with_browse(option, editor))
+            else:
+                form.addRow(option.label, editor)
         note = QLabel("New briefs start with these values; an empty From in the open brief "
                       "is filled too.", self)
         note.setObjectName("hint")
@@ -74,6 +96,28 @@ class SettingsDialog(QDialog):
             combo.addItem(option.choice_label(value), value)
         combo.setCurrentIndex(combo.findData(value))
         return combo
+
+    def _with_browse(self, option: Option, editor: QLineEdit) -> QWidget:
+        """``editor`` with a Browse button that fills it with a chosen folder."""
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        editor.setParent(row)
+        editor.setPlaceholderText("None")
+        button = QPushButton("&Browse\u2026", row)
+        button.setObjectName(f"browse_{option.key}")
+        button.setAccessibleName(f"Browse for the {option.label.lower()}")
+        button.setToolTip(f"Choose the {option.label.lower()}")
+        button.clicked.connect(lambda: self._browse(option, editor))
+        layout.addWidget(editor, 1)
+        layout.addWidget(button)
+        self.browse_buttons[option.key] = button
+        return row
+
+    def _browse(self, option: Option, editor: QLineEdit) -> None:
+        folder = FolderDialog.ask(self, option.label, editor.text())
+        if folder:
+            editor.setText(folder)
 
     def values(self) -> dict[str, Any]:
         """The option values in the form, by key."""

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QW
 from briefgen.model import Source, Span
 
 HIGHLIGHT = QColor("#fde9a8")
+# Dark ink on the light highlight, whatever the palette's text colour.
+HIGHLIGHT_INK = QColor("#1f2933")
 
 
 class SourceView(QWidget):
@@ -21,6 +23,9 @@ class SourceView(QWidget):
         self.title.setWordWrap(True)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("sourceText")
+        self.text.setAccessibleName("Source text")
+        self.text.setAccessibleDescription(
+            "The article's text, read-only; the evidence of the selected item is highlighted.")
         self.text.setReadOnly(True)
         self.text.setTabChangesFocus(True)
         self.text.setTextInteractionFlags(
@@ -54,7 +59,7 @@ class SourceView(QWidget):
         meta = " \u00b7 ".join(p for p in (source.publisher, source.author, source.published) if p)
         heading = source.title or "Untitled source"
         self.title.setText(
-            f"<b>{_escape(heading)}</b><br><span style='color:#52606d'>{_escape(meta)}</span>"
+            f"<b>{_escape(heading)}</b><br>{_escape(meta)}"
         )
         self.text.setPlainText(source.text)
 
@@ -63,6 +68,7 @@ class SourceView(QWidget):
         selections = []
         fmt = QTextCharFormat()
         fmt.setBackground(HIGHLIGHT)
+        fmt.setForeground(HIGHLIGHT_INK)
         length = len(self.text.toPlainText())
         first: QTextCursor | None = None
         for span in spans:

@@ -40,6 +40,7 @@ class SourcesPanel(QWidget):
         title.setObjectName("panelTitle")
         self.list = QListView(self)
         self.list.setObjectName("sourcesList")
+        self.list.setAccessibleName("Sources")
         self.list.setModel(model)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
@@ -61,15 +62,13 @@ class SourcesPanel(QWidget):
         self.remove_button.clicked.connect(self._request_remove)
         self.remove_button.setEnabled(False)
 
-        paste = QAction("Paste article", self)
-        paste.setShortcut(QKeySequence.StandardKey.Paste)
-        paste.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        paste.triggered.connect(self.paste_requested)
+        # Ctrl+V here is the window's Edit > Paste, which adds the clipboard as an article
+        # when the sources have the focus (a second Ctrl+V shortcut would be ambiguous).
         remove = QAction("Remove source", self)
         remove.setShortcut(QKeySequence.StandardKey.Delete)
         remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         remove.triggered.connect(self._request_remove)
-        self.addActions([paste, remove])
+        self.addActions([remove])
 
         self.hint = QLabel(
             "Paste an article, open files, or drop files and links here.", self

@@ -209,8 +209,16 @@ class TemplateManagerDialog(QDialog):
     def open_word_file(self) -> None:
         """Open the template's Word file with the system's word processor."""
         template = self.current()
-        if template is not None and not template.read_only:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(template.docx_file)))
+        if template is None or template.read_only:
+            return
+        path = Path(template.docx_file)
+        if not path.is_file():
+            self.messages.show_error(
+                f"Cannot open {path.name}: the file is no longer in {path.parent}.")
+        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.messages.show_error(
+                f"Cannot open {path.name}: no program on this computer opens Word files; "
+                f"install one (Word or LibreOffice) or open it from {path.parent}.")
 
     def _run(self, operation: Any, done: str) -> None:
         library = self.service.library

@@ -199,3 +199,24 @@ def test_an_unusable_date_format_gives_the_default_in_the_context(builtin: Brief
     assert context["date_format"] == "%d %B %Y"
     assert context["sources"][0]["published"] == "13 March 2026"
     assert build_context(sample_brief(), builtin)["date_format"] == "%d %B %Y"
+
+
+def test_a_quote_the_next_steps_already_give_is_said_once_among_the_next_steps(
+    library: object,
+) -> None:
+    words = ("We have agreed that both embassies will restore full consular services within "
+             "three months")
+    step = (f"\u201c{words}, and that is a real step forward,\u201d Halvorsen told reporters "
+            "after the session.")
+    other = "The visa backlog is our first concern"
+    brief = Brief(quotes=[Quote(words, "Ingrid Halvorsen"), Quote(other, "Tomas Reyes")],
+                  next_steps=[NextStep(step)])
+    for template_id in ("meeting-readout", "information-memo", "decision-memo"):
+        template = library.get(template_id)  # type: ignore[attr-defined]
+        context = build_context(brief, template)
+        assert [q["text"] for q in context["quotes"]] == [other], template_id
+        assert [n["text"] for n in context["next_steps"]] == [step], template_id
+    # A template without next steps keeps the quote: it is said nowhere else.
+    no_steps = replace(library.get("information-memo"),  # type: ignore[attr-defined]
+                       lists=["summary", "quotes", "sources"])
+    assert len(build_context(brief, no_steps)["quotes"]) == 2

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from briefgen.ui import dialogs, settings_dialog, template_dialog
+from briefgen.ui import dialogs, help_window, printing, settings_dialog, template_dialog
 from briefgen.ui.main_window import MainWindow
 
 DIALOGS = [
@@ -17,6 +17,7 @@ DIALOGS = [
     dialogs.ChangedOnDiskDialog,
     dialogs.OpenFilesDialog, dialogs.SaveFileDialog, dialogs.TextDialog,
     settings_dialog.SettingsDialog, template_dialog.TemplateManagerDialog,
+    help_window.AboutDialog, printing.PrintDialog, settings_dialog.FolderDialog,
 ]
 
 

@@ -99,9 +99,10 @@ def test_the_readouts_empty_location_and_participants_say_where_the_memo_takes_t
     location, _help = form.source_hints["location"]
     assert window.document.brief.sources[0].venue == "Geneva"
     participants, _help = form.source_hints["participants"]
-    people = len(window.document.brief.people)
+    people = [p.participant for p in window.document.brief.people]
     assert location.text() == "Empty: the memo shows \u201cGeneva\u201d, from the dateline."
-    assert participants.text() == f"Empty: the memo lists the {people} people of the People list."
+    assert participants.text().startswith(
+        f"Empty: the memo lists the {sum(people)} people marked \u201cTook part\u201d in People")
     assert location.isVisibleTo(form)
     qtbot.waitUntil(lambda: "Geneva" in window.preview.html, timeout=10_000)
     # Typing a location: the memo shows it, and the hint goes.
@@ -110,3 +111,48 @@ def test_the_readouts_empty_location_and_participants_say_where_the_memo_takes_t
     assert not location.isVisibleTo(form)
     # Fields without such a rule have no hint.
     assert "from" not in form.source_hints
+
+
+def test_the_date_field_takes_only_dates_and_says_in_one_line_what_is_wrong(qtbot, library):
+    doc = BriefDocument(Brief(fields={"date": "2026-03-12"}))
+    form = BriefForm(doc)
+    qtbot.addWidget(form)
+    form.set_template(library.get("information-memo"))
+    form.show()
+    date = form.field_editors["date"]
+    assert isinstance(date, QLineEdit)
+    problem = form.field_problems["date"]
+    assert not problem.isVisibleTo(form)
+    date.setFocus()
+    date.selectAll()
+    qtbot.keyClicks(date, "next Tuesday")
+    date.editingFinished.emit()
+    assert doc.brief.fields["date"] == "2026-03-12"  # the brief keeps its date
+    assert problem.isVisibleTo(form)
+    assert problem.text() == (
+        "\u201cnext Tuesday\u201d is not a date: write it as YYYY-MM-DD, for example 2026-03-12.")
+    date.selectAll()
+    qtbot.keyClicks(date, "2026-02-30")
+    date.editingFinished.emit()
+    assert problem.text() == "2026-02-30 is not a day of the calendar: check the month and the day."
+    date.selectAll()
+    qtbot.keyClicks(date, "2026-04-02")
+    assert doc.brief.fields["date"] == "2026-04-02"
+    assert not problem.isVisibleTo(form)
+
+
+def test_every_header_field_is_shown_at_full_height_without_a_box_of_its_own(qtbot, library):
+    from PySide6.QtWidgets import QScrollArea
+
+    form = BriefForm(BriefDocument(Brief()))
+    qtbot.addWidget(form)
+    form.set_template(library.get("decision-memo"))
+    form.resize(600, 1200)
+    form.show()
+    assert not [area for area in form.findChildren(QScrollArea)
+                if area.isAncestorOf(form.header) or area.widget() is form.header]
+    for name, editor in form.field_editors.items():
+        assert editor.isVisibleTo(form), name
+        lines = 2 if isinstance(editor, QPlainTextEdit) else 1
+        assert editor.height() >= editor.fontMetrics().lineSpacing() * lines, name
+    assert form.header.height() >= form.header_layout.sizeHint().height() - 2

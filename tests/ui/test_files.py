@@ -341,3 +341,14 @@ def test_a_save_that_fails_unexpectedly_is_one_sentence_and_the_edits_stay(
     assert "\n" not in message
     assert window.isWindowModified()
     assert window.document.brief.fields["subject"] == "Unsaved"
+
+
+def test_the_suggested_file_name_is_the_subject_else_the_first_sources_title():
+    from briefgen.model import Source
+    from briefgen.ui.files import _suggested_name
+
+    titled = Source(id="src-1", title="Ferry timetable: board/council agree?", text="x")
+    assert _suggested_name(Brief(fields={"subject": "Talks in Valmont"})) == "talks-in-valmont"
+    assert _suggested_name(Brief(sources=[titled])) == "ferry-timetable-board-council-agree"
+    assert _suggested_name(Brief(fields={"subject": " "}, sources=[titled])).startswith("ferry")
+    assert _suggested_name(Brief()) == "brief"

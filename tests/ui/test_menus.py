@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QWidget
 
 from briefgen.ui import dialogs
@@ -19,7 +19,7 @@ def test_frequent_actions_have_distinct_shortcuts_and_slots_are_connected(qtbot)
     called: list[str] = []
     actions = build_menus(window, {"save": lambda: called.append("save")})
     assert set(actions) == {key for key, *_ in ACTIONS}
-    shortcuts = [a.shortcut().toString() for a in actions.values() if not a.shortcut().isEmpty()]
+    shortcuts = [k.toString() for a in actions.values() for k in a.shortcuts()]
     assert len(shortcuts) == len(set(shortcuts))
     for key in ("new", "open", "save", "export", "undo", "redo", "paste_article", "templates"):
         assert not actions[key].shortcut().isEmpty(), key
@@ -95,3 +95,52 @@ def test_every_menu_shortcut_works_from_the_header_fields_and_the_bottom_line(
     qtbot.keyClick(subject, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     assert subject.selectedText() == "Envoys"
     assert len(claims) == 5
+
+
+def test_the_standard_keys_of_a_desktop_program_are_bound(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    actions = build_menus(window, {})
+    expected = {
+        "undo": ["Ctrl+Z"], "redo": ["Ctrl+Y", "Ctrl+Shift+Z"], "find": ["Ctrl+F"],
+        "print": ["Ctrl+P"], "close": ["Ctrl+W"], "quit": ["Ctrl+Q"], "guide": ["F1"],
+        "settings": ["Ctrl+,"],
+    }
+    for key, sequences in expected.items():
+        assert actions[key].shortcuts() == [QKeySequence(s) for s in sequences], key
+    for key, standard in (("cut", QKeySequence.StandardKey.Cut),
+                          ("copy", QKeySequence.StandardKey.Copy),
+                          ("paste", QKeySequence.StandardKey.Paste),
+                          ("select_all", QKeySequence.StandardKey.SelectAll)):
+        assert actions[key].shortcut() == QKeySequence(standard), key
+
+
+def test_each_menu_has_its_items_and_no_two_share_an_underlined_letter(qtbot):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    build_menus(window, {})
+    menus = {m.title(): m for m in window.menuBar().findChildren(QMenu)
+             if m.menuAction() in window.menuBar().actions()}
+    assert list(menus) == ["&File", "&Edit", "&Brief", "&Help"]
+    titles = [title.replace("&", "") for title in menus]
+    assert mnemonic_letters(list(menus)) is not None
+    names = {title: [a.text().replace("&", "") for a in menu.actions() if not a.isSeparator()]
+             for title, menu in menus.items()}
+    assert "Preferences\u2026" in names["&Edit"]
+    assert not any("Preferences" in n or "Settings" in n for n in names["&Brief"])
+    for wanted in ("Undo", "Redo", "Cut", "Copy", "Paste", "Select All", "Find\u2026"):
+        assert wanted in names["&Edit"], wanted
+    for wanted in ("Print memo\u2026", "Close window", "Quit"):
+        assert wanted in names["&File"], wanted
+    assert names["&Help"] == ["User guide", "About briefgen"]
+    for title, menu in menus.items():
+        texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+        assert all("&" in text for text in texts), f"an item of {title} has no letter"
+        assert mnemonic_letters(texts) is not None, f"two items of {title} share a letter"
+    assert titles == ["File", "Edit", "Brief", "Help"]
+
+
+def mnemonic_letters(texts: list[str]) -> list[str] | None:
+    """The underlined letter of each text, or None when two share one."""
+    letters = [text[text.index("&") + 1].lower() for text in texts]
+    return letters if len(letters) == len(set(letters)) else None

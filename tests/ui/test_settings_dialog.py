@@ -81,3 +81,20 @@ def test_the_dialog_has_one_editor_per_editable_option_and_keeps_an_unknown_valu
     assert isinstance(marking, QComboBox)
     assert marking.itemText(0) == "(none)"
     assert dialog.values()["default_marking"] == "SECRET//REL"
+
+
+def test_the_office_folder_is_chosen_with_a_browse_button(qtbot, tmp_path, monkeypatch):
+    from briefgen.ui import settings_dialog
+
+    from .conftest import answer
+
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    dialog = SettingsDialog(settings, TEMPLATES)
+    qtbot.addWidget(dialog)
+    asked = answer(monkeypatch, settings_dialog.FolderDialog, str(tmp_path / "office"))
+    dialog.browse_buttons["office_templates"].click()
+    assert len(asked) == 1
+    assert dialog.values()["office_templates"] == str(tmp_path / "office")
+    answer(monkeypatch, settings_dialog.FolderDialog, None)  # cancelled: the folder stays
+    dialog.browse_buttons["office_templates"].click()
+    assert dialog.values()["office_templates"] == str(tmp_path / "office")

@@ -127,3 +127,31 @@ def test_previewing_a_template_leaves_the_brief_without_its_defaults(qtbot, mana
     qtbot.waitUntil(lambda: "UNCLASSIFIED" in manager.preview.toPlainText(), timeout=10_000)
     assert "classification" not in manager.brief.fields
     assert manager.brief.template == "information-memo"
+
+
+def test_open_word_file_that_fails_says_why_in_one_line(qtbot, manager, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    answer(monkeypatch, dialogs.TextDialog, "Desk memo")
+    manager.save_current_as()
+    template = manager.current()
+    assert template is not None
+    opened: list[str] = []
+
+    def refuse(url):  # type: ignore[no-untyped-def]
+        opened.append(url.toLocalFile())
+        return False  # as on a machine with no program for .docx files
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(refuse))
+    manager.open_word_file()
+    assert opened == [str(template.docx_file)]
+    message = manager.messages.text()
+    assert message.startswith(f"Cannot open {template.docx_file.name}: no program")
+    assert "\n" not in message
+
+    template.docx_file.unlink()
+    manager.open_word_file()
+    assert manager.messages.text() == (
+        f"Cannot open {template.docx_file.name}: the file is no longer in "
+        f"{template.docx_file.parent}.")
+    assert len(opened) == 1
