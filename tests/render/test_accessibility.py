@@ -99,8 +99,15 @@ class _Outline(HTMLParser):
         self.lang: str | None = None
         self.headings: list[int] = []
         self.images_without_alt = 0
+        self.roles: list[str] = []
+        self.headers_without_scope = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        role = dict(attrs).get("role")
+        if role:
+            self.roles.append(role)
+        if tag == "th" and dict(attrs).get("scope") not in {"row", "col"}:
+            self.headers_without_scope += 1
         if tag == "html":
             self.lang = dict(attrs).get("lang")
         elif len(tag) == 2 and tag[0] == "h" and tag[1].isdigit():
@@ -121,6 +128,9 @@ def test_html_names_its_language_has_one_title_and_headings_in_order(
     assert outline.headings[0] == 1
     assert all(b - a <= 1 for a, b in zip(outline.headings, outline.headings[1:], strict=False))
     assert outline.images_without_alt == 0
+    assert outline.roles.count("main") == 1  # the landmark a screen reader jumps to
+    assert outline.roles.count("contentinfo") == 1
+    assert outline.headers_without_scope == 0  # every table header says what it heads
 
 
 def test_the_pdf_names_its_title_author_and_language(

@@ -151,9 +151,10 @@ def test_location_falls_back_to_the_dateline_city_when_it_is_a_place(library: ob
     del brief.fields["location"]
     brief.places.insert(0, Place("Norvalia"))
     readout = library.get("meeting-readout")
-    assert "<th>LOCATION:</th><td dir=\"auto\">Geneva</td>" in render_html(brief, readout)
+    located = "<th scope=\"row\">LOCATION:</th><td dir=\"auto\">Geneva</td>"
+    assert located in render_html(brief, readout)
     brief.places = [p for p in brief.places if p.name != "Geneva"]
-    assert "<th>LOCATION:</th><td dir=\"auto\"></td>" in render_html(brief, readout)
+    assert "<th scope=\"row\">LOCATION:</th><td dir=\"auto\"></td>" in render_html(brief, readout)
 
 
 def test_a_brief_saved_before_leads_and_venues_were_recorded_gives_them_empty(

@@ -220,7 +220,7 @@ def test_the_default_date_format_is_todays_output(builtin: BriefTemplate) -> Non
     brief = dated_brief("2026-03-05")
     html = render_html(brief, builtin)
     assert html == render_html(brief, builtin, date_format="%d %B %Y")
-    assert "<th>DATE:</th><td>5 March 2026</td>" in html
+    assert "<th scope=\"row\">DATE:</th><td>5 March 2026</td>" in html
     assert html == render_html(brief, builtin, date_format="%H:%M %Q")
 
 

@@ -45,7 +45,7 @@ def test_the_date_format_reaches_every_kind_of_file(
         render_to_file(dated_brief("2026-03-05"), template, tmp_path / f"memo{suffix}",
                        date_format=date_format)
     html = (tmp_path / "memo.html").read_text(encoding="utf-8")
-    assert f"<th>DATE:</th><td>{header}</td>" in html
+    assert f"<th scope=\"row\">DATE:</th><td>{header}</td>" in html
     cells = [c.text for t in docx.Document(str(tmp_path / "memo.docx")).tables
              for row in t.rows for c in row.cells]
     assert cells[cells.index("DATE:") + 1] == header

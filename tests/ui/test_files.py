@@ -103,7 +103,7 @@ def test_export_writes_dates_in_the_chosen_format(qtbot, make_window, tmp_path):
         with qtbot.waitSignal(worker.signals.done, timeout=30_000):
             pass
     html = (tmp_path / "memo.html").read_text(encoding="utf-8")
-    assert "<th>DATE:</th><td>05/03/2026</td>" in html
+    assert "<th scope=\"row\">DATE:</th><td>05/03/2026</td>" in html
     cells = [c.text for t in docx.Document(str(tmp_path / "memo.docx")).tables
              for row in t.rows for c in row.cells]
     assert cells[cells.index("DATE:") + 1] == "05/03/2026"
