@@ -246,7 +246,9 @@ def _coordinated_with_orgs(span: SpacySpan) -> bool:
         members.extend(c for c in member.children if c.dep_ == "conj")
     others = [m for m in members if not span.start <= m.i < span.end]
     kinds = [m.ent_type_ for m in others]
-    return len(others) >= 2 and kinds.count("ORG") > kinds.count("PERSON")
+    # Two organisations at least: "the Ministry of Foreign Affairs and Regional
+    # Cooperation, Sara Lindqvist" chains a title's words to the name, not a list of orgs.
+    return kinds.count("ORG") >= 2 and kinds.count("ORG") > kinds.count("PERSON")
 
 
 def _not_a_person_here(span: SpacySpan) -> bool:
