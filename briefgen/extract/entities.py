@@ -15,6 +15,7 @@ from briefgen.extract.lexicon import (
     TITLE_WORDS,
     words,
 )
+from briefgen.extract.name_fragments import is_place_fragment, with_particle
 from briefgen.extract.parse import Parsed
 from briefgen.extract.role_words import is_role_word
 from briefgen.model import Span
@@ -88,6 +89,7 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
         kind = _repair(label, span, demonyms)
         if not kind:
             continue
+        span = with_particle(span) if kind == PLACE else span
         mention = _trimmed(kind, span, offset, parsed.source.id)
         if mention is not None:
             if mention.text.isupper() and in_dateline:
@@ -131,7 +133,7 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
             return PLACE
         if len(span) == 1 and _of_a_role(span):
             return ORG
-        if len(span) == 1 and _coordinated_with_place(span):
+        if len(span) == 1 and _coordinated_with_place(span) or is_place_fragment(span):
             return PLACE
         if not any(t.text[:1].isupper() for t in span):
             return None

@@ -1,0 +1,67 @@
+"""One-word "people" that are pieces of place names: "Côte" of "Côte d’Ivoire", "the Sahel"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from briefgen.extract.lexicon import words
+
+_PLACE_TYPES = {"GPE", "LOC"}
+# Prepositions that put a name on the map: "in the neighbouring Sahel".
+_LOCATIVE = words("in across throughout into near from to within inside around over")
+# Particles that continue a place name: "Côte d’Ivoire", "Val-d'Oise".
+_PARTICLES = ("d\u2019", "d'")
+
+
+def with_particle(span: SpacySpan) -> SpacySpan:
+    """``span`` with a glued name particle after it ("Côte" + "d’Ivoire"), else itself."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return span
+    after = doc[span.end]
+    rest = after.text[2:]
+    if after.text.lower().startswith(_PARTICLES) and rest[:1].isupper():
+        return doc[span.start : span.end + 1]
+    return span
+
+
+def is_place_fragment(span: SpacySpan) -> bool:
+    """True for a one-word "person" that is a place: the start of a place name with a
+    particle ("Côte d’Ivoire"), a member of a list of places ("Ghana, Benin and Togo"), or
+    a name after "the" and a locative preposition ("in the neighbouring Sahel")."""
+    if len(span) != 1:
+        return False
+    if with_particle(span) is not span:
+        return True
+    token = span[0]
+    if _in_a_list_of_places(token):
+        return True
+    return _the_region(token)
+
+
+def _list_member(token: Token) -> Token:
+    """The word standing for ``token`` in a list: "d’Ivoire" for "Côte" compounded onto it."""
+    return token.head if token.dep_ == "compound" else token
+
+
+def _in_a_list_of_places(token: Token) -> bool:
+    first = _list_member(token)
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members = [first]
+    for member in members:
+        members.extend(c for c in member.children if c.dep_ == "conj")
+    others = [m for m in members if m.i != token.i and m.i != _list_member(token).i]
+    places = sum(m.ent_type_ in _PLACE_TYPES for m in others)
+    people = sum(m.ent_type_ == "PERSON" for m in others)
+    return places >= 1 and places > people
+
+
+def _the_region(token: Token) -> bool:
+    left = list(token.lefts)
+    if not left or left[0].lower_ != "the":
+        return False
+    if any(t.text[:1].isupper() for t in left[1:]):
+        return False
+    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
