@@ -52,9 +52,8 @@ def _short_form_of(short: str, names: list[str]) -> str | None:
     for name in names:
         if name == short or " " not in name:
             continue
-        if letters.isupper() and 2 <= len(letters) <= 6 and _initials(name) == letters:
-            found.append(name)
-        elif name.endswith(" " + short) and short[:1].isupper():
+        acronym = letters.isupper() and 2 <= len(letters) <= 6 and _initials(name) == letters
+        if acronym or name.endswith(" " + short) and short[:1].isupper():
             found.append(name)
     return found[0] if len(found) == 1 else None
 
