@@ -233,3 +233,13 @@ def mark_participants(people: Sequence[Person], parsed_sources: Sequence[Parsed]
             if token.i in cache[key]:
                 person.participant = True
                 break
+
+
+def is_reported_meeting(token: Token) -> bool:
+    """True for a word saying the reported event took place: a participation verb not
+    negated or planned ("met", "held talks"), or an event noun at no other time."""
+    if any(child.dep_ == "neg" for child in token.children):
+        return False
+    if _says_taking_part(token, token.lemma_.lower()):
+        return not _is_future(token)
+    return _is_event_noun(token) and not _in_other_time(token)
