@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from briefgen.extract.lexicon import canonical_name
 from briefgen.extract.parse import Parsed
-from briefgen.extract.participants import is_reported_meeting
+from briefgen.extract.participants import reported_meeting_phrase
 from briefgen.model import Place
 from briefgen.text.normalise import entity_key
 
@@ -18,15 +18,13 @@ _AT = {"in", "at"}
 
 def meeting_place(parsed: Parsed, places: Sequence[Place]) -> str | None:
     """The name (as ``places`` give it) of the first place in an "in"/"at" phrase of a
-    sentence saying the meeting took place ("met ... on October 24 in Washington", "talks
-    in Geneva"); None when no such sentence names a listed place."""
+    sentence saying the meeting took place ("met ... on October 24 in Washington", "held
+    talks in Geneva"); None when no such sentence names a listed place."""
     names = {entity_key(p.name): p.name for p in places}
     if not names:
         return None
     for _offset, token in parsed.tokens():
-        if not is_reported_meeting(token):
-            continue
-        for prep in token.children:
+        for prep in reported_meeting_phrase(token):
             if prep.dep_ != "prep" or prep.lower_ not in _AT:
                 continue
             for obj in prep.children:

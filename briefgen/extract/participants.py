@@ -235,11 +235,12 @@ def mark_participants(people: Sequence[Person], parsed_sources: Sequence[Parsed]
                 break
 
 
-def is_reported_meeting(token: Token) -> bool:
-    """True for a word saying the reported event took place: a participation verb not
-    negated or planned ("met", "held talks"), or an event noun at no other time."""
+def reported_meeting_phrase(token: Token) -> list[Token]:
+    """The tokens of the phrase ``token`` heads when it says the reported meeting took
+    place ("met Y on March 3 in Valmont", "held talks in Geneva"), clauses left out;
+    empty when ``token`` is no such verb (or is negated or planned)."""
     if any(child.dep_ == "neg" for child in token.children):
-        return False
-    if _says_taking_part(token, token.lemma_.lower()):
-        return not _is_future(token)
-    return _is_event_noun(token) and not _in_other_time(token)
+        return []
+    if not _says_taking_part(token, token.lemma_.lower()) or _is_future(token):
+        return []
+    return list(_parties(token))

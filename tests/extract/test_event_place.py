@@ -28,3 +28,11 @@ def test_a_planned_meeting_or_a_place_only_mentioned_gives_no_place(parse):
         "Lise Moen in Valmont next month."
     )
     assert _place(parse, text) is None
+
+
+def test_an_earlier_summit_elsewhere_does_not_move_the_meeting(parse):
+    text = (
+        "President Arne Dahl met today with Prime Minister Lise Moen of Norland in Valmont. "
+        "The leaders recalled the historic summit in Ostberg and the trade talks."
+    )
+    assert _place(parse, text) == "Valmont"
