@@ -133,7 +133,7 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
             return PLACE
         if len(span) == 1 and _of_a_role(span):
             return ORG
-        if len(span) == 1 and _coordinated_with_place(span) or is_place_fragment(span):
+        if is_place_fragment(span):
             return PLACE
         if not any(t.text[:1].isupper() for t in span):
             return None
@@ -370,14 +370,6 @@ def _is_country_stem(text: str, demonyms: set[str]) -> bool:
     return any(low + ending in demonyms for ending in _DEMONYM_ENDINGS) or any(
         low[:-1] + ending in demonyms for ending in _DEMONYM_ENDINGS if low.endswith("a")
     )
-
-
-def _coordinated_with_place(span: SpacySpan) -> bool:
-    """True when a one-word "person" is coordinated with a place ("Norvalia and Estrava")."""
-    token = span.root
-    partners = [token.head] if token.dep_ == "conj" else []
-    partners += [c for c in token.children if c.dep_ == "conj"]
-    return any(p.ent_type_ in {"GPE", "LOC"} for p in partners)
 
 
 def _trimmed(kind: str, span: SpacySpan, offset: int, source_id: str) -> Mention | None:

@@ -28,16 +28,24 @@ def with_particle(span: SpacySpan) -> SpacySpan:
 
 def is_place_fragment(span: SpacySpan) -> bool:
     """True for a one-word "person" that is a place: the start of a place name with a
-    particle ("Côte d’Ivoire"), a member of a list of places ("Ghana, Benin and Togo"), or
+    particle ("Côte d’Ivoire"), coordinated with a place or a member of a list of places
+    ("Ghana, Benin and Togo"), or
     a name after "the" and a locative preposition ("in the neighbouring Sahel")."""
     if len(span) != 1:
         return False
     if with_particle(span) is not span:
         return True
     token = span[0]
-    if _in_a_list_of_places(token):
+    if _coordinated_with_place(token) or _in_a_list_of_places(token):
         return True
     return _the_region(token)
+
+
+def _coordinated_with_place(token: Token) -> bool:
+    """True when a one-word "person" is coordinated with a place ("Norvalia and Estrava")."""
+    partners = [token.head] if token.dep_ == "conj" else []
+    partners += [c for c in token.children if c.dep_ == "conj"]
+    return any(p.ent_type_ in _PLACE_TYPES for p in partners)
 
 
 def _list_member(token: Token) -> Token:
