@@ -162,6 +162,8 @@ def _title_before(name: SpacySpan) -> RoleInfo:
         tokens[0].lower_ in JOINERS or tokens[0].text in APOSTROPHES or tokens[0].is_punct
     ):
         tokens.pop(0)
+    while len(tokens) > 2 and _heads_a_title(tokens):
+        tokens = tokens[2:]  # "Readout of President X's Meeting": the title is "President"
     if not any(is_role_word(t) for t in tokens) or tokens[-1].lower_ in JOINERS:
         return RoleInfo()  # "a spokeswoman for Mr. Fishman": Fishman is no spokeswoman
     org = org_in(tokens)
@@ -177,6 +179,16 @@ def _title_before(name: SpacySpan) -> RoleInfo:
             return RoleInfo(phrase_text(rest), org_name)
         return RoleInfo(phrase, org_name)
     return RoleInfo(phrase)
+
+
+def _heads_a_title(tokens: list[Token]) -> bool:
+    """True for a word that is no role, then "of", then a title ("Readout of President")."""
+    return (
+        not is_role_word(tokens[0])
+        and tokens[0].ent_type_ != "ORG"
+        and tokens[1].lower_ == "of"
+        and is_role_word(tokens[2])
+    )
 
 
 def _names_a_field(tokens: list[Token]) -> bool:

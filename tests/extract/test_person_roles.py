@@ -146,3 +146,9 @@ def test_a_title_whose_field_reads_as_an_organisation_stays_one_title_with_no_bo
     info = role_of(mention.tokens)
     assert info.role == "National Security Advisor"
     assert info.organization is None
+
+
+def test_a_headline_word_before_of_is_not_part_of_the_title(parse):
+    parsed = parse("Readout of President Arne Dahl’s Meeting with the Norland Delegation")
+    mention = next(m for m in find_mentions(parsed) if m.text == "Arne Dahl")
+    assert role_of(mention.tokens).role == "President"
