@@ -1,4 +1,5 @@
-"""One-word "people" that are pieces of place names: "Côte" of "Côte d’Ivoire", "the Sahel"."""
+"""Pieces of names: one-word "people" that are pieces of places ("Côte" of "Côte d’Ivoire",
+"the Sahel"), and surnames that start with a particle ("de Vries")."""
 
 from __future__ import annotations
 
@@ -73,3 +74,31 @@ def _the_region(token: Token) -> bool:
     if any(t.text[:1].isupper() for t in left[1:]):
         return False
     return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+
+
+# Lower-case particles that begin a surname: "de Vries", "van der Berg", "bin Salman".
+_SURNAME_PARTICLES = words("de van von der den da di del della la le du bin ibn al el")
+
+
+def surname_with_particle(full_name: str) -> str | None:
+    """The surname of a lower-cased full name from its first particle on ("karel de vries"
+    -> "de vries"), or None when the name has no particle after its first word."""
+    parts = full_name.split()
+    start = next((i for i, w in enumerate(parts[1:-1], 1) if w in _SURNAME_PARTICLES), None)
+    return " ".join(parts[start:]) if start is not None else None
+
+
+def is_surname_particle(word: str) -> bool:
+    """True for a lower-case particle inside a name ("de" of "Karel de Vries")."""
+    return word in _SURNAME_PARTICLES
+
+
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ic", "ean")
+
+
+def is_country_stem(text: str, demonyms: set[str]) -> bool:
+    """True when a demonym is this word plus an ending ("Estrava" -> "Estravan")."""
+    low = text.lower()
+    return any(low + ending in demonyms for ending in _DEMONYM_ENDINGS) or any(
+        low[:-1] + ending in demonyms for ending in _DEMONYM_ENDINGS if low.endswith("a")
+    )
