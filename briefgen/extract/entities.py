@@ -15,6 +15,13 @@ from briefgen.extract.lexicon import (
     TITLE_WORDS,
     words,
 )
+from briefgen.extract.name_fragments import (
+    is_country_stem,
+    is_place_fragment,
+    is_surname_particle,
+    surname_with_particle,
+    with_particle,
+)
 from briefgen.extract.parse import Parsed
 from briefgen.extract.role_words import is_role_word
 from briefgen.model import Span
@@ -22,7 +29,6 @@ from briefgen.model import Span
 PERSON, ORG, PLACE = "PERSON", "ORG", "PLACE"
 _LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
 _REPAIRABLE = {"ORG", "PRODUCT", "WORK_OF_ART", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW"}
-_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ic", "ean")
 _APOSTROPHES = ("'s", "\u2019s", "'", "\u2019")
 
 
@@ -88,6 +94,7 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
         kind = _repair(label, span, demonyms)
         if not kind:
             continue
+        span = with_particle(span) if kind == PLACE else span
         mention = _trimmed(kind, span, offset, parsed.source.id)
         if mention is not None:
             if mention.text.isupper() and in_dateline:
@@ -127,11 +134,11 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
             span
         ):
             return ORG
-        if len(span) == 1 and _is_country_stem(span.text, demonyms):
+        if len(span) == 1 and is_country_stem(span.text, demonyms):
             return PLACE
         if len(span) == 1 and _of_a_role(span):
             return ORG
-        if len(span) == 1 and _coordinated_with_place(span):
+        if is_place_fragment(span):
             return PLACE
         if not any(t.text[:1].isupper() for t in span):
             return None
@@ -246,7 +253,9 @@ def _coordinated_with_orgs(span: SpacySpan) -> bool:
         members.extend(c for c in member.children if c.dep_ == "conj")
     others = [m for m in members if not span.start <= m.i < span.end]
     kinds = [m.ent_type_ for m in others]
-    return len(others) >= 2 and kinds.count("ORG") > kinds.count("PERSON")
+    # Two organisations at least: "the Ministry of Foreign Affairs and Regional
+    # Cooperation, Sara Lindqvist" chains a title's words to the name, not a list of orgs.
+    return kinds.count("ORG") >= 2 and kinds.count("ORG") > kinds.count("PERSON")
 
 
 def _not_a_person_here(span: SpacySpan) -> bool:
@@ -310,8 +319,10 @@ def _title_before(span: SpacySpan) -> bool:
 
 def _looks_like_name(span: SpacySpan) -> bool:
     tokens = [t for t in span if not t.is_punct and t.text not in _APOSTROPHES]
-    return 1 <= len(tokens) <= 3 and all(
-        t.text[:1].isupper() and t.lower_ not in ORG_WORDS for t in tokens
+    return 1 <= len(tokens) <= 4 and all(
+        (t.text[:1].isupper() or 0 < k < len(tokens) - 1 and is_surname_particle(t.text))
+        and t.lower_ not in ORG_WORDS
+        for k, t in enumerate(tokens)
     )
 
 
@@ -358,22 +369,6 @@ def _compound_chain(token: Token) -> SpacySpan:
     ):
         start -= 1
     return token.doc[start : token.i + 1]
-
-
-def _is_country_stem(text: str, demonyms: set[str]) -> bool:
-    """True when a demonym is this word plus an ending ("Estrava" -> "Estravan")."""
-    low = text.lower()
-    return any(low + ending in demonyms for ending in _DEMONYM_ENDINGS) or any(
-        low[:-1] + ending in demonyms for ending in _DEMONYM_ENDINGS if low.endswith("a")
-    )
-
-
-def _coordinated_with_place(span: SpacySpan) -> bool:
-    """True when a one-word "person" is coordinated with a place ("Norvalia and Estrava")."""
-    token = span.root
-    partners = [token.head] if token.dep_ == "conj" else []
-    partners += [c for c in token.children if c.dep_ == "conj"]
-    return any(p.ent_type_ in {"GPE", "LOC"} for p in partners)
 
 
 def _trimmed(kind: str, span: SpacySpan, offset: int, source_id: str) -> Mention | None:
@@ -433,7 +428,9 @@ def _repair_by_names(mentions: list[Mention]) -> None:
     name labelled both ways takes its most frequent kind."""
     full_names = {m.text.lower() for m in mentions if m.kind == PERSON and " " in m.text}
     full_names |= {m.text.lower() for m in mentions if m.kind == PERSON and _titled(m)}
-    surnames = {n.split()[-1] for n in full_names}
+    surnames = {n.split()[-1] for n in full_names} | {
+        tail for n in full_names if (tail := surname_with_particle(n))
+    }
     votes: dict[str, Counter[str]] = {}
     for mention in mentions:
         votes.setdefault(mention.text.lower(), Counter())[mention.kind] += 1

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from briefgen.extract.entities import ORG, PLACE, Mention
-from briefgen.extract.lexicon import canonical_name
-from briefgen.model import Organization, Person, Place
+from briefgen.extract.lexicon import canonical_name, words
+from briefgen.model import Organization, Person, Place, Span
 from briefgen.text.normalise import entity_key as _key
 
 
@@ -25,13 +25,60 @@ def _group(
     return list(groups.values())
 
 
+# Words a headline capitalises before a name without being part of it: "Key Security
+# Council members".
+_LEADING_ADJECTIVES = words(
+    "key top major senior leading main several many other some various powerful influential"
+)
+# Small words an acronym leaves out: "ICC" for "International Criminal Court".
+_ACRONYM_SKIPS = words("of the and for on in")
+
+
+def _without_leading_adjective(name: str) -> str:
+    """ "Key Security Council" -> "Security Council"; a name of one word stays."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in _LEADING_ADJECTIVES else name
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _ACRONYM_SKIPS).upper()
+
+
+def _short_form_of(short: str, names: list[str]) -> str | None:
+    """The one longer name ``short`` stands for: its acronym ("UN", "U.N." for "United
+    Nations") or its last words ("Assembly" for "United Nations General Assembly")."""
+    letters = short.replace(".", "")
+    found: list[str] = []
+    for name in names:
+        if name == short or " " not in name:
+            continue
+        acronym = letters.isupper() and 2 <= len(letters) <= 6 and _initials(name) == letters
+        if acronym or name.endswith(" " + short) and short[:1].isupper():
+            found.append(name)
+    return found[0] if len(found) == 1 else None
+
+
 def build_organizations(mentions: list[Mention], people: list[Person]) -> list[Organization]:
-    """One Organization per canonical name ("the Foreign Ministry's" -> "Foreign Ministry")."""
+    """One Organization per canonical name ("the Foreign Ministry's" -> "Foreign Ministry"),
+    an acronym or a name's last words joined to the full name the text gives ("UN" to
+    "United Nations", "Assembly" to "United Nations General Assembly")."""
     exclude = {_key(p.name) for p in people} | {_key(p.name.split()[-1]) for p in people}
+    groups: dict[str, list[Mention]] = {}
+    for name, group in _group(mentions, ORG, exclude):
+        groups.setdefault(_without_leading_adjective(name), []).extend(group)
+    names = list(groups)
+    for short in names:
+        full = _short_form_of(short, names)
+        if full is not None:
+            groups[full].extend(groups.pop(short))
     return [
-        Organization(name=name, spans=[m.evidence() for m in group])
-        for name, group in _group(mentions, ORG, exclude)
+        Organization(name=name, spans=sorted((m.evidence() for m in group), key=_order))
+        for name, group in groups.items()
     ]
+
+
+def _order(span: Span) -> tuple[str, int]:
+    return span.source, span.start
 
 
 def build_places(mentions: list[Mention], people: list[Person]) -> list[Place]:

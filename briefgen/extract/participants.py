@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from briefgen.extract.lexicon import words
+from briefgen.extract.lexicon import SPEECH_VERBS, words
 from briefgen.extract.parse import Parsed
 from briefgen.model import Person
 
@@ -19,64 +19,208 @@ PARTICIPATION_VERBS = words(
     negotiate convene
     """
 )
+# Verbs that say two sides took part when both are named: "X and Y discussed ...",
+# "X discussed the plan with Y", "X and Y signed the accord".
+_JOINT_VERBS = words("discuss review talk sign")
 # Nouns naming the event, whose "between"/"with" phrase names its parties:
-# "talks between X and Y", "a meeting with X".
+# "talks between X and Y", "a meeting with X", and whose possessor is a party:
+# "X's meeting with Y".
 EVENT_NOUNS = words(
     """
     talk talks meeting meetings negotiation negotiations discussion discussions summit
     session round dialogue consultation consultations conversation call visit
     """
 )
+# Texts the parties issue together: "a joint statement by X and Y".
+_JOINT_TEXTS = words("statement declaration communique communiqué")
 # "X held talks with Y": a verb whose object is an event noun.
 _HOLD_VERBS = words("hold have conduct")
+# Auxiliaries that put the event in the future: "Kerry will meet ...".
+_FUTURE_AUX = words("will shall 'll wo would")
+# Heads that make an infinitive a plan, not an event: "plans to meet", "is due to meet",
+# "to pursue a call between ...".
+_PLANNING = words(
+    """
+    plan expect schedule set due hope intend aim want seek prepare propose arrange pursue
+    consider invite like try commit agree pledge promise vow
+    """
+)
+# Modifiers placing an event noun before or after the reported one: "the summit last
+# year", "a future meeting", "the next round".
+_OTHER_TIME = words("previous earlier past prior former future upcoming next planned possible")
+# "last year", "last November": another event; "last week" is often the reported one.
+_LONG_AGO = words(
+    """
+    year month decade spring summer autumn fall winter january february march april may
+    june july august september october november december
+    """
+)
+# Prepositions after which a speaker's event noun says they were there: "said after the talks".
+_AT_THE_EVENT = words("after following at during")
+# Clauses of a participation verb that say something else than who took part.
+_CLAUSES = words("advcl xcomp ccomp relcl acl parataxis csubj")
+
+
+def _is_future(verb: Token) -> bool:
+    """True when ``verb`` is planned, not reported: "will meet", "plans to meet"."""
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.lower_ in _FUTURE_AUX for c in aux):
+        return True
+    infinitive = any(c.lower_ == "to" for c in aux)
+    return verb.lemma_.lower() in _PLANNING or (
+        infinitive and verb.head.i != verb.i and verb.head.lemma_.lower() in _PLANNING
+    )
+
+
+def _names_other_time(phrase: Token) -> bool:
+    """True when ``phrase`` places something at another time ("next", "last year")."""
+    return any(
+        t.lower_ in _OTHER_TIME or t.lower_ == "last" and t.head.lower_ in _LONG_AGO
+        for t in phrase.subtree
+    )
+
+
+def _in_other_time(noun: Token) -> bool:
+    """True when an event noun is placed at another time ("the summit last November") or
+    sits under a verb that plans it ("agreed to pursue a call between ...")."""
+    for child in noun.children:
+        if child.dep_ != "prep" and _names_other_time(child):
+            return True
+    head = noun
+    while head.head.i != head.i:
+        head = head.head
+        if head.pos_ in {"VERB", "AUX", "ADJ"} and _is_future(head):
+            return True
+        if head.pos_ == "VERB" and any(
+            c.dep_ in {"npadvmod", "advmod", "tmod"} and _names_other_time(c)
+            for c in head.children
+        ):
+            return True
+    return False
 
 
 def _says_taking_part(token: Token, lemma: str) -> bool:
-    """A participation verb, "took part", or "held talks"."""
+    """A participation verb, "took part", "held talks", or "X and Y discussed"."""
     if token.pos_ in {"VERB", "AUX"} and lemma in PARTICIPATION_VERBS:
         return True
     if lemma == "take":
         return any(c.lower_ == "part" for c in token.children)
+    if token.pos_ == "VERB" and lemma in _JOINT_VERBS:
+        return any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in token.children
+        ) or any(
+            c.dep_ in {"nsubj", "nsubjpass"} and any(g.dep_ == "conj" for g in c.children)
+            for c in token.children
+        )
     return token.pos_ == "VERB" and lemma in _HOLD_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS for c in token.children
     )
 
 
-def _cues(sent: SpacySpan) -> Iterator[Token]:
-    """The tokens of ``sent`` that introduce the people taking part."""
+def _is_event_noun(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} and (
+        token.lemma_.lower() in EVENT_NOUNS or token.lower_ in EVENT_NOUNS
+    )
+
+
+def _speaks_at_the_event(token: Token) -> bool:
+    """ "X, speaking to reporters after a meeting in Munich, said ...": a speech verb
+    placed after or at the reported event."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in SPEECH_VERBS | {"speak"}:
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in _AT_THE_EVENT
+        and any(_is_event_noun(o) and not _in_other_time(o) for o in c.children)
+        for c in token.children
+    )
+
+
+def _cues(sent: SpacySpan) -> Iterator[tuple[Token, Token | None]]:
+    """(cue, phrase) pairs of ``sent`` that introduce the people taking part: a verb whose
+    parties took part (phrase None), a speaker at the event (phrase the cue itself), or the
+    phrase of an event noun or joint text naming its parties."""
     for token in sent:
         lemma = token.lemma_.lower()
         if any(child.dep_ == "neg" for child in token.children):
             continue
         if _says_taking_part(token, lemma):
-            yield token
-        elif token.pos_ == "NOUN" and lemma in EVENT_NOUNS:
+            if not _is_future(token):
+                yield token, None
+        elif _speaks_at_the_event(token):
+            yield token, token
+        elif _is_event_noun(token) and not _in_other_time(token):
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}:
-                    yield child
+                named = child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}
+                if named or child.dep_ == "poss":  # "X's meeting with Y"
+                    yield token, child
+        elif token.lemma_.lower() in _JOINT_TEXTS and not _in_other_time(token):
+            joint = any(c.lower_ == "joint" for c in token.children)
+            for child in token.children:
+                objects = [o for o in child.children if o.dep_ == "pobj"]
+                if child.dep_ == "prep" and child.lower_ == "by" and (
+                    joint or any(g.dep_ == "conj" for o in objects for g in o.children)
+                ):
+                    yield token, child
+
+
+def _subject_of(verb: Token) -> Iterator[Token]:
+    """Who does ``verb``: its subjects, else (for "X, who led ...", "X, speaking after ...",
+    "X travelled to Y to meet Z") the noun or subject it hangs from."""
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in {"who", "that", "which"}
+    ]
+    if subjects:
+        yield from subjects
+    elif verb.dep_ in {"relcl", "acl"}:
+        yield verb.head
+    elif verb.dep_ in {"advcl", "xcomp", "conj"} and verb.head.i != verb.i:
+        yield from _subject_of(verb.head)
+
+
+def _parties(verb: Token) -> Iterator[Token]:
+    """The tokens of a participation verb's phrase that can name parties: all but its
+    clauses ("met Y to follow up on the summit between A and B", "met Y, who said ...")."""
+    skipped: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in _CLAUSES or child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            skipped.update(t.i for t in child.subtree)
+    return (t for t in verb.subtree if t.i not in skipped)
 
 
 def _taking_part(sent: SpacySpan) -> set[int]:
     """Indices (in the sentence's doc) of the tokens that name who took part."""
     inside: set[int] = set()
-    for cue in _cues(sent):
-        inside.update(t.i for t in cue.subtree)
-        if cue.dep_ in {"relcl", "acl"}:  # "X, who led the talks, said ..."
-            inside.update(t.i for t in cue.head.subtree if t.i < cue.i)
-        for child in cue.children:  # "X and Y met": the conjoined subject is in the subtree
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                inside.update(t.i for t in child.subtree)
+    for cue, phrase in _cues(sent):
+        if phrase is not None and phrase.i != cue.i:
+            inside.update(t.i for t in phrase.subtree)
+            continue
+        if phrase is None:
+            inside.update(t.i for t in _parties(cue))
+        for who in _subject_of(cue):
+            # "X, who led the talks, said ...": X's phrase up to the cue, not what X said.
+            inside.update(t.i for t in who.subtree if t.i < cue.i or who.i > cue.i)
     return inside
+
+
+def _is_spokesperson(person: Person) -> bool:
+    return "spokes" in (person.role or "").lower()
 
 
 def mark_participants(people: Sequence[Person], parsed_sources: Sequence[Parsed]) -> None:
     """Set each person's ``participant`` in place: True when one of their mentions sits in
     a phrase saying they took part (led, represented, attended, met, took part, held talks
-    with, talks between ...), False when the sources only mention them."""
+    with, talks between ..., X's meeting with Y, X and Y discussed, a joint statement by X
+    and Y, spoke after the talks), False when the sources only mention them, name them in
+    a meeting planned or held at another time, or they are a spokesperson commenting."""
     by_id = {p.source.id: p for p in parsed_sources}
     cache: dict[tuple[str, int, int], set[int]] = {}
     for person in people:
         person.participant = False
+        if _is_spokesperson(person):
+            continue
         for span in person.spans:
             parsed = by_id.get(span.source)
             token = parsed.token_at(span.start) if parsed is not None else None
@@ -89,3 +233,14 @@ def mark_participants(people: Sequence[Person], parsed_sources: Sequence[Parsed]
             if token.i in cache[key]:
                 person.participant = True
                 break
+
+
+def reported_meeting_phrase(token: Token) -> list[Token]:
+    """The tokens of the phrase ``token`` heads when it says the reported meeting took
+    place ("met Y on March 3 in Valmont", "held talks in Geneva"), clauses left out;
+    empty when ``token`` is no such verb (or is negated or planned)."""
+    if any(child.dep_ == "neg" for child in token.children):
+        return []
+    if not _says_taking_part(token, token.lemma_.lower()) or _is_future(token):
+        return []
+    return list(_parties(token))

@@ -6,6 +6,7 @@ import re
 
 from briefgen.extract.entities import ORG, PERSON, Mention
 from briefgen.extract.lexicon import HONORIFICS, canonical_name, name_key
+from briefgen.extract.name_fragments import surname_with_particle
 from briefgen.extract.person_roles import SURE_LED, SURE_NO_ROLE, led_group, role_of
 from briefgen.extract.role_phrases import RoleInfo
 from briefgen.model import Person
@@ -130,4 +131,6 @@ def _match_partial(key: str, people: list[Person]) -> Person | None:
             return person
         if len(words) > 1 and words[0] == known[0] and words[-1] == known[-1]:
             return person
+        if len(words) > 1 and surname_with_particle(" ".join(known)) == key:
+            return person  # "De Vries" is "Karel de Vries"
     return None

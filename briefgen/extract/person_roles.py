@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from briefgen.extract.lexicon import HONORIFICS
+from briefgen.extract.lexicon import HONORIFICS, ORG_WORDS
 from briefgen.extract.role_appositions import apposition_after, apposition_before
 from briefgen.extract.role_phrases import APOSTROPHES, JOINERS, RoleInfo, org_in, phrase_text
 from briefgen.extract.role_words import is_role_word
@@ -162,6 +162,8 @@ def _title_before(name: SpacySpan) -> RoleInfo:
         tokens[0].lower_ in JOINERS or tokens[0].text in APOSTROPHES or tokens[0].is_punct
     ):
         tokens.pop(0)
+    while len(tokens) > 2 and _heads_a_title(tokens):
+        tokens = tokens[2:]  # "Readout of President X's Meeting": the title is "President"
     if not any(is_role_word(t) for t in tokens) or tokens[-1].lower_ in JOINERS:
         return RoleInfo()  # "a spokeswoman for Mr. Fishman": Fishman is no spokeswoman
     org = org_in(tokens)
@@ -171,10 +173,28 @@ def _title_before(name: SpacySpan) -> RoleInfo:
         rest = [t for t in tokens if t.i > org_tokens[-1].i and t.text not in APOSTROPHES]
         if len(rest) == 1 and rest[0].text[:1].isupper() and len(org_tokens) == 1:
             return RoleInfo(phrase, org_name)  # "Defense Secretary", "Emirates President"
+        if rest and _names_a_field(org_tokens) and is_role_word(rest[0]):
+            return RoleInfo(phrase)  # "National Security Advisor": one title, no body
         if rest and any(is_role_word(t) for t in rest):
             return RoleInfo(phrase_text(rest), org_name)
         return RoleInfo(phrase, org_name)
     return RoleInfo(phrase)
+
+
+def _heads_a_title(tokens: list[Token]) -> bool:
+    """True for a word that is no role, then "of", then a title ("Readout of President")."""
+    return (
+        not is_role_word(tokens[0])
+        and tokens[0].ent_type_ != "ORG"
+        and tokens[1].lower_ == "of"
+        and is_role_word(tokens[2])
+    )
+
+
+def _names_a_field(tokens: list[Token]) -> bool:
+    """True for an "organisation" of several words none of which names a body ("National
+    Security" of "National Security Advisor"): a field of the title, not an employer."""
+    return len(tokens) > 1 and not any(t.lower_ in ORG_WORDS for t in tokens)
 
 
 def led_group(name: SpacySpan) -> str | None:

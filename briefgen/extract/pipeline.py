@@ -13,6 +13,7 @@ from briefgen.errors import Cancelled, ExtractionError
 from briefgen.extract import merge
 from briefgen.extract.dates import event_date, find_dates, merge_dates, reference_of
 from briefgen.extract.entities import find_mentions
+from briefgen.extract.event_place import meeting_place
 from briefgen.extract.keypoints import (
     Ranked,
     cap_included,
@@ -232,7 +233,8 @@ def _is_guess(result: SourceResult) -> bool:
 def _record_lead_and_venue(source: Source, parsed: Parsed, result: SourceResult) -> None:
     """Fill ``source``'s dateline (when it had none recorded), ``lead`` (its first sentence
     that reads as one, dateline left out) and ``venue`` (the dateline's city, under the
-    name the source's places give it), so that render reads them from the brief."""
+    name the source's places give it; without a dateline, the place the text says the
+    meeting took place in), so that render reads them from the brief."""
     source.dateline = parsed.dateline
     sents = result.sentences
     lead = next((s for s in sents if not s.is_headline_like), sents[0] if sents else None)
@@ -240,5 +242,5 @@ def _record_lead_and_venue(source: Source, parsed: Parsed, result: SourceResult)
     city = parsed.dateline.city if parsed.dateline else None
     source.venue = next(
         (p.name for p in result.places if city and entity_key(p.name) == entity_key(city)), None
-    )
+    ) or meeting_place(parsed, result.places)
 

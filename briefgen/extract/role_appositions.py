@@ -40,8 +40,8 @@ def apposition_after(name: SpacySpan) -> RoleInfo:
     if tokens[0].lower_ in {"who", "whose"}:
         org = org_in(tokens)
         return RoleInfo(None, org[1] if org else None)
-    if tokens[0].pos_ in {"VERB", "AUX"} or tokens[0].lower_ in {"which", "that"}:
-        return RoleInfo()
+    if tokens[0].pos_ in {"VERB", "AUX", "CCONJ"} or tokens[0].lower_ in {"which", "that"}:
+        return RoleInfo()  # ", and the other side by ...": a new clause, not a role
     while tokens and tokens[0].lower_ in _LEADING_WORDS:
         tokens.pop(0)
     if (

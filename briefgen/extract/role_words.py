@@ -43,9 +43,31 @@ _ROLE_ENDINGS = ("ist", "ian", "er", "or", "man", "woman", "person", "ant", "ent
 
 
 def is_title_word(token: Token) -> bool:
-    """A title or office word ("minister", "Secretary", "Sen."), honorifics left out."""
+    """A title or office word ("minister", "Secretary", "Sen."), honorifics left out, or
+    a capitalised slip of one letter right after a title word ("Prime Minster")."""
     low = token.lower_
-    return low in TITLE_WORDS and low not in HONORIFICS
+    if low in TITLE_WORDS:
+        return low not in HONORIFICS
+    return _misspelt_title(token)
+
+
+def _misspelt_title(token: Token) -> bool:
+    if token.i == 0 or len(token) < 5 or not token.text[:1].isupper():
+        return False
+    before = token.doc[token.i - 1].lower_
+    if before not in TITLE_WORDS or before in HONORIFICS:
+        return False
+    return any(len(word) >= 5 and _one_edit_apart(token.lower_, word) for word in TITLE_WORDS)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """True when one letter added, dropped or changed turns ``a`` into ``b``."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def is_role_word(token: Token) -> bool:

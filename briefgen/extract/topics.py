@@ -26,6 +26,7 @@ GENERIC_HEADS = words(
     everything nothing figure figures analyst analysts spokesperson spokesman
     spokeswoman note step table government governments minister ministers season first
     talk agenda delegation delegations issue issues matter matters area areas team teams
+    range importance significance prospect prospects report reports term need needs
     """
 )
 # Head nouns that describe the talks themselves or say nothing ("marathon discussion",
@@ -101,12 +102,51 @@ def _phrase(chunk: SpacySpan) -> tuple[str, str, set[str]] | None:
     if not tokens or len(tokens) > 4:
         return None
     head = chunk.root.lemma_.lower()
+    tokens = _owner(chunk) + tokens + _complement(chunk.root)
     if len(tokens) == 1 and (head in GENERIC_HEADS or chunk.root.lower_ in GENERIC_HEADS):
         return None
     if head in {"percent", "%"} or not chunk.root.is_alpha:
         return None
-    text = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in tokens)
-    return text, head, {t.lemma_.lower() for t in tokens}
+    text = " ".join(_topic_word(t) for t in tokens).replace(" ’s", "’s")
+    return text.replace(" 's", "'s"), head, {t.lemma_.lower() for t in tokens if t.is_alpha}
+
+
+def _topic_word(token: Token) -> str:
+    keep = token.pos_ == "PROPN" or token.ent_type_ or token.text.isupper()
+    return token.text if keep else token.lower_
+
+
+# Prepositions whose phrase says what an issue is about: "deployment of troops to
+# Russia", "support to Ukraine", "sanctions against X".
+_ABOUT = words("of to for against on with from into in across between over about toward towards")
+_COMPLEMENT_WORDS = 6
+
+
+def _complement(head: Token) -> list[Token]:
+    """The short prepositional phrase that completes an issue noun ("deployment" + "of
+    troops to Russia"), or nothing when there is none or it runs into a clause."""
+    phrase: list[Token] = []
+    end = head.i + 1
+    for prep in (c for c in head.rights if c.dep_ == "prep"):
+        words_of = list(prep.subtree)
+        if prep.i != end or prep.lower_ not in _ABOUT or len(words_of) < 2:
+            break
+        if any(t.pos_ in {"VERB", "AUX", "PRON", "PUNCT", "CCONJ", "NUM"} for t in words_of):
+            break
+        if len(phrase) + len(words_of) > _COMPLEMENT_WORDS:
+            break
+        phrase += words_of
+        end = words_of[-1].i + 1
+    return phrase
+
+
+def _owner(chunk: SpacySpan) -> list[Token]:
+    """A country or body owning the issue ("the DPRK's" of "the DPRK's deployment")."""
+    owners = [t for t in chunk.root.children if t.dep_ == "poss" and t.i >= chunk.start]
+    if not owners or owners[0].ent_type_ not in {"GPE", "ORG", "NORP"}:
+        return []
+    owner = owners[0]
+    return [t for t in owner.subtree if t.dep_ not in {"det", "predet"}]
 
 
 # Nouns that introduce the agenda by themselves ("the agenda covered", "topics included");

@@ -23,3 +23,33 @@ def test_organisations_are_canonical_and_deduplicated(parse):
     places = build_places(mentions, people)
     assert [p.name for p in places] == ["Geneva", "Paris"]
     assert len(places[0].spans) == 2
+
+
+def _org_names(parse, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    mentions = find_mentions(parse(text))
+    return [o.name for o in build_organizations(mentions, build_people(mentions))]
+
+
+def test_an_acronym_and_a_name_fragment_join_the_full_name_the_text_gives(parse):
+    text = (
+        "Delegates met at the United Nations General Assembly in Geneva. The Assembly "
+        "adopted the text. The UN said the vote was close, and the United Nations will "
+        "meet again. The International Criminal Court (ICC) issued a warrant; the ICC did "
+        "not comment."
+    )
+    names = _org_names(parse, text)
+    assert "UN" not in names
+    assert "ICC" not in names
+    assert "Assembly" not in names
+    assert {"United Nations", "International Criminal Court"} <= set(names)
+
+
+def test_an_acronym_that_is_the_initials_of_no_listed_name_stays_its_own(parse):
+    names = _org_names(parse, "The EU and the European Union Council differ on fishing.")
+    assert "EU" in names
+
+
+def test_a_headline_adjective_is_not_part_of_an_organisation_name(parse):
+    names = _org_names(parse, "Key Security Council members voted on the draft in Geneva.")
+    assert "Security Council" in names
+    assert "Key Security Council" not in names

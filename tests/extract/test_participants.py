@@ -47,3 +47,69 @@ def test_a_minister_named_in_passing_is_only_mentioned(parse):
     assert found["Mara Quint"]
     assert found["Jonas Feld"]
     assert found["Edda Varga"] is False
+
+
+def test_the_headline_meeting_and_a_joint_discussion_make_both_sides_participants(parse):
+    text = (
+        "Readout of President Arne Dahl’s Meeting with Prime Minister Lise Moen\n\n"
+        "The two leaders reviewed trade and the harbor.\n\n"
+        "Minister Ola Berg and Minister Karin Aas discussed fishing quotas."
+    )
+    found = _participants(parse, text)
+    assert found["Arne Dahl"]
+    assert found["Lise Moen"]
+    assert found["Ola Berg"]
+    assert found["Karin Aas"]
+
+
+def test_people_in_a_planned_call_or_an_earlier_summit_or_a_future_meeting_are_not(parse):
+    text = (
+        "President Arne Dahl met Prime Minister Lise Moen in Valmont. They agreed to pursue "
+        "a call between President Dahl and Chancellor Otto Brandt, and recalled the summit "
+        "between Moen and King Harald Sten last year. Foreign Minister Pia Lund will meet "
+        "Moen next week, and Minister Jon Vik plans to meet Dahl in May."
+    )
+    found = _participants(parse, text)
+    assert found["Arne Dahl"]
+    assert found["Lise Moen"]
+    assert not found["Otto Brandt"]
+    assert not found["Harald Sten"]
+    assert not found["Pia Lund"]
+    assert not found["Jon Vik"]
+
+
+def test_a_speaker_after_the_meeting_and_the_signers_of_a_joint_statement_took_part(parse):
+    text = (
+        "Foreign Minister Rafael Okoye, speaking to reporters after a meeting in Valmont, "
+        "said the deal would hold.\n\n"
+        "A joint statement by Prime Minister Ilse Marr and President Teo Vance followed. "
+        "Defence Minister Kurt Aalto said in a statement the plan was weak.\n\n"
+        "On the sidelines of the forum, Chancellor Nadia Holm met President Ivo Pesic."
+    )
+    found = _participants(parse, text)
+    assert found["Rafael Okoye"]
+    assert found["Ilse Marr"]
+    assert found["Teo Vance"]
+    assert not found["Kurt Aalto"]
+    assert found["Nadia Holm"]
+    assert found["Ivo Pesic"]
+
+
+def test_a_delegation_lead_named_after_a_long_title_is_listed_by_full_name(parse):
+    text = (
+        "The Estavian side was led by the Deputy Minister of Foreign Affairs and Regional "
+        "Cooperation, Sara Lindqvist, and the Norland side by Ambassador Tomas Reyes. "
+        "Lindqvist said the talks were useful."
+    )
+    parsed = parse(text)
+    people = build_people(find_mentions(parsed))
+    mark_participants(people, [parsed])
+    lead = next(p for p in people if p.name.endswith("Lindqvist"))
+    assert lead.name == "Sara Lindqvist"
+    assert lead.participant
+    assert lead.role == "Deputy Minister of Foreign Affairs and Regional Cooperation"
+
+
+def test_a_person_described_as_leading_the_talks_in_a_relative_clause_took_part(parse):
+    text = "Envoy Mara Quint, who chaired the talks in Valmont, said progress was slow."
+    assert _participants(parse, text) == {"Mara Quint": True}

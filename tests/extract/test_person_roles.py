@@ -138,3 +138,17 @@ def test_leading_a_delegation_is_a_role(parse):
     parsed = parse("The Norvalian delegation was led by Anika Solberg.")
     (mention,) = [m for m in find_mentions(parsed) if m.kind == PERSON]
     assert led_group(mention.tokens) == "head of the Norvalian delegation"
+
+
+def test_a_title_whose_field_reads_as_an_organisation_stays_one_title_with_no_body(parse):
+    parsed = parse("National Security Advisor Mara Velt met the envoy in Oslo on Monday.")
+    mention = next(m for m in find_mentions(parsed) if m.text == "Mara Velt")
+    info = role_of(mention.tokens)
+    assert info.role == "National Security Advisor"
+    assert info.organization is None
+
+
+def test_a_headline_word_before_of_is_not_part_of_the_title(parse):
+    parsed = parse("Readout of President Arne Dahl’s Meeting with the Norland Delegation")
+    mention = next(m for m in find_mentions(parsed) if m.text == "Arne Dahl")
+    assert role_of(mention.tokens).role == "President"

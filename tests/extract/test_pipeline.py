@@ -242,3 +242,20 @@ def test_the_sources_given_are_left_as_they_were(nlp):
     assert brief.sources[0].lead is not None
     assert brief.sources[0] is not given
     assert (given.lead, given.venue) == (None, None)
+
+
+def test_a_readout_without_a_dateline_takes_its_venue_from_the_meeting_sentence(nlp):
+    source = Source(
+        id="r",
+        text=(
+            "Readout of President Arne Dahl’s Meeting with Prime Minister Lise Moen\n\n"
+            "President Arne Dahl met Prime Minister Lise Moen on March 3, 2025, in Valmont. "
+            "The leaders discussed the harbor and trade with Norland."
+        ),
+        published="2025-03-04",
+    )
+    brief = extract_brief([source], nlp)
+    assert brief.sources[0].venue == "Valmont"
+    assert "Valmont" in [p.name for p in brief.places]
+    assert brief.fields["event_date"] == "2025-03-03"
+    assert {p.name for p in brief.people if p.participant} == {"Arne Dahl", "Lise Moen"}

@@ -61,3 +61,15 @@ def test_when_the_text_names_no_agenda_lone_nouns_and_scare_quotes_are_not_topic
     texts = [t.text for t in extract_topics([parse(text)])]
     assert "planned rail fare increase" in texts
     assert not {"sensible pause", "review", "passengers", "finances"} & set(texts)
+
+
+def test_an_issue_keeps_its_owner_and_what_it_is_about_instead_of_a_single_noun(parse):
+    text = (
+        "The ministers discussed the DPRK’s deployment of troops to Russia, support to "
+        "Ukraine, and changes to the constitution."
+    )
+    topics = [t.text for t in extract_topics([parse(text)])]
+    assert "DPRK’s deployment of troops to Russia" in topics
+    assert "support to Ukraine" in topics
+    assert "changes to the constitution" in topics
+    assert not {"deployment", "troops", "changes", "support"} & set(topics)
