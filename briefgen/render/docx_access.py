@@ -9,6 +9,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from briefgen.render.document_info import DocumentInfo
+from briefgen.render.textclean import one_line
 
 
 def apply_document_info(document: Document, title: str, info: DocumentInfo) -> None:
@@ -29,7 +30,9 @@ MAX_PROPERTY_CHARS = 255  # Word's limit, which python-docx enforces
 
 
 def fit_property(text: str) -> str:
-    """``text`` within a core property's 255 characters: cut at a space, with an ellipsis."""
+    """``text`` on one line, without the characters XML forbids, within a core property's
+    255 characters: cut at a space, with an ellipsis."""
+    text = one_line(text)
     if len(text) <= MAX_PROPERTY_CHARS:
         return text
     cut = text[: MAX_PROPERTY_CHARS - 1]

@@ -234,7 +234,11 @@ def test_an_unusable_date_format_gives_the_default_in_word(builtin: BriefTemplat
     assert _header_value(document, "DATE:") == "5 March 2026"
 
 
-def test_core_properties_render_once_escaped_and_in_the_sandbox(tmp_path: Path) -> None:
+def test_a_template_title_property_renders_in_the_sandbox_but_the_memo_is_titled_by_its_subject(
+    tmp_path: Path,
+) -> None:
+    """The template's own core properties are still rendered (and checked) in the sandbox,
+    then replaced: a memo's title is its brief's subject (issue 22), escaped once."""
     from support.hostile_templates import core_title, template_folder
 
     from briefgen.render.templates.manifest import read_manifest
@@ -245,7 +249,7 @@ def test_core_properties_render_once_escaped_and_in_the_sandbox(tmp_path: Path) 
     brief.fields["subject"] = "Steel <quotas> & duties"
     for template in (read_manifest(folder, "user"), read_manifest(folder, "builtin")):
         document = docx.Document(io.BytesIO(render_docx(brief, template)))
-        assert document.core_properties.title == "Trade & tariffs: Steel <quotas> & duties"
+        assert document.core_properties.title == "Steel <quotas> & duties"
 
 
 def test_recursion_in_a_core_property_is_one_sentence(tmp_path: Path) -> None:
