@@ -136,6 +136,9 @@ def _speaks_at_the_event(token: Token) -> bool:
     )
 
 
+_SENDING = {"send", "dispatch", "delegate"}
+
+
 def _cues(sent: SpacySpan) -> Iterator[tuple[Token, Token | None]]:
     """(cue, phrase) pairs of ``sent`` that introduce the people taking part: a verb whose
     parties took part (phrase None), a speaker at the event (phrase the cue itself), or the
@@ -147,6 +150,12 @@ def _cues(sent: SpacySpan) -> Iterator[tuple[Token, Token | None]]:
         if _says_taking_part(token, lemma):
             if not _is_future(token):
                 yield token, None
+        elif lemma in _SENDING and not _is_future(token):
+            # "Estrava sent Ambassador X (to the talks)": who was sent took part, not whom
+            # something was sent to ("sent a letter to X").
+            for child in token.children:
+                if child.dep_ == "dobj" and any(t.ent_type_ == "PERSON" for t in child.subtree):
+                    yield token, child
         elif _speaks_at_the_event(token):
             yield token, token
         elif _is_event_noun(token) and not _in_other_time(token):

@@ -113,3 +113,14 @@ def test_a_delegation_lead_named_after_a_long_title_is_listed_by_full_name(parse
 def test_a_person_described_as_leading_the_talks_in_a_relative_clause_took_part(parse):
     text = "Envoy Mara Quint, who chaired the talks in Valmont, said progress was slow."
     assert _participants(parse, text) == {"Mara Quint": True}
+
+
+def test_the_envoy_a_country_sent_to_the_talks_takes_part_but_not_whom_a_letter_went_to(parse):
+    text = (
+        "The Valdorian delegation was led by Deputy Minister Karin Olsen, while Ostria sent "
+        "Ambassador Pavel Marek, the head of its treaty department.\n\n"
+        "The ministry later sent a letter to Senator Joan Pike about the visas."
+    )
+    assert _participants(parse, text) == {
+        "Karin Olsen": True, "Pavel Marek": True, "Joan Pike": False,
+    }

@@ -101,8 +101,11 @@ def test_the_readouts_empty_location_and_participants_say_where_the_memo_takes_t
     participants, _help = form.source_hints["participants"]
     people = [p.participant for p in window.document.brief.people]
     assert location.text() == "Empty: the memo shows \u201cGeneva\u201d, from the dateline."
+    taking_part = sum(people)
+    noun = "person" if taking_part == 1 else "people"
+    assert taking_part == 2  # both delegation leads (the one the other side sent, too)
     assert participants.text().startswith(
-        f"Empty: the memo lists the {sum(people)} people marked \u201cTook part\u201d in People")
+        f"Empty: the memo lists the {taking_part} {noun} marked \u201cTook part\u201d in People")
     assert location.isVisibleTo(form)
     qtbot.waitUntil(lambda: "Geneva" in window.preview.html, timeout=10_000)
     # Typing a location: the memo shows it, and the hint goes.
