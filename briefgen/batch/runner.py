@@ -4,7 +4,6 @@ memo atomically as it arrives, and keeps the record and the report."""
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
@@ -30,6 +29,7 @@ from briefgen.batch.worker import MEMO_KINDS, TaskResult, WorkerSettings, brief_
 from briefgen.errors import BriefgenError
 from briefgen.model import BRIEF_SUFFIX, DEFAULT_TEMPLATE, write_bytes_atomically
 from briefgen.render.document_info import DocumentInfo, document_info
+from briefgen.render.isolation import child_process_context
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -231,14 +231,9 @@ def _executor(settings: WorkerSettings, jobs: int, nlp: Language | None) -> Exec
     if nlp is not None:
         init_worker(settings, nlp)
         return InlineExecutor()
-    methods = multiprocessing.get_all_start_methods()
-    context: Any
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        # Imported once by the fork server (when batch starts it), not once per worker.
-        context.set_forkserver_preload(_PRELOAD)
-    else:
-        context = multiprocessing.get_context("spawn")
+    # The one fork server of this process (shared with template isolation) imports spaCy
+    # and the writers once, not once per worker.
+    context = child_process_context(_PRELOAD)
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=init_worker,
                                initargs=(settings,))
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
@@ -37,6 +37,7 @@ _PRELOAD = ["briefgen.render.html_writer", "briefgen.render.docx_writer",
 _STATE = threading.local()
 _CONTEXT_LOCK = threading.Lock()
 _CONTEXT: list[Any] = []
+_PRELOADED: list[str] = list(_PRELOAD)
 
 
 @contextmanager
@@ -63,18 +64,21 @@ def needs_isolation(template: BriefTemplate) -> bool:
     return template.origin != "builtin" and not getattr(_STATE, "in_child", False)
 
 
-def _context() -> Any:
+def child_process_context(preload: Sequence[str] = ()) -> Any:
+    """The multiprocessing context for briefgen's child processes (template renders, batch
+    workers): the fork server where the platform has one, else spawn. The fork server is one
+    per process, shared by all its users: it imports the render writers and ``preload``
+    once, as named before it first starts."""
     with _CONTEXT_LOCK:
         if not _CONTEXT:
             methods = multiprocessing.get_all_start_methods()
-            ctx: Any
-            if "forkserver" in methods:
-                ctx = multiprocessing.get_context("forkserver")
-                ctx.set_forkserver_preload(_PRELOAD)
-            else:
-                ctx = multiprocessing.get_context("spawn")
-            _CONTEXT.append(ctx)
-        return _CONTEXT[0]
+            _CONTEXT.append(multiprocessing.get_context(
+                "forkserver" if "forkserver" in methods else "spawn"))
+        ctx = _CONTEXT[0]
+        if ctx.get_start_method() == "forkserver":
+            _PRELOADED.extend(name for name in preload if name not in _PRELOADED)
+            ctx.set_forkserver_preload(list(_PRELOADED))  # used when the server starts
+        return ctx
 
 
 def _limit_memory(limit: int) -> None:
@@ -120,7 +124,7 @@ def run_isolated(where: str, func: Callable[..., Any], *args: Any,
     """
     seconds = RENDER_SECONDS if seconds is None else seconds
     memory = RENDER_MEMORY_BYTES if memory is None else memory
-    ctx = _context()
+    ctx = child_process_context()
     receiver, sender = ctx.Pipe(duplex=False)
     process = ctx.Process(target=_child, args=(sender, memory, func, args, kwargs),
                           daemon=True)
