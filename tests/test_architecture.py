@@ -27,7 +27,7 @@ LAYERS: dict[str, int] = {
     "intake": 3, "extract": 3, "render": 3,
     "model": 2,
     "text": 1,
-    "errors": 0, "resources": 0, "__init__": 0,
+    "errors": 0, "resources": 0, "cancellation": 0, "__init__": 0,
 }
 ALLOWED = {("cli", "ui"), ("__main__", "cli")}
 QT_PARTS = {"ui"}

@@ -241,7 +241,7 @@ def read_pdf(data: bytes, name: str) -> PdfArticle:
     Raises IntakeError naming ``name`` when the PDF is encrypted, corrupt, image-only
     (scanned pages without a text layer), holds more than MAX_CONTENT_BYTES of drawing
     instructions or MAX_TEXT_CHARS of text, or takes longer than MAX_SECONDS to read;
-    Cancelled when the loading was cancelled (see reading.cancellable) between two pages.
+    Cancelled when the loading was cancelled (briefgen.cancellation) between two pages.
     """
     with QuietLogger("pypdf"):
         return _read_pdf(data, name)

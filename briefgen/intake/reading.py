@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from briefgen.cancellation import cancel_requested
 from briefgen.errors import Cancelled, IntakeError
 
 MAX_FILE_BYTES = 30_000_000
@@ -18,7 +16,6 @@ MAX_TEXT_BYTES = 3_000_000
 of prose takes about two minutes on a small machine, and 8 MB took more than five)."""
 
 
-_STATE = threading.local()
 
 
 class LoadingCancelled(IntakeError, Cancelled):
@@ -26,22 +23,10 @@ class LoadingCancelled(IntakeError, Cancelled):
     failure but an IntakeError into "could not be read", lets through as it is."""
 
 
-@contextmanager
-def cancellable(is_cancelled: Callable[[], bool]) -> Iterator[None]:
-    """Loading on this thread inside the block stops with Cancelled, at the next point a
-    loader checks (between two pages of a PDF), once ``is_cancelled()`` is true."""
-    previous = getattr(_STATE, "is_cancelled", None)
-    _STATE.is_cancelled = is_cancelled
-    try:
-        yield
-    finally:
-        _STATE.is_cancelled = previous
-
-
 def check_cancelled() -> None:
-    """Raise Cancelled if the loading on this thread was cancelled (see cancellable)."""
-    is_cancelled = getattr(_STATE, "is_cancelled", None)
-    if is_cancelled is not None and is_cancelled():
+    """Raise Cancelled if the loading on this thread was cancelled (see
+    briefgen.cancellation.cancellable, which the window wraps a load in)."""
+    if cancel_requested():
         raise LoadingCancelled()
 
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 import multiprocessing
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any
 
+from briefgen.cancellation import current_cancel_check
 from briefgen.errors import BriefgenError, Cancelled, TemplateError
 
 if TYPE_CHECKING:
@@ -38,24 +38,6 @@ _STATE = threading.local()
 _CONTEXT_LOCK = threading.Lock()
 _CONTEXT: list[Any] = []
 _PRELOADED: list[str] = list(_PRELOAD)
-
-
-@contextmanager
-def cancel_check(is_cancelled: Callable[[], bool]) -> Iterator[None]:
-    """Isolated renders started on this thread inside the block stop (their process is
-    killed, Cancelled is raised) as soon as ``is_cancelled()`` is true."""
-    previous = getattr(_STATE, "is_cancelled", None)
-    _STATE.is_cancelled = is_cancelled
-    try:
-        yield
-    finally:
-        _STATE.is_cancelled = previous
-
-
-def current_cancel_check() -> Callable[[], bool] | None:
-    """The ``is_cancelled`` of the innermost cancel_check block on this thread (None: none)."""
-    check: Callable[[], bool] | None = getattr(_STATE, "is_cancelled", None)
-    return check
 
 
 def needs_isolation(template: BriefTemplate) -> bool:
@@ -119,8 +101,8 @@ def run_isolated(where: str, func: Callable[..., Any], *args: Any,
     ``where`` when it fails, runs past ``seconds`` or needs more than ``memory`` bytes.
 
     ``func`` and its arguments must be picklable (a module-level function). Cancelled is
-    raised, and the child killed, when the thread's cancel_check says so. ``None``: the
-    module's RENDER_SECONDS and RENDER_MEMORY_BYTES.
+    raised, and the child killed, when the thread's cancellable block says so
+    (briefgen.cancellation). ``None``: the module's RENDER_SECONDS and RENDER_MEMORY_BYTES.
     """
     seconds = RENDER_SECONDS if seconds is None else seconds
     memory = RENDER_MEMORY_BYTES if memory is None else memory
@@ -128,7 +110,7 @@ def run_isolated(where: str, func: Callable[..., Any], *args: Any,
     receiver, sender = ctx.Pipe(duplex=False)
     process = ctx.Process(target=_child, args=(sender, memory, func, args, kwargs),
                           daemon=True)
-    is_cancelled = getattr(_STATE, "is_cancelled", None)
+    is_cancelled = current_cancel_check()
     started = False
     try:
         process.start()

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import platformdirs
 
+from briefgen.cancellation import current_cancel_check
 from briefgen.errors import Cancelled, RenderError
-from briefgen.render.isolation import current_cancel_check
 
 CONVERTER_ENV = "BRIEFGEN_PDF_CONVERTER"
 CONVERT_SECONDS = 120

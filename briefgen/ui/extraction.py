@@ -123,8 +123,8 @@ class ExtractionController(QObject):
     def add_files(self, paths: list[str], *, unmodified: bool = False) -> Worker:
         """Load articles from files (with e-mail attachments), then extract."""
         def job(progress: Progress, cancelled: IsCancelled) -> list[Source]:
+            from briefgen.cancellation import cancellable
             from briefgen.intake import load_sources
-            from briefgen.intake.reading import cancellable
 
             sources: list[Source] = []
             for done, path in enumerate(paths):

@@ -137,9 +137,9 @@ class RenderService(QObject):
     def _start(self, render: Callable[[], Any], description: str,
                template: BriefTemplate) -> Worker:
         def job(_progress: Progress, cancelled: IsCancelled) -> Any:
-            from briefgen.render.isolation import cancel_check
+            from briefgen.cancellation import cancellable
 
-            with cancel_check(cancelled):
+            with cancellable(cancelled):
                 return render()
 
         pool = "render" if template.origin == "builtin" else "untrusted"

@@ -10,10 +10,10 @@ from pypdf import PageObject
 from support.builders import AUTHOR, HEADLINE, encrypted_pdf_bytes, image_only_pdf_bytes, pdf_bytes
 from support.hostile_inputs import shared_stream_pdf
 
+from briefgen.cancellation import cancellable
 from briefgen.errors import Cancelled, IntakeError
 from briefgen.intake import load, pdf_file
 from briefgen.intake.pdf_file import join_lines, read_pdf, remove_running_lines
-from briefgen.intake.reading import cancellable
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ import pytest
 from support.hostile_templates import template_folder
 from support.sample_briefs import sample_brief
 
+from briefgen.cancellation import cancellable
 from briefgen.errors import Cancelled, TemplateError
 from briefgen.render import TemplateLibrary, isolation, render_docx, render_html
 from briefgen.render.templates.manifest import read_manifest
@@ -39,7 +40,7 @@ def test_a_child_past_its_memory_limit_is_refused_with_a_sentence() -> None:
 
 def test_a_cancelled_render_stops_its_child_at_once() -> None:
     started = time.monotonic()
-    with isolation.cancel_check(lambda: time.monotonic() - started > 0.3), \
+    with cancellable(lambda: time.monotonic() - started > 0.3), \
             pytest.raises(Cancelled):
         isolation.run_isolated("slow", time.sleep, 30)
     assert time.monotonic() - started < 3

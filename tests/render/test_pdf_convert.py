@@ -13,10 +13,10 @@ import pytest
 from pypdf import PdfReader
 from support.sample_briefs import sample_brief
 
+from briefgen.cancellation import cancellable
 from briefgen.errors import Cancelled, RenderError
 from briefgen.render import BriefTemplate, render_to_file
 from briefgen.render.document_info import DocumentInfo
-from briefgen.render.isolation import cancel_check
 from briefgen.render.output import pdf_notice
 from briefgen.render.pdf_convert import UNTAGGED_NOTICE, convert_docx_to_pdf, find_converter
 
@@ -65,7 +65,7 @@ def test_a_converter_that_hangs_is_stopped_at_its_time_limit(tmp_path: Path) -> 
 def test_cancel_stops_the_converter(tmp_path: Path) -> None:
     program = _script(tmp_path, "exec sleep 30")
     started = time.monotonic()
-    with cancel_check(lambda: True), pytest.raises(Cancelled):
+    with cancellable(lambda: True), pytest.raises(Cancelled):
         convert_docx_to_pdf(b"PK", program)
     assert time.monotonic() - started < 10
 
