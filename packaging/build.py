@@ -69,11 +69,27 @@ def build() -> Path:
         if link.is_symlink() and not link.exists():
             link.unlink()
     if sys.platform.startswith("linux"):
+        strip_debug_symbols(folder / "_internal")
         shutil.copy2(ROOT / "packaging" / "briefgen.png", folder / "briefgen.png")
         (folder / "briefgen.desktop").write_text(
             DESKTOP_ENTRY.format(exec_path="briefgen", icon_path="briefgen"), encoding="utf-8")
         shutil.copy2(ROOT / "packaging" / "install-linux.sh", folder / "install.sh")
     return folder
+
+
+# Compiled modules built with debug symbols: dropping them halves spaCy. Not the libraries that
+# wheels vendor in *.libs folders (patched by auditwheel: strip breaks NumPy's OpenBLAS).
+STRIPPED_PACKAGES = ("spacy", "thinc", "blis", "srsly", "cymem", "preshed", "murmurhash")
+
+
+def strip_debug_symbols(internal: Path) -> None:
+    """``strip --strip-debug`` on the compiled modules of STRIPPED_PACKAGES, where strip exists."""
+    strip = shutil.which("strip")
+    if strip is None:
+        return
+    for package in STRIPPED_PACKAGES:
+        for library in (internal / package).rglob("*.so"):
+            subprocess.run([strip, "--strip-debug", str(library)], check=True)
 
 
 def report_sizes(folder: Path) -> None:
