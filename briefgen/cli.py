@@ -97,6 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("name", metavar="NAME")
     export.add_argument("file", metavar="FILE")
 
+    from briefgen.batch.console import add_batch_arguments
+
+    batch = commands.add_parser("batch", help="brief many articles at once: one memo each, "
+                                "on every core")
+    add_batch_arguments(batch, _iso_date)
+    _add_writer_options(batch)
+
     demo = commands.add_parser("demo", help="render the sample article with every built-in "
                                "template")
     demo.add_argument("-o", "--output", default="briefgen-demo", metavar="DIR",
@@ -204,6 +211,10 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return _templates(args)
     if command == "demo":
         return _demo(Path(args.output), _writer_info(args))
+    if command == "batch":
+        from briefgen.batch.console import run_batch_command
+
+        return run_batch_command(args, parser, _say)
     parser.error(f"unknown command {command!r}")
     return EXIT_USAGE  # not reached: parser.error exits
 
@@ -312,8 +323,10 @@ def _render(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     else:
         brief = _extract_from(args.inputs, args.date, template_id)
     template = library.get(template_id or brief.template)
-    _render_one(brief, template, out, _writer_info(args))
+    notice = _render_one(brief, template, out, _writer_info(args))
     _say(f"Wrote {out}", err=True)
+    if notice:
+        _say(f"briefgen: note: {notice}.", err=True)
     return EXIT_OK
 
 
@@ -323,18 +336,26 @@ def _writer_info(args: argparse.Namespace) -> DocumentInfo:
     return document_info(author=args.author, language=args.lang)
 
 
-def _render_one(brief: Brief, template: BriefTemplate, out: Path, info: DocumentInfo) -> None:
+def _render_one(brief: Brief, template: BriefTemplate, out: Path,
+                info: DocumentInfo) -> str | None:
+    """Render ``out``; what the file lacks (an untagged PDF), else None."""
     from briefgen.render import apply_template_defaults, render_to_file
 
     brief = copy.deepcopy(brief)  # template defaults must not leak between renders
     apply_template_defaults(brief, template)
-    render_to_file(brief, template, out, info=info)
+    return render_to_file(brief, template, out, info=info)
 
 
 def _library() -> TemplateLibrary:
+    """The built-in templates, the office-wide folder the settings file names, and yours."""
+    from briefgen.model.user_settings import load_user_settings
     from briefgen.render import TemplateLibrary
 
-    return TemplateLibrary()
+    library = TemplateLibrary()
+    office = load_user_settings().office_templates.strip()
+    if office:
+        library.office_dir = Path(office)
+    return library
 
 
 def _templates(args: argparse.Namespace) -> int:
@@ -403,11 +424,14 @@ def _demo(folder: Path, info: DocumentInfo) -> int:
     brief = extract_brief([source], _load_nlp())
     save_brief(brief, folder / "sample.brief")
     _say(str(folder / "sample.brief"))
+    notice: str | None = None
     for template in library.templates():
         if template.origin != "builtin":
             continue
         for suffix in DEMO_FORMATS:
             out = folder / f"{template.id}{suffix}"
-            _render_one(brief, template, out, info)
+            notice = _render_one(brief, template, out, info) or notice
             _say(str(out))
+    if notice:
+        _say(f"briefgen: note: {notice}.", err=True)
     return EXIT_OK

@@ -35,4 +35,7 @@ def private_settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
     """Each test its own plain settings file (your name, the memo's language)."""
     path = tmp_path / "user-settings" / "settings.json"
     monkeypatch.setenv("BRIEFGEN_SETTINGS_FILE", str(path))
+    # PDFs are drawn by fpdf2 unless a test asks for LibreOffice (tests/render/
+    # test_pdf_convert.py): a conversion takes seconds, and CI machines may lack it.
+    monkeypatch.setenv("BRIEFGEN_PDF_CONVERTER", "none")
     return path

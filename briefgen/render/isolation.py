@@ -51,6 +51,12 @@ def cancel_check(is_cancelled: Callable[[], bool]) -> Iterator[None]:
         _STATE.is_cancelled = previous
 
 
+def current_cancel_check() -> Callable[[], bool] | None:
+    """The ``is_cancelled`` of the innermost cancel_check block on this thread (None: none)."""
+    check: Callable[[], bool] | None = getattr(_STATE, "is_cancelled", None)
+    return check
+
+
 def needs_isolation(template: BriefTemplate) -> bool:
     """Whether renders of ``template`` run in a child process: every template that is not
     built in (and none while already inside such a child)."""

@@ -35,10 +35,31 @@ def _docx_bytes(brief: Brief, template: BriefTemplate, date_format: str,
 
 
 def _pdf_bytes(brief: Brief, template: BriefTemplate, date_format: str,
-                info: DocumentInfo) -> bytes:
+               info: DocumentInfo) -> bytes:
+    """The .docx converted by LibreOffice where it is installed (the template's own look,
+    tagged); else the memo drawn by fpdf2 (untagged: pdf_notice says so)."""
+    from briefgen.render.pdf_convert import convert_docx_to_pdf, find_converter
+
+    converter = find_converter()
+    if converter is not None:
+        docx = _docx_bytes(brief, template, date_format, info)
+        return convert_docx_to_pdf(docx, converter)
     from briefgen.render.pdf_writer import render_pdf
 
     return render_pdf(brief, template, date_format=date_format, info=info)
+
+
+def memo_pdf(brief: Brief, template: BriefTemplate, *, date_format: str = DEFAULT_DATE_FORMAT,
+             info: DocumentInfo | None = None) -> bytes:
+    """The memo as PDF bytes by the one PDF route (see _pdf_bytes)."""
+    return _pdf_bytes(brief, template, date_format, info or document_info())
+
+
+def pdf_notice() -> str | None:
+    """What a PDF written now lacks, in words for the user; None when it lacks nothing."""
+    from briefgen.render.pdf_convert import UNTAGGED_NOTICE, find_converter
+
+    return None if find_converter() is not None else UNTAGGED_NOTICE
 
 
 # Each output suffix: the kind of file (for messages) and the writer that makes its bytes.
@@ -71,13 +92,14 @@ def write_output(path: Path, data: bytes, kind: str) -> None:
 def render_to_file(
     brief: Brief, template: BriefTemplate, out_path: Path, *,
     date_format: str = DEFAULT_DATE_FORMAT, info: DocumentInfo | None = None,
-) -> None:
+) -> str | None:
     """Render the memo into ``out_path``, in the format its suffix names, atomically (never
     a half-written file).
 
     ``date_format``: strftime codes for every date in the memo (an unusable one gives the
     default, ``13 March 2026``). ``info``: the author and language the file names (None:
-    the user's settings file).
+    the user's settings file). Returns what the written file lacks, in words for the user
+    (a PDF drawn without LibreOffice is untagged), else None.
 
     RenderError (one sentence naming the file) for an unknown suffix or an unwritable file;
     TemplateError when the template itself fails.
@@ -90,3 +112,4 @@ def render_to_file(
         )
     kind, writer = _FORMATS[suffix]
     write_output(path, writer(brief, template, date_format, info or document_info()), kind)
+    return pdf_notice() if suffix == ".pdf" else None

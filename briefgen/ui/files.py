@@ -280,7 +280,7 @@ class FileController(QObject):
         worker = self.rendering.export(self.document.snapshot(), out)
         if worker is None:
             return None
-        worker.signals.finished.connect(lambda p: self.notice.emit(f"Exported {Path(p).name}."))
+        worker.signals.finished.connect(lambda p: self.notice.emit(exported_message(Path(p))))
         self.task_started.emit(worker, f"Exporting {out.name}")
         return worker
 
@@ -391,3 +391,11 @@ def _suggested_name(brief: Brief) -> str:
     subject: Any = brief.fields.get("subject") or "brief"
     words = "".join(c if c.isalnum() or c in " -" else " " for c in str(subject)).split()
     return "-".join(words[:8]).lower() or "brief"
+
+
+def exported_message(path: Path) -> str:
+    """The status line after an export: the file's name, and what a PDF lacks if anything."""
+    from briefgen.render.output import pdf_notice
+
+    notice = pdf_notice() if path.suffix.lower() == ".pdf" else None
+    return f"Exported {path.name}; {notice}." if notice else f"Exported {path.name}."

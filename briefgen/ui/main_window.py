@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from briefgen.model import Span
+from briefgen.ui.batch_dialog import batch_dialog_for, install_batch_action
 from briefgen.ui.brief_form import BriefForm
 from briefgen.ui.dialogs import ARTICLE_FILTER, OpenFilesDialog, TextDialog
 from briefgen.ui.document import BriefDocument
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self._lay_out()
 
         self.actions_by_key = build_menus(self, self._slots())
+        self.actions_by_key["batch"] = install_batch_action(self, lambda: batch_dialog_for(self))
         self.menu_keys = give_menu_keys_priority(self, list(self.actions_by_key.values()))
         self.actions_by_key["undo"].setEnabled(False)
         self.actions_by_key["redo"].setEnabled(False)
