@@ -52,8 +52,24 @@ def mb(size: int) -> str:
     return f"{size / 1e6:7.1f} MB"
 
 
+def missing_x_libraries() -> list[str]:
+    """The X11 libraries Qt's xcb plugin needs that this build machine lacks: the bundle
+    carries them, so they must be here when it is built (Linux only)."""
+    if not sys.platform.startswith("linux"):
+        return []
+    from briefgen.ui.platform_check import check_platform
+
+    # As if a window were to open on X11 here: the check reads the plugin's libraries.
+    report = check_platform({"DISPLAY": ":0", "QT_QPA_PLATFORM": "xcb"})
+    return list(report.packages)
+
+
 def build() -> Path:
     """Run PyInstaller on packaging/briefgen.spec; returns the program folder."""
+    missing = missing_x_libraries()
+    if missing:
+        sys.exit("build.py: the bundle must carry the X11 libraries Qt needs, and this machine "
+                 f"lacks some; install them first: sudo apt install {' '.join(missing)}")
     try:
         import PyInstaller.__main__ as pyinstaller
     except ImportError:
