@@ -52,8 +52,24 @@ def mb(size: int) -> str:
     return f"{size / 1e6:7.1f} MB"
 
 
+def missing_x_libraries() -> list[str]:
+    """The X11 libraries Qt's xcb plugin needs that this build machine lacks: the bundle
+    carries them, so they must be here when it is built (Linux only)."""
+    if not sys.platform.startswith("linux"):
+        return []
+    from briefgen.ui.platform_check import check_platform
+
+    # As if a window were to open on X11 here: the check reads the plugin's libraries.
+    report = check_platform({"DISPLAY": ":0", "QT_QPA_PLATFORM": "xcb"})
+    return list(report.packages)
+
+
 def build() -> Path:
     """Run PyInstaller on packaging/briefgen.spec; returns the program folder."""
+    missing = missing_x_libraries()
+    if missing:
+        sys.exit("build.py: the bundle must carry the X11 libraries Qt needs, and this machine "
+                 f"lacks some; install them first: sudo apt install {' '.join(missing)}")
     try:
         import PyInstaller.__main__ as pyinstaller
     except ImportError:
@@ -69,11 +85,27 @@ def build() -> Path:
         if link.is_symlink() and not link.exists():
             link.unlink()
     if sys.platform.startswith("linux"):
+        strip_debug_symbols(folder / "_internal")
         shutil.copy2(ROOT / "packaging" / "briefgen.png", folder / "briefgen.png")
         (folder / "briefgen.desktop").write_text(
             DESKTOP_ENTRY.format(exec_path="briefgen", icon_path="briefgen"), encoding="utf-8")
         shutil.copy2(ROOT / "packaging" / "install-linux.sh", folder / "install.sh")
     return folder
+
+
+# Compiled modules built with debug symbols: dropping them halves spaCy. Not the libraries that
+# wheels vendor in *.libs folders (patched by auditwheel: strip breaks NumPy's OpenBLAS).
+STRIPPED_PACKAGES = ("spacy", "thinc", "blis", "srsly", "cymem", "preshed", "murmurhash")
+
+
+def strip_debug_symbols(internal: Path) -> None:
+    """``strip --strip-debug`` on the compiled modules of STRIPPED_PACKAGES, where strip exists."""
+    strip = shutil.which("strip")
+    if strip is None:
+        return
+    for package in STRIPPED_PACKAGES:
+        for library in (internal / package).rglob("*.so"):
+            subprocess.run([strip, "--strip-debug", str(library)], check=True)
 
 
 def report_sizes(folder: Path) -> None:
