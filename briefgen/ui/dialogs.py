@@ -87,6 +87,8 @@ class RecoverDialog:
         choices = QListWidget(dialog)
         choices.setAccessibleName("Unsaved briefs")
         choices.addItems(offers)
+        for row, offer in enumerate(offers):
+            choices.item(row).setToolTip(offer)
         choices.setCurrentRow(0)
         label.setBuddy(choices)
         layout.addWidget(choices)
@@ -104,10 +106,22 @@ class RecoverDialog:
 
         for button, name in ((recover, "recover"), (discard, "discard"), (later, "later")):
             button.clicked.connect(lambda _=False, n=name: choose(n))
+        _fit_lines(dialog, choices, offers)
         dialog.exec()
         if not chosen or chosen[0] == "later" or choices.currentRow() < 0:
             return ("later", -1)
         return (chosen[0], choices.currentRow())
+
+
+def _fit_lines(dialog: QDialog, choices: QListWidget, lines: list[str]) -> None:
+    """Widen ``dialog`` so that each of ``lines`` shows whole in ``choices``, within 80% of
+    the screen's width (a longer line keeps its tooltip)."""
+    widest = max((choices.fontMetrics().horizontalAdvance(line) for line in lines), default=0)
+    screen = dialog.screen()
+    room = int(screen.availableGeometry().width() * 0.8) if screen is not None else 900
+    frame = dialog.sizeHint().width() - choices.sizeHint().width()
+    needed = widest + 2 * choices.frameWidth() + 24 + max(frame, 24)
+    dialog.resize(max(dialog.sizeHint().width(), min(needed, room)), dialog.sizeHint().height())
 
 
 class ChangedOnDiskDialog:

@@ -68,3 +68,24 @@ def test_the_changed_on_disk_question_names_the_file_and_gives_each_answer(qapp)
         when_shown(answer)
         assert CHANGED_ASK(None, "shared.brief") == expected
         assert "shared.brief was changed on disk" in texts[0]
+
+
+def test_the_recovery_dialog_is_wide_enough_to_show_each_offer_whole(qapp):
+    offer = ("Norvalia and Estrava hold first direct talks in six years on reopening embassies "
+             "(never saved, autosaved 07 Dec 2026 14:05:00)")
+    widths: list[tuple[int, int, int, int]] = []
+    tips: list[str] = []
+
+    def measure_then_later(dialog: QWidget) -> None:
+        box = dialog.findChild(QListWidget)
+        room = int(dialog.screen().availableGeometry().width() * 0.8)
+        widths.append((box.viewport().width(), box.fontMetrics().horizontalAdvance(offer),
+                       dialog.width(), room))
+        tips.append(box.item(0).toolTip())
+        click(dialog, "Later")
+
+    when_shown(measure_then_later)
+    assert RECOVER_ASK(None, [offer]) == ("later", -1)
+    shown, needed, width, room = widths[0]
+    assert shown >= needed or width == room  # whole, or as wide as the screen allows
+    assert tips == [offer]
