@@ -11,15 +11,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from briefgen.batch.inputs import collect_inputs, read_url_list
 from briefgen.batch.report import FAILED, OK, SKIPPED, STOPPED, InputResult
-from briefgen.batch.runner import BatchOptions, BatchOutcome, run_batch
 from briefgen.batch.worker import MEMO_KINDS
 from briefgen.errors import BriefgenError
 from briefgen.model.user_settings import load_user_settings
 from briefgen.render.document_info import document_info
+
+if TYPE_CHECKING:
+    from briefgen.batch.runner import BatchOutcome
 
 Say = Callable[..., None]
 EXIT_OK = 0
@@ -67,6 +69,7 @@ def run_batch_command(args: argparse.Namespace, parser: argparse.ArgumentParser,
                       say: Say) -> int:
     """Run ``briefgen batch``; 0 when every input succeeded, 1 when some failed, 130 when
     stopped by Ctrl+C. ``say(text, err=False)`` prints one line."""
+    from briefgen.batch.runner import BatchOptions, run_batch  # the pools load only here
     from briefgen.model import DEFAULT_TEMPLATE
     from briefgen.render import TemplateLibrary
 
