@@ -101,6 +101,7 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
                 mention.text = mention.text.title()  # "OSLO" is Oslo
             mentions.append(mention)
     mentions = _join_hyphenated(mentions, parsed.text)
+    mentions = _add_bare_surnames(parsed, mentions)
     _repair_by_names(mentions)
     return [m for m in mentions if m.kind in {PERSON, ORG, PLACE}]
 
@@ -445,3 +446,40 @@ def _repair_by_names(mentions: list[Mention]) -> None:
             kind, count = votes[low].most_common(1)[0]
             if count > votes[low][mention.kind]:
                 mention.kind = kind
+
+
+# Dependencies of a lone proper noun that stands for a whole name, not a modifier of
+# another word ("Rowe held talks", "talks with Rowe"; not "the Rowe plan").
+_NAME_ROLES = words("nsubj nsubjpass dobj pobj poss conj appos attr dative")
+
+
+def _add_bare_surnames(parsed: Parsed, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the lone surnames of people named in full that the model left
+    unlabelled ("Tim Rowe said ... Rowe held talks ..."), in text order."""
+    surnames = {
+        m.text.split()[-1]
+        for m in mentions
+        if m.kind == PERSON and " " in m.text and m.text.split()[-1][:1].isupper()
+    }
+    if not surnames:
+        return mentions
+    taken = {(m.start, m.end) for m in mentions}
+    inside = [(m.start, m.end) for m in mentions]
+    added: list[Mention] = []
+    for offset, token in parsed.tokens():
+        if (
+            token.ent_type_ == ""
+            and token.text in surnames
+            and token.pos_ == "PROPN"
+            and token.dep_ in _NAME_ROLES
+        ):
+            start = offset + token.idx
+            end = start + len(token.text)
+            if (start, end) in taken or any(a <= start < b for a, b in inside):
+                continue
+            mention = _trimmed(PERSON, token.doc[token.i : token.i + 1], offset, parsed.source.id)
+            if mention is not None:
+                added.append(mention)
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: m.start)

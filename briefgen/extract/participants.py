@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span as SpacySpan
@@ -137,6 +138,9 @@ def _speaks_at_the_event(token: Token) -> bool:
 
 
 _SENDING = {"send", "dispatch", "delegate"}
+# Verbs of receiving a visitor: "X welcomed Y to the White House", "X received Y": both
+# took part when the object is a person (not "welcomed the decision by Y").
+_RECEIVING = words("welcome receive greet")
 
 
 def _cues(sent: SpacySpan) -> Iterator[tuple[Token, Token | None]]:
@@ -156,6 +160,16 @@ def _cues(sent: SpacySpan) -> Iterator[tuple[Token, Token | None]]:
             for child in token.children:
                 if child.dep_ == "dobj" and any(t.ent_type_ == "PERSON" for t in child.subtree):
                     yield token, child
+        elif lemma in _RECEIVING and token.pos_ == "VERB" and not _is_future(token):
+            guests = [
+                c
+                for c in token.children
+                if c.dep_ == "dobj" and c.ent_type_ == "PERSON"
+            ]
+            for guest in guests:
+                yield token, guest
+            if guests:
+                yield token, token
         elif _speaks_at_the_event(token):
             yield token, token
         elif _is_event_noun(token) and not _in_other_time(token):
@@ -218,6 +232,54 @@ def _is_spokesperson(person: Person) -> bool:
     return "spokes" in (person.role or "").lower()
 
 
+# Plural nouns naming a group of office-holders as a party: "EU leaders met ...", "a
+# statement by all EU leaders and X", "foreign ministers held talks ...".
+_GROUP_NOUNS = words("leader minister")
+# The titles a member of a "leaders" group holds.
+_LEADER_TITLES = re.compile(r"\b(president|prime minister|premier|chancellor)\b", re.I)
+# Titles of people who are not the office-holder themselves.
+_NOT_THE_HOLDER = re.compile(r"\b(former|ex|vice|deputy|late|spokes\w*|aide|adviser)\b", re.I)
+
+
+def _groups_taking_part(sent: SpacySpan, inside: set[int]) -> list[Token]:
+    """The plural group nouns ("leaders", "foreign ministers") among the tokens of
+    ``sent`` that name who took part."""
+    return [
+        t
+        for t in sent
+        if t.i in inside and t.tag_ == "NNS" and t.lemma_.lower() in _GROUP_NOUNS
+    ]
+
+
+def _member_of(role: str | None, group: Token) -> bool:
+    """True when a person with ``role`` belongs to ``group``: a president, prime minister
+    or chancellor to "leaders"; a minister to "ministers", of the same portfolio when the
+    group names one ("foreign ministers")."""
+    if not role or _NOT_THE_HOLDER.search(role):
+        return False
+    if group.lemma_.lower() == "leader":
+        return bool(_LEADER_TITLES.search(role))
+    lowered = role.lower()
+    if "minister" not in lowered or "prime minister" in lowered:
+        return False
+    portfolio = [
+        c.lower_ for c in group.children if c.dep_ in {"amod", "compound"} and c.pos_ != "PROPN"
+    ]
+    return all(word in lowered for word in portfolio)
+
+
+def _speaks(first: Token, last: Token) -> bool:
+    """True when the name from ``first`` to ``last`` is the subject of a speech verb
+    ("X said ...", "X summed up the talks")."""
+    doc = first.doc
+    return any(
+        t.dep_ == "nsubj"
+        and t.head.pos_ == "VERB"
+        and t.head.lemma_.lower() in SPEECH_VERBS
+        for t in doc[first.i : last.i + 1]
+    )
+
+
 def mark_participants(people: Sequence[Person], parsed_sources: Sequence[Parsed]) -> None:
     """Set each person's ``participant`` in place: True when one of their mentions sits in
     a phrase saying they took part (led, represented, attended, met, took part, held talks
@@ -226,6 +288,7 @@ def mark_participants(people: Sequence[Person], parsed_sources: Sequence[Parsed]
     a meeting planned or held at another time, or they are a spokesperson commenting."""
     by_id = {p.source.id: p for p in parsed_sources}
     cache: dict[tuple[str, int, int], set[int]] = {}
+    speakers: list[Person] = []
     for person in people:
         person.participant = False
         if _is_spokesperson(person):
@@ -242,6 +305,22 @@ def mark_participants(people: Sequence[Person], parsed_sources: Sequence[Parsed]
             if token.i in cache[key]:
                 person.participant = True
                 break
+            last = parsed.token_at(max(span.start, span.end - 1))
+            if last is not None and last.doc is token.doc and _speaks(token, last):
+                speakers.append(person)
+    # "EU leaders met ...; French President X said ...": a member of a group that took
+    # part, speaking about the event, was there.
+    speakers = [p for p in speakers if not p.participant and p.role]
+    if not speakers:
+        return
+    groups: list[Token] = []
+    for parsed in parsed_sources:
+        for _offset, sent in parsed.sentences():
+            if any(t.tag_ == "NNS" and t.lemma_.lower() in _GROUP_NOUNS for t in sent):
+                groups.extend(_groups_taking_part(sent, _taking_part(sent)))
+    for person in speakers:
+        if any(_member_of(person.role, g) for g in groups):
+            person.participant = True
 
 
 def reported_meeting_phrase(token: Token) -> list[Token]:

@@ -124,3 +124,57 @@ def test_the_envoy_a_country_sent_to_the_talks_takes_part_but_not_whom_a_letter_
     assert _participants(parse, text) == {
         "Karin Olsen": True, "Pavel Marek": True, "Joan Pike": False,
     }
+
+
+def test_leaders_of_a_group_that_met_take_part_when_they_speak_of_it(parse):
+    text = (
+        "Union leaders failed to agree a deal with Premier Arno Stave on Monday, and a "
+        "final statement by all Union leaders and Stave left the details open. Norland's "
+        "Prime Minister Lise Dahl summed up the mood, saying the chair Ola Berg would take "
+        "the plan forward. Osterian President Marc Vidal said more money could be offered. "
+        "Former President Ivo Kern said the talks were doomed."
+    )
+    assert _participants(parse, text) == {
+        "Arno Stave": True,
+        "Lise Dahl": True,
+        "Ola Berg": False,
+        "Marc Vidal": True,
+        "Ivo Kern": False,
+    }
+
+
+def test_ministers_of_a_group_that_met_take_part_only_with_the_same_portfolio(parse):
+    text = (
+        "Foreign ministers of the bloc met in Valmont on Tuesday. Estavian Foreign Minister "
+        "Clara Holt said the sanctions would stay. Finance Minister Rudi Popp said the "
+        "budget was tight."
+    )
+    assert _participants(parse, text) == {"Clara Holt": True, "Rudi Popp": False}
+
+
+def test_a_leader_speaking_without_a_group_at_the_meeting_is_only_mentioned(parse):
+    text = (
+        "President Tom Hale met Prime Minister Ana Serra on Monday. Chancellor Eva Lind, "
+        "who was not there, said the meeting was useful."
+    )
+    assert _participants(parse, text) == {
+        "Tom Hale": True, "Ana Serra": True, "Eva Lind": False,
+    }
+
+
+def test_a_host_and_the_guest_welcomed_both_take_part_but_not_a_welcomed_decision(parse):
+    text = (
+        "President Tom Hale welcomed President Ari Kessel of Norland to the White House "
+        "today. Kessel welcomed the ruling by judge Mona Frey."
+    )
+    assert _participants(parse, text) == {
+        "Tom Hale": True, "Ari Kessel": True, "Mona Frey": False,
+    }
+
+
+def test_a_surname_the_model_left_unlabelled_still_marks_the_person(parse):
+    text = (
+        "GENEVA Secretary of State Tim Rowe said on Monday that the sides were getting "
+        "closer. Rowe held talks in Geneva with Foreign Minister Adel Saqr."
+    )
+    assert _participants(parse, text) == {"Tim Rowe": True, "Adel Saqr": True}
