@@ -72,6 +72,18 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
             if chain is not None and (offset, chain.start) not in covered:
                 raw.append(("PERSON", chain, offset))
                 covered.add((offset, chain.start))
+    for offset, token in parsed.tokens():
+        if _is_title(token):
+            name = _name_after_field(token)
+            if name is not None:
+                # "Director of National Security Min-ho Lee": the model often takes the
+                # name into an organisation with the title's field, or leaves it out.
+                raw = [
+                    r
+                    for r in raw
+                    if r[2] != offset or r[1].end <= name.start or r[1].start >= name.end
+                ]
+                raw.append(("PERSON", name, offset))
     # (piece offset, token index) inside a mention so far: a set lookup, not a pass per token.
     taken = {(o, i) for _, s, o in raw for i in range(s.start, s.end)}
     for offset, token in parsed.tokens():
@@ -483,3 +495,63 @@ def _add_bare_surnames(parsed: Parsed, mentions: list[Mention]) -> list[Mention]
     if not added:
         return mentions
     return sorted([*mentions, *added], key=lambda m: m.start)
+
+
+# Words of an office's field, not of a name: "Director of National Security", "Deputy
+# Director of Public Prosecution", "Minister for Foreign Affairs".
+_FIELD_WORDS = words(
+    """
+    national public foreign home interior defense defence finance trade commerce energy
+    health labor labour education agriculture transport intelligence state justice
+    treasury economy environment culture science industry development
+    """
+)
+_FIELD_ENDINGS = ("tion", "sion", "ity", "ment", "ance", "ence", "ics", "airs", "ure")
+
+
+def is_field_word(token: Token) -> bool:
+    """True for a word of an office's field ("National", "Security", "Affairs"), not of a name."""
+    low = token.lower_
+    return (
+        low in ORG_WORDS
+        or low in TITLE_WORDS
+        or low in _FIELD_WORDS
+        or low.endswith(_FIELD_ENDINGS)
+        or not token.text[:1].isupper()
+    )
+
+
+def _name_after_field(title: Token) -> SpacySpan | None:
+    """The person's name closing "<title> of <field> <First Last>" ("Director of National
+    Security Min-ho Lee", "Deputy Director of Public Prosecution Eva-Marie Persson"), or
+    None when the phrase after the title has no such name."""
+    doc = title.doc
+    if title.i + 2 >= len(doc) or doc[title.i + 1].lower_ not in {"of", "for"}:
+        return None
+    prep = doc[title.i + 1]
+    objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+    if not objects or objects[0].ent_type_ in {"GPE", "NORP", "LOC"}:
+        return None
+    last = objects[0]
+    first_field = prep.i + 1
+    phrase = doc[first_field : last.i + 1]
+    if any(not (t.pos_ == "PROPN" or t.text == "-" or t.is_alpha) for t in phrase):
+        return None
+    start = last.i
+    count = 0
+    i = last.i
+    while i > first_field and count < 3:
+        token = doc[i]
+        if is_field_word(token) and not (i > 0 and doc[i - 1].text == "-"):
+            break
+        count += 1
+        start = i
+        i -= 1
+        if doc[start].text != "-" and i > first_field and doc[i].text == "-":
+            start = i - 1  # "Min-ho": one word with its hyphen
+            i -= 2
+    if start == first_field or count < 2 or is_field_word(doc[start]):
+        return None
+    if not all(is_field_word(t) for t in doc[first_field:start]):
+        return None
+    return doc[start : last.i + 1]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from briefgen.extract.entities import ORG, PLACE, Mention
-from briefgen.extract.lexicon import canonical_name, words
+from briefgen.extract.entities import ORG, PLACE, Mention, is_field_word
+from briefgen.extract.lexicon import ORG_WORDS, canonical_name, words
+from briefgen.extract.role_words import is_role_word
 from briefgen.model import Organization, Person, Place, Span
 from briefgen.text.normalise import entity_key as _key
 
@@ -13,7 +14,7 @@ def _group(
 ) -> list[tuple[str, list[Mention]]]:
     groups: dict[str, tuple[str, list[Mention]]] = {}
     for mention in mentions:
-        if mention.kind != kind:
+        if mention.kind != kind or kind == ORG and _field_of_a_title(mention):
             continue
         name = canonical_name(mention.text)
         key = _key(name)
@@ -23,6 +24,20 @@ def _group(
             groups[key] = (name, [])
         groups[key][1].append(mention)
     return list(groups.values())
+
+
+def _field_of_a_title(mention: Mention) -> bool:
+    """True for an "organisation" that is the field of the title after it ("National
+    Security" of "National Security Advisor"): no word of it names a body."""
+    tokens = mention.tokens
+    doc = tokens.doc
+    return (
+        len(tokens) > 1
+        and tokens.end < len(doc)
+        and is_role_word(doc[tokens.end])
+        and not any(t.lower_ in ORG_WORDS for t in tokens)
+        and all(is_field_word(t) for t in tokens)
+    )
 
 
 # Words a headline capitalises before a name without being part of it: "Key Security

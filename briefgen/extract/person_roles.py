@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from briefgen.extract.lexicon import HONORIFICS, ORG_WORDS
+from briefgen.extract.lexicon import HONORIFICS, ORG_WORDS, canonical_name
 from briefgen.extract.role_appositions import apposition_after, apposition_before
 from briefgen.extract.role_phrases import APOSTROPHES, JOINERS, RoleInfo, org_in, phrase_text
 from briefgen.extract.role_words import is_role_word
@@ -53,7 +53,32 @@ def role_of(name: SpacySpan) -> RoleInfo:
         shared = _shared_with_conjuncts(name)
         info.role, info.organization = shared.role, info.organization or shared.organization
         info.sure = SURE_SHARED if shared.role else 0.0
+    if info.role and info.organization is None:
+        info.organization = _body_after(name)
     return info
+
+
+def _body_after(name: SpacySpan) -> str | None:
+    """The country or body named right after a titled name: "President Park of the
+    Republic of Korea", "Minister Lee of the Central Bank"."""
+    doc = name.doc
+    i = name.end
+    if i + 1 >= name.sent.end or doc[i].lower_ != "of":
+        return None
+    i += 1
+    if doc[i].lower_ == "the":
+        i += 1
+    if i >= len(doc) or doc[i].ent_type_ not in {"GPE", "ORG"} or doc[i].ent_iob_ == "I" and (
+        doc[i - 1].ent_type_ != doc[i].ent_type_
+    ):
+        return None
+    end = i
+    while end < name.sent.end and doc[end].ent_type_ == doc[i].ent_type_:
+        end += 1
+        if end < len(doc) and doc[end].ent_iob_ == "B":
+            break
+    text = phrase_text(list(doc[i:end]))
+    return canonical_name(text) or None
 
 
 _PLURAL_LEADS = {"both", "two", "three", "all"}
@@ -175,6 +200,15 @@ def _title_before(name: SpacySpan) -> RoleInfo:
             return RoleInfo(phrase, org_name)  # "Defense Secretary", "Emirates President"
         if rest and _names_a_field(org_tokens) and is_role_word(rest[0]):
             return RoleInfo(phrase)  # "National Security Advisor": one title, no body
+        before = [t for t in tokens if t.i < org_tokens[0].i]
+        if (
+            not rest
+            and _names_a_field(org_tokens)
+            and len(before) >= 2
+            and before[-1].lower_ in {"of", "for"}
+            and is_role_word(before[-2])
+        ):
+            return RoleInfo(phrase)  # "Director of National Security": the field, no body
         if rest and any(is_role_word(t) for t in rest):
             return RoleInfo(phrase_text(rest), org_name)
         return RoleInfo(phrase, org_name)

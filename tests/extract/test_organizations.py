@@ -53,3 +53,14 @@ def test_a_headline_adjective_is_not_part_of_an_organisation_name(parse):
     names = _org_names(parse, "Key Security Council members voted on the draft in Geneva.")
     assert "Security Council" in names
     assert "Key Security Council" not in names
+
+
+def test_the_field_of_a_title_is_no_organisation_but_a_body_before_a_title_is(parse):
+    text = (
+        "National Security Advisor Carl Bright met Foreign Ministry spokesperson Karin "
+        "Lund and Goldman Sachs analyst Rita Moss in Oslo."
+    )
+    names = _org_names(parse, text)
+    assert "National Security" not in names
+    assert "Foreign Ministry" in names
+    assert "Goldman Sachs" in names

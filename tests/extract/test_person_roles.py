@@ -152,3 +152,25 @@ def test_a_headline_word_before_of_is_not_part_of_the_title(parse):
     parsed = parse("Readout of President Arne Dahl’s Meeting with the Norland Delegation")
     mention = next(m for m in find_mentions(parsed) if m.text == "Arne Dahl")
     assert role_of(mention.tokens).role == "President"
+
+
+def test_a_name_after_the_field_of_a_title_is_a_person_of_the_body_named_after_it(parse):
+    text = (
+        "National Security Advisor Carl Bright and Director of National Security Min-ho "
+        "Lee of the Republic of Korea also attended the meeting in Seoul. Deputy Director "
+        "of Public Prosecution Eva-Marie Persson took the decision."
+    )
+    found = people(parse(text))
+    assert set(found) == {"Carl Bright", "Min-ho Lee", "Eva-Marie Persson"}
+    assert found["Min-ho Lee"].role == "Director of National Security"
+    assert found["Min-ho Lee"].organization == "Republic of Korea"
+    assert found["Carl Bright"].organization is None
+    assert found["Eva-Marie Persson"].role == "Deputy Director of Public Prosecution"
+
+
+def test_a_president_of_a_named_country_belongs_to_it(parse):
+    found = people(
+        parse("President Tom Hale met President Dae-jung Park of the Republic of Chile today.")
+    )
+    assert found["Dae-jung Park"].organization == "Republic of Chile"
+    assert found["Tom Hale"].organization is None
