@@ -42,6 +42,9 @@ TALK_HEADS = words(
     statement statements judge judges lawyer lawyers company companies firm firms
     ministry employee employees worker workers passenger passengers speaker president
     senator leader leaders representative
+    sideline sidelines margin margins spokesman spokeswoman spokesperson spokesmen aide
+    aides adviser advisers advisor advisors counterpart counterparts envoy envoys
+    ambassador ambassadors diplomat diplomats official officials source sources
     """
 )
 _BAD_ENTS = {

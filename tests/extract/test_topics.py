@@ -73,3 +73,14 @@ def test_an_issue_keeps_its_owner_and_what_it_is_about_instead_of_a_single_noun(
     assert "support to Ukraine" in topics
     assert "changes to the constitution" in topics
     assert not {"deployment", "troops", "changes", "support"} & set(topics)
+
+
+def test_where_the_talks_happened_and_who_spoke_for_whom_are_not_topics(parse):
+    text = (
+        "Prime Minister Rosa Delgado held talks with Chancellor Henrik Moll on the "
+        "sidelines of the summit in Valmont. A spokesman for Moll said the two discussed "
+        "the supply of gas to the north and the reform of port fees."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert any(t.startswith("supply of gas") for t in texts)
+    assert not any("sidelines" in t or "spokesman" in t for t in texts)
