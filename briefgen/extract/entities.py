@@ -173,7 +173,12 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
         lead = 0
         while lead < len(span) and (span[lead].lower_ in TITLE_WORDS | HONORIFICS):
             lead += 1
-        if 0 < lead < len(span) and span[0].text[:1].isupper() and _looks_like_name(span[lead:]):
+        if (
+            0 < lead < len(span)
+            and span[0].text[:1].isupper()
+            and _looks_like_name(span[lead:])
+            and not (label == ORG and _adjective_title(span, lead))
+        ):
             return PERSON
         return None if label == "OTHER" else label
     return label
@@ -271,6 +276,17 @@ def _coordinated_with_orgs(span: SpacySpan) -> bool:
     return kinds.count("ORG") >= 2 and kinds.count("ORG") > kinds.count("PERSON")
 
 
+# Title words that are also adjectives of organisation names: "General Electric", "the
+# General Assembly", "Chief Executive Group"; the model's ORG label stands for them.
+_ADJECTIVE_TITLES = words("general chief")
+
+
+def _adjective_title(span: SpacySpan, lead: int) -> bool:
+    """True for an organisation entity whose only title word is one that also names
+    bodies ("General Assembly") and which no honorific or first name follows."""
+    return lead == 1 and span[0].lower_ in _ADJECTIVE_TITLES and len(span) - lead == 1
+
+
 def _not_a_person_here(span: SpacySpan) -> bool:
     """True for a one-word "person" the context says is a thing: after "the" ("the
     Moon"), a model name after a number ("737 Max"), a title alone ("Col")."""
@@ -315,7 +331,10 @@ def _of_a_role(span: SpacySpan) -> bool:
 
 
 def _is_title(token: Token) -> bool:
-    return token.lower_ in TITLE_WORDS and (
+    low = token.lower_
+    if low.endswith("s") and low[:-1] in TITLE_WORDS and token.text[:1].isupper():
+        return True  # "Ministers Ana Lopes and Boris Klein"
+    return low in TITLE_WORDS and (
         token.text[:1].isupper()
         or token.lower_
         in {"spokesperson", "spokesman", "spokeswoman", "envoy", "minister", "secretary"}
@@ -359,7 +378,20 @@ def _name_after(title: Token) -> SpacySpan | None:
 
 
 def _speaker_chain(token: Token) -> bool:
-    """True for the last word of an untagged proper name that is the subject of a speech verb."""
+    """True for the last word of an untagged proper name that is the subject of a speech
+    verb, or in apposition to it ("The head of the task force, Jan Ostrow, told ...")."""
+    if (
+        token.dep_ == "appos"
+        and token.head.dep_ == "nsubj"
+        and token.head.head.lemma_ in SPEECH_VERBS
+        and token.i > 0
+        and token.doc[token.i - 1].pos_ == "PROPN"
+        and token.doc[token.i - 1].dep_ in {"compound", "flat"}
+        and token.text[:1].isupper()
+        and token.lower_ not in ORG_WORDS
+        and token.lower_ not in TITLE_WORDS
+    ):
+        return True
     return (
         token.dep_ == "nsubj"
         and token.head.lemma_ in SPEECH_VERBS

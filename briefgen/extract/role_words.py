@@ -77,8 +77,8 @@ def is_role_word(token: Token) -> bool:
         return True
     low = token.lower_
     lemma = token.lemma_.lower()
-    if low in ROLE_NOUNS or lemma in ROLE_NOUNS:
-        return True
+    if low in ROLE_NOUNS or lemma in ROLE_NOUNS and token.pos_ not in {"VERB", "AUX"}:
+        return True  # "host", "hosts", but not "hosted"
     if token.pos_ != "NOUN":
         return False  # "Butler", "Walker": surnames end like jobs
     return low.endswith(_ROLE_ENDINGS) and low not in _NOT_ROLES and lemma not in _NOT_ROLES

@@ -119,3 +119,28 @@ def test_a_speaker_already_named_after_a_title_is_not_found_twice(nlp):
     ])
     found = find_mentions(parsed)
     assert [(m.kind, m.text, m.start) for m in found] == [(PERSON, "Jane Doe", 14)]
+
+
+def test_general_before_a_body_s_name_is_no_military_title(parse):
+    found = {text: kind for kind, text in kinds(
+        parse(
+            "Firms including Bank of Norland, General Electric and Microsoft filed briefs. "
+            "We are going to the (UN) General Assembly, the envoy said."
+        )
+    )}
+    assert found.get("General Electric") == ORG
+    assert found.get("General Assembly") == ORG
+    assert "Electric" not in found
+    assert "Assembly" not in found
+
+
+def test_untagged_names_after_a_plural_title_or_beside_a_speaking_role_are_people(parse):
+    found = {text: kind for kind, text in kinds(
+        parse(
+            "Ministers Ana Lopes and Boris Klein discussed trade on Friday in Geneva. The "
+            "head of the aid task force, Jan Ostrow, told reporters that access had improved."
+        )
+    )}
+    assert found.get("Ana Lopes") == PERSON
+    assert found.get("Boris Klein") == PERSON
+    assert found.get("Jan Ostrow") == PERSON

@@ -174,3 +174,8 @@ def test_a_president_of_a_named_country_belongs_to_it(parse):
     )
     assert found["Dae-jung Park"].organization == "Republic of Chile"
     assert found["Tom Hale"].organization is None
+
+
+def test_a_verb_before_a_title_is_not_part_of_the_role(parse):
+    found = people(parse("President Tom Hale hosted Chancellor Greta Wolff at Camp David."))
+    assert found["Greta Wolff"].role == "Chancellor"
