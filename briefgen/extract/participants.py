@@ -68,7 +68,9 @@ def _is_future(verb: Token) -> bool:
     if any(c.lower_ in _FUTURE_AUX for c in aux):
         return True
     infinitive = any(c.lower_ == "to" for c in aux)
-    return verb.lemma_.lower() in _PLANNING or (
+    # "is to meet", "was to be led by": a plan, whether or not it came about.
+    planned_be = infinitive and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be"
+    return verb.lemma_.lower() in _PLANNING or planned_be or (
         infinitive and verb.head.i != verb.i and verb.head.lemma_.lower() in _PLANNING
     )
 

@@ -178,3 +178,14 @@ def test_a_surname_the_model_left_unlabelled_still_marks_the_person(parse):
         "closer. Rowe held talks in Geneva with Foreign Minister Adel Saqr."
     )
     assert _participants(parse, text) == {"Tim Rowe": True, "Adel Saqr": True}
+
+
+def test_people_of_a_meeting_that_was_only_planned_are_not_participants(parse):
+    text = (
+        "The trip of Secretary Tim Rowe to Oslo was called off. The dialogue was to be led "
+        "by Assistant Secretary Tomasina Wells, and Rowe is to meet Foreign Minister Adel "
+        "Saqr next month."
+    )
+    assert _participants(parse, text) == {
+        "Tim Rowe": False, "Tomasina Wells": False, "Adel Saqr": False,
+    }
