@@ -61,7 +61,15 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
         ):
             demonyms.add(token.lower_)
     for offset, ent in parsed.entities():
+        if ent.label_ == "DATE":
+            name = _surname_taken_for_a_date(ent)
+            if name is not None:
+                raw.append(("PERSON", name, offset))  # "Australian Timothy Weeks"
+            continue
         label = _LABELS.get(ent.label_)
+        if label == ORG and _place_then_name(ent):
+            raw.append(("PERSON", ent[1:], offset))  # "envoy to Norland Kurt Vollmer"
+            continue
         if label is None and ent.label_ in _REPAIRABLE:
             label = "OTHER"
         if label is not None:
@@ -170,6 +178,8 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
             return None
         if _title_before(span) and _looks_like_name(span):
             return PERSON
+        if label == ORG and _role_noun_before(span) and _looks_like_name(span) and len(span) > 1:
+            return PERSON  # "executive chair Marcus Clary"
         lead = 0
         while lead < len(span) and (span[lead].lower_ in TITLE_WORDS | HONORIFICS):
             lead += 1
@@ -285,6 +295,62 @@ def _adjective_title(span: SpacySpan, lead: int) -> bool:
     """True for an organisation entity whose only title word is one that also names
     bodies ("General Assembly") and which no honorific or first name follows."""
     return lead == 1 and span[0].lower_ in _ADJECTIVE_TITLES and len(span) - lead == 1
+
+
+_MONTHS_AND_DAYS = words(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+
+
+def _surname_taken_for_a_date(ent: SpacySpan) -> SpacySpan | None:
+    """ "Timothy Weeks" where the model took "Weeks" for a date: one capitalised word, not a
+    month or weekday, right after an untagged first name compounded onto it."""
+    if len(ent) != 1 or ent.start == 0:
+        return None
+    word = ent[0]
+    before = ent.doc[ent.start - 1]
+    if (
+        word.is_alpha
+        and word.text[:1].isupper()
+        and word.lower_ not in _MONTHS_AND_DAYS
+        and word.i > word.sent.start + 1
+        and before.pos_ == "PROPN"
+        and before.ent_type_ == ""
+        and before.dep_ == "compound"
+        and before.head.i == word.i
+        and before.text[:1].isupper()
+        and before.lower_ not in TITLE_WORDS
+        and before.lower_ not in ORG_WORDS
+    ):
+        return ent.doc[before.i : ent.end]
+    return None
+
+
+def _role_noun_before(span: SpacySpan) -> bool:
+    """True when a role noun stands right before the span ("executive chair X")."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.pos_ == "NOUN" and is_role_word(before)
+
+
+def _place_then_name(span: SpacySpan) -> bool:
+    """True for an "organisation" that is a place and a name run together after a role
+    ("special envoy to Norland Kurt Vollmer"): a role and "to/for/in" before it, one
+    place word, then two or three capitalised words of a name."""
+    if span.start < 2 or not 3 <= len(span) <= 4:
+        return False
+    doc = span.doc
+    prep, role = doc[span.start - 1], doc[span.start - 2]
+    return (
+        prep.lower_ in {"to", "for", "in"}
+        and is_role_word(role)
+        and span[0].pos_ == "PROPN"
+        and _looks_like_name(span[1:])
+    )
 
 
 def _not_a_person_here(span: SpacySpan) -> bool:

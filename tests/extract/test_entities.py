@@ -144,3 +144,18 @@ def test_untagged_names_after_a_plural_title_or_beside_a_speaking_role_are_peopl
     assert found.get("Ana Lopes") == PERSON
     assert found.get("Boris Klein") == PERSON
     assert found.get("Jan Ostrow") == PERSON
+
+
+def test_names_the_model_ran_into_a_place_or_a_body_or_took_for_a_date_are_people(parse):
+    text = (
+        "Another diplomat, former special envoy to Norland Kurt Vollmer, changed his "
+        "account.\n\nAmerican Kevin Lake and Australian Timothy Weeks, both teachers at "
+        "the college, were freed on Tuesday.\n\nJob cuts will come later this week, said "
+        "the firm's newly named executive chair Marcus Clary in an email to staff."
+    )
+    found = {text: kind for kind, text in kinds(parse(text))}
+    assert found.get("Kurt Vollmer") == PERSON
+    assert found.get("Timothy Weeks") == PERSON
+    assert found.get("Marcus Clary") == PERSON
+    assert "Norland Kurt Vollmer" not in found
+    assert "Tuesday" not in found
