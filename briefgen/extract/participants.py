@@ -145,11 +145,17 @@ _SENDING = {"send", "dispatch", "delegate"}
 _RECEIVING = words("welcome receive greet")
 
 
+# Parts of speech a cue can have: verbs of taking part, event nouns, joint texts.
+_CUE_TAGS = {"VERB", "AUX", "NOUN", "PROPN"}
+
+
 def _cues(sent: SpacySpan) -> Iterator[tuple[Token, Token | None]]:
     """(cue, phrase) pairs of ``sent`` that introduce the people taking part: a verb whose
     parties took part (phrase None), a speaker at the event (phrase the cue itself), or the
     phrase of an event noun or joint text naming its parties."""
     for token in sent:
+        if token.pos_ not in _CUE_TAGS:
+            continue
         lemma = token.lemma_.lower()
         if any(child.dep_ == "neg" for child in token.children):
             continue
@@ -312,14 +318,24 @@ def mark_participants(people: Sequence[Person], parsed_sources: Sequence[Parsed]
                 speakers.append(person)
     # "EU leaders met ...; French President X said ...": a member of a group that took
     # part, speaking about the event, was there.
-    speakers = [p for p in speakers if not p.participant and p.role]
+    speakers = [
+        p
+        for p in speakers
+        if not p.participant
+        and p.role
+        and (_LEADER_TITLES.search(p.role) or "minister" in p.role.lower())
+        and not _NOT_THE_HOLDER.search(p.role)
+    ]
     if not speakers:
         return
     groups: list[Token] = []
     for parsed in parsed_sources:
         for _offset, sent in parsed.sentences():
             if any(t.tag_ == "NNS" and t.lemma_.lower() in _GROUP_NOUNS for t in sent):
-                groups.extend(_groups_taking_part(sent, _taking_part(sent)))
+                key = (parsed.source.id, id(sent.doc), sent.start)
+                if key not in cache:
+                    cache[key] = _taking_part(sent)
+                groups.extend(_groups_taking_part(sent, cache[key]))
     for person in speakers:
         if any(_member_of(person.role, g) for g in groups):
             person.participant = True
