@@ -22,7 +22,9 @@ PARTICIPATION_VERBS = words(
 )
 # Verbs that say two sides took part when both are named: "X and Y discussed ...",
 # "X discussed the plan with Y", "X and Y signed the accord".
-_JOINT_VERBS = words("discuss review talk sign")
+_JOINT_VERBS = words("discuss review talk sign speak")
+# Phrasal verbs of meeting: "X sat down with Y", "the talks brought together X and Y".
+_PHRASAL_MEETING = {"sit": "down", "bring": "together", "get": "together"}
 # Nouns naming the event, whose "between"/"with" phrase names its parties:
 # "talks between X and Y", "a meeting with X", and whose possessor is a party:
 # "X's meeting with Y".
@@ -108,15 +110,33 @@ def _says_taking_part(token: Token, lemma: str) -> bool:
         return True
     if lemma == "take":
         return any(c.lower_ == "part" for c in token.children)
-    if token.pos_ == "VERB" and lemma in _JOINT_VERBS:
+    if lemma in _PHRASAL_MEETING and token.pos_ == "VERB":
         return any(
-            c.dep_ == "prep" and c.lower_ == "with" for c in token.children
-        ) or any(
+            c.dep_ in {"prt", "advmod"} and c.lower_ == _PHRASAL_MEETING[lemma]
+            for c in token.children
+        )
+    if token.pos_ == "VERB" and lemma in _JOINT_VERBS:
+        return any(_with_someone(c) for c in token.children) or any(
             c.dep_ in {"nsubj", "nsubjpass"} and any(g.dep_ == "conj" for g in c.children)
             for c in token.children
         )
     return token.pos_ == "VERB" and lemma in _HOLD_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS for c in token.children
+    )
+
+
+def _with_someone(child: Token) -> bool:
+    """A "with" phrase of a verb, also behind a means: "spoke with Y", "spoke by phone
+    with Y"."""
+    if child.dep_ != "prep":
+        return False
+    if child.lower_ == "with":
+        return True
+    return any(
+        g.dep_ == "prep" and g.lower_ == "with"
+        for o in child.children
+        if o.dep_ == "pobj"
+        for g in o.children
     )
 
 
@@ -181,10 +201,21 @@ def _cues(sent: SpacySpan) -> Iterator[tuple[Token, Token | None]]:
         elif _speaks_at_the_event(token):
             yield token, token
         elif _is_event_noun(token) and not _in_other_time(token):
+            named_parties = False
             for child in token.children:
                 named = child.dep_ == "prep" and child.lower_ in {"between", "with", "among"}
                 if named or child.dep_ == "poss":  # "X's meeting with Y"
+                    named_parties = True
                     yield token, child
+            prep = token.head
+            if (
+                named_parties
+                and token.dep_ == "pobj"
+                and prep.lower_ in _AT_THE_EVENT | {"in"}
+                and prep.head.pos_ == "VERB"
+                and not _is_future(prep.head)
+            ):
+                yield prep.head, prep.head  # "In a meeting with Y, X raised ...": X too
         elif token.lemma_.lower() in _JOINT_TEXTS and not _in_other_time(token):
             joint = any(c.lower_ == "joint" for c in token.children)
             for child in token.children:

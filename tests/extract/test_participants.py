@@ -189,3 +189,30 @@ def test_people_of_a_meeting_that_was_only_planned_are_not_participants(parse):
     assert _participants(parse, text) == {
         "Tim Rowe": False, "Tomasina Wells": False, "Adel Saqr": False,
     }
+
+
+def test_a_call_a_sit_down_and_a_meeting_in_a_leading_phrase_mark_both_sides(parse):
+    text = (
+        "Hale also spoke by phone with Chancellor Greta Wolff. Secretary Tim Rowe sat down "
+        "with his counterpart, Foreign Minister Adel Saqr, for two hours.\n\n"
+        "In a meeting with Ambassador Jon Eriksen, Minister Hana Kobe raised the case of "
+        "detained reporter Luis Vega."
+    )
+    found = _participants(parse, text)
+    assert found["Greta Wolff"]
+    assert found["Tim Rowe"]
+    assert found["Adel Saqr"]
+    assert found["Jon Eriksen"]
+    assert found["Hana Kobe"]
+    assert found["Luis Vega"] is False
+
+
+def test_talks_that_brought_people_together_mark_them(parse):
+    text = (
+        "The talks, chaired by envoy Lina Marsh, brought together Foreign Minister Adel "
+        "Saqr and his Norland counterpart Piet Haldane. Saqr later thanked President Vera "
+        "Holm for her letter."
+    )
+    assert _participants(parse, text) == {
+        "Lina Marsh": True, "Adel Saqr": True, "Piet Haldane": True, "Vera Holm": False,
+    }
