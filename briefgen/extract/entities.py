@@ -23,7 +23,7 @@ from briefgen.extract.name_fragments import (
     with_particle,
 )
 from briefgen.extract.parse import Parsed
-from briefgen.extract.role_words import is_role_word
+from briefgen.extract.role_words import is_role_word, is_title_word
 from briefgen.model import Span
 
 PERSON, ORG, PLACE = "PERSON", "ORG", "PLACE"
@@ -330,11 +330,16 @@ def _surname_taken_for_a_date(ent: SpacySpan) -> SpacySpan | None:
 
 
 def _role_noun_before(span: SpacySpan) -> bool:
-    """True when a role noun stands right before the span ("executive chair X")."""
+    """True when a title noun stands right before the span ("executive chair X"); not a
+    job a company also does ("flagship carrier Emirates Airline")."""
     if span.start == 0:
         return False
     before = span.doc[span.start - 1]
-    return before.pos_ == "NOUN" and is_role_word(before)
+    return (
+        before.pos_ == "NOUN"
+        and is_title_word(before)
+        and not any(t.lower_ in _COMPANY_WORDS or t.lower_ in ORG_WORDS for t in span)
+    )
 
 
 def _place_then_name(span: SpacySpan) -> bool:

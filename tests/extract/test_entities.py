@@ -159,3 +159,11 @@ def test_names_the_model_ran_into_a_place_or_a_body_or_took_for_a_date_are_peopl
     assert found.get("Marcus Clary") == PERSON
     assert "Norland Kurt Vollmer" not in found
     assert "Tuesday" not in found
+
+
+def test_a_company_after_a_job_companies_also_do_stays_a_company(parse):
+    found = {
+        text: kind
+        for kind, text in kinds(parse("Dubai's flagship carrier Emirates Airline signed."))
+    }
+    assert found.get("Emirates Airline") == ORG
