@@ -104,6 +104,28 @@ def _in_other_time(noun: Token) -> bool:
     return False
 
 
+def _verb_in_other_time(verb: Token) -> bool:
+    """True when a verb of taking part is placed at another time: "met him last year",
+    "..., last year, when she met X"."""
+    def placed(token: Token) -> bool:
+        return any(
+            c.dep_ in {"npadvmod", "advmod", "tmod"} and _names_other_time(c)
+            for c in token.children
+        )
+
+    if placed(verb):
+        return True
+    when = any(c.lower_ == "when" for c in verb.children)
+    if verb.dep_ != "advcl" or not when:
+        return False
+    own = {t.i for t in verb.subtree}
+    return any(
+        t.lower_ in _OTHER_TIME or t.lower_ == "last" and t.head.lower_ in _LONG_AGO
+        for t in verb.head.subtree
+        if t.i not in own
+    )
+
+
 def _says_taking_part(token: Token, lemma: str) -> bool:
     """A participation verb, "took part", "held talks", or "X and Y discussed"."""
     if token.pos_ in {"VERB", "AUX"} and lemma in PARTICIPATION_VERBS:
@@ -180,7 +202,7 @@ def _cues(sent: SpacySpan) -> Iterator[tuple[Token, Token | None]]:
         if any(child.dep_ == "neg" for child in token.children):
             continue
         if _says_taking_part(token, lemma):
-            if not _is_future(token):
+            if not _is_future(token) and not _verb_in_other_time(token):
                 yield token, None
         elif lemma in _SENDING and not _is_future(token):
             # "Estrava sent Ambassador X (to the talks)": who was sent took part, not whom
@@ -380,4 +402,6 @@ def reported_meeting_phrase(token: Token) -> list[Token]:
         return []
     if not _says_taking_part(token, token.lemma_.lower()) or _is_future(token):
         return []
+    if _verb_in_other_time(token):
+        return []  # "met him in Oslo last year": an earlier meeting's place
     return list(_parties(token))

@@ -216,3 +216,18 @@ def test_talks_that_brought_people_together_mark_them(parse):
     assert _participants(parse, text) == {
         "Lina Marsh": True, "Adel Saqr": True, "Piet Haldane": True, "Vera Holm": False,
     }
+
+
+def test_people_of_an_earlier_meeting_are_not_participants(parse):
+    text = (
+        "Secretary Tim Rowe met Foreign Minister Adel Saqr in Oslo on Monday. The meeting "
+        "follows President Vera Holm's visit to Norland last year, when she met King Olaf "
+        "Brun. Saqr met Queen Ida Lund in Bergen last year."
+    )
+    assert _participants(parse, text) == {
+        "Tim Rowe": True,
+        "Adel Saqr": True,
+        "Vera Holm": False,
+        "Olaf Brun": False,
+        "Ida Lund": False,
+    }
