@@ -279,6 +279,15 @@ def _coordinated_with_orgs(span: SpacySpan) -> bool:
     members = [token]
     for member in members:
         members.extend(c for c in member.children if c.dep_ == "conj")
+    prep = token.head
+    if (
+        token.dep_ == "pobj"
+        and prep.lower_ in {"of", "for"}
+        and span.start > 0
+        and span.doc[span.start - 1].text == ","
+        and any(_is_title(t) for t in prep.head.subtree if t.i < prep.i)
+    ):
+        return False  # "Secretary of State for Democracy, Human Rights and Labor, Tomasa X"
     others = [m for m in members if not span.start <= m.i < span.end]
     kinds = [m.ent_type_ for m in others]
     # Two organisations at least: "the Ministry of Foreign Affairs and Regional
@@ -606,10 +615,13 @@ _FIELD_WORDS = words(
     """
     national public foreign home interior defense defence finance trade commerce energy
     health labor labour education agriculture transport intelligence state justice
-    treasury economy environment culture science industry development
+    treasury economy environment culture science industry development human rights
+    democracy diplomacy policy hemisphere western eastern northern southern
     """
 )
-_FIELD_ENDINGS = ("tion", "sion", "ity", "ment", "ance", "ence", "ics", "airs", "ure")
+_FIELD_ENDINGS = (
+    "tion", "tions", "sion", "ity", "ment", "ance", "ence", "ics", "airs", "ure", "ations"
+)
 
 
 def is_field_word(token: Token) -> bool:

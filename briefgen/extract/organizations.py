@@ -27,16 +27,22 @@ def _group(
 
 
 def _field_of_a_title(mention: Mention) -> bool:
-    """True for an "organisation" that is the field of the title after it ("National
-    Security" of "National Security Advisor"): no word of it names a body."""
+    """True for an "organisation" that is the field of a title ("National Security" of
+    "National Security Advisor", "State for Democracy" of "Secretary of State for
+    Democracy"): no word of it names a body."""
     tokens = mention.tokens
     doc = tokens.doc
+    if not all(is_field_word(t) for t in tokens) or any(t.lower_ in ORG_WORDS for t in tokens):
+        return False
+    if len(tokens) > 1 and tokens.end < len(doc) and is_role_word(doc[tokens.end]):
+        return True  # "National Security" of "National Security Advisor"
+    # "State for Democracy, Human Rights" of "Secretary of State for Democracy, ...".
+    before = doc[tokens.start - 1] if tokens.start > 0 else None
     return (
-        len(tokens) > 1
-        and tokens.end < len(doc)
-        and is_role_word(doc[tokens.end])
-        and not any(t.lower_ in ORG_WORDS for t in tokens)
-        and all(is_field_word(t) for t in tokens)
+        before is not None
+        and before.lower_ in {"of", "for"}
+        and tokens.start > 1
+        and is_role_word(doc[tokens.start - 2])
     )
 
 

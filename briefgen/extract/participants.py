@@ -138,10 +138,10 @@ def _says_taking_part(token: Token, lemma: str) -> bool:
             for c in token.children
         )
     if token.pos_ == "VERB" and lemma in _JOINT_VERBS:
-        return any(_with_someone(c) for c in token.children) or any(
+        return any(_with_someone(c) for c in token.children) or lemma != "speak" and any(
             c.dep_ in {"nsubj", "nsubjpass"} and any(g.dep_ == "conj" for g in c.children)
             for c in token.children
-        )
+        )  # "X and Y spoke" may be two speeches; "X and Y discussed" is one talk
     return token.pos_ == "VERB" and lemma in _HOLD_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS for c in token.children
     )

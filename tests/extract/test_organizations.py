@@ -64,3 +64,13 @@ def test_the_field_of_a_title_is_no_organisation_but_a_body_before_a_title_is(pa
     assert "National Security" not in names
     assert "Foreign Ministry" in names
     assert "Goldman Sachs" in names
+
+
+def test_the_fields_after_a_long_title_are_no_organisation(parse):
+    text = (
+        "The talks were led by Deputy Assistant Secretary of State for Democracy, Human "
+        "Rights and Labor, Tomasa Welling, and by the Director of the FBI, Rob Kane."
+    )
+    names = _org_names(parse, text)
+    assert not any(name.startswith("State") for name in names)
+    assert "FBI" in names

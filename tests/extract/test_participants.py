@@ -231,3 +231,8 @@ def test_people_of_an_earlier_meeting_are_not_participants(parse):
         "Olaf Brun": False,
         "Ida Lund": False,
     }
+
+
+def test_two_people_who_each_spoke_did_not_thereby_meet(parse):
+    text = "Secretary of Commerce Gina Lott and Governor Amos Reed spoke at the fair."
+    assert _participants(parse, text) == {"Gina Lott": False, "Amos Reed": False}

@@ -179,3 +179,17 @@ def test_a_president_of_a_named_country_belongs_to_it(parse):
 def test_a_verb_before_a_title_is_not_part_of_the_role(parse):
     found = people(parse("President Tom Hale hosted Chancellor Greta Wolff at Camp David."))
     assert found["Greta Wolff"].role == "Chancellor"
+
+
+def test_the_full_name_after_a_long_title_with_a_list_of_fields(parse):
+    text = (
+        "The talks were led by Deputy Assistant Secretary of State for Democracy, Human "
+        "Rights and Labor, Tomasa Welling, and by Director General for Foreign Relations "
+        "Josefina Vidalo. Welling called them useful."
+    )
+    found = people(parse(text))
+    assert set(found) == {"Tomasa Welling", "Josefina Vidalo"}
+    assert found["Tomasa Welling"].role == (
+        "Deputy Assistant Secretary of State for Democracy, Human Rights and Labor"
+    )
+    assert found["Josefina Vidalo"].role == "Director General for Foreign Relations"
