@@ -74,3 +74,13 @@ def test_the_fields_after_a_long_title_are_no_organisation(parse):
     names = _org_names(parse, text)
     assert not any(name.startswith("State") for name in names)
     assert "FBI" in names
+
+
+def test_an_acronym_of_a_name_that_joined_a_longer_one_follows_it(parse):
+    text = (
+        "The Western European Union met on Monday. The European Union said it would "
+        "help, and the EU sent aid. The Union did not comment."
+    )
+    names = _org_names(parse, text)
+    assert "EU" not in names
+    assert len(names) == len(set(names))
