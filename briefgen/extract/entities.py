@@ -74,14 +74,15 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
             label = "OTHER"
         if label is not None:
             raw.append((label, ent, offset))
-    for offset, token in parsed.tokens():
-        if token.ent_type_ == "" and _is_title(token):
+    titles = [(offset, token) for offset, token in parsed.tokens() if _is_title(token)]
+    for offset, token in titles:
+        if token.ent_type_ == "":
             chain = _name_after(token)
             if chain is not None and (offset, chain.start) not in covered:
                 raw.append(("PERSON", chain, offset))
                 covered.add((offset, chain.start))
-    for offset, token in parsed.tokens():
-        if _is_title(token):
+    for offset, token in titles:
+        if token.i + 2 < len(token.doc) and token.doc[token.i + 1].lower_ in {"of", "for"}:
             name = _name_after_field(token)
             if name is not None:
                 # "Director of National Security Min-ho Lee": the model often takes the
