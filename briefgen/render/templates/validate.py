@@ -27,15 +27,20 @@ _LOCATION = re.compile(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$")
 
 @dataclass(frozen=True)
 class TemplateProblem:
-    """One problem in a template; ``line`` is ``None`` when it concerns the whole file."""
+    """One problem in a template; ``line`` is ``None`` when it concerns the whole file.
+
+    ``warning``: the template still works (it is imported and renders); the message says
+    what briefgen does about it.
+    """
 
     file: str
     line: int | None
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where}: {self.message}"
+        return f"{where}: {'warning: ' if self.warning else ''}{self.message}"
 
 
 def _walk(node: nodes.Node) -> list[nodes.Node]:
