@@ -67,7 +67,8 @@ def render_html(
     strict = template.origin == "builtin"
     compiled = compile_html(template.html_file, strict=strict)
     context = build_context(brief, template, preview=preview, date_format=date_format)
-    html = render_string(compiled, context, str(template.html_file))
+    html = render_string(compiled, context, str(template.html_file),
+                         f"HTML template of \u2018{template.name}\u2019")
     if info is not None:
         html = set_html_language(html, info.language)
     return html if strict else strip_active_html(html)
