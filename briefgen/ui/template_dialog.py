@@ -160,7 +160,21 @@ class TemplateManagerDialog(QDialog):
         name = TextDialog.ask(self, "Save as template", "Name of the new template:")
         if name:
             self._run(lambda lib: lib.save_as(self.brief.template, name, dict(self.brief.fields)),
-                      f"Saved the template {name}.")
+                      self._saved_notice(name))
+
+    def _saved_notice(self, name: str) -> str:
+        """What "Save as template" says: which of the brief's values the new template keeps
+        as defaults (its office fields), and that the brief's own are never kept."""
+        template = next((t for t in self.service.templates if t.id == self.brief.template),
+                        None)
+        kept = [] if template is None else [
+            f.label for f in template.fields
+            if f.scope == "office" and self.brief.fields.get(f.name) not in (None, "", [])]
+        if not kept:
+            return f"Saved the template {name}; a brief's subject, dates and text are never kept."
+        listed = kept[0] if len(kept) == 1 else f"{', '.join(kept[:-1])} and {kept[-1]}"
+        return (f"Saved the template {name} with this brief's {listed} as defaults; its "
+                "subject, dates and text are never kept.")
 
     def duplicate(self) -> None:
         """Copy the selected template under a new name."""
