@@ -199,3 +199,38 @@ def test_a_reader_that_leaves_at_once_is_no_error(tmp_path: Path) -> None:
     err = process.stderr.read().decode()
     assert process.wait(timeout=120) == 141
     assert err == ""
+
+
+def test_validate_locates_a_word_problem_and_exits_1(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import docx
+
+    folder = tmp_path / "desk"
+    shutil.copytree(TemplateLibrary().builtin_dir / "information-memo", folder)
+    document = docx.Document(str(folder / "memo.docx"))
+    document.sections[0].header.add_paragraph("{{ fields.sumary }}")
+    document.save(str(folder / "memo.docx"))
+    paragraphs = len(document.sections[0].header.paragraphs)
+    assert main(["templates", "validate", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"{folder}/memo.docx, header of section 1, paragraph {paragraphs}: unknown "
+                   "field 'fields.sumary': the manifest declares no field 'sumary' (in "
+                   "\u201c{{ fields.sumary }}\u201d)\n")
+
+
+def test_validate_of_a_former_mail_merge_document_warns_and_exits_0(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from support.hostile_templates import (
+        SETTINGS_RELS,
+        add_entry,
+        mail_merge_main_document,
+        template_folder,
+    )
+
+    folder = template_folder(tmp_path, "merge", docx_edit=mail_merge_main_document)
+    add_entry(folder / "memo.docx", "word/_rels/settings.xml.rels", SETTINGS_RELS)
+    assert main(["templates", "validate", str(folder)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == f"{folder}: valid\n"
+    assert captured.err.count("\n") == 1
+    assert "warning: its mail-merge settings" in captured.err
