@@ -398,7 +398,8 @@ def _paragraph_places(root: etree._Element, prefix: str) -> list[tuple[str, str]
                 steps.append(f"note {notes[ancestor]}")
         if counts[container] > 1 or not steps:
             steps.append(f"paragraph {number}")
-        text = "".join(t.text or "" for t in element.iter(f"{_W}t"))
+        text = "".join(t.text or "" for t in element.iter(f"{_W}t")  # not a text box's
+                       if next(t.iterancestors(f"{_W}p"), None) is element)
         found.append((", ".join([prefix, *steps]), _normal(text)))
     return found
 

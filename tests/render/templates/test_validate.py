@@ -393,3 +393,31 @@ def test_a_former_mail_merge_document_is_one_warning_not_an_error(tmp_path: Path
     library = TemplateLibrary(user_dir=tmp_path / "user")
     imported = library.import_package(folder)
     assert imported.id == "merge"
+
+
+TEXT_BOX_RUN = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc='
+    '"http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.'
+    'microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:'
+    'vml"><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
+    "<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+    "</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>")
+
+
+def test_a_text_box_in_a_first_page_header_is_named_once(tmp_path: Path) -> None:
+    from lxml import etree
+
+    def build(document: docx.document.Document) -> None:
+        section = document.sections[0]
+        section.different_first_page_header_footer = True
+        header = section.first_page_header
+        header.paragraphs[0].text = "Office of the Harbour Master"
+        holder = header.add_paragraph("Reference: ")
+        holder._p.append(etree.fromstring(TEXT_BOX_RUN.format(text="{{ fields.refrence }}")))
+
+    folder = _word_template(tmp_path, build)
+    assert [(p.where, p.message) for p in validate_template(folder)] == [(
+        "first-page header of section 1, text box 1",
+        "unknown field 'fields.refrence': the manifest declares no field 'refrence' (in "
+        "\u201c{{ fields.refrence }}\u201d)")]
