@@ -46,6 +46,13 @@ def add_templates_parser(commands: argparse._SubParsersAction) -> None:  # type:
                      help=f"the template to start from (default: {DEFAULT_NEW_FROM})")
     new.add_argument("--id", dest="new_id", metavar="ID",
                      help="the new template's id (default: made from its name)")
+    new.add_argument("--from-docx", metavar="FILE.docx",
+                     help="the office's memo form or letterhead (it is only read)")
+    new.add_argument("--name", dest="docx_name", metavar="NAME",
+                     help="the name shown in the template picker")
+    new.add_argument("--slot", action="append", default=None, metavar="NAME=N",
+                     help="the field text box N holds (to=1, from=2...), when the document's "
+                          "labels are pictures; --slot none keeps the boxes as they are")
     # --- end of new ---
     duplicate = tcommands.add_parser("duplicate", help="copy any template as a user template")
     duplicate.add_argument("name", metavar="ID")
@@ -95,8 +102,11 @@ def run_templates(args: argparse.Namespace, say: Say) -> int:
     if action == "validate":
         return _validate(Path(args.path), say)
     if action == "new":
-        if getattr(args, "from_docx", None):  # the Word importer's branch (--from-docx)
-            raise AssertionError("--from-docx is handled by the Word importer")
+        if args.from_docx:
+            return _new_from_docx(library, args, say)
+        if args.from_id and (args.docx_name or args.slot):
+            raise BriefgenError("--name and --slot go with --from-docx; with --from, give the "
+                                "name as NAME.")
         if not args.new_name:
             raise BriefgenError("templates new needs the new template's name, as in "
                                 "'briefgen templates new \"Europe desk memo\"'.")
@@ -123,6 +133,30 @@ def run_templates(args: argparse.Namespace, say: Say) -> int:
         say(f"Exported {args.name} to {args.file}")
         return EXIT_OK
     raise AssertionError(action)
+
+
+def _new_from_docx(library: TemplateLibrary, args: argparse.Namespace, say: Say) -> int:
+    """``templates new --from-docx``: the Word importer (briefgen.render.templates.
+    docx_import) makes the template; its report lines come from that module."""
+    import importlib
+
+    try:
+        importer = importlib.import_module("briefgen.render.templates.docx_import")
+    except ModuleNotFoundError:
+        raise BriefgenError("This build of briefgen cannot make a template from a Word "
+                            "document.") from None
+    if args.from_id:
+        raise BriefgenError("Give either --from or --from-docx, not both.")
+    path = Path(args.from_docx)
+    result = importer.import_docx(path, library, template_id=args.new_id,
+                                  name=args.docx_name or args.new_name,
+                                  slots=importer.slot_options(args.slot))
+    out, err = importer.report_lines(result, path)
+    for line in out:
+        say(line)
+    for line in err:
+        say(line, err=True)
+    return EXIT_OK if result.template is not None else EXIT_FAILURE
 
 
 def _list(library: TemplateLibrary, say: Say) -> int:
