@@ -23,6 +23,8 @@ EXIT_USAGE = 2
 # The built-in template a plain ``templates new NAME`` copies.
 DEFAULT_NEW_FROM = "information-memo"
 ORIGIN_MARKS = {"builtin": "built-in", "office": "office", "user": "user"}
+# What ``show`` says of a field's scope (what "Save as template" keeps).
+SCOPE_WORDS = {"office": "kept by save-as", "brief": "per brief"}
 
 Say = Callable[..., None]
 
@@ -189,7 +191,8 @@ def _show_template(template: BriefTemplate, say: Say) -> None:
     for spec in template.fields:
         required = ", required" if spec.required else ""
         default = f" = {spec.default!r}" if spec.default not in (None, "", []) else ""
-        say(f"  {spec.name} ({spec.type}{required}): {spec.label}{default}")
+        say(f"  {spec.name} ({spec.type}, {SCOPE_WORDS[spec.scope]}{required}): "
+            f"{spec.label}{default}")
 
 
 def _validate(path: Path, say: Say) -> int:

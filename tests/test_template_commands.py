@@ -88,6 +88,14 @@ def test_new_copies_the_information_memo_unless_told_another(
     assert "participants" in {f.name for f in readout.fields}
 
 
+def test_show_says_which_fields_save_as_keeps(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["templates", "show", "information-memo"]) == 0
+    out = capsys.readouterr().out
+    assert "  to (text, kept by save-as, required): To" in out
+    assert "  subject (text, per brief, required): Subject" in out
+    assert "  background (multiline, per brief): Background" in out
+
+
 def test_duplicate_rename_and_delete_a_user_template(
         user_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["templates", "duplicate", "decision-memo", "Decision copy"]) == 0
