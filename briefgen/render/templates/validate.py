@@ -205,6 +205,10 @@ def _type_problems(ast: nodes.Template, file: str,
         context = build_context(Brief(template=template.id), template)
     except Exception:  # noqa: BLE001 - no sample context: nothing to compare with
         return []
+    # A name the template assigns ({% set %}, a loop or macro argument) is not the context's.
+    for name in ast.find_all(nodes.Name):
+        if name.ctx in ("store", "param"):
+            context.pop(name.name, None)
     problems = []
     for node in ast.find_all(nodes.BinExpr):
         if node.operator not in _VERBS or all(
@@ -279,7 +283,7 @@ _INSTRUCTION = re.compile(r"<w:instrText[^>]*>([^<]*)|w:instr=\"([^\"]*)\"")
 # memo keeps its look): a mail-merge data source, an attached template.
 _DROPPED_RELATIONSHIPS = {
     "mailMergeSource": "its mail-merge settings (data source '{target}') are removed from "
-                       "every memo it renders; the merge fields are filled from the brief",
+                       "every memo it renders, so Word never asks for the data source",
     "recipientData": "its mail-merge recipient list '{target}' is removed from every memo "
                      "it renders",
     "attachedTemplate": "its link to the Word template '{target}' is removed from every memo "
