@@ -211,8 +211,9 @@ def _validate(path: Path, say: Say) -> int:
 def _delete(library: TemplateLibrary, template_id: str, yes: bool, say: Say) -> int:
     template = library.get(template_id)
     if template.read_only:
-        raise BriefgenError(f"The template '{template_id}' is {ORIGIN_MARKS[template.origin]} "
-                            "and cannot be deleted; only your own templates can.")
+        kind = "a built-in" if template.origin == "builtin" else "an office"
+        raise BriefgenError(f"The template '{template_id}' is {kind} template and cannot be "
+                            "deleted; only your own templates can.")
     if not yes:
         say(f"briefgen: this would delete {template.id} ({template.name}) and its folder "
             f"{template.folder}; run again with --yes to delete it.", err=True)

@@ -149,8 +149,8 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
                            "the id 'media-digest' already exists"),
         "bad id": (["new", "X", "--id", "Not An Id"], "must be lower-case letters"),
         "built-in renamed": (["rename", "media-digest", "Mine"], "built-in and read-only"),
-        "built-in deleted": (["delete", "media-digest", "--yes"], "built-in and cannot be "
-                             "deleted"),
+        "built-in deleted": (["delete", "media-digest", "--yes"], "is a built-in template and "
+                             "cannot be deleted"),
         "not a package": (["import", str(text)], f"{text}: the file is not a template "
                           "package"),
         "corrupt zip": (["import", str(corrupt)], f"{corrupt}: the file is not a template "
@@ -179,6 +179,35 @@ def test_every_bad_input_is_one_line_and_a_failure(
     assert line.startswith("briefgen: ")
     assert expected in line
     assert not user_dir.exists() or not any(user_dir.iterdir())
+
+
+def test_a_folder_holding_a_link_is_refused_and_nothing_installed(
+        tmp_path: Path, user_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "linked"
+    shutil.copytree(TemplateLibrary().builtin_dir / "media-digest", folder)
+    manifest = folder / "template.toml"
+    manifest.write_text(manifest.read_text("utf-8").replace('"media-digest"', '"linked"', 1),
+                        "utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the template", "utf-8")
+    (folder / "notes.txt").symlink_to(secret)
+    assert main(["templates", "import", str(folder)]) == 1
+    assert _one_error_line(capsys) == (f"briefgen: {folder}: the folder is refused because "
+                                       "'notes.txt' is a symbolic link.")
+    assert not (user_dir / "linked").exists()
+
+
+def test_office_templates_cannot_be_renamed_or_deleted_but_can_be_copied(
+        tmp_path: Path, user_dir: Path, private_settings_file: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    office = _office_folder(tmp_path, private_settings_file)
+    assert main(["templates", "rename", "house-decision", "Mine"]) == 1
+    assert "office and read-only" in _one_error_line(capsys)
+    assert main(["templates", "delete", "house-decision", "--yes"]) == 1
+    assert "is an office template and cannot be deleted" in _one_error_line(capsys)
+    assert (office / "house" / "template.toml").is_file()
+    assert main(["templates", "duplicate", "house-decision", "House copy"]) == 0
+    assert TemplateLibrary(user_dir=user_dir).get("house-copy").origin == "user"
 
 
 def _cli(*args: str, tmp_path: Path) -> tuple[list[str], dict[str, str]]:
