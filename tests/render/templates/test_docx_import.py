@@ -62,7 +62,8 @@ def _render(result: ImportResult, **fields: str) -> tuple[docx.document.Document
 
 def _no_syntax(parts: dict[str, str]) -> None:
     for name, xml in parts.items():
-        assert "{{" not in xml and "{%" not in xml, name
+        assert "{{" not in xml, name
+        assert "{%" not in xml, name
         assert "MERGEFIELD" not in xml, name
 
 
@@ -93,7 +94,8 @@ def test_logo_memo_with_first_page_header(tmp_path: Path, library: TemplateLibra
     before = hashlib.sha256(source.read_bytes()).hexdigest()
     result = import_docx(source, library)
     assert hashlib.sha256(source.read_bytes()).hexdigest() == before  # never changed
-    assert result.template is not None and result.template.id == "budget-memo"
+    assert result.template is not None
+    assert result.template.id == "budget-memo"
     assert set(result.slots) == {"to", "from", "date", "subject"}
     document, parts, _ = _render(result)
     text = _text(parts["word/document.xml"])
@@ -141,11 +143,15 @@ def test_table_form_content_control_and_two_sections(tmp_path: Path,
                                                      in_process: None) -> None:
     source = od.table_form(tmp_path / "legal form.docx")
     result = import_docx(source, library, name="Legal memo", template_id="legal")
-    assert result.template is not None and result.template.name == "Legal memo"
+    assert result.template is not None
+    assert result.template.name == "Legal memo"
     assert result.slots["subject"] == ["content control"]
-    assert result.slots["to"] == ["table"] and result.slots["date"] == ["table"]
+    assert result.slots["to"] == ["table"]
+    assert result.slots["date"] == ["table"]
     cc = result.template.field("cc")
-    assert cc is not None and cc.type == "text" and cc.label == "Cc"
+    assert cc is not None
+    assert cc.type == "text"
+    assert cc.label == "Cc"
     document, parts, _ = _render(result, cc="Records office")
     table = document.tables[0]
     assert [c.text for c in table.columns[1].cells] == [TO, FROM, DATE, SUBJECT]
@@ -163,7 +169,8 @@ def test_table_form_content_control_and_two_sections(tmp_path: Path,
     assert "wps:wsp" in parts["word/header1.xml"]  # the floating drawing in the header
     layout = _layout(document)
     assert layout == _layout(docx.Document(str(source)))
-    assert len(layout) == 2 and layout[1][0] > layout[1][1]  # landscape second section
+    assert len(layout) == 2
+    assert layout[1][0] > layout[1][1]
 
 
 def test_letterhead_behind_text_sample_letter(tmp_path: Path, library: TemplateLibrary,
@@ -183,7 +190,8 @@ def test_letterhead_behind_text_sample_letter(tmp_path: Path, library: TemplateL
                    "This sample letter", "12 January 2025"):
         assert sample not in joined
     header = parts["word/header1.xml"]
-    assert 'behindDoc="1"' in header and "<a:blip " in header
+    assert 'behindDoc="1"' in header
+    assert "<a:blip " in header
     _no_syntax(parts)
     _marking_everywhere(parts)
 
@@ -192,7 +200,8 @@ def test_picture_labels_need_the_mapping_step(tmp_path: Path, library: TemplateL
                                               in_process: None) -> None:
     source = od.picture_label_form(tmp_path / "form.docx")
     asked = import_docx(source, library)
-    assert asked.template is None and asked.needs_mapping
+    assert asked.template is None
+    assert asked.needs_mapping
     assert [(b.number, b.text) for b in asked.boxes] == [
         (1, "Name of recipient"), (2, "Your office"), (3, "Date"), (4, "What it is about")]
     assert not (library.user_dir / "form").exists()
@@ -200,7 +209,8 @@ def test_picture_labels_need_the_mapping_step(tmp_path: Path, library: TemplateL
         import_docx(source, library, slots={"to": 7})
     result = import_docx(source, library, slots={"to": 1, "from": 2, "date": 3,
                                                  "subject": 4})
-    assert result.template is not None and not result.boxes
+    assert result.template is not None
+    assert not result.boxes
     # the mapping is kept in the template: its boxes show the fields (both Word copies)
     memo = _parts(result.template.docx_file.read_bytes())["word/document.xml"]
     boxes = re.findall(r"<w:txbxContent>(.*?)</w:txbxContent>", memo, re.S)
@@ -220,7 +230,8 @@ def test_picture_labels_need_the_mapping_step(tmp_path: Path, library: TemplateL
 def test_boxes_kept_as_they_are_with_an_empty_mapping(tmp_path: Path,
                                                       library: TemplateLibrary) -> None:
     result = import_docx(od.picture_label_form(tmp_path / "form.docx"), library, slots={})
-    assert result.template is not None and len(result.boxes) == 4
+    assert result.template is not None
+    assert len(result.boxes) == 4
     assert any("4 text box(es) were left" in n for n in result.notes)
 
 
@@ -229,21 +240,26 @@ def test_merge_fields_and_mail_merge_settings(tmp_path: Path, library: TemplateL
     source = od.merge_letter(tmp_path / "parks letter.docx")
     assert "MERGEFIELD" in _source_parts(source)["word/document.xml"]
     result = import_docx(source, library)
-    assert result.slots["to"] == ["merge field"] and result.slots["subject"] == ["merge field"]
+    assert result.slots["to"] == ["merge field"]
+    assert result.slots["subject"] == ["merge field"]
     account = result.template.field("account_number") if result.template else None
-    assert account is not None and account.label == "Account Number"
+    assert account is not None
+    assert account.label == "Account Number"
     notes = " ".join(result.notes)
-    assert "mail-merge settings" in notes and "attached Word template" in notes
+    assert "mail-merge settings" in notes
+    assert "attached Word template" in notes
     assert "mailMergeSource" in notes
     memo = _parts(result.template.docx_file.read_bytes())  # type: ignore[union-attr]
     assert "mailMerge" not in memo["word/settings.xml"]
     assert "attachedTemplate" not in memo["word/settings.xml"]
     with zipfile.ZipFile(result.template.docx_file) as archive:  # type: ignore[union-attr]
         rels = [archive.read(n).decode() for n in archive.namelist() if n.endswith(".rels")]
-    assert rels and not any("External" in r for r in rels)
+    assert rels
+    assert not any("External" in r for r in rels)
     document, parts, _ = _render(result, account_number="PK-2231")
     texts = [p.text for p in document.paragraphs]
-    assert f"To: {TO}" in texts and f"Subject: {SUBJECT}" in texts
+    assert f"To: {TO}" in texts
+    assert f"Subject: {SUBJECT}" in texts
     assert "Account: PK-2231" in texts
     assert "fldSimple" not in parts["word/document.xml"]
     assert "\u00ab" not in "".join(texts)
@@ -341,8 +357,10 @@ def test_bad_input_is_one_sentence_naming_the_file(tmp_path: Path, library: Temp
     with pytest.raises(docx_import.DocxImportError, match=reason) as caught:
         import_docx(path, library)
     message = str(caught.value)
-    assert message.startswith(str(path)) and message.endswith(".")
-    assert "\n" not in message and "Traceback" not in message
+    assert message.startswith(str(path))
+    assert message.endswith(".")
+    assert "\n" not in message
+    assert "Traceback" not in message
     assert not library.user_dir.exists() or not any(library.user_dir.iterdir())
 
 
@@ -355,7 +373,9 @@ def test_an_id_that_exists_is_refused(tmp_path: Path, library: TemplateLibrary) 
     with pytest.raises(docx_import.DocxImportError, match="already exists"):
         import_docx(source, library, template_id="information-memo")
     again = import_docx(source, library)  # no id asked for: a free one is chosen
-    assert again.template is not None and again.template.id == "bare"
+    assert again.template is not None
+    assert again.template.id == "bare"
     third = import_docx(source, library)
-    assert third.template is not None and third.template.id == "bare-2"
+    assert third.template is not None
+    assert third.template.id == "bare-2"
     assert first.template.docx_file.is_file()
