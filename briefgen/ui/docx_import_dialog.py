@@ -56,9 +56,9 @@ class SlotMappingDialog(QDialog):
             if index < 4:
                 combo.setCurrentIndex(index + 1)
             shown = text if len(text) <= 60 else text[:59] + "\u2026"
-            label = QLabel(f"{number}: {shown or '(empty)'}", self)
-            label.setToolTip(text)
-            form.addRow(label, combo)
+            caption = QLabel(f"{number}: {shown or '(empty)'}", self)
+            caption.setToolTip(text)
+            form.addRow(caption, combo)
             self.combos[number] = combo
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
