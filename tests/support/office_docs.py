@@ -344,3 +344,40 @@ def bare_document(path: Path) -> Path:
     document.save(str(path))
     return path
 
+
+
+def complex_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
+    """Any field as a complex field code, showing ``shown``."""
+    for xml in ('<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>',
+                '<w:r {ns}><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>',
+                '<w:r {ns}><w:fldChar w:fldCharType="separate"/></w:r>',
+                "<w:r {ns}><w:t>{shown}</w:t></w:r>",
+                '<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>'):
+        paragraph._p.append(parse_xml(xml.format(ns=nsdecls("w"), instr=instruction,
+                                                 shown=shown)))
+
+
+def boxed_letter(path: Path) -> Path:
+    """A letter whose header lines sit in text boxes with their labels ("TO: ..."), whose
+    addressee and greeting are ADDRESSBLOCK and GREETINGLINE fields, whose header fetches
+    its logo with INCLUDEPICTURE, whose date is a date-picker content control of its own
+    paragraph, and whose footer prints braces that look like template syntax."""
+    document = new_doc(A4)
+    header = document.sections[0].header.paragraphs[0]
+    complex_field(header, 'INCLUDEPICTURE "https://example.org/crest.png" \\d', "crest")
+    runs(document.sections[0].footer.paragraphs[0], "Form {{ 12 }} rev {% a %}")
+    holder = document.add_paragraph()
+    text_box(holder, "TO: Sample Person", x=Cm(2), y=Cm(3), box_id=80)
+    text_box(holder, "FROM: Sample Sender", x=Cm(2), y=Cm(4.5), box_id=81)
+    document.element.body.insert(len(document.element.body) - 1, parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="Letter date"/><w:date '
+        'w:fullDate="2025-01-01T00:00:00Z"><w:dateFormat w:val="d MMMM yyyy"/></w:date>'
+        '</w:sdtPr><w:sdtContent><w:p><w:r><w:t>1 January 2025</w:t></w:r></w:p>'
+        "</w:sdtContent></w:sdt>"))
+    complex_field(document.add_paragraph(), "ADDRESSBLOCK \\c 1 \\l 2057",
+                  "\u00abAddressBlock\u00bb")
+    complex_field(document.add_paragraph(), 'GREETINGLINE \\l 2057',
+                  "\u00abGreetingLine\u00bb")
+    document.add_paragraph("Start typing your letter here.")
+    document.save(str(path))
+    return path

@@ -46,6 +46,7 @@ from briefgen.render.templates.docx_slots import (
     fill_text_box,
     text_boxes,
 )
+from briefgen.render.templates.docx_xml import escape_jinja_text, sync_fallback_copies
 from briefgen.render.templates.library import TemplateLibrary, slug
 from briefgen.render.templates.manifest import (
     MANIFEST_NAME,
@@ -209,6 +210,10 @@ def convert(path: Path, slots: Mapping[str, int] | None) -> _Converted:
             if not part.is_linked_to_previous and part._element not in roots:
                 roots.append(part._element)
     done: set[etree._Element] = set()
+    escaped = sum(escape_jinja_text(root) for root in roots)
+    if escaped:
+        notes.append(f"{escaped} brace(s) that look like template syntax will print as "
+                     "they are.")
     for root in roots:
         fill_merge_fields(root, found)
         fill_content_controls(root, found)
@@ -225,6 +230,8 @@ def convert(path: Path, slots: Mapping[str, int] | None) -> _Converted:
                                         f"(the document has {len(boxes)})")
             fill_text_box(box, name, found)
         boxes = [b for b in boxes if b.number not in set(slots.values())]
+    for root in roots:
+        sync_fallback_copies(root)
     replace_sample_lines(body, found)
     where = insert_body(document, found)
     notes.append(f"The memo body was placed {where}.")

@@ -146,7 +146,7 @@ def fill_merge_fields(root: etree._Element, found: SlotFinding) -> None:
         new = _merge_run(target, value_rpr(first))
         if new is not None:
             simple.addprevious(new)
-            found.add(target[0], "merge field", target[1])
+            _found_merge(found, target)
         simple.getparent().remove(simple)
     for paragraph in list(root.iter(W_P)):
         _complex_merge_fields(paragraph, found)
@@ -169,6 +169,13 @@ def _labelled(element: etree._Element, first_run: etree._Element | None,
     if match is None or match[1] < len(prefix.rstrip()):
         return target
     return match[0], SLOT_TITLES[match[0]]
+
+
+def _found_merge(found: SlotFinding, target: tuple[str, str]) -> None:
+    if target[0] == "greeting":
+        found.add("to", "greeting line")
+    else:
+        found.add(target[0], "merge field", target[1])
 
 
 def _merge_run(target: tuple[str, str], rpr: etree._Element | None) -> etree._Element | None:
@@ -222,7 +229,7 @@ def _replace_field(frame: dict[str, object], found: SlotFinding) -> None:
     new = _merge_run(target, value_rpr(shown))
     if new is not None:
         runs[0].addprevious(new)
-        found.add(target[0], "merge field", target[1])
+        _found_merge(found, target)
     remove(runs)
 
 
@@ -246,10 +253,10 @@ def fill_content_controls(root: etree._Element, found: SlotFinding) -> None:
                     names.append(element.get(qn("w:val")) or "")
         target = next((field_for_label(n) for n in names if field_for_label(n)), None)
         title = SLOT_TITLES.get(target or "", "")
-        if target is None and names and re.search(r"[A-Za-z]", names[0]):
-            target, title = field_name(names[0]), names[0]
         if target is None and props is not None and props.find(qn("w:date")) is not None:
             target, title = "date", "Date"
+        if target is None and names and re.search(r"[A-Za-z]", names[0]):
+            target, title = field_name(names[0]), names[0]
         inline = sdt.getparent() is not None and sdt.getparent().tag != qn("w:body") and \
             next(content.iter(W_P), None) is None
         if target:
@@ -294,7 +301,8 @@ def fill_table_slots(root: etree._Element, found: SlotFinding,
         for label_cell, value_cell in zip(cells, cells[1:], strict=False):
             text = "".join(paragraph_text(p) for p in label_cell.iter(W_P)).strip()
             match = _label_match(text)
-            if match is None or match[1] < len(text.rstrip()) or match[0] in found.filled:
+            if match is None or match[1] < len(text.rstrip()) or _labelled_once(found,
+                                                                                match[0]):
                 continue
             paragraphs = [p for p in value_cell if p.tag == W_P]
             if not paragraphs or any(_has_tag(p) for p in value_cell.iter(W_P)):
@@ -303,6 +311,12 @@ def fill_table_slots(root: etree._Element, found: SlotFinding,
             remove(paragraphs[1:])
             done.update(label_cell.iter(W_P))
             found.add(match[0], "table", _title(text))
+
+
+def _labelled_once(found: SlotFinding, name: str) -> bool:
+    """Whether a label already gave this field a place (a merge field or content control
+    elsewhere does not keep its labelled line from being filled too)."""
+    return any(place in ("table", "paragraph") for place in found.filled.get(name, []))
 
 
 def _title(label_text: str) -> str:
@@ -318,7 +332,7 @@ def fill_paragraph_slots(root: etree._Element, found: SlotFinding,
             continue
         text = paragraph_text(paragraph)
         match = _label_match(text)
-        if match is None or match[0] in found.filled:
+        if match is None or _labelled_once(found, match[0]):
             continue
         name, offset = match
         in_cell = any(a.tag == qn("w:tc") for a in paragraph.iterancestors())

@@ -4,6 +4,7 @@ runs and text, cutting a paragraph after a given character, and runs holding a J
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable, Iterator
 
 from docx.oxml.ns import qn
@@ -160,3 +161,34 @@ def remove(elements: Iterable[etree._Element]) -> None:
         parent = element.getparent()
         if parent is not None:
             parent.remove(element)
+
+
+_JINJA_OPENER = re.compile(r"\{(?=[{%#])")
+
+
+def escape_jinja_text(root: etree._Element) -> int:
+    """Make text that looks like a Jinja tag ("{{", "{%", "{#") print as itself: each such
+    "{" becomes ``{{ '{' }}``. How many were escaped."""
+    count = 0
+    for text in root.iter(W_T):
+        if text.text and _JINJA_OPENER.search(text.text):
+            text.text, found = _JINJA_OPENER.subn("{{ '{' }}", text.text)
+            count += found
+    return count
+
+
+def sync_fallback_copies(root: etree._Element) -> None:
+    """Give every text box's Word fallback copy (VML) the content of its DrawingML copy,
+    so that the slots filled in one show in the other."""
+    for alternate in root.iter(ALTERNATE):
+        choice = [c for c in alternate.iter(TXBX)
+                  if not any(a.tag == FALLBACK for a in c.iterancestors())]
+        fallback = [c for c in alternate.iter(TXBX)
+                    if any(a.tag == FALLBACK for a in c.iterancestors())]
+        if len(choice) != len(fallback):
+            continue
+        for source, target in zip(choice, fallback, strict=True):
+            for child in list(target):
+                target.remove(child)
+            for child in source:
+                target.append(copy.deepcopy(child))

@@ -379,3 +379,34 @@ def test_an_id_that_exists_is_refused(tmp_path: Path, library: TemplateLibrary) 
     assert third.template is not None
     assert third.template.id == "bare-2"
     assert first.template.docx_file.is_file()
+
+
+def test_labelled_text_boxes_address_fields_fetching_field_and_braces(
+        tmp_path: Path, library: TemplateLibrary, in_process: None) -> None:
+    source = od.boxed_letter(tmp_path / "letter.docx")
+    result = import_docx(source, library)
+    assert result.template is not None  # the boxes carry their labels: no mapping step
+    assert result.slots["to"] == ["merge field", "greeting line", "paragraph"]
+    assert result.slots["date"] == ["content control"]
+    assert result.template.field("greeting") is None
+    assert result.template.field("letter_date") is None
+    notes = " ".join(result.notes)
+    assert "1 field(s) that fetch a picture or text" in notes
+    assert "2 brace(s)" in notes
+    document, parts, _ = _render(result)
+    body = parts["word/document.xml"]
+    boxes = [_text(b) for b in re.findall(r"<w:txbxContent>(.*?)</w:txbxContent>", body, re.S)]
+    # both Word copies of each box (DrawingML and its VML fallback) show the value
+    assert boxes == [f"TO: {TO}", f"TO: {TO}", f"FROM: {FROM}", f"FROM: {FROM}"]
+    texts = [p.text for p in document.paragraphs]
+    assert DATE in texts
+    assert TO in texts
+    assert f"Dear {TO}," in texts
+    assert "Start typing your letter here." not in texts
+    assert "INCLUDEPICTURE" not in parts["word/header1.xml"]
+    assert "crest" in _text(parts["word/header1.xml"])
+    assert "ADDRESSBLOCK" not in body
+    assert "GREETINGLINE" not in body
+    assert "w:sdt>" not in body
+    footer = document.sections[0].footer.paragraphs
+    assert footer[0].text == "Form {{ 12 }} rev {% a %}"
