@@ -107,7 +107,7 @@ def replace_sample_lines(body: etree._Element, found: SlotFinding) -> None:
             found.add("date", "sample date")
             continue
         salutation = _SALUTATION.match(text)
-        if salutation and "greeting" not in found.filled:
+        if salutation and "greeting line" not in found.filled.get("to", []):
             replace_after(element, len(salutation.group(1)), field_tag("to"),
                           salutation.group(3).strip())
             found.add("to", "salutation")
@@ -116,7 +116,7 @@ def replace_sample_lines(body: etree._Element, found: SlotFinding) -> None:
         if bracket:
             name = next((n for pattern, n in _BRACKET_FIELDS
                          if pattern.search(bracket.group(1))), None)
-            if name is None or (name in found.filled and closing_at is None):
+            if name is None or name in found.filled:
                 remove([element])  # a sample address line: the memo has none to give
             else:
                 fill_paragraph(element, field_tag(name))

@@ -282,6 +282,16 @@ def test_even_page_headers_and_a_document_without_header(tmp_path: Path,
     assert "Sample text." not in _text(parts["word/document.xml"])
 
 
+@pytest.mark.parametrize("build", [od.logo_memo, od.table_form, od.letterhead,
+                                   od.merge_letter, od.even_pages_memo, od.bare_document,
+                                   od.boxed_letter], ids=lambda b: b.__name__)
+def test_every_imported_template_passes_validate(tmp_path: Path, library: TemplateLibrary,
+                                                 build: Callable[[Path], Path]) -> None:
+    result = import_docx(build(tmp_path / "office.docx"), library)
+    assert result.template is not None
+    assert validate_template(result.template.folder) == []
+
+
 def test_template_validates_and_renders_isolated(tmp_path: Path,
                                                  library: TemplateLibrary) -> None:
     """No special case: the template passes validate and renders through the normal
