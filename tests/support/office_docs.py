@@ -381,3 +381,15 @@ def boxed_letter(path: Path) -> Path:
     document.add_paragraph("Start typing your letter here.")
     document.save(str(path))
     return path
+
+
+def bracket_letter(path: Path, page: tuple[int, int] = LETTER) -> Path:
+    """A letter template of bracketed placeholders, as word processors ship them."""
+    document = new_doc(page)
+    runs(document.sections[0].header.paragraphs[0], "Ashcombe Water Board")
+    for line in ("[Date]", "[Recipient Name]", "[Street Address]", "[City, ST ZIP Code]", "",
+                 "Dear [Recipient]:", "[Type your letter here. Keep it short.]", "",
+                 "Sincerely,", "", "[Your Name]", "[Title]"):
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path

@@ -420,3 +420,18 @@ def test_labelled_text_boxes_address_fields_fetching_field_and_braces(
     assert "w:sdt>" not in body
     footer = document.sections[0].footer.paragraphs
     assert footer[0].text == "Form {{ 12 }} rev {% a %}"
+
+
+def test_bracketed_placeholders_of_a_letter(tmp_path: Path, library: TemplateLibrary,
+                                            in_process: None) -> None:
+    result = import_docx(od.bracket_letter(tmp_path / "water letter.docx"), library)
+    document, parts, _ = _render(result)
+    texts = [p.text for p in document.paragraphs if p.text.strip()]
+    assert texts[:3] == [DATE, TO, f"Dear {TO}:"]
+    assert texts[3] == "Bottom line up front"
+    assert texts[-2:] == ["Sincerely,", FROM]
+    joined = "\n".join(texts)
+    assert "[" not in joined.replace("[1]", "")
+    assert "Street Address" not in joined
+    _no_syntax(parts)
+    _marking_everywhere(parts)
