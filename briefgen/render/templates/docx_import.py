@@ -12,6 +12,7 @@ document is edited in place rather than rebuilt.
 
 from __future__ import annotations
 
+import html
 import io
 import shutil
 import tempfile
@@ -316,6 +317,23 @@ def _manifest(template_id: str, name: str, source: Path, found: SlotFinding,
     return data
 
 
+def _html_layout(base_html: str, manifest: dict[str, object]) -> str:
+    """The information memo's HTML layout with the template's name as its title and a
+    header row for each field the Word document added (CC, reference...)."""
+    base_fields = {"to", "from", "date", "subject", "background", "comment",
+                   "classification", "portion_marks", "citations"}
+    rows = []
+    for spec in manifest.get("fields", []):  # type: ignore[attr-defined]
+        if spec["name"] in base_fields:
+            continue
+        label = html.escape(str(spec["label"]).upper())
+        rows.append(f'  <tr><th scope="row">{label}:</th><td dir="auto">'
+                    f'{{{{ fields.{spec["name"]} }}}}</td></tr>\n')
+    text = base_html.replace('<h1 class="doc-title">Information memorandum</h1>',
+                             '<h1 class="doc-title">{{ template.name }}</h1>', 1)
+    return text.replace('  <tr class="last">', "".join(rows) + '  <tr class="last">', 1)
+
+
 def _write_folder(library: TemplateLibrary, template_id: str, manifest: dict[str, object],
                   docx_bytes: bytes, base: BriefTemplate | None) -> BriefTemplate:
     target = library.user_dir / template_id
@@ -328,7 +346,9 @@ def _write_folder(library: TemplateLibrary, template_id: str, manifest: dict[str
     try:
         (staging / "memo.docx").write_bytes(docx_bytes)
         if base is not None:
-            shutil.copyfile(base.html_file, staging / "memo.html")
+            (staging / "memo.html").write_text(
+                _html_layout(base.html_file.read_text(encoding="utf-8"), manifest),
+                encoding="utf-8")
         (staging / MANIFEST_NAME).write_text(dumps(manifest), encoding="utf-8")
         staging.rename(target)
     except OSError as exc:

@@ -435,3 +435,17 @@ def test_bracketed_placeholders_of_a_letter(tmp_path: Path, library: TemplateLib
     assert "Street Address" not in joined
     _no_syntax(parts)
     _marking_everywhere(parts)
+
+
+def test_the_html_layout_shows_the_added_fields_and_the_name(
+        tmp_path: Path, library: TemplateLibrary) -> None:
+    from briefgen.render.html_writer import render_html
+
+    result = import_docx(od.table_form(tmp_path / "form.docx"), library, name="Legal memo")
+    assert result.template is not None
+    brief = sample_brief()
+    brief.template = result.template.id
+    brief.fields["cc"] = "Records <office>"
+    page = render_html(brief, result.template)
+    assert '<th scope="row">CC:</th><td dir="auto">Records &lt;office&gt;</td>' in page
+    assert '<h1 class="doc-title">Legal memo</h1>' in page
