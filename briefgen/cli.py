@@ -97,10 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("name", metavar="NAME")
     export.add_argument("file", metavar="FILE")
     new = tcommands.add_parser("new", help="make a template from your office's Word document")
-    new.add_argument("--from-docx", required=True, metavar="FILE.docx",
+    new.add_argument("new_name", nargs="?", metavar="NAME", help="the new template's name")
+    new.add_argument("--id", dest="new_id", metavar="ID", help="the new template's id")
+    new.add_argument("--from-docx", metavar="FILE.docx",
                      help="the office's memo form or letterhead (it is only read)")
-    new.add_argument("--id", dest="template_id", metavar="ID", help="the new template's id")
-    new.add_argument("--name", metavar="NAME", help="the name shown in the template picker")
+    new.add_argument("--name", dest="docx_name", metavar="NAME",
+                     help="the name shown in the template picker")
     new.add_argument("--slot", action="append", default=None, metavar="NAME=N",
                      help="the field text box N holds (to=1, from=2...), when the document's "
                           "labels are pictures; --slot none keeps the boxes as they are")
@@ -403,42 +405,21 @@ def _templates(args: argparse.Namespace) -> int:
     raise AssertionError(action)
 
 
-def _slot_mapping(values: Sequence[str] | None) -> dict[str, int] | None:
-    """``--slot to=1 --slot from=2`` as {"to": 1, "from": 2}; ``--slot none`` as {}."""
-    if values is None:
-        return None
-    mapping: dict[str, int] = {}
-    for value in values:
-        if value.strip().lower() == "none":
-            continue
-        name, _, number = value.partition("=")
-        if not name.strip().isidentifier() or not number.strip().isdigit():
-            raise BriefgenError(f"--slot {value!r} must be NAME=N, such as to=1.")
-        mapping[name.strip()] = int(number)
-    return mapping
-
-
 def _new_from_docx(library: TemplateLibrary, args: argparse.Namespace) -> int:
-    from briefgen.render.templates.docx_import import import_docx
+    """``templates new --from-docx``: the Word importer; its lines come from the module."""
+    from briefgen.render.templates.docx_import import import_docx, report_lines, slot_options
 
-    result = import_docx(Path(args.from_docx), library, template_id=args.template_id,
-                         name=args.name, slots=_slot_mapping(args.slot))
-    if result.template is None:
-        _say(f"{args.from_docx}: these text boxes hold no label, so briefgen cannot tell "
-             "what they are for:")
-        for box in result.boxes:
-            _say(f"{box.number}: {box.text or '(empty)'}")
-        _say("Say which box holds what with --slot NAME=N (for example --slot to=1 "
-             "--slot from=2 --slot date=3 --slot subject=4), or --slot none to keep the "
-             "boxes as they are.", err=True)
-        return EXIT_FAILURE
-    _say(f"id: {result.template.id}")
-    _say(f"folder: {result.template.folder}")
-    _say("filled: " + ", ".join(f"{name} ({', '.join(places)})"
-                                for name, places in result.slots.items()))
-    for note in result.notes:
-        _say(f"note: {note}")
-    return EXIT_OK
+    if not args.from_docx:
+        raise BriefgenError("templates new needs the office's Word document, as in "
+                            "'briefgen templates new --from-docx memo.docx'.")
+    result = import_docx(Path(args.from_docx), library, template_id=args.new_id,
+                         name=args.docx_name or args.new_name, slots=slot_options(args.slot))
+    out, err = report_lines(result, Path(args.from_docx))
+    for line in out:
+        _say(line)
+    for line in err:
+        _say(line, err=True)
+    return EXIT_OK if result.template is not None else EXIT_FAILURE
 
 
 def _show_template(template: BriefTemplate) -> None:

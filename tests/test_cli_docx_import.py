@@ -91,3 +91,17 @@ def test_a_doc_file_is_refused_in_one_line(tmp_path: Path,
     err = capsys.readouterr().err
     assert err == (f"briefgen: {old}: this is an old Word 97-2003 (.doc) document; open it "
                    "in Word and save it as a Word Document (.docx).\n")
+
+
+def test_the_name_may_also_be_given_as_the_argument(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = od.bare_document(tmp_path / "bare.docx")
+    assert main(["templates", "new", "Ward office memo", "--from-docx", str(source)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "id: ward-office-memo"
+
+
+def test_new_without_a_document_says_what_it_needs(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["templates", "new", "Some memo"]) == 1
+    assert capsys.readouterr().err == (
+        "briefgen: templates new needs the office's Word document, as in 'briefgen "
+        "templates new --from-docx memo.docx'.\n")

@@ -19,7 +19,7 @@ import tempfile
 import tomllib
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -356,3 +356,37 @@ def _write_folder(library: TemplateLibrary, template_id: str, manifest: dict[str
         raise DocxImportError(f"{target}: the template cannot be saved "
                               f"({exc.strerror or exc}).") from None
     return read_manifest(target, "user")
+
+
+def slot_options(values: Sequence[str] | None) -> dict[str, int] | None:
+    """``--slot to=1 --slot from=2`` as {"to": 1, "from": 2}; ``--slot none`` as {} (keep
+    the boxes as they are); no option as None (ask)."""
+    if values is None:
+        return None
+    mapping: dict[str, int] = {}
+    for value in values:
+        if value.strip().lower() == "none":
+            continue
+        name, _, number = value.partition("=")
+        if not name.strip().isidentifier() or not number.strip().isdigit():
+            raise DocxImportError(f"--slot {value!r} must be NAME=N, such as to=1.")
+        mapping[name.strip()] = int(number)
+    return mapping
+
+
+def report_lines(result: ImportResult, source: Path) -> tuple[list[str], list[str]]:
+    """What the command line prints (standard output, standard error): the new template's
+    id, folder, filled slots and notes, one line each; or the unnamed boxes and how to map
+    them."""
+    if result.template is None:
+        out = [f"{source}: these text boxes hold no label, so briefgen cannot tell what "
+               "they are for:"]
+        out += [f"{box.number}: {box.text or '(empty)'}" for box in result.boxes]
+        return out, ["Say which box holds what with --slot NAME=N (for example --slot to=1 "
+                     "--slot from=2 --slot date=3 --slot subject=4), or --slot none to keep "
+                     "the boxes as they are."]
+    out = [f"id: {result.template.id}", f"folder: {result.template.folder}",
+           "filled: " + (", ".join(f"{name} ({', '.join(places)})"
+                                   for name, places in result.slots.items()) or "nothing")]
+    out += [f"note: {note}" for note in result.notes]
+    return out, []
