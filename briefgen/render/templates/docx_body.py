@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
@@ -191,19 +193,28 @@ def insert_body(document: DocxDocument, found: SlotFinding) -> str:
     return where
 
 
-def _style_names(document: DocxDocument) -> set[str]:
-    return {style.name for style in document.styles if style.name}
+def _paragraph_styles(document: DocxDocument) -> dict[str, Any]:
+    """The document's paragraph styles by their name as Word shows it ("Heading 1"),
+    whatever case the file writes the name in ("heading 1" by Word, "Heading 1" by
+    LibreOffice)."""
+    found: dict[str, Any] = {}
+    for style in document.styles:
+        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name:
+            found.setdefault(style.name.lower(), style)
+    return found
 
 
 def _body_block(document: DocxDocument) -> list[etree._Element]:
     """The memo body (as the built-in information memo has it) as paragraphs in the
     document's own Heading 1, List Bullet and Quote styles, or plain ones when it has none."""
-    names = _style_names(document)
+    styles = _paragraph_styles(document)
+    names = {name.title() for name in styles}
     made: list[Paragraph] = []
 
     def para(text: str, style: str | None = None, *, bold: bool = False,
              italic: bool = False) -> Paragraph:
-        paragraph = document.add_paragraph(style=style if style in names else None)
+        paragraph = document.add_paragraph(
+            style=styles.get(style.lower()) if style else None)
         if text:
             run = paragraph.add_run(text)
             run.bold = bold or None

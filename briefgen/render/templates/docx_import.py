@@ -169,17 +169,30 @@ def _encrypted(data: bytes) -> bool:
         return False
 
 
+# LibreOffice names the core properties with an older relationship type that python-docx
+# does not know: it would add a second docProps/core.xml (a duplicate zip entry).
+_OLD_CORE = (b"http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/"
+             b"core-properties")
+_CORE = b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+
+
 def _as_docx_package(data: bytes) -> bytes:
-    """A .dotx (Word template) read as a .docx: only its main part's content type differs."""
+    """The package as python-docx reads it: a .dotx (Word template) with the main part's
+    content type of a .docx, and LibreOffice's core-properties relationship renamed."""
+    fixes = {"[Content_Types].xml": (_WORD_TYPES[1].encode(), _DOCX_TYPE.encode()),
+             "_rels/.rels": (_OLD_CORE, _CORE)}
     with zipfile.ZipFile(io.BytesIO(data)) as source:
-        if _WORD_TYPES[1].encode() not in source.read("[Content_Types].xml"):
+        names = set(source.namelist())
+        needed = {name: fix for name, fix in fixes.items()
+                  if name in names and fix[0] in source.read(name)}
+        if not needed:
             return data
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
             for info in source.infolist():
                 content = source.read(info.filename)
-                if info.filename == "[Content_Types].xml":
-                    content = content.replace(_WORD_TYPES[1].encode(), _DOCX_TYPE.encode())
+                if info.filename in needed:
+                    content = content.replace(*needed[info.filename])
                 target.writestr(info, content)
     return buffer.getvalue()
 

@@ -449,3 +449,38 @@ def test_the_html_layout_shows_the_added_fields_and_the_name(
     page = render_html(brief, result.template)
     assert '<th scope="row">CC:</th><td dir="auto">Records &lt;office&gt;</td>' in page
     assert '<h1 class="doc-title">Legal memo</h1>' in page
+
+
+def _as_libreoffice_writes_it(path: Path) -> Path:
+    """The document as LibreOffice saves a .docx: style names capitalised ("Heading 1")
+    and the core properties under an older relationship type."""
+    target = path.with_name("lo-" + path.name)
+    with zipfile.ZipFile(path) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "word/styles.xml":
+                data = re.sub(rb'w:name w:val="(heading \d|list bullet|quote)"',
+                              lambda m: b'w:name w:val="' + m.group(1).title() + b'"', data)
+            if info.filename == "_rels/.rels":
+                data = data.replace(b"package/2006/relationships/metadata/core-properties",
+                                    b"officedocument/2006/relationships/metadata/"
+                                    b"core-properties")
+            new.writestr(info, data)
+    return target
+
+
+def test_a_document_saved_by_libreoffice(tmp_path: Path, library: TemplateLibrary,
+                                         in_process: None) -> None:
+    source = _as_libreoffice_writes_it(od.logo_memo(tmp_path / "memo.docx"))
+    assert b'w:val="Heading 1"' in zipfile.ZipFile(source).read("word/styles.xml")
+    result = import_docx(source, library)
+    assert result.template is not None
+    with zipfile.ZipFile(result.template.docx_file) as archive:
+        names = archive.namelist()
+    assert len(names) == len(set(names))  # one docProps/core.xml, not two
+    document, _, data = _render(result)
+    assert ("Heading 1", "Key points") in {(p.style.name, p.text) for p in document.paragraphs}
+    assert any(p.style.name == "List Bullet" for p in document.paragraphs)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+    assert len(names) == len(set(names))
