@@ -208,13 +208,19 @@ class _Converted:
 def convert(path: Path, slots: Mapping[str, int] | None) -> _Converted:
     """The document at ``path`` turned into a docxtpl template (bytes), what was filled,
     the text boxes still unnamed and the notes; the file itself is only read."""
-    data = _as_docx_package(read_source(path))
+    data = read_source(path)
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error,
-            etree.XMLSyntaxError) as exc:
-        raise _fail(Path(path), f"the document is damaged and cannot be read as a .docx "
-                                f"({exc})") from None
+        return _convert(Path(path), _as_docx_package(data), slots)
+    except (PackageNotFoundError, KeyError, IndexError, ValueError, zipfile.BadZipFile,
+            zlib.error, etree.XMLSyntaxError) as exc:
+        detail = f"a part it refers to is missing: {exc}" if isinstance(exc, KeyError) \
+            else str(exc)
+        raise _fail(Path(path), "the document is damaged and cannot be read as a .docx "
+                                f"({detail[:120]})") from None
+
+
+def _convert(path: Path, data: bytes, slots: Mapping[str, int] | None) -> _Converted:
+    document = docx.Document(io.BytesIO(data))
     found = SlotFinding()
     notes = remove_outside_links(document)
     roots = [document.element.body]
@@ -240,7 +246,7 @@ def convert(path: Path, slots: Mapping[str, int] | None) -> _Converted:
         for name, number in slots.items():
             box = by_number.get(number)
             if box is None:
-                raise _fail(Path(path), f"there is no text box {number} to hold '{name}' "
+                raise _fail(path, f"there is no text box {number} to hold '{name}' "
                                         f"(the document has {len(boxes)})")
             fill_text_box(box, name, found)
         boxes = [b for b in boxes if b.number not in set(slots.values())]

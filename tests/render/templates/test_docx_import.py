@@ -331,6 +331,19 @@ def _ole(tmp_path: Path, name: str, streams: dict[str, bytes]) -> Path:
     return path
 
 
+def _dangling(folder: Path) -> Path:
+    """A memo whose section names a header relationship the package does not hold."""
+    source = od.logo_memo(folder / "whole.docx")
+    target = folder / "dangling.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "word/_rels/document.xml.rels":
+                data = re.sub(rb"<Relationship [^>]*header1.xml\"/>", b"", data)
+            new.writestr(info, data)
+    return target
+
+
 BAD: dict[str, tuple[Callable[[Path], Path], str]] = {
     "text": (lambda d: (d / "notes.docx").write_text("just text") and d / "notes.docx",
              "not a Word document"),
@@ -344,6 +357,7 @@ BAD: dict[str, tuple[Callable[[Path], Path], str]] = {
         od.bare_document(d / "whole.docx").read_bytes()[:700]) and d / "cut.docx",
                 "damaged"),
     "missing": (lambda d: d / "nowhere.docx", "no such file"),
+    "dangling": (_dangling, "damaged.*a part it refers to is missing"),
     "xlsx-like": (lambda d: _zip(d / "sheet.docx", {"[Content_Types].xml": b"<Types/>"}),
                   "not a Word document"),
     "bomb": (lambda d: _zip(d / "bomb.docx", {"[Content_Types].xml": b"<Types/>",
