@@ -117,3 +117,19 @@ def test_the_file_menu_offers_new_template_from_word(qtbot):
     assert action in file_menu.actions()
     action.trigger()
     assert called == [True]
+
+
+def test_the_window_file_menu_makes_a_template_the_form_can_pick(qtbot, make_window, tmp_path,
+                                                                 monkeypatch):
+    window = make_window(nlp_factory=lambda: None)
+    source = od.table_form(tmp_path / "Legal form.docx")
+    answer(monkeypatch, dialogs.OpenFilesDialog, [str(source)])
+    window.actions_by_key["new_template"].trigger()
+    qtbot.waitUntil(lambda: "legal-form" in {t.id for t in window.templates.templates},
+                    timeout=20_000)
+    qtbot.waitUntil(lambda: "Made the template Legal form" in window.messages.text(),
+                    timeout=10_000)
+    assert "filled: subject, to, from, date, cc" in window.messages.text()
+    assert (tmp_path / "user-templates" / "legal-form" / "memo.docx").is_file()
+    box = window.form.template_box
+    assert "Legal form (user)" in [box.itemText(i) for i in range(box.count())]
