@@ -393,3 +393,21 @@ def bracket_letter(path: Path, page: tuple[int, int] = LETTER) -> Path:
         document.add_paragraph(line)
     document.save(str(path))
     return path
+
+
+def table_layout_memo(path: Path) -> Path:
+    """A form laid out as one table: label cells, value cells, and a last row of two
+    merged cells that says where to type the memo."""
+    document = new_doc(A4)
+    runs(document.sections[0].header.paragraphs[0], "Fennick County Clerk")
+    table = document.add_table(rows=4, cols=2)
+    table.style = document.styles["Table Grid"]
+    for row, (label, value) in zip(table.rows, (("To", "Name"), ("From", "Name"),
+                                                ("Subject", "Subject")), strict=False):
+        runs(row.cells[0].paragraphs[0], label, bold=True)
+        runs(row.cells[1].paragraphs[0], value)
+    last = table.rows[3].cells[0].merge(table.rows[3].cells[1])
+    last.paragraphs[0].text = "Click here to type the memo."
+    last.add_paragraph("More sample text of the form.")
+    document.save(str(path))
+    return path

@@ -18,6 +18,7 @@ from lxml import etree
 from briefgen.render.active_content import is_external_reference
 from briefgen.render.templates.docx_slots import SlotFinding, field_tag
 from briefgen.render.templates.docx_xml import (
+    TXBX,
     W_P,
     W_PPR,
     fill_paragraph,
@@ -156,6 +157,11 @@ def insert_body(document: DocxDocument, found: SlotFinding) -> str:
     limit = closing if closing is not None else len(elements)
     placeholder = next((i for i, e in enumerate(elements[:limit])
                         if e.tag == W_P and _PLACEHOLDER.search(paragraph_text(e))), None)
+    if placeholder is None:
+        cell = _placeholder_in_cell(body)
+        if cell is not None:
+            _fill_cell(document, cell)
+            return "in the table cell that held the sample text"
     if placeholder is not None:
         start, where = placeholder, "in place of the document's sample text"
     else:
@@ -191,6 +197,30 @@ def insert_body(document: DocxDocument, found: SlotFinding) -> str:
                 body.append(element)
     remove(removable)
     return where
+
+
+def _placeholder_in_cell(body: etree._Element) -> etree._Element | None:
+    """The sample-text paragraph of a form laid out as a table ("Type the memo here" in
+    its last cell), outside text boxes."""
+    for paragraph in body.iter(W_P):
+        ancestors = [a.tag for a in paragraph.iterancestors()]
+        if qn("w:tc") in ancestors and TXBX not in ancestors and \
+                _PLACEHOLDER.search(paragraph_text(paragraph)):
+            return paragraph
+    return None
+
+
+def _fill_cell(document: DocxDocument, placeholder: etree._Element) -> None:
+    """The memo body in place of the placeholder and the sample lines after it in its cell;
+    an empty paragraph ends the cell, as Word requires one whatever the loops leave."""
+    cell = placeholder.getparent()
+    following = [e for e in placeholder.itersiblings() if e.tag in (W_P, W_TBL)]
+    for element in _body_block(document):
+        placeholder.addprevious(element)
+    remove(e for e in [placeholder, *following] if not _keeps(e))
+    end = etree.Element(W_P)
+    if cell is not None:
+        cell.append(end)
 
 
 def _paragraph_styles(document: DocxDocument) -> dict[str, Any]:

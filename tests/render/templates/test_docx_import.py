@@ -13,6 +13,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from support import office_docs as od
 from support.sample_briefs import sample_brief
 
@@ -498,3 +499,19 @@ def test_a_document_saved_by_libreoffice(tmp_path: Path, library: TemplateLibrar
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = archive.namelist()
     assert len(names) == len(set(names))
+
+
+def test_a_form_laid_out_as_one_table(tmp_path: Path, library: TemplateLibrary,
+                                      in_process: None) -> None:
+    result = import_docx(od.table_layout_memo(tmp_path / "clerk.docx"), library)
+    assert "in the table cell that held the sample text" in " ".join(result.notes)
+    document, parts, _ = _render(result)
+    table = document.tables[0]
+    assert [table.cell(i, 1).text for i in range(3)] == [TO, FROM, SUBJECT]
+    cell = table.cell(3, 0)
+    texts = [p.text for p in cell.paragraphs]
+    assert "Key points" in texts
+    assert not any("sample text" in t or "type the memo" in t for t in texts)
+    assert cell._tc[-1].tag == qn("w:p")  # Word needs a cell to end in a paragraph
+    _no_syntax(parts)
+    _marking_everywhere(parts)
