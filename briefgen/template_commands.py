@@ -111,7 +111,9 @@ def run_templates(args: argparse.Namespace, say: Say) -> int:
                                 "name as NAME.")
         if not args.new_name:
             raise BriefgenError("templates new needs the new template's name, as in "
-                                "'briefgen templates new \"Europe desk memo\"'.")
+                                "'briefgen templates new \"Europe desk memo\"', or your "
+                                "office's Word document, as in 'briefgen templates new "
+                                "--from-docx memo.docx'.")
         template = library.duplicate(args.from_id or DEFAULT_NEW_FROM, args.new_name,
                                      new_id=args.new_id)
         say(f"Created {template.id} ({template.name}) in {template.folder}")
