@@ -142,20 +142,14 @@ def run_templates(args: argparse.Namespace, say: Say) -> int:
 def _new_from_docx(library: TemplateLibrary, args: argparse.Namespace, say: Say) -> int:
     """``templates new --from-docx``: the Word importer (briefgen.render.templates.
     docx_import) makes the template; its report lines come from that module."""
-    import importlib
+    from briefgen.render.templates.docx_import import import_docx, report_lines, slot_options
 
-    try:
-        importer = importlib.import_module("briefgen.render.templates.docx_import")
-    except ModuleNotFoundError:
-        raise BriefgenError("This build of briefgen cannot make a template from a Word "
-                            "document.") from None
     if args.from_id:
         raise BriefgenError("Give either --from or --from-docx, not both.")
     path = Path(args.from_docx)
-    result = importer.import_docx(path, library, template_id=args.new_id,
-                                  name=args.docx_name or args.new_name,
-                                  slots=importer.slot_options(args.slot))
-    out, err = importer.report_lines(result, path)
+    result = import_docx(path, library, template_id=args.new_id,
+                         name=args.docx_name or args.new_name, slots=slot_options(args.slot))
+    out, err = report_lines(result, path)
     for line in out:
         say(line)
     for line in err:

@@ -162,6 +162,10 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
         "export of unknown id": (["export", "nope", str(tmp_path / "x.brieftemplate")],
                                  "the id 'nope'"),
         "new without a name": (["new"], "needs the new template's name"),
+        "both sources": (["new", "X", "--from", "decision-memo", "--from-docx", str(text)],
+                         "either --from or --from-docx, not both"),
+        "a slot without a document": (["new", "X", "--from", "decision-memo", "--slot",
+                                       "to=1"], "--name and --slot go with --from-docx"),
     }
 
 
@@ -169,7 +173,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[list[str], str]]:
     "unknown id", "unknown id to copy", "id that exists", "bad id", "built-in renamed",
     "built-in deleted", "not a package", "corrupt zip", "zip without a template",
     "folder without a template", "missing file", "export of unknown id",
-    "new without a name"])
+    "new without a name", "both sources", "a slot without a document"])
 def test_every_bad_input_is_one_line_and_a_failure(
         case: str, tmp_path: Path, user_dir: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
