@@ -15,8 +15,10 @@ from briefgen.render.active_content import strip_active_html
 from briefgen.render.context import build_context
 from briefgen.render.dates import DEFAULT_DATE_FORMAT
 from briefgen.render.document_info import DocumentInfo
+from briefgen.render.docx_letterhead import read_letterhead
 from briefgen.render.isolation import needs_isolation, run_isolated
 from briefgen.render.jinja_env import check_source, render_string, sandbox
+from briefgen.render.letterhead_html import add_letterhead
 from briefgen.render.templates.manifest import BriefTemplate
 
 # Compiled templates keyed by file, modification time and size: an edited file is recompiled.
@@ -60,10 +62,26 @@ def render_html(
     (briefgen.render.isolation), and what it renders loses any script or external reference
     (briefgen.render.active_content). ``info``: when given, the document's language is
     written into the ``<html lang>`` attribute (an exported file; the preview leaves it).
+    The preview of a template that is not built in shows its Word document's letterhead,
+    footer, body font and margins around the memo (briefgen.render.letterhead_html).
     """
     if needs_isolation(template):
-        return str(run_isolated(str(template.html_file), render_html, brief, template,
+        html = str(run_isolated(str(template.html_file), _render_template, brief, template,
                                 preview=preview, date_format=date_format, info=info))
+    else:
+        html = _render_template(brief, template, preview=preview, date_format=date_format,
+                                info=info)
+    if preview and template.origin != "builtin":
+        html = add_letterhead(html, read_letterhead(template.docx_file))
+    return html
+
+
+def _render_template(
+    brief: Brief, template: BriefTemplate, *, preview: bool, date_format: str,
+    info: DocumentInfo | None,
+) -> str:
+    """The memo as ``template``'s HTML renders it (what render_html describes, without the
+    child process and the letterhead)."""
     strict = template.origin == "builtin"
     compiled = compile_html(template.html_file, strict=strict)
     context = build_context(brief, template, preview=preview, date_format=date_format)

@@ -1,0 +1,214 @@
+"""The letterhead of a template's Word document, for the HTML preview: its first-page header
+and its footer as simple HTML, its body font, page size and margins.
+
+The document is untrusted: it is read as a zip with bounded parts (the bounds of
+briefgen.intake.archive_limits and smaller ones below), its XML without entities, DTDs or
+network, its pictures only when they are PNG, JPEG or GIF. A document that cannot be read
+gives no letterhead (``None``), never an exception. Results are cached by path, modification
+time and size, so the preview does not read the document again on each keystroke.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from briefgen.errors import BriefgenError
+from briefgen.intake.archive_limits import check_package
+from briefgen.render.docx_header_html import PartReader
+from briefgen.render.docx_parts import (
+    MAX_PART_XML_BYTES,
+    R,
+    W,
+    parse_part,
+    relationships,
+)
+from briefgen.render.docx_styles import read_styles, theme_fonts, twips
+
+THEME_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+
+MAX_DOCUMENT_BYTES = 16_000_000
+"""The most of word/document.xml read (its section properties are what is needed)."""
+
+# Word's page when a document does not say: Letter, 1 inch margins, 0.5 inch header/footer.
+_DEFAULT_PAGE = (12240, 15840, 1440, 1440, 1440, 1440, 720, 720)
+
+
+@dataclass(frozen=True)
+class PageBox:
+    """A page's size, margins and header/footer distances, in points."""
+
+    width: float
+    height: float
+    top: float
+    right: float
+    bottom: float
+    left: float
+    header: float
+    footer: float
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What the preview shows of a template's Word document.
+
+    ``header_html`` and ``footer_html`` are escaped HTML fragments ("" when the document has
+    none); ``font_family`` and ``font_size`` (points) are the body's default font, ``None``
+    when the document does not name one; ``images`` counts the pictures embedded as data
+    URIs.
+    """
+
+    header_html: str
+    footer_html: str
+    font_family: str | None
+    font_size: float | None
+    page: PageBox
+    images: int = 0
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether there is no header or footer to show."""
+        return not self.header_html and not self.footer_html
+
+
+_CACHE: dict[str, tuple[tuple[int, int], Letterhead | None]] = {}
+_CACHE_SIZE = 16
+_LOCK = threading.Lock()
+
+
+def read_letterhead(path: Path) -> Letterhead | None:
+    """The letterhead of the Word document at ``path``; ``None`` when it cannot be read
+    (missing, not a zip, too large, malformed). Cached while the file is unchanged."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = (stat.st_mtime_ns, stat.st_size)
+    name = str(path)
+    with _LOCK:
+        cached = _CACHE.get(name)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    letterhead = _read_uncached(path)
+    with _LOCK:
+        if name not in _CACHE and len(_CACHE) >= _CACHE_SIZE:
+            del _CACHE[next(iter(_CACHE))]
+        _CACHE[name] = (key, letterhead)
+    return letterhead
+
+
+def clear_cache() -> None:
+    """Forget every letterhead read (for tests and after a template is replaced)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
+def _read_uncached(path: Path) -> Letterhead | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if len(data) > 64_000_000:
+        return None
+    try:
+        check_package(data, path.name, "Word document")
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _read_package(archive)
+    except (BriefgenError, zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError,
+            etree.LxmlError, RuntimeError, NotImplementedError):
+        return None
+
+
+def _main_part(archive: zipfile.ZipFile) -> str:
+    for _type, target in relationships(archive, "").values():
+        if target.endswith(".xml") and _type.endswith("/officeDocument"):
+            return target
+    return "word/document.xml"
+
+
+def _read_package(archive: zipfile.ZipFile) -> Letterhead | None:
+    main = _main_part(archive)
+    document = parse_part(archive, main, MAX_DOCUMENT_BYTES)
+    if document is None or document.tag != f"{{{W}}}document":
+        return None
+    rels = relationships(archive, main)
+    styles_part = next((t for ty, t in rels.values() if ty.endswith("/styles")), None)
+    styles_root = (parse_part(archive, styles_part, MAX_PART_XML_BYTES * 4)
+                   if styles_part else None)
+    theme_part = next((t for ty, t in rels.values() if ty == THEME_TYPE), None)
+    theme_root = parse_part(archive, theme_part, MAX_PART_XML_BYTES) if theme_part else None
+    styles = read_styles(styles_root, theme_fonts(theme_root))
+    section = _first_section(document)
+    page = _page_box(section)
+    header_id, footer_id = _header_footer_ids(section)
+    reader = PartReader(archive, styles, (page.width - page.left - page.right) * 4 / 3,
+                        page.height * 4 / 3)
+    header_html = footer_html = ""
+    if header_id and header_id in rels:
+        header_html = reader.part_html(rels[header_id][1], relationships)
+    if footer_id and footer_id in rels:
+        footer_html = reader.part_html(rels[footer_id][1], relationships)
+    body = styles.body_look()
+    return Letterhead(header_html=header_html, footer_html=footer_html,
+                      font_family=body.font, font_size=body.size, page=page,
+                      images=reader.images)
+
+
+def _first_section(document: etree._Element) -> etree._Element | None:
+    """The first section's properties: in the last paragraph of the first section, or the
+    body's own when the document has one section."""
+    body = document.find(f"{{{W}}}body")
+    if body is None:
+        return None
+    for paragraph in body.iterchildren(f"{{{W}}}p"):
+        section = paragraph.find(f"{{{W}}}pPr/{{{W}}}sectPr")
+        if section is not None:
+            return section
+    return body.find(f"{{{W}}}sectPr")
+
+
+def _page_box(section: etree._Element | None) -> PageBox:
+    width, height, top, right, bottom, left, header, footer = _DEFAULT_PAGE
+    size = section.find(f"{{{W}}}pgSz") if section is not None else None
+    margins = section.find(f"{{{W}}}pgMar") if section is not None else None
+    if size is not None:
+        width = twips(size.get(f"{{{W}}}w"), width, 1440, 31680)
+        height = twips(size.get(f"{{{W}}}h"), height, 1440, 31680)
+    if margins is not None:
+        top = twips(margins.get(f"{{{W}}}top"), top, 0, 15840)
+        right = twips(margins.get(f"{{{W}}}right"), right, 0, 15840)
+        bottom = twips(margins.get(f"{{{W}}}bottom"), bottom, 0, 15840)
+        left = twips(margins.get(f"{{{W}}}left"), left, 0, 15840)
+        header = twips(margins.get(f"{{{W}}}header"), header, 0, 15840)
+        footer = twips(margins.get(f"{{{W}}}footer"), footer, 0, 15840)
+    # The text needs some width: margins that leave less than a quarter of it are halved.
+    while left + right > width * 0.75:
+        left, right = left // 2, right // 2
+    return PageBox(*(value / 20 for value in (width, height, top, right, bottom, left,
+                                             header, footer)))
+
+
+def _header_footer_ids(section: etree._Element | None) -> tuple[str | None, str | None]:
+    """The relationship ids of the header page 1 shows (the first-page header when the
+    section has a different first page, as Word does) and of the default footer (the first
+    page's when there is no default one)."""
+    if section is None:
+        return None, None
+    refs: dict[tuple[str, str], str] = {}
+    for kind in ("header", "footer"):
+        for ref in section.iterchildren(f"{{{W}}}{kind}Reference"):
+            rel_id = ref.get(f"{{{R}}}id")
+            if rel_id:
+                refs[(kind, ref.get(f"{{{W}}}type") or "default")] = rel_id
+    title_page = section.find(f"{{{W}}}titlePg")
+    first_page = title_page is not None and (
+        title_page.get(f"{{{W}}}val") not in {"0", "false", "off"})
+    header = refs.get(("header", "first")) if first_page else refs.get(("header", "default"))
+    footer = refs.get(("footer", "default")) or (
+        refs.get(("footer", "first")) if first_page else None)
+    return header, footer

@@ -1,0 +1,64 @@
+"""Bounded access to the parts of an untrusted Word package: XML without entities, DTDs or
+network, internal relationships only."""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+
+from lxml import etree
+
+from briefgen.intake.archive_limits import read_part_head
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+MAX_PART_XML_BYTES = 4_000_000
+"""The most a header, footer, theme or relationships part may be."""
+
+
+def _parser() -> etree.XMLParser:
+    """A parser that loads no DTD, expands no entity and opens no address (one per call:
+    lxml parsers are not shared between threads)."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, remove_comments=True, remove_pis=True)
+
+
+def parse_part(archive: zipfile.ZipFile, name: str, limit: int) -> etree._Element | None:
+    """The XML of part ``name`` (``None`` when missing or larger than ``limit`` bytes)."""
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > limit:
+        return None
+    data = read_part_head(archive, name, limit + 1)
+    if len(data) > limit:
+        return None
+    return etree.fromstring(data, parser=_parser())
+
+
+def relationships(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """Relationship id -> (type, part name in the package) of ``part``'s internal
+    relationships; external ones (web addresses, linked files) are left out."""
+    folder, base = posixpath.split(part)
+    root = parse_part(archive, posixpath.join(folder, "_rels", base + ".rels"),
+                      MAX_PART_XML_BYTES)
+    found: dict[str, tuple[str, str]] = {}
+    if root is None:
+        return found
+    for rel in root.iter(f"{{{PACKAGE_RELS}}}Relationship"):
+        if (rel.get("TargetMode") or "").lower() == "external":
+            continue
+        rel_id, target = rel.get("Id"), rel.get("Target")
+        if not rel_id or not target:
+            continue
+        if target.startswith("/"):
+            resolved = posixpath.normpath(target.lstrip("/"))
+        else:
+            resolved = posixpath.normpath(posixpath.join(folder, target))
+        if resolved.startswith("..") or resolved.startswith("/"):
+            continue
+        found[rel_id] = (rel.get("Type") or "", resolved)
+    return found

@@ -1,0 +1,85 @@
+"""The memo's HTML on a page like its Word document's: the letterhead (header) above the
+body, the footer below it, the document's body font, and its margins as the page's padding.
+
+Used by the live preview of templates that are not built in (the built-in templates' HTML
+draws their own heading, marking and footer, from the same build as their Word files).
+The side margins are empty columns of the page's width in per cent, so that a narrow pane
+shows them in proportion to the page (as a zoomed-out page) while the text keeps its size;
+the top and bottom ones are paddings in pixels at 96 dpi, which Qt's rich text reads there
+(it drops points) and which the preview pane scales with the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgen.render.docx_letterhead import Letterhead
+
+_BODY_OPEN = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+_BODY_CLOSE = re.compile(r"</body\s*>", re.IGNORECASE)
+_HEAD_CLOSE = re.compile(r"</head\s*>", re.IGNORECASE)
+GENERIC_FAMILY = "sans-serif"
+HEADER_GAP_PX = 16
+"""Space between the letterhead and the memo, and between the memo and the footer."""
+
+
+def _px(points: float) -> str:
+    return f"{points * 4 / 3:.0f}px"
+
+
+def letterhead_css(letterhead: Letterhead) -> str:
+    """The style block of the page box: the document's margins and body font."""
+    page = letterhead.page
+    top = page.header if letterhead.header_html else page.top
+    bottom = page.footer if letterhead.footer_html else page.bottom
+    font = ""
+    if letterhead.font_family:
+        font += f" font-family: '{letterhead.font_family}', {GENERIC_FAMILY};"
+    if letterhead.font_size:
+        font += f" font-size: {letterhead.font_size:g}pt;"
+    return (
+        "<style>\n"
+        "  table.letterhead-page { border-collapse: collapse; background: #ffffff; }\n"
+        f"  td.letterhead-sheet {{ padding: {_px(top)} 0 {_px(bottom)} 0;{font} }}\n"
+        f"  div.letterhead-header {{ margin-bottom: {HEADER_GAP_PX}px; }}\n"
+        f"  div.letterhead-footer {{ margin-top: {HEADER_GAP_PX}px; }}\n"
+        "  table.letterhead-tabs td, table.letterhead-table td { padding: 0; }\n"
+        "</style>\n"
+    )
+
+
+def margin_percents(letterhead: Letterhead) -> tuple[str, str]:
+    """The left and right margins in per cent of the page's width (as HTML writes them)."""
+    page = letterhead.page
+    return f"{100 * page.left / page.width:.1f}", f"{100 * page.right / page.width:.1f}"
+
+
+def add_letterhead(html: str, letterhead: Letterhead | None) -> str:
+    """``html`` (a whole memo, or a fragment) inside a page box with ``letterhead``'s header
+    above it and footer below it; ``html`` as it is when there is no letterhead, or it has
+    neither header nor footer."""
+    if letterhead is None or letterhead.is_empty:
+        return html
+    header = (f'<div class="letterhead-header" role="banner">{letterhead.header_html}</div>\n'
+              if letterhead.header_html else "")
+    footer = (f'\n<div class="letterhead-footer">'
+              f"{letterhead.footer_html}</div>" if letterhead.footer_html else "")
+    left, right = margin_percents(letterhead)
+    middle = f"{100 - float(left) - float(right):.1f}"
+    open_page = ('<table class="letterhead-page" width="100%" cellspacing="0" cellpadding="0" '
+                 'bgcolor="#ffffff" role="presentation"><tr>'
+                 f'<td class="letterhead-margin" width="{left}%"></td>'
+                 f'<td class="letterhead-sheet" width="{middle}%">\n')
+    close_page = (f'\n</td><td class="letterhead-margin" width="{right}%"></td>'
+                  "</tr></table>\n")
+    opening = _BODY_OPEN.search(html)
+    closing = _BODY_CLOSE.search(html, opening.end() if opening else 0)
+    if opening is None or closing is None:
+        return letterhead_css(letterhead) + open_page + header + html + footer + close_page
+    inside = html[opening.end():closing.start()]
+    page = open_page + header + inside + footer + close_page
+    html = html[:opening.end()] + page + html[closing.start():]
+    head_close = _HEAD_CLOSE.search(html, 0, opening.start() + 1)
+    if head_close is None:
+        return html[:opening.start()] + letterhead_css(letterhead) + html[opening.start():]
+    return html[:head_close.start()] + letterhead_css(letterhead) + html[head_close.start():]
