@@ -115,10 +115,13 @@ class PartReader:
                   ) -> str:
         """The HTML of header or footer ``part`` ("" when it is missing, too large or
         shows nothing)."""
-        root = _parse_part(self.archive, part, MAX_PART_XML_BYTES)
+        try:
+            root = _parse_part(self.archive, part, MAX_PART_XML_BYTES)
+            self._rels = relationships(self.archive, part)
+        except etree.LxmlError:  # a malformed part: the other one may still show
+            return ""
         if root is None:
             return ""
-        self._rels = relationships(self.archive, part)
         blocks = self._blocks(root, 0)
         while blocks and blocks[-1] == _EMPTY:
             blocks.pop()

@@ -13,6 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from support.hostile_templates import template_folder
 
@@ -37,7 +38,7 @@ def png_bytes(width: int, height: int, rgb: tuple[int, int, int] = (20, 90, 160)
             + chunk(b"IDAT", zlib.compress(row * height)) + chunk(b"IEND", b""))
 
 
-def _page_field(paragraph: docx.text.paragraph.Paragraph) -> None:
+def _page_field(paragraph: Paragraph) -> None:
     """A complex PAGE field whose stored result says "7" (Word updates it per page)."""
     for xml in ('<w:r %s><w:fldChar w:fldCharType="begin"/></w:r>',
                 '<w:r %s><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
