@@ -52,6 +52,7 @@ def compile_html(path: Path, *, strict: bool) -> jinja2.Template:
 def render_html(
     brief: Brief, template: BriefTemplate, *, preview: bool = False,
     date_format: str = DEFAULT_DATE_FORMAT, info: DocumentInfo | None = None,
+    letterhead: bool | None = None,
 ) -> str:
     """The memo as one standalone HTML document (inline CSS, no external requests).
 
@@ -62,8 +63,10 @@ def render_html(
     (briefgen.render.isolation), and what it renders loses any script or external reference
     (briefgen.render.active_content). ``info``: when given, the document's language is
     written into the ``<html lang>`` attribute (an exported file; the preview leaves it).
-    The preview of a template that is not built in shows its Word document's letterhead,
-    footer, body font and margins around the memo (briefgen.render.letterhead_html).
+    ``letterhead`` (``None``: as ``preview``): a template that is not built in shows its
+    Word document's letterhead, footer, body font and margins around the memo
+    (briefgen.render.letterhead_html), as the screen's page; the exported HTML is a web
+    page of its own design and leaves them out.
     """
     if needs_isolation(template):
         html = str(run_isolated(str(template.html_file), _render_template, brief, template,
@@ -71,7 +74,7 @@ def render_html(
     else:
         html = _render_template(brief, template, preview=preview, date_format=date_format,
                                 info=info)
-    if preview and template.origin != "builtin":
+    if (preview if letterhead is None else letterhead) and template.origin != "builtin":
         html = add_letterhead(html, read_letterhead(template.docx_file))
     return html
 

@@ -19,6 +19,7 @@ from support.letterhead_docs import (
 )
 from support.sample_briefs import sample_brief
 
+from briefgen.model import Brief
 from briefgen.render import BriefTemplate, TemplateLibrary, docx_letterhead, render_html
 from briefgen.render.letterhead_html import add_letterhead
 from briefgen.render.templates.manifest import read_manifest
@@ -126,3 +127,13 @@ def test_a_fragment_without_a_body_is_wrapped_whole(office: BriefTemplate) -> No
     assert page.text.index("Just a paragraph") < page.position(FOOTER_ADDRESS)
     assert any("td.letterhead-sheet" in css for css in page.styles)
     assert add_letterhead("<p>x</p>", None) == "<p>x</p>"
+
+
+def test_a_render_may_ask_for_the_letterhead_without_the_drafting_warnings(
+        office: BriefTemplate) -> None:
+    empty = Brief()  # an empty required field: the preview warns of it
+    assert '<table class="drafting-warnings"' in render_html(empty, office, preview=True)
+    html = render_html(empty, office, letterhead=True)
+    assert OFFICE_NAME in html
+    assert '<table class="drafting-warnings"' not in html
+    assert OFFICE_NAME not in render_html(sample_brief(), office, preview=True, letterhead=False)
