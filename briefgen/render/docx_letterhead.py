@@ -2,7 +2,7 @@
 and its footer as simple HTML, its body font, page size and margins.
 
 The document is untrusted: it is read as a zip with bounded parts (the bounds of
-briefgen.intake.archive_limits and smaller ones below), its XML without entities, DTDs or
+briefgen.render.docx_parts and smaller ones below), its XML without entities, DTDs or
 network, its pictures only when they are PNG, JPEG or GIF. A document that cannot be read
 gives no letterhead (``None``), never an exception. Results are cached by path, modification
 time and size, so the preview does not read the document again on each keystroke.
@@ -11,15 +11,15 @@ time and size, so the preview does not read the document again on each keystroke
 from __future__ import annotations
 
 import io
+import struct
 import threading
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
-from briefgen.errors import BriefgenError
-from briefgen.intake.archive_limits import check_package
 from briefgen.render.docx_header_html import PartReader
 from briefgen.render.docx_parts import (
     MAX_PART_XML_BYTES,
@@ -27,6 +27,7 @@ from briefgen.render.docx_parts import (
     W,
     parse_part,
     relationships,
+    within_bounds,
 )
 from briefgen.render.docx_styles import read_styles, theme_fonts, twips
 
@@ -116,11 +117,10 @@ def _read_uncached(path: Path) -> Letterhead | None:
     if len(data) > 64_000_000:
         return None
     try:
-        check_package(data, path.name, "Word document")
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return _read_package(archive)
-    except (BriefgenError, zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError,
-            etree.LxmlError, RuntimeError, NotImplementedError):
+            return _read_package(archive) if within_bounds(archive) else None
+    except (zipfile.BadZipFile, zlib.error, struct.error, OSError, ValueError, KeyError,
+            EOFError, etree.LxmlError, RuntimeError, NotImplementedError):
         return None
 
 

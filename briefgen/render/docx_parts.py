@@ -1,5 +1,11 @@
 """Bounded access to the parts of an untrusted Word package: XML without entities, DTDs or
-network, internal relationships only."""
+network, internal relationships only.
+
+The package bounds are those briefgen.intake.archive_limits sets for articles (render may
+not import intake: tests/test_architecture.py), checked from the zip's directory before any
+part is read; a part that inflates past what its entry says is cut by ``zipfile``, which
+then reports it as damaged.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +14,26 @@ import zipfile
 
 from lxml import etree
 
-from briefgen.intake.archive_limits import read_part_head
-
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 MAX_PART_XML_BYTES = 4_000_000
 """The most a header, footer, theme or relationships part may be."""
+MAX_PART_BYTES = 32_000_000
+MAX_PACKAGE_BYTES = 128_000_000
+MAX_PARTS = 5_000
+
+
+def within_bounds(archive: zipfile.ZipFile) -> bool:
+    """Whether no part of ``archive`` inflates past MAX_PART_BYTES, all together past
+    MAX_PACKAGE_BYTES, and it has no more than MAX_PARTS parts."""
+    infos = archive.infolist()
+    if len(infos) > MAX_PARTS:
+        return False
+    if any(info.file_size > MAX_PART_BYTES for info in infos):
+        return False
+    return sum(info.file_size for info in infos) <= MAX_PACKAGE_BYTES
 
 
 def _parser() -> etree.XMLParser:
@@ -33,7 +51,8 @@ def parse_part(archive: zipfile.ZipFile, name: str, limit: int) -> etree._Elemen
         return None
     if info.file_size > limit:
         return None
-    data = read_part_head(archive, name, limit + 1)
+    with archive.open(name) as handle:
+        data = handle.read(limit + 1)
     if len(data) > limit:
         return None
     return etree.fromstring(data, parser=_parser())

@@ -11,10 +11,15 @@ the top and bottom ones are paddings in pixels at 96 dpi, which Qt's rich text r
 
 from __future__ import annotations
 
+import hashlib
 import re
+from typing import TYPE_CHECKING
 
-from briefgen.render.docx_letterhead import Letterhead
+if TYPE_CHECKING:  # the preview pane imports this module: it stays light
+    from briefgen.render.docx_letterhead import Letterhead
 
+_DATA_IMAGE = re.compile(r'src="data:image/(?:png|jpeg|gif);base64,([A-Za-z0-9+/=]+)"')
+IMAGE_SCHEME = "briefgen-image"
 _BODY_OPEN = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 _BODY_CLOSE = re.compile(r"</body\s*>", re.IGNORECASE)
 _HEAD_CLOSE = re.compile(r"</head\s*>", re.IGNORECASE)
@@ -83,3 +88,21 @@ def add_letterhead(html: str, letterhead: Letterhead | None) -> str:
     if head_close is None:
         return html[:opening.start()] + letterhead_css(letterhead) + html[opening.start():]
     return html[:head_close.start()] + letterhead_css(letterhead) + html[head_close.start():]
+
+
+def image_references(html: str) -> tuple[str, dict[str, str]]:
+    """``html`` with each data: picture (PNG, JPEG, GIF) named by its digest instead
+    (``src="briefgen-image:<digest>"``), and the base64 text of each picture by name.
+
+    For a viewer that keeps the pictures it decoded (the preview pane): the page it is
+    given on each keystroke is then short, and no picture is decoded twice.
+    """
+    images: dict[str, str] = {}
+
+    def name(match: re.Match[str]) -> str:
+        data = match.group(1)
+        key = f"{IMAGE_SCHEME}:{hashlib.blake2b(data.encode('ascii'), digest_size=12).hexdigest()}"
+        images[key] = data
+        return f'src="{key}"'
+
+    return _DATA_IMAGE.sub(name, html), images

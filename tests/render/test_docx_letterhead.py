@@ -253,3 +253,17 @@ def test_a_second_read_comes_from_the_cache_until_the_file_changes(
     assert len(reads) == 2
     assert changed is not None
     assert FIRST_PAGE_LINE in changed.header_html
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_damaged_document_never_raises(tmp_path: Path, seed: int) -> None:
+    import random
+
+    path = letterhead_docx(tmp_path / "memo.docx")
+    data = bytearray(path.read_bytes())
+    rng = random.Random(seed)
+    for _ in range(40):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    path.write_bytes(bytes(data))
+    letterhead = read_letterhead(path)  # a letterhead, or None: never an exception
+    assert letterhead is None or isinstance(letterhead.header_html, str)
