@@ -10,6 +10,7 @@ time and size, so the preview does not read the document again on each keystroke
 
 from __future__ import annotations
 
+import hashlib
 import io
 import struct
 import threading
@@ -17,6 +18,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -30,6 +32,10 @@ from briefgen.render.docx_parts import (
     within_bounds,
 )
 from briefgen.render.docx_styles import read_styles, theme_fonts, twips
+from briefgen.resources import builtin_templates_dir
+
+if TYPE_CHECKING:
+    from briefgen.render.templates.manifest import BriefTemplate
 
 THEME_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
 
@@ -103,10 +109,59 @@ def read_letterhead(path: Path) -> Letterhead | None:
     return letterhead
 
 
+def letterhead_of(template: BriefTemplate) -> Letterhead | None:
+    """The letterhead the preview shows for ``template``: ``None`` for a built-in template
+    and for a copy of one (Save as template, Duplicate), whose HTML draws the heading,
+    marking and footer its Word document has."""
+    if template.origin == "builtin" or _is_builtin_copy(template.docx_file):
+        return None
+    return read_letterhead(template.docx_file)
+
+
+_BUILTIN_DIGESTS: list[frozenset[str]] = []
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+def _is_builtin_copy(path: Path) -> bool:
+    """Whether ``path`` holds the same bytes as a built-in template's Word document (the
+    digest of ``path`` is cached with its letterhead: by path, time and size)."""
+    with _LOCK:
+        if not _BUILTIN_DIGESTS:
+            _BUILTIN_DIGESTS.append(frozenset(
+                d for d in (_digest(p) for p in builtin_templates_dir().glob("*/memo.docx"))
+                if d))
+        builtin = _BUILTIN_DIGESTS[0]
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    with _LOCK:
+        known = _COPIES.get(key)
+    if known is None:
+        known = _digest(path) in builtin
+        with _LOCK:
+            if len(_COPIES) >= _CACHE_SIZE:
+                _COPIES.clear()
+            _COPIES[key] = known
+    return known
+
+
+_COPIES: dict[tuple[str, int, int], bool] = {}
+
+
 def clear_cache() -> None:
     """Forget every letterhead read (for tests and after a template is replaced)."""
     with _LOCK:
         _CACHE.clear()
+        _COPIES.clear()
 
 
 def _read_uncached(path: Path) -> Letterhead | None:

@@ -15,7 +15,7 @@ from briefgen.render.active_content import strip_active_html
 from briefgen.render.context import build_context
 from briefgen.render.dates import DEFAULT_DATE_FORMAT
 from briefgen.render.document_info import DocumentInfo
-from briefgen.render.docx_letterhead import read_letterhead
+from briefgen.render.docx_letterhead import letterhead_of
 from briefgen.render.isolation import needs_isolation, run_isolated
 from briefgen.render.jinja_env import check_source, render_string, sandbox
 from briefgen.render.letterhead_html import add_letterhead
@@ -63,8 +63,8 @@ def render_html(
     (briefgen.render.isolation), and what it renders loses any script or external reference
     (briefgen.render.active_content). ``info``: when given, the document's language is
     written into the ``<html lang>`` attribute (an exported file; the preview leaves it).
-    ``letterhead`` (``None``: as ``preview``): a template that is not built in shows its
-    Word document's letterhead, footer, body font and margins around the memo
+    ``letterhead`` (``None``: as ``preview``): a template that is not built in (nor a copy
+    of one) shows its Word document's letterhead, footer, body font and margins around the memo
     (briefgen.render.letterhead_html), as the screen's page; the exported HTML is a web
     page of its own design and leaves them out.
     """
@@ -74,8 +74,8 @@ def render_html(
     else:
         html = _render_template(brief, template, preview=preview, date_format=date_format,
                                 info=info)
-    if (preview if letterhead is None else letterhead) and template.origin != "builtin":
-        html = add_letterhead(html, read_letterhead(template.docx_file))
+    if preview if letterhead is None else letterhead:
+        html = add_letterhead(html, letterhead_of(template))
     return html
 
 

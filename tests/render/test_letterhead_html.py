@@ -137,3 +137,13 @@ def test_a_render_may_ask_for_the_letterhead_without_the_drafting_warnings(
     assert OFFICE_NAME in html
     assert '<table class="drafting-warnings"' not in html
     assert OFFICE_NAME not in render_html(sample_brief(), office, preview=True, letterhead=False)
+
+
+def test_a_copy_of_a_built_in_template_shows_no_letterhead(tmp_path: Path) -> None:
+    from support.hostile_templates import template_folder
+
+    copy = read_manifest(template_folder(tmp_path, "my-information-memo"), "user")
+    html = render_html(sample_brief(), copy, preview=True)
+    assert "letterhead" not in html
+    # Its footer ("Information memorandum", page 1 of 1) is the HTML's own footer already.
+    assert "Page 1" not in html
