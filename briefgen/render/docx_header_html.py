@@ -10,6 +10,7 @@ HTML template shows those values itself. A whole-page picture behind the text is
 from __future__ import annotations
 
 import base64
+import re
 import zipfile
 from collections.abc import Callable
 from html import escape
@@ -392,3 +393,29 @@ def _vml_size(style: str) -> tuple[float, float]:
             except ValueError:
                 continue
     return found["width"], found["height"]
+
+
+_TAG_WITH_STYLE = re.compile(r'<([a-z]+)\b([^>]*?)\sstyle="([^"]*)"([^>]*)>')
+_CLASS = re.compile(r'\bclass="([^"]*)"')
+
+
+def styles_as_classes(fragments: list[str], prefix: str = "letterhead-s") -> tuple[list[str], str]:
+    """``fragments`` with each inline style replaced by a class, and the CSS of those
+    classes: in a style block, the preview pane scales their lengths with the page."""
+    classes: dict[str, str] = {}
+
+    def replace(match: re.Match[str]) -> str:
+        tag, before, css, after = match.groups()
+        name = classes.setdefault(css, f"{prefix}{len(classes)}")
+        attributes = before + after
+        found = _CLASS.search(attributes)
+        if found is None:
+            attributes += f' class="{name}"'
+        else:
+            attributes = (attributes[:found.start()] + f'class="{found.group(1)} {name}"'
+                          + attributes[found.end():])
+        return f"<{tag}{attributes}>"
+
+    converted = [_TAG_WITH_STYLE.sub(replace, fragment) for fragment in fragments]
+    css = "\n".join(f"  .{name} {{ {rules}; }}" for rules, name in classes.items())
+    return converted, css

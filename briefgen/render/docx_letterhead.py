@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from briefgen.render.docx_header_html import PartReader
+from briefgen.render.docx_header_html import PartReader, styles_as_classes
 from briefgen.render.docx_parts import (
     MAX_PART_XML_BYTES,
     R,
@@ -65,13 +65,14 @@ class Letterhead:
     """What the preview shows of a template's Word document.
 
     ``header_html`` and ``footer_html`` are escaped HTML fragments ("" when the document has
-    none); ``font_family`` and ``font_size`` (points) are the body's default font, ``None``
-    when the document does not name one; ``images`` counts the pictures embedded as data
-    URIs.
+    none) whose looks are the classes ``css`` defines; ``font_family`` and ``font_size``
+    (points) are the body's default font, ``None`` when the document does not name one;
+    ``images`` counts the pictures embedded as data URIs.
     """
 
     header_html: str
     footer_html: str
+    css: str
     font_family: str | None
     font_size: float | None
     page: PageBox
@@ -209,7 +210,8 @@ def _read_package(archive: zipfile.ZipFile) -> Letterhead | None:
     if footer_id and footer_id in rels:
         footer_html = reader.part_html(rels[footer_id][1], relationships)
     body = styles.body_look()
-    return Letterhead(header_html=header_html, footer_html=footer_html,
+    (header_html, footer_html), css = styles_as_classes([header_html, footer_html])
+    return Letterhead(header_html=header_html, footer_html=footer_html, css=css,
                       font_family=body.font, font_size=body.size, page=page,
                       images=reader.images)
 

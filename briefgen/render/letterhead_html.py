@@ -49,6 +49,7 @@ def letterhead_css(letterhead: Letterhead) -> str:
         f"  div.letterhead-header {{ margin-bottom: {HEADER_GAP_PX}px; }}\n"
         f"  div.letterhead-footer {{ margin-top: {HEADER_GAP_PX}px; }}\n"
         "  table.letterhead-tabs td, table.letterhead-table td { padding: 0; }\n"
+        f"{letterhead.css}\n"
         "</style>\n"
     )
 

@@ -54,17 +54,28 @@ def test_the_header_picture_is_a_data_uri_of_its_png_at_its_word_size(tmp_path: 
     assert letterhead.images == 1
 
 
+def _look(letterhead: docx_letterhead.Letterhead, classes: str) -> str:
+    """The CSS rules of the classes (as an element's class attribute lists them)."""
+    rules = dict(re.findall(r"\.([\w-]+) \{ ([^}]*) \}", letterhead.css))
+    return "; ".join(rules.get(name, "") for name in classes.split())
+
+
 def test_the_header_text_keeps_its_font_size_weight_colour_and_alignment(tmp_path: Path) -> None:
-    html = _letterhead(letterhead_docx(tmp_path / "memo.docx")).header_html
-    name = re.search(r'<p align="center"[^>]*><span style="([^"]*)">' + OFFICE_NAME, html)
+    letterhead = _letterhead(letterhead_docx(tmp_path / "memo.docx"))
+    html = letterhead.header_html
+    name = re.search(r'<p align="center" class="([^"]*)"><span class="([^"]*)">' + OFFICE_NAME,
+                     html)
     assert name is not None
-    assert f"font-family: '{HEADER_FONT}'" in name.group(1)
-    assert "font-size: 16pt" in name.group(1)
-    assert "font-weight: bold" in name.group(1)
-    assert "color: #1F3864" in name.group(1)
-    division = re.search(r'<span style="([^"]*)">' + OFFICE_DIVISION, html)
+    assert "text-align: center" in _look(letterhead, name.group(1))
+    look = _look(letterhead, name.group(2))
+    assert f"font-family: '{HEADER_FONT}'" in look
+    assert "font-size: 16pt" in look
+    assert "font-weight: bold" in look
+    assert "color: #1F3864" in look
+    division = re.search(r'<span class="([^"]*)">' + OFFICE_DIVISION, html)
     assert division is not None
-    assert "font-style: italic" in division.group(1)
+    assert "font-style: italic" in _look(letterhead, division.group(1))
+    assert "style=" not in html  # every look is a class of the style block
     # The text is escaped: the document's "<Partners>" is text, not a tag.
     assert "&amp; &lt;Partners&gt;" in html
     assert "<Partners>" not in html
