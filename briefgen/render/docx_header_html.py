@@ -102,11 +102,12 @@ class PartReader:
     (counted over every part it reads)."""
 
     def __init__(self, archive: zipfile.ZipFile, styles: _StyleSheet, content_width_px: float,
-                 page_height_px: float) -> None:
+                 page_height_px: float, left_margin_px: float = 0.0) -> None:
         self.archive = archive
         self.styles = styles
         self.content_width = max(48.0, content_width_px)
         self.page_height = page_height_px
+        self.left_margin = left_margin_px
         self.images = 0
         self._image_bytes = 0
         self._rels: dict[str, tuple[str, str]] = {}
@@ -257,7 +258,7 @@ class PartReader:
                 gathered.field_instruction.append(child.text or "")
             elif tag == _w("drawing"):
                 self._drawing(child, gathered, depth)
-            elif tag == _w("pict"):
+            elif tag in (_w("pict"), _w("object")):  # VML pictures, embedded objects' icons
                 self._vml(child, gathered, depth)
             elif tag == f"{{{MC}}}AlternateContent":
                 choice = child.find(f"{{{MC}}}Choice")
@@ -304,7 +305,7 @@ class PartReader:
                 if not image:
                     continue
                 if anchored:
-                    align = _anchor_align(holder)
+                    align = _anchor_align(holder, width, self.content_width, self.left_margin)
                     gathered.anchored.append(
                         f'<p align="{align}" style="text-align: {align}; margin: 0">{image}</p>')
                 else:
@@ -367,13 +368,27 @@ def _number(value: str | None) -> float:
         return 0.0
 
 
-def _anchor_align(anchor: etree._Element) -> str:
-    """left, center or right: where a floating picture sits across the page."""
+def _anchor_align(anchor: etree._Element, width: float, content_width: float,
+                  left_margin: float) -> str:
+    """left, center or right: where a floating picture ``width`` pixels wide sits across
+    the text ``content_width`` wide, by its alignment or, failing that, its offset (from
+    the page's edge or from the margin ``left_margin`` pixels wide)."""
     align = anchor.find(f"{{{WP}}}positionH/{{{WP}}}align")
     if align is not None and align.text:
         value = align.text.strip().lower()
         return {"center": "center", "right": "right", "outside": "right"}.get(value, "left")
-    return "left"
+    position = anchor.find(f"{{{WP}}}positionH")
+    offset = position.find(f"{{{WP}}}posOffset") if position is not None else None
+    if position is None or offset is None or not offset.text:
+        return "left"
+    try:
+        middle = float(offset.text) / EMU_PER_PX + width / 2
+    except ValueError:
+        return "left"
+    if position.get("relativeFrom") == "page":
+        middle -= left_margin
+    share = middle / content_width
+    return "right" if share > 0.6 else "center" if share > 0.4 else "left"
 
 
 _VML_UNITS = {"pt": 4 / 3, "px": 1.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4}

@@ -203,7 +203,7 @@ def _read_package(archive: zipfile.ZipFile) -> Letterhead | None:
     page = _page_box(section)
     header_id, footer_id = _header_footer_ids(section)
     reader = PartReader(archive, styles, (page.width - page.left - page.right) * 4 / 3,
-                        page.height * 4 / 3)
+                        page.height * 4 / 3, page.left * 4 / 3)
     header_html = footer_html = ""
     if header_id and header_id in rels:
         header_html = reader.part_html(rels[header_id][1], relationships)

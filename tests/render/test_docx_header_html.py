@@ -190,3 +190,12 @@ def test_odd_structures_give_a_header_without_failing(tmp_path: Path, body: str)
     letterhead = read_letterhead(_with_header(tmp_path, body))
     assert letterhead is not None
     assert "Quay Lane" in letterhead.footer_html
+
+
+@pytest.mark.parametrize(("offset_px", "side"), [(600, "right"), (350, "center"), (30, "left")])
+def test_a_floating_picture_placed_by_offset_sits_on_that_side(
+        tmp_path: Path, offset_px: int, side: str) -> None:
+    picture = _picture(90, 40, anchor='right behindDoc="0"').replace(
+        "<wp:align>right</wp:align>", f"<wp:posOffset>{offset_px * EMU_PER_PX}</wp:posOffset>")
+    html = _header(tmp_path, _paragraph(picture))
+    assert re.search(rf'<p align="{side}"[^>]*><img ', html)
