@@ -4,7 +4,8 @@ as data: URIs at their Word size, page-number fields as "1".
 
 Paragraphs whose text holds template tags (``{{ marking }}``) keep only their pictures: the
 HTML template shows those values itself. A whole-page picture behind the text is left out
-(the preview has no page behind the text to lay it on).
+(the preview has no page behind the text to lay it on): its parts above and below the
+text show above and below the memo instead (briefgen.render.page_picture).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import base64
 import re
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 
 from lxml import etree
@@ -21,6 +23,7 @@ from briefgen.render.docx_parts import MAX_PART_XML_BYTES, R, W
 from briefgen.render.docx_parts import parse_part as _parse_part
 from briefgen.render.docx_styles import RunLook, paragraph_look, run_look
 from briefgen.render.docx_styles import StyleSheet as _StyleSheet
+from briefgen.render.page_picture import Placement, band_png
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -101,13 +104,17 @@ class PartReader:
     """Reads header and footer parts of one package into HTML, within the picture bounds
     (counted over every part it reads)."""
 
-    def __init__(self, archive: zipfile.ZipFile, styles: _StyleSheet, content_width_px: float,
-                 page_height_px: float, left_margin_px: float = 0.0) -> None:
+    def __init__(self, archive: zipfile.ZipFile, styles: _StyleSheet, page: PagePixels) -> None:
         self.archive = archive
         self.styles = styles
-        self.content_width = max(48.0, content_width_px)
-        self.page_height = page_height_px
-        self.left_margin = left_margin_px
+        self.page = page
+        self.content_width = max(48.0, page.width - page.left - page.right)
+        self.page_height = page.height
+        self.left_margin = page.left
+        self.top_bands: list[str] = []
+        """A whole-page picture's part above the text, for the top of the page."""
+        self.bottom_bands: list[str] = []
+        """Its part below the text, for the bottom of the page."""
         self.images = 0
         self._image_bytes = 0
         self._rels: dict[str, tuple[str, str]] = {}
@@ -300,6 +307,7 @@ class PartReader:
                 height = _number(size.get("cy")) / EMU_PER_PX
                 if anchored and (holder.get("behindDoc") in {"1", "true"}
                                  and height > self.page_height * 0.4):
+                    self._page_picture(blip.get(f"{{{R}}}embed"), holder, width, height, alt)
                     continue
                 image = self._image(blip.get(f"{{{R}}}embed"), width, height, alt)
                 if not image:
@@ -327,26 +335,55 @@ class PartReader:
             for box in shape.iter(_w("txbxContent")):
                 gathered.boxes.extend(self._blocks(box, depth + 1))
 
-    def _image(self, rel_id: str | None, width: float, height: float, alt: str) -> str:
-        """An ``<img>`` of the picture ``rel_id`` names, as a data: URI no wider than the
-        page's text; "" when it is missing, of another type, or past the bounds."""
+    def _picture(self, rel_id: str | None) -> tuple[bytes, str] | None:
+        """The bytes and type of the PNG, JPEG or GIF picture ``rel_id`` names; ``None``
+        when it is missing, of another type, or past the bounds."""
         if not rel_id or rel_id not in self._rels or self.images >= MAX_IMAGES:
-            return ""
+            return None
         part = self._rels[rel_id][1]
         try:
             info = self.archive.getinfo(part)
         except KeyError:
-            return ""
+            return None
         if (info.file_size > MAX_IMAGE_BYTES
                 or self._image_bytes + info.file_size > MAX_TOTAL_IMAGE_BYTES):
-            return ""
+            return None
         with self.archive.open(part) as handle:
             data = handle.read(MAX_IMAGE_BYTES + 1)
         if len(data) > MAX_IMAGE_BYTES:
-            return ""
+            return None
         kind = next((mime for magic, mime in _IMAGE_TYPES if data.startswith(magic)), None)
-        if kind is None:
+        return None if kind is None else (data, kind)
+
+    def _page_picture(self, rel_id: str | None, anchor: etree._Element, width: float,
+                      height: float, alt: str) -> None:
+        """A whole-page picture behind the text: its bands above and below the text."""
+        found = self._picture(rel_id)
+        if found is None:
+            return
+        placed = Placement(_page_offset(anchor, "H", self.page.left),
+                           _page_offset(anchor, "V", self.page.top), width, height)
+        page = self.page
+        shown = round(self.content_width)
+        for top, bottom, bands in ((0.0, page.top, self.top_bands),
+                                   (page.height - page.bottom, page.height, self.bottom_bands)):
+            band = band_png(found[0], placed, top, bottom, shown)
+            if band is None or self.images >= MAX_IMAGES:
+                continue
+            png, band_height = band
+            self.images += 1
+            self._image_bytes += len(png)
+            source = f"data:image/png;base64,{base64.b64encode(png).decode('ascii')}"
+            bands.append(f'<p style="margin: 0"><img src="{source}" width="{shown}" '
+                         f'height="{band_height}" alt="{escape(alt[:200])}"></p>')
+
+    def _image(self, rel_id: str | None, width: float, height: float, alt: str) -> str:
+        """An ``<img>`` of the picture ``rel_id`` names, as a data: URI no wider than the
+        page's text; "" when it is missing, of another type, or past the bounds."""
+        found = self._picture(rel_id)
+        if found is None:
             return ""
+        data, kind = found
         if width <= 0 or height <= 0:
             width, height = 96.0, 96.0
         if width > self.content_width:
@@ -359,6 +396,33 @@ class PartReader:
 
 
 _EMPTY = '<p style="margin: 0">&nbsp;</p>'
+
+
+@dataclass(frozen=True)
+class PagePixels:
+    """A page's size and margins in pixels at 96 dpi."""
+
+    width: float
+    height: float
+    top: float
+    right: float
+    bottom: float
+    left: float
+
+
+def _page_offset(anchor: etree._Element, axis: str, margin: float) -> float:
+    """A floating picture's offset from the page's left (``axis`` "H") or top ("V") edge,
+    in pixels: its own offset, plus the margin when it is placed from the margin; 0 when
+    it is placed by alignment (a whole-page picture is aligned to the page)."""
+    position = anchor.find(f"{{{WP}}}position{axis}")
+    offset = position.find(f"{{{WP}}}posOffset") if position is not None else None
+    if position is None or offset is None or not offset.text:
+        return 0.0
+    try:
+        value = float(offset.text) / EMU_PER_PX
+    except ValueError:
+        return 0.0
+    return value + (margin if position.get("relativeFrom") == "margin" else 0.0)
 
 
 def _number(value: str | None) -> float:

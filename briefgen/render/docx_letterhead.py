@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from briefgen.render.docx_header_html import PartReader, styles_as_classes
+from briefgen.render.docx_header_html import PagePixels, PartReader, styles_as_classes
 from briefgen.render.docx_parts import (
     MAX_PART_XML_BYTES,
     R,
@@ -202,14 +202,17 @@ def _read_package(archive: zipfile.ZipFile) -> Letterhead | None:
     section = _first_section(document)
     page = _page_box(section)
     header_id, footer_id = _header_footer_ids(section)
-    reader = PartReader(archive, styles, (page.width - page.left - page.right) * 4 / 3,
-                        page.height * 4 / 3, page.left * 4 / 3)
+    reader = PartReader(archive, styles, PagePixels(
+        page.width * 4 / 3, page.height * 4 / 3, page.top * 4 / 3, page.right * 4 / 3,
+        page.bottom * 4 / 3, page.left * 4 / 3))
     header_html = footer_html = ""
     if header_id and header_id in rels:
         header_html = reader.part_html(rels[header_id][1], relationships)
     if footer_id and footer_id in rels:
         footer_html = reader.part_html(rels[footer_id][1], relationships)
     body = styles.body_look()
+    header_html = "\n".join([*reader.top_bands, header_html]).strip()
+    footer_html = "\n".join([footer_html, *reader.bottom_bands]).strip()
     (header_html, footer_html), css = styles_as_classes([header_html, footer_html])
     return Letterhead(header_html=header_html, footer_html=footer_html, css=css,
                       font_family=body.font, font_size=body.size, page=page,

@@ -3,11 +3,14 @@ hidden text, template tags and theme fonts, each written here as Word XML."""
 
 from __future__ import annotations
 
+import base64
+import io
 import re
 import zipfile
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from support.hostile_templates import rewrite_zip
 from support.letterhead_docs import letterhead_docx
 
@@ -120,11 +123,44 @@ def test_a_floating_picture_sits_where_it_is_aligned(tmp_path: Path) -> None:
                      r'width="90" height="40" alt="Crest of the authority">', html)
 
 
-def test_a_whole_page_picture_behind_the_text_is_left_out(tmp_path: Path) -> None:
-    html = _header(tmp_path, _paragraph(_picture(794, 1123, anchor='center behindDoc="1"'))
-                   + _paragraph(_text_run("Over the picture")))
-    assert "<img" not in html
-    assert "Over the picture" in html
+def _page_picture_png() -> bytes:
+    """An A4 page at 96 dpi: a navy band at the top (the crest's place), white, and a green
+    band at the bottom (the address line's place)."""
+    page = Image.new("RGB", (794, 1123), (255, 255, 255))
+    page.paste((20, 40, 110), (0, 0, 794, 60))
+    page.paste((20, 120, 60), (0, 1063, 794, 1123))
+    out = io.BytesIO()
+    page.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _band_pictures(html: str) -> list[Image.Image]:
+    return [Image.open(io.BytesIO(base64.b64decode(data)))
+            for data in re.findall(r'src="data:image/png;base64,([^"]+)"', html)]
+
+
+def test_a_whole_page_picture_shows_its_top_above_and_its_bottom_below(tmp_path: Path) -> None:
+    path = _with_header(tmp_path, _paragraph(_picture(794, 1123, anchor='center behindDoc="1"'))
+                        + _paragraph(_text_run("Over the picture")))
+    with zipfile.ZipFile(path) as archive:
+        media = next(n for n in archive.namelist() if n.startswith("word/media/"))
+    path.write_bytes(rewrite_zip(path.read_bytes(),
+                                 lambda name, data: _page_picture_png() if name == media else data))
+    docx_letterhead.clear_cache()
+    letterhead = read_letterhead(path)
+    assert letterhead is not None
+    assert "Over the picture" in letterhead.header_html
+    assert letterhead.header_html.index("<img") < letterhead.header_html.index("Over the")
+    # The part above the 2 cm top margin, at the text's width (15 cm: 567 px).
+    (top,) = _band_pictures(letterhead.header_html)
+    assert top.width == 567
+    assert top.height == pytest.approx(567 * 76 / 794, abs=2)
+    assert top.convert("RGB").getpixel((283, 5)) == (20, 40, 110)
+    # The part below the 3 cm bottom margin closes the footer.
+    (bottom,) = _band_pictures(letterhead.footer_html)
+    assert bottom.height == pytest.approx(567 * 113 / 794, abs=2)
+    assert bottom.convert("RGB").getpixel((283, bottom.height - 3)) == (20, 120, 60)
+    assert letterhead.footer_html.index("Quay Lane") < letterhead.footer_html.index("<img")
 
 
 def test_a_picture_wider_than_the_text_is_shrunk_to_it(tmp_path: Path) -> None:
