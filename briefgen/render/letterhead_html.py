@@ -72,10 +72,11 @@ def add_letterhead(html: str, letterhead: Letterhead | None) -> str:
               f"{letterhead.footer_html}</div>" if letterhead.footer_html else "")
     left, right = margin_percents(letterhead)
     middle = f"{100 - float(left) - float(right):.1f}"
+    text_px = round((letterhead.page.width - letterhead.page.left - letterhead.page.right) * 4 / 3)
     open_page = ('<table class="letterhead-page" width="100%" cellspacing="0" cellpadding="0" '
                  'bgcolor="#ffffff" role="presentation"><tr>'
                  f'<td class="letterhead-margin" width="{left}%"></td>'
-                 f'<td class="letterhead-sheet" width="{middle}%">\n')
+                 f'<td class="letterhead-sheet" width="{middle}%" data-width="{text_px}">\n')
     close_page = (f'\n</td><td class="letterhead-margin" width="{right}%"></td>'
                   "</tr></table>\n")
     opening = _BODY_OPEN.search(html)
@@ -107,3 +108,26 @@ def image_references(html: str) -> tuple[str, dict[str, str]]:
         return f'src="{key}"'
 
     return _DATA_IMAGE.sub(name, html), images
+
+
+_SHEET = re.compile(r'<td class="letterhead-sheet" width="([\d.]+)%" data-width="(\d+)"')
+_IMAGE_SIZE = re.compile(r'(<img\b[^>]*?\swidth=")(\d+)("\s+height=")(\d+)(")')
+
+
+def zoom_letterhead(html: str, pane_width: float) -> str:
+    """``html`` with its pictures at the size they have on the page when the page is
+    ``pane_width`` pixels wide (a letterhead's logo keeps its share of the page, as its
+    margins do); ``html`` as it is without a letterhead or in a pane as wide as the page."""
+    sheet = _SHEET.search(html)
+    if sheet is None or pane_width <= 0:
+        return html
+    zoom = pane_width * float(sheet.group(1)) / 100 / max(1, int(sheet.group(2)))
+    if zoom >= 1:
+        return html
+
+    def smaller(match: re.Match[str]) -> str:
+        width = max(1, round(int(match.group(2)) * zoom))
+        height = max(1, round(int(match.group(4)) * zoom))
+        return f"{match.group(1)}{width}{match.group(3)}{height}{match.group(5)}"
+
+    return _IMAGE_SIZE.sub(smaller, html)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QImage, QResizeEvent, QTextDocument, QTextOption
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from briefgen.render.letterhead_html import image_references
+from briefgen.render.letterhead_html import image_references, zoom_letterhead
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.rendering import RenderService
 
@@ -194,14 +194,15 @@ class PreviewPane(QWidget):
         if not self.html:
             return
         self.scale = 1.0
-        self.browser.setHtml(fit_to_pane(self.html))
+        html = zoom_letterhead(self.html, self.browser.viewport().width())
+        self.browser.setHtml(fit_to_pane(html))
         for _attempt in range(3):  # table widths do not shrink exactly with the fonts
             available = self.browser.viewport().width()
             needed = self.browser.document().size().width()
             if needed <= available + 1 or available <= 0 or self.scale <= MIN_SCALE:
                 break
             self.scale = max(MIN_SCALE, self.scale * available / needed * 0.97)
-            self.browser.setHtml(fit_to_pane(self.html, self.scale))
+            self.browser.setHtml(fit_to_pane(html, self.scale))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

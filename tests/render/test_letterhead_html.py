@@ -147,3 +147,17 @@ def test_a_copy_of_a_built_in_template_shows_no_letterhead(tmp_path: Path) -> No
     assert "letterhead" not in html
     # Its footer ("Information memorandum", page 1 of 1) is the HTML's own footer already.
     assert "Page 1" not in html
+
+
+def test_pictures_keep_their_share_of_the_page_in_a_narrow_pane(office: BriefTemplate) -> None:
+    from briefgen.render.letterhead_html import zoom_letterhead
+
+    html = render_html(sample_brief(), office, preview=True)
+    # The text is 15 cm (567 px) of the page; in a 397 px pane it is 71.4% of 397: 283 px.
+    zoomed = zoom_letterhead(html, 397)
+    sizes = re.findall(r'<img [^>]*width="(\d+)" height="(\d+)"', zoomed)
+    zoom = 397 * 0.714 / 567
+    assert sizes == [(str(round(LOGO_SIZE_PX[0] * zoom)), str(round(LOGO_SIZE_PX[1] * zoom)))]
+    assert zoom_letterhead(html, 2000) == html  # a pane wider than the page: as on paper
+    plain = render_html(sample_brief(), TemplateLibrary().get("information-memo"), preview=True)
+    assert zoom_letterhead(plain, 300) == plain
