@@ -4,11 +4,13 @@ its fonts and margins; exports and built-in templates unchanged."""
 from __future__ import annotations
 
 import base64
+import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from support.letterhead_docs import (
     BODY_FONT,
     FOOTER_ADDRESS,
@@ -161,3 +163,32 @@ def test_pictures_keep_their_share_of_the_page_in_a_narrow_pane(office: BriefTem
     assert zoom_letterhead(html, 2000) == html  # a pane wider than the page: as on paper
     plain = render_html(sample_brief(), TemplateLibrary().get("information-memo"), preview=True)
     assert zoom_letterhead(plain, 300) == plain
+
+
+def test_a_template_made_from_an_office_document_previews_with_its_letterhead(
+        tmp_path: Path) -> None:
+    from support.office_docs import logo_memo
+
+    from briefgen.render.templates.docx_import import import_docx
+
+    library = TemplateLibrary(user_dir=tmp_path / "library")
+    made = import_docx(logo_memo(tmp_path / "budget-office.docx"), library,
+                       template_id="budget-office").template
+    assert made is not None
+    brief = sample_brief()
+    brief.fields["classification"] = "OFFICIAL-SENSITIVE"
+    html = render_html(brief, made, preview=True)
+    plain = render_html(brief, made, preview=True, letterhead=False)
+    page = _Page(html)
+    text = " ".join(page.text)
+    # Page 1's own header (the crest and the office's name), not the later pages' one.
+    crests = [Image.open(io.BytesIO(base64.b64decode((attrs["src"] or "").split(",", 1)[1])))
+              for tag, attrs in page.tags if tag == "img"]
+    assert [crest.size for crest in crests] == [(400, 120)]
+    assert "Quillmark City Budget Office" in text
+    assert "internal memo" not in text
+    assert "14 Tallow Street, Quillmark" in text
+    # The header's {{ marking }} is the HTML template's to show: once per place, as before.
+    assert html.count("OFFICIAL-SENSITIVE") == plain.count("OFFICIAL-SENSITIVE") > 0
+    assert "{{" not in html
+    assert "{%" not in html
