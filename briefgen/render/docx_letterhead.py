@@ -77,6 +77,9 @@ class Letterhead:
     font_size: float | None
     page: PageBox
     images: int = 0
+    from_edges: tuple[bool, bool] = (False, False)
+    """Whether the header starts at the page's top edge and the footer ends at its bottom
+    edge (the bands of a whole-page picture)."""
 
     @property
     def is_empty(self) -> bool:
@@ -216,7 +219,8 @@ def _read_package(archive: zipfile.ZipFile) -> Letterhead | None:
     (header_html, footer_html), css = styles_as_classes([header_html, footer_html])
     return Letterhead(header_html=header_html, footer_html=footer_html, css=css,
                       font_family=body.font, font_size=body.size, page=page,
-                      images=reader.images)
+                      images=reader.images,
+                      from_edges=(bool(reader.top_bands), bool(reader.bottom_bands)))
 
 
 def _first_section(document: etree._Element) -> etree._Element | None:

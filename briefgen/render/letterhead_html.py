@@ -37,6 +37,8 @@ def letterhead_css(letterhead: Letterhead) -> str:
     page = letterhead.page
     top = page.header if letterhead.header_html else page.top
     bottom = page.footer if letterhead.footer_html else page.bottom
+    top = 0 if letterhead.from_edges[0] else top
+    bottom = 0 if letterhead.from_edges[1] else bottom
     font = ""
     if letterhead.font_family:
         font += f" font-family: '{letterhead.font_family}', {GENERIC_FAMILY};"

@@ -16,6 +16,7 @@ from support.letterhead_docs import letterhead_docx
 
 from briefgen.render import docx_letterhead
 from briefgen.render.docx_letterhead import read_letterhead
+from briefgen.render.letterhead_html import letterhead_css
 
 NAMESPACES = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -161,6 +162,9 @@ def test_a_whole_page_picture_shows_its_top_above_and_its_bottom_below(tmp_path:
     assert bottom.height == pytest.approx(567 * 113 / 794, abs=2)
     assert bottom.convert("RGB").getpixel((283, bottom.height - 3)) == (20, 120, 60)
     assert letterhead.footer_html.index("Quay Lane") < letterhead.footer_html.index("<img")
+    # The bands start and end at the page's edges: the page box has no padding there.
+    assert letterhead.from_edges == (True, True)
+    assert "padding: 0px 0 0px 0;" in letterhead_css(letterhead)
 
 
 def test_a_picture_wider_than_the_text_is_shrunk_to_it(tmp_path: Path) -> None:
