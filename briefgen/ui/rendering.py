@@ -125,7 +125,7 @@ class RenderService(QObject):
         def render() -> str:
             from briefgen.render import render_html
 
-            return render_html(sample, template, date_format=date_format)
+            return render_html(sample, template, date_format=date_format, letterhead=True)
 
         return self._start(render, "Rendering the template preview", template)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from briefgen.errors import BriefgenError
 from briefgen.model import Brief
+from briefgen.render.letterhead_html import zoom_letterhead
 from briefgen.ui.dialogs import (
     TEMPLATE_PACKAGE_FILTER,
     ConfirmDialog,
@@ -154,7 +155,8 @@ class TemplateManagerDialog(QDialog):
 
     def _set_preview(self, template_id: str, html: Any) -> None:
         if template_id == self.current_id():
-            self.preview.setHtml(fit_to_pane(str(html)))
+            width = self.preview.viewport().width()
+            self.preview.setHtml(fit_to_pane(zoom_letterhead(str(html), width)))
 
     # Operations -------------------------------------------------------------------------
 
