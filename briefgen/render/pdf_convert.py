@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import queue
+import secrets
 import shutil
 import subprocess
 import tempfile
@@ -34,8 +35,10 @@ _EXPORT_FILTER = ('pdf:writer_pdf_Export:{'
                   '"UseTaggedPDF":{"type":"boolean","value":"true"},'
                   '"DisplayPDFDocumentTitle":{"type":"boolean","value":"true"},'
                   '"ExportBookmarks":{"type":"boolean","value":"true"}}')
-UNTAGGED_NOTICE = ("the PDF was drawn without LibreOffice, so it is not tagged for screen "
-                   "readers; install LibreOffice, or export .docx, for an accessible PDF")
+# What a PDF drawn by fpdf2 (no LibreOffice here; built-in templates only) lacks: one line.
+FALLBACK_NOTICE = ("the PDF was drawn without LibreOffice, so it lacks the template's Word "
+                   "layout (letterhead, fonts, margins) and tags for screen readers; install "
+                   "LibreOffice, or export .docx, for the full memo")
 
 
 def find_converter() -> Path | None:
@@ -121,7 +124,9 @@ def _kill(process: subprocess.Popen[bytes]) -> None:
     with contextlib.suppress(OSError):
         if hasattr(os, "killpg"):
             os.killpg(process.pid, 9)
-        else:
+        else:  # Windows (untested here): the process and its children
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(process.pid)],
+                           capture_output=True, timeout=10, check=False)
             process.kill()
     with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(5)
@@ -221,10 +226,12 @@ class WarmConverter:
         if process.stdin is not None:
             with contextlib.suppress(OSError):
                 process.stdin.close()  # the helper then closes LibreOffice and exits
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             process.wait(15)
-        except subprocess.TimeoutExpired:
-            _kill(process)
+        _kill(process)  # whatever of its process group is left (LibreOffice's own children)
+        if process.stdout is not None:
+            with contextlib.suppress(OSError):
+                process.stdout.close()
 
     def _convert(self, docx: bytes, seconds: float) -> bytes:
         is_cancelled = current_cancel_check()
@@ -261,7 +268,7 @@ class WarmConverter:
             self._profile = Path(tempfile.mkdtemp(prefix="warm-", dir=profile_dir()))
             self._errors = self._profile / "errors.txt"
         assert self._errors is not None
-        pipe = f"briefgen-{os.getpid()}-{self.starts}-{threading.get_ident()}"
+        pipe = f"briefgen-{os.getpid()}-{secrets.token_hex(8)}"  # never an earlier one's
         with self._errors.open("ab") as error_stream:
             process = subprocess.Popen(
                 [str(self.python), str(_HELPER), str(self.converter),
