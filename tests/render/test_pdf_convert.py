@@ -313,3 +313,29 @@ def test_the_app_and_batch_use_the_warm_route_and_a_one_off_render_the_one_shot(
     render_to_file(sample_brief(), template, tmp_path / "b.pdf", warm_pdf=False)
     memo_pdf(sample_brief(), template)
     assert calls == ["warm", "one-shot", "warm"]
+
+
+@pytest.mark.usefixtures("fresh_warm_state")
+def test_the_warm_pdf_of_a_letterhead_keeps_its_logo_text_and_page_size_on_every_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from support.letterhead import ADDRESS, OFFICE, letterhead_docx
+
+    warm = _warm(monkeypatch)
+    docx = letterhead_docx()
+    warm_pdf = warm.convert(docx)
+    one_shot = convert_docx_to_pdf(docx, warm.converter)
+    pages = PdfReader(io.BytesIO(warm_pdf)).pages
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        text = " ".join(page.extract_text().split())
+        assert OFFICE in text
+        assert f"{ADDRESS} \u2014 page {number}" in text
+        assert len(page.images) == 1  # the header's logo
+        assert round(float(page.mediabox.width) / 72 * 2.54, 1) == 21.0  # A4
+        assert round(float(page.mediabox.height) / 72 * 2.54, 1) == 29.7
+        fonts = {str(font.get("/BaseFont")) for font in page["/Resources"]["/Font"].values()}
+        assert any("LiberationSerif" in font for font in fonts)
+    cold = PdfReader(io.BytesIO(one_shot)).pages
+    assert [(p.extract_text(), len(p.images)) for p in pages] == \
+        [(p.extract_text(), len(p.images)) for p in cold]
