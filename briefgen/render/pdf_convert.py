@@ -64,14 +64,18 @@ _LOCK = threading.Lock()  # one conversion at a time per process: they share one
 _PROFILE: list[Path] = []
 
 
+def _cache_dir() -> Path:
+    base = Path(platformdirs.user_cache_dir("briefgen", appauthor=False))
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
 def profile_dir() -> Path:
     """This process's LibreOffice profile, made on first use and removed at exit: never the
     user's own profile (an open LibreOffice window holds it locked), and never one another
     process uses (batch workers convert side by side)."""
     if not _PROFILE:
-        base = Path(platformdirs.user_cache_dir("briefgen", appauthor=False))
-        base.mkdir(parents=True, exist_ok=True)
-        _PROFILE.append(Path(tempfile.mkdtemp(prefix="libreoffice-", dir=base)))
+        _PROFILE.append(Path(tempfile.mkdtemp(prefix="libreoffice-", dir=_cache_dir())))
         atexit.register(shutil.rmtree, _PROFILE[0], True)
     return _PROFILE[0]
 
@@ -222,6 +226,7 @@ class WarmConverter:
         """Close LibreOffice (it is given a few seconds, then killed)."""
         process, self._process = self._process, None
         if process is None:
+            self._remove_profile()
             return
         if process.stdin is not None:
             with contextlib.suppress(OSError):
@@ -229,9 +234,15 @@ class WarmConverter:
         with contextlib.suppress(subprocess.TimeoutExpired):
             process.wait(15)
         _kill(process)  # whatever of its process group is left (LibreOffice's own children)
+        self._remove_profile()
         if process.stdout is not None:
             with contextlib.suppress(OSError):
                 process.stdout.close()
+
+    def _remove_profile(self) -> None:
+        if self._profile is not None:
+            shutil.rmtree(self._profile, ignore_errors=True)
+            self._profile = None
 
     def _convert(self, docx: bytes, seconds: float) -> bytes:
         is_cancelled = current_cancel_check()
@@ -264,15 +275,17 @@ class WarmConverter:
     def _start(self, is_cancelled: Callable[[], bool] | None) -> None:
         """Start the helper and LibreOffice, and wait until it answers."""
         self._abandon()
-        if self._profile is None:
-            self._profile = Path(tempfile.mkdtemp(prefix="warm-", dir=profile_dir()))
+        if self._profile is None or not self._profile.is_dir():
+            # Its own folder (the helper removes it when it closes LibreOffice), beside the
+            # one-shot route's: two LibreOffices never share a profile.
+            self._profile = Path(tempfile.mkdtemp(prefix="libreoffice-warm-",
+                                                  dir=_cache_dir()))
             self._errors = self._profile / "errors.txt"
         assert self._errors is not None
         pipe = f"briefgen-{os.getpid()}-{secrets.token_hex(8)}"  # never an earlier one's
         with self._errors.open("ab") as error_stream:
             process = subprocess.Popen(
-                [str(self.python), str(_HELPER), str(self.converter),
-                 (self._profile / "profile").as_uri(), pipe],
+                [str(self.python), str(_HELPER), str(self.converter), str(self._profile), pipe],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=error_stream,
                 start_new_session=True)
         self.starts += 1
@@ -284,6 +297,7 @@ class WarmConverter:
         reply = self._reply(time.monotonic() + START_SECONDS, is_cancelled, START_SECONDS)
         if reply is None or not reply.get("ready"):
             self._abandon()
+            self._remove_profile()
             reason = (reply or {}).get("error") or "it stopped at start"
             raise ConverterUnavailable(
                 f"LibreOffice could not be started for PDF export ({reason}).")
@@ -348,8 +362,7 @@ def warm_converter(converter: Path) -> WarmConverter | None:
             if python is None:
                 _WARM_BROKEN.add(converter)
                 return None
-            if not _WARM:  # after profile_dir's clean-up: at exit, stop first, then remove
-                profile_dir()
+            if not _WARM:
                 atexit.register(stop_warm_converters)
             _WARM[converter] = WarmConverter(converter, python)
         return _WARM[converter]

@@ -2,12 +2,14 @@
 ``uno`` module (Debian's python3-uno, or the Python LibreOffice ships on Windows and macOS),
 never imported by briefgen itself (the app's own Python usually lacks ``uno``).
 
-Usage: ``python3 uno_helper.py SOFFICE PROFILE_URL PIPE_NAME``. It starts LibreOffice
-headless with its own profile, listening on the named pipe, connects to it, and prints one
-JSON line ``{"ready": true}`` (or ``{"error": ...}`` and exits). Then it reads jobs, one JSON
-line each on standard input: ``{"in": DOCX_PATH, "out": PDF_PATH}``, and answers each with
-``{"ok": true}`` or ``{"error": SENTENCE}``. When its standard input ends (the app quit,
-crashed or closed it) it closes LibreOffice and exits, so no office process outlives the app.
+Usage: ``python3 uno_helper.py SOFFICE FOLDER PIPE_NAME``. It starts LibreOffice headless
+with its own profile (in FOLDER, made for it), listening on the named pipe, connects to it,
+and prints one JSON line ``{"ready": true}`` (or ``{"error": ...}`` and exits). Then it
+reads jobs, one JSON line each on standard input: ``{"in": DOCX_PATH, "out": PDF_PATH}``,
+and answers each with ``{"ok": true}`` or ``{"error": SENTENCE}``. When its standard input
+ends (the app quit, crashed or closed it) it closes LibreOffice, removes FOLDER and exits,
+so neither an office process nor its profile outlives the app (a batch worker process ends
+without running its own clean-up).
 
 Documents are loaded hidden, read-only, with macros and links never run or updated.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -101,7 +104,8 @@ def _close(desktop: Any, office: subprocess.Popen[bytes]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    soffice, profile, pipe = argv[1:4]
+    soffice, folder, pipe = argv[1:4]
+    profile = (Path(folder) / "profile").as_uri()
     office = subprocess.Popen(
         [soffice, f"-env:UserInstallation={profile}", "--headless", "--invisible",
          "--nocrashreport", "--nodefault", "--nologo", "--nofirststartwizard",
@@ -132,6 +136,7 @@ def main(argv: list[str]) -> int:
         return 0
     finally:
         _close(desktop, office)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@ drawn page by page), with page navigation and zoom. Made on demand, never while 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -87,6 +87,7 @@ class PrintPreviewDialog(QDialog):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scroll_area.setStyleSheet("QScrollArea { background: #8a8f96; }")
+        self.scroll_area.viewport().installEventFilter(self)
         self.image.setStyleSheet("background: #8a8f96;")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -144,10 +145,11 @@ class PrintPreviewDialog(QDialog):
         # 100%: the printed size, at the screen's dots per inch.
         return int(zoom.rstrip("%")) / 100 * self.logicalDpiX() / page.dpi
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        if self.pdf_pages.pages and self.zoom_box.currentText() == FIT_WIDTH:
-            self._draw()
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize
+                and self.zoom_box.currentText() == FIT_WIDTH):
+            self._draw()  # fit width follows the view's width
+        return False
 
     def _pixmap(self, index: int) -> QPixmap:
         pixmap = self._pixmaps[index]

@@ -213,8 +213,12 @@ def test_the_warm_converter_is_started_once_and_reused(monkeypatch: pytest.Monke
     root = PdfReader(io.BytesIO(second)).trailer["/Root"]
     assert "/StructTreeRoot" in root  # tagged, as the one-shot route makes it
     assert root.get("/Lang") == "fr-FR"
+    folder = warm._profile
+    assert folder is not None
+    assert folder.is_dir()  # its own LibreOffice profile
     warm.stop()
     assert warm.pid is None
+    assert not folder.exists()  # removed with it
     deadline = time.monotonic() + 10
     while _alive(pid) and time.monotonic() < deadline:
         time.sleep(0.1)
