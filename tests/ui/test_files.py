@@ -397,3 +397,36 @@ def test_a_pdf_export_of_a_word_template_without_a_converter_offers_the_docx(
         pass
     assert (tmp_path / "memo.docx").is_file()
     assert window.statusBar().currentMessage() == "Exported memo.docx."
+
+
+def test_pdf_exports_in_the_window_start_libreoffice_once_in_a_worker(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    from pypdf import PdfReader
+
+    from briefgen.render import pdf_convert
+
+    monkeypatch.setenv("BRIEFGEN_PDF_CONVERTER", "auto")
+    converter = pdf_convert.find_converter()
+    if converter is None or pdf_convert.uno_python(converter) is None:
+        pytest.skip("LibreOffice with a uno Python is not installed: no warm converter here")
+    monkeypatch.setattr(pdf_convert, "_WARM", {})
+    window = make_window()
+    _ready(qtbot, window)
+    assert not pdf_convert._WARM  # nothing started with the window
+    window.document.set_value(("fields", "subject"), "Quay wall repairs")
+    pids = []
+    for name in ("first.pdf", "second.pdf"):
+        worker = window.files.export(str(tmp_path / name))
+        assert worker is not None
+        with qtbot.waitSignal(worker.signals.done, timeout=120_000):
+            pass
+        assert window.statusBar().currentMessage() == f"Exported {name}."  # nothing lacking
+        warm = pdf_convert._WARM[converter]
+        pids.append(warm.pid)
+        text = " ".join(page.extract_text() for page in PdfReader(tmp_path / name).pages)
+        assert "Quay wall repairs" in " ".join(text.split())
+    assert pids[0] is not None
+    assert pids[0] == pids[1]
+    assert warm.starts == 1
+    warm.stop()
