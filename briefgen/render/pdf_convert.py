@@ -358,7 +358,7 @@ def warm_converter(converter: Path) -> WarmConverter | None:
         if converter in _WARM_BROKEN:
             return None
         if converter not in _WARM:
-            python = uno_python(converter)
+            python = uno_python(converter) if _HELPER.is_file() else None
             if python is None:
                 _WARM_BROKEN.add(converter)
                 return None
