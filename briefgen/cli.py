@@ -96,6 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
     export = tcommands.add_parser("export", help="export a template as a .brieftemplate")
     export.add_argument("name", metavar="NAME")
     export.add_argument("file", metavar="FILE")
+    new = tcommands.add_parser("new", help="make a template from your office's Word document")
+    new.add_argument("new_name", nargs="?", metavar="NAME", help="the new template's name")
+    new.add_argument("--id", dest="new_id", metavar="ID", help="the new template's id")
+    new.add_argument("--from-docx", metavar="FILE.docx",
+                     help="the office's memo form or letterhead (it is only read)")
+    new.add_argument("--name", dest="docx_name", metavar="NAME",
+                     help="the name shown in the template picker")
+    new.add_argument("--slot", action="append", default=None, metavar="NAME=N",
+                     help="the field text box N holds (to=1, from=2...), when the document's "
+                          "labels are pictures; --slot none keeps the boxes as they are")
 
     from briefgen.batch.console import add_batch_arguments
 
@@ -391,7 +401,26 @@ def _templates(args: argparse.Namespace) -> int:
         library.export_package(args.name, Path(args.file))
         _say(f"Exported {args.name} to {args.file}")
         return EXIT_OK
+    if action == "new":
+        return _new_from_docx(library, args)
     raise AssertionError(action)
+
+
+def _new_from_docx(library: TemplateLibrary, args: argparse.Namespace) -> int:
+    """``templates new --from-docx``: the Word importer; its lines come from the module."""
+    from briefgen.render.templates.docx_import import import_docx, report_lines, slot_options
+
+    if not args.from_docx:
+        raise BriefgenError("templates new needs the office's Word document, as in "
+                            "'briefgen templates new --from-docx memo.docx'.")
+    result = import_docx(Path(args.from_docx), library, template_id=args.new_id,
+                         name=args.docx_name or args.new_name, slots=slot_options(args.slot))
+    out, err = report_lines(result, Path(args.from_docx))
+    for line in out:
+        _say(line)
+    for line in err:
+        _say(line, err=True)
+    return EXIT_OK if result.template is not None else EXIT_FAILURE
 
 
 def _show_template(template: BriefTemplate) -> None:

@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
             "paste_article": self.paste_article, "add_url": self.add_url,
             "extract": self.extraction.extract, "cancel": self.tasks.cancel,
             "templates": self.manage_templates, "settings": self.edit_settings,
+            "new_template": self.new_template_from_word,
         }
 
     def _connect(self) -> None:
@@ -268,6 +269,17 @@ class MainWindow(QMainWindow):
         self._on_templates_changed()
         if chosen:
             self.switch_template(chosen)
+
+    def new_template_from_word(self) -> None:
+        """Make a template from the office's Word memo or letterhead; the form lists it."""
+        from briefgen.ui.docx_import_dialog import new_template_from_word
+
+        if not self.templates.is_loaded():
+            self.messages.show_error("The templates are still loading; try again in a moment.")
+            return
+        self._word_import = new_template_from_word(
+            self.templates, self, lambda _id, sentence: self.messages.show_notice(sentence),
+            self.messages.show_error)
 
     def edit_settings(self) -> None:
         """Edit the user's settings."""

@@ -38,6 +38,7 @@ from briefgen.ui.templates import TemplateService
 
 if TYPE_CHECKING:
     from briefgen.render import BriefTemplate
+    from briefgen.ui.docx_import_dialog import WordTemplateImport
 
 ORIGIN_NAMES = {"builtin": "Built-in", "user": "Yours", "office": "Office"}
 
@@ -59,6 +60,7 @@ class TemplateManagerDialog(QDialog):
         self.brief = brief
         self.rendering = rendering
         self.chosen: str | None = None
+        self.importer: WordTemplateImport | None = None
         self.list = QListWidget(self)
         self.list.setObjectName("templateList")
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
@@ -79,6 +81,7 @@ class TemplateManagerDialog(QDialog):
             ("import", "Import\u2026", self.import_package),
             ("export", "Export\u2026", self.export_package),
             ("word", "Open Word file", self.open_word_file),
+            ("from_word", "New from Word document\u2026", self.new_from_word_document),
         ]
         for position, (key, text, slot) in enumerate(actions):
             button = QPushButton(text, self)
@@ -205,6 +208,19 @@ class TemplateManagerDialog(QDialog):
         if path:
             self._run(lambda lib: lib.export_package(template.id, Path(path)),
                       f"Exported {Path(path).name}.")
+
+    def new_from_word_document(self) -> None:
+        """Make a template from the office's own Word memo or letterhead (in a worker)."""
+        from briefgen.ui.docx_import_dialog import new_template_from_word
+
+        def done(template_id: str, sentence: str) -> None:
+            self.refresh(template_id)
+            self.messages.show_notice(sentence)
+
+        self.importer = new_template_from_word(self.service, self, done,
+                                               self.messages.show_error)
+        if self.importer is not None:
+            self.messages.show_notice("Making the template\u2026")
 
     def open_word_file(self) -> None:
         """Open the template's Word file with the system's word processor."""
