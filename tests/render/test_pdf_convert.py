@@ -343,3 +343,32 @@ def test_the_warm_pdf_of_a_letterhead_keeps_its_logo_text_and_page_size_on_every
     cold = PdfReader(io.BytesIO(one_shot)).pages
     assert [(p.extract_text(), len(p.images)) for p in pages] == \
         [(p.extract_text(), len(p.images)) for p in cold]
+
+
+@pytest.mark.usefixtures("fresh_warm_state")
+def test_a_memo_in_a_template_made_from_a_word_letterhead_keeps_it_in_the_warm_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from support.letterhead import ADDRESS, OFFICE, letterhead_docx
+    from support.sample_briefs import many_points_brief
+
+    from briefgen.render import apply_template_defaults
+    from briefgen.render.templates.docx_import import import_docx
+
+    _warm(monkeypatch)
+    source = tmp_path / "harbour.docx"
+    source.write_bytes(letterhead_docx(paragraphs=3))
+    library = TemplateLibrary(user_dir=tmp_path / "user-templates")
+    template = import_docx(source, library, template_id="harbour").template
+    assert template is not None
+    brief = many_points_brief()
+    apply_template_defaults(brief, template)
+    pages = PdfReader(io.BytesIO(memo_pdf(brief, template))).pages
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        text = " ".join(page.extract_text().split())
+        assert OFFICE in text
+        assert f"{ADDRESS} \u2014 page {number}" in text
+        assert len(page.images) == 1  # the letterhead's logo
+        assert round(float(page.mediabox.width) / 72 * 2.54, 1) == 21.0
+    assert "Key point number 1" in " ".join(pages[0].extract_text().split())
