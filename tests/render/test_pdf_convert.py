@@ -372,3 +372,45 @@ def test_a_memo_in_a_template_made_from_a_word_letterhead_keeps_it_in_the_warm_p
         assert len(page.images) == 1  # the letterhead's logo
         assert round(float(page.mediabox.width) / 72 * 2.54, 1) == 21.0
     assert "Key point number 1" in " ".join(pages[0].extract_text().split())
+
+
+@pytest.mark.skipif(os.name != "posix", reason="watches a process group")
+@pytest.mark.usefixtures("fresh_warm_state")
+def test_libreoffice_and_its_profile_go_when_the_process_that_started_them_dies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import subprocess
+
+    _warm(monkeypatch)  # skips where the warm route cannot run
+    docx = tmp_path / "memo.docx"
+    docx.write_bytes(_memo_docx())
+    # A batch worker's end: converts once, then exits at once, without any clean-up.
+    script = ("import os, sys\n"
+              "from pathlib import Path\n"
+              "from briefgen.render.pdf_convert import find_converter, warm_converter\n"
+              "warm = warm_converter(find_converter())\n"
+              f"warm.convert(Path({str(docx)!r}).read_bytes())\n"
+              "print(warm.pid, warm._profile, flush=True)\n"
+              "os._exit(0)\n")
+    import briefgen
+
+    root = str(Path(briefgen.__file__).resolve().parents[1])  # this briefgen, in the child too
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        [root, *filter(None, [os.environ.get("PYTHONPATH")])]))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=180, check=True, env=env)
+    pid_text, folder_text = done.stdout.split()
+    pid, folder = int(pid_text), Path(folder_text)
+
+    def group_alive() -> bool:
+        try:
+            os.killpg(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+    deadline = time.monotonic() + 30
+    while (group_alive() or folder.exists()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not group_alive()  # the helper and LibreOffice closed when its stdin ended
+    assert not folder.exists()
