@@ -335,7 +335,7 @@ def _render(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     else:
         brief = _extract_from(args.inputs, args.date, template_id)
     template = library.get(template_id or brief.template)
-    notice = _render_one(brief, template, out, _writer_info(args))
+    notice = _render_one(brief, template, out, _writer_info(args), warm_pdf=False)
     _say(f"Wrote {out}", err=True)
     if notice:
         _say(f"briefgen: note: {notice}.", err=True)
@@ -349,13 +349,14 @@ def _writer_info(args: argparse.Namespace) -> DocumentInfo:
 
 
 def _render_one(brief: Brief, template: BriefTemplate, out: Path,
-                info: DocumentInfo) -> str | None:
-    """Render ``out``; what the file lacks (an untagged PDF), else None."""
+                info: DocumentInfo, *, warm_pdf: bool = True) -> str | None:
+    """Render ``out``; what the file lacks (a PDF drawn without LibreOffice), else None.
+    ``warm_pdf`` False: a one-off PDF, converted one-shot (no LibreOffice kept running)."""
     from briefgen.render import apply_template_defaults, render_to_file
 
     brief = copy.deepcopy(brief)  # template defaults must not leak between renders
     apply_template_defaults(brief, template)
-    return render_to_file(brief, template, out, info=info)
+    return render_to_file(brief, template, out, info=info, warm_pdf=warm_pdf)
 
 
 def _library() -> TemplateLibrary:

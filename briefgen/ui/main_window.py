@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
             "new": self.files.new, "open": self.files.open_dialog, "save": self.files.save,
             "save_as": self.files.save_as, "export": self.files.export_dialog,
             "copy_rich": self.files.copy_rich_text, "print": self.commands.print_memo,
+            "print_preview": self.commands.print_preview,
             "close": self.close, "quit": QApplication.closeAllWindows,
             "undo": self.document.undo_stack.undo, "redo": self.document.undo_stack.redo,
             "cut": edit_actions.cut, "copy": edit_actions.copy,
@@ -186,7 +187,7 @@ class MainWindow(QMainWindow):
         self.preview.failed.connect(self._on_preview_failed)
         self.preview.rendered.connect(self._on_preview_rendered)
         self.files.error.connect(self.messages.show_error)
-        for controller in (self.extraction, self.files):
+        for controller in (self.extraction, self.files, self.commands):
             controller.task_started.connect(self.tasks.track)
         self.extraction.status.connect(self.show_status)
         self.files.notice.connect(self.show_status)
