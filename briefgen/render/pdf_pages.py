@@ -4,7 +4,8 @@ memo looks like printed, page by page, as the PDF route made it."""
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from briefgen.cancellation import current_cancel_check
 from briefgen.errors import Cancelled, RenderError
@@ -30,10 +31,12 @@ class PageImage:
 
 @dataclass(frozen=True)
 class PdfPages:
-    """The first pages of a PDF as images, and how many pages it has in all."""
+    """The first pages of a PDF as images, how many pages it has in all, and the PDF itself
+    (what Print sends to the printer, so the paper shows these very pages)."""
 
     pages: list[PageImage]
     total: int
+    pdf: bytes = field(default=b"", repr=False)
 
 
 def pdf_page_images(pdf: bytes, *, dpi: int = PREVIEW_DPI,
@@ -54,16 +57,64 @@ def pdf_page_images(pdf: bytes, *, dpi: int = PREVIEW_DPI,
             for index in range(min(total, max_pages)):
                 if is_cancelled is not None and is_cancelled():
                     raise Cancelled("The print preview was cancelled.")
-                page = document[index]
-                try:
-                    bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
-                    try:
-                        pages.append(PageImage(bitmap.width, bitmap.height, bitmap.stride,
-                                               bytes(bitmap.buffer), str(bitmap.mode), dpi))
-                    finally:
-                        bitmap.close()
-                finally:
-                    page.close()
-            return PdfPages(pages, total)
+                pages.append(_page_image(document[index], dpi))
+            return PdfPages(pages, total, pdf)
         finally:
+            document.close()
+
+
+def _page_image(page: object, dpi: int) -> PageImage:
+    """Draw ``page`` (a pypdfium2 page, closed here) at ``dpi``; call with _PDFIUM held."""
+    try:
+        bitmap = page.render(scale=dpi / 72, rev_byteorder=True)  # type: ignore[attr-defined]
+        try:
+            return PageImage(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer),
+                             str(bitmap.mode), dpi)
+        finally:
+            bitmap.close()
+    finally:
+        page.close()  # type: ignore[attr-defined]
+
+
+def pdf_page_count(pdf: bytes) -> int:
+    """How many pages ``pdf`` has; RenderError (one sentence) for bytes PDFium cannot read."""
+    import pypdfium2
+
+    with _PDFIUM:
+        try:
+            document = pypdfium2.PdfDocument(pdf)
+        except pypdfium2.PdfiumError as exc:
+            raise RenderError(f"The memo's PDF cannot be read ({exc}).") from None
+        try:
+            return len(document)
+        finally:
+            document.close()
+
+
+def each_pdf_page(pdf: bytes, indices: Iterable[int], dpi: int,
+                  use: Callable[[int, PageImage], None]) -> None:
+    """Draw the pages ``indices`` (counted from 0, in that order, repeats allowed) of ``pdf``
+    at ``dpi`` one at a time and hand each to ``use`` (index, image) before drawing the next,
+    so only one page's pixels are held at once (a printer's resolution makes big pages).
+    PDFium is held only while a page is drawn, not while ``use`` runs. RenderError for bytes
+    PDFium cannot read or an index it lacks; Cancelled between pages when the caller cancels."""
+    import pypdfium2
+
+    is_cancelled = current_cancel_check()
+    with _PDFIUM:
+        try:
+            document = pypdfium2.PdfDocument(pdf)
+        except pypdfium2.PdfiumError as exc:
+            raise RenderError(f"The memo's PDF cannot be read ({exc}).") from None
+    try:
+        for index in indices:
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled("Printing was cancelled.")
+            with _PDFIUM:
+                if not 0 <= index < len(document):
+                    raise RenderError(f"The memo's PDF has no page {index + 1}.")
+                image = _page_image(document[index], dpi)
+            use(index, image)
+    finally:
+        with _PDFIUM:
             document.close()

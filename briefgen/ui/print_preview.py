@@ -3,7 +3,7 @@ drawn page by page), with page navigation and zoom. Made on demand, never while 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,7 +36,10 @@ def page_pixmap(page: PageImage) -> QPixmap:
 class PrintPreviewDialog(QDialog):
     """The pages of ``pages``, one at a time, with Previous/Next (Page Up/Page Down), a page
     number box and a zoom (fit width, or a percentage of the printed size; Ctrl++/Ctrl+-).
-    ``notice``: what the PDF lacks (drawn without LibreOffice), shown in one line above."""
+    ``notice``: what the PDF lacks (drawn without LibreOffice), shown in one line above.
+    Print... (Ctrl+P) emits ``print_requested``: the window prints these pages' PDF."""
+
+    print_requested = Signal()
 
     def __init__(self, pages: PdfPages, notice: str | None,
                  parent: QWidget | None = None) -> None:
@@ -44,6 +47,7 @@ class PrintPreviewDialog(QDialog):
         self.setObjectName("printPreviewDialog")
         self.setWindowTitle("Print preview")
         self.pdf_pages = pages
+        self.notice = notice
         self._pixmaps: list[QPixmap | None] = [None] * len(pages.pages)
         self.current = 0
 
@@ -92,6 +96,14 @@ class PrintPreviewDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.print_button = QPushButton("&Print\u2026", self)
+        self.print_button.setObjectName("printPreviewPrint")
+        self.print_button.setToolTip("Print these pages (Ctrl+P)")
+        self.print_button.setEnabled(bool(pages.pdf) and pages.total > 0)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.print_requested)
+        print_shortcut = QShortcut(QKeySequence.StandardKey.Print, self)
+        print_shortcut.activated.connect(self.print_button.click)
 
         layout = QVBoxLayout(self)
         layout.addLayout(controls)

@@ -15,6 +15,8 @@ from briefgen.ui.templates import TemplateService
 from briefgen.ui.worker import IsCancelled, Progress, Worker, WorkRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
     from briefgen.render import BriefTemplate
 
 NOT_LOADED = "The templates are still loading; try again in a moment."
@@ -119,6 +121,49 @@ class RenderService(QObject):
         """The memo as it will print: its PDF (by the one PDF route) drawn page by page;
         the worker finishes with (PdfPages, what the PDF lacks or None) and reports its
         steps as progress. ``None`` (and ``error``) before the templates are loaded."""
+
+        def pages(pdf: bytes, progress: Progress, _cancelled: IsCancelled) -> Any:
+            from briefgen.render.pdf_pages import pdf_page_images
+
+            progress(1, 2)
+            result = pdf_page_images(pdf)
+            progress(2, 2)
+            return result
+
+        return self._with_memo_pdf(brief, pages, "Rendering the print preview")
+
+    def print_memo(self, brief: Brief, printer: QPrinter) -> Worker | None:
+        """Print the memo's PDF (made as for print preview) on ``printer`` page by page, as
+        its print dialog was set; the worker finishes with (pages printed, what the PDF
+        lacks or None). ``None`` (and ``error``) before the templates are loaded."""
+
+        def send(pdf: bytes, progress: Progress, cancelled: IsCancelled) -> Any:
+            from briefgen.ui.printing import print_pdf
+
+            return print_pdf(pdf, printer, progress, cancelled)
+
+        return self._with_memo_pdf(brief, send, "Printing the memo")
+
+    def print_pdf(self, pdf: bytes, printer: QPrinter, notice: str | None,
+                  current_page: int | None = None) -> Worker:
+        """Print ``pdf`` (a memo's PDF already made, as print preview shows it) on
+        ``printer``; the worker finishes with (pages printed, ``notice``)."""
+
+        def job(progress: Progress, cancelled: IsCancelled) -> Any:
+            from briefgen.cancellation import cancellable
+            from briefgen.ui.printing import print_pdf
+
+            with cancellable(cancelled):
+                return print_pdf(pdf, printer, progress, cancelled, current_page), notice
+
+        return self.runner.submit("render", job, "Printing the memo")
+
+    def _with_memo_pdf(self, brief: Brief, then: Callable[[bytes, Progress, IsCancelled], Any],
+                       description: str) -> Worker | None:
+        """A worker that makes the memo's PDF by the one PDF route, then hands it to
+        ``then`` (with the worker's progress and cancel check); it finishes with (what
+        ``then`` returns, what the PDF lacks or None). Print preview and Print share it so
+        the paper shows the previewed pages."""
         template = self._current_or_error()
         if template is None:
             return None
@@ -127,18 +172,14 @@ class RenderService(QObject):
         def job(progress: Progress, cancelled: IsCancelled) -> Any:
             from briefgen.cancellation import cancellable
             from briefgen.render.output import memo_pdf, pdf_notice
-            from briefgen.render.pdf_pages import pdf_page_images
 
             with cancellable(cancelled):
                 progress(0, 2)
                 pdf = memo_pdf(brief, template, date_format=date_format)
-                progress(1, 2)
-                pages = pdf_page_images(pdf)
-                progress(2, 2)
-            return pages, pdf_notice(template)
+                return then(pdf, progress, cancelled), pdf_notice(template)
 
         pool = "render" if template.origin == "builtin" else "untrusted"
-        return self.runner.submit(pool, job, "Rendering the print preview")
+        return self.runner.submit(pool, job, description)
 
     def template_preview(self, brief: Brief, template: BriefTemplate) -> Worker:
         """``brief`` as ``template`` would draw it, with that template's defaults for the
