@@ -72,7 +72,9 @@ def print_pdf(pdf: bytes, printer: QPrinter, progress: Progress, cancelled: IsCa
     (PDFium at the printer's resolution, at most MAX_PRINT_DPI), each at its printed size
     (shrunk to fit a smaller paper), and return how many went to the printer. Runs on a
     worker thread (Qt paints on a QPrinter off the GUI thread). Cancelled between pages
-    aborts the job; RenderError (one sentence) when the printer cannot be opened."""
+    aborts the job where the platform can (Qt's PDF and CUPS printing cannot: the pages
+    already drawn are printed, the rest are not); RenderError (one sentence) when the
+    printer cannot be opened or the range asked for holds no page of the memo."""
     indices = pages_to_print(printer, pdf_page_count(pdf), current_page)
     if not indices:
         raise RenderError("The pages asked for are not in the memo: nothing was printed.")

@@ -11,7 +11,7 @@ from briefgen.cancellation import cancellable
 from briefgen.errors import Cancelled, RenderError
 from briefgen.render import TemplateLibrary
 from briefgen.render.output import memo_pdf
-from briefgen.render.pdf_pages import pdf_page_images
+from briefgen.render.pdf_pages import each_pdf_page, pdf_page_count, pdf_page_images
 
 
 def _pdf(brief_factory=sample_brief) -> bytes:  # type: ignore[no-untyped-def]
@@ -61,3 +61,33 @@ def test_bytes_that_are_not_a_pdf_are_one_sentence() -> None:
 def test_cancel_stops_between_pages() -> None:
     with cancellable(lambda: True), pytest.raises(Cancelled):
         pdf_page_images(_pdf(), dpi=30)
+
+
+def test_each_pdf_page_hands_over_the_asked_pages_one_at_a_time_in_order() -> None:
+    pdf = _pdf(many_points_brief)
+    assert pdf_page_count(pdf) == pdf_page_images(pdf, dpi=20).total > 2
+    whole = pdf_page_images(pdf, dpi=40)
+    seen: list[tuple[int, bytes]] = []
+    each_pdf_page(pdf, [2, 0, 0], 40, lambda index, page: seen.append((index, page.pixels)))
+    assert [index for index, _pixels in seen] == [2, 0, 0]
+    assert seen[0][1] == whole.pages[2].pixels  # the same pixels as the preview's page
+    assert seen[1][1] == seen[2][1] == whole.pages[0].pixels
+    assert seen[0][1] != seen[1][1]
+
+
+def test_each_pdf_page_refuses_a_page_the_pdf_lacks_and_bytes_that_are_no_pdf() -> None:
+    pdf = _pdf()
+    with pytest.raises(RenderError, match=f"has no page {pdf_page_count(pdf) + 1}"):
+        each_pdf_page(pdf, [pdf_page_count(pdf)], 20, lambda _index, _page: None)
+    with pytest.raises(RenderError, match="The memo's PDF cannot be read"):
+        each_pdf_page(b"%PDF-broken", [0], 20, lambda _index, _page: None)
+    with pytest.raises(RenderError, match="The memo's PDF cannot be read"):
+        pdf_page_count(b"no pdf")
+
+
+def test_each_pdf_page_stops_between_pages_on_cancel() -> None:
+    pdf = _pdf(many_points_brief)
+    used: list[int] = []
+    with cancellable(lambda: len(used) >= 1), pytest.raises(Cancelled):
+        each_pdf_page(pdf, [0, 1, 2], 20, lambda index, _page: used.append(index))
+    assert used == [0]
