@@ -115,11 +115,16 @@ def _draw_page(painter: QPainter, printer: QPrinter, page: PageImage) -> None:
                    _IMAGE_FORMATS.get(page.mode, QImage.Format.Format_RGB888))
     paper = painter.viewport()
     scale = printer.resolution() / page.dpi  # device pixels per image pixel: printed size
-    scale = min(scale, paper.width() / page.width, paper.height() / page.height)
+    fit = min(paper.width() / page.width, paper.height() / page.height)
+    if fit < scale * 0.995:  # a smaller paper (not A4 rounded a pixel narrower than A4)
+        scale = fit
     width, height = page.width * scale, page.height * scale
-    target = QRectF(paper.x() + (paper.width() - width) / 2,
-                    paper.y() + (paper.height() - height) / 2, width, height)
+    # Whole device pixels: a page at its printed size is then copied pixel for pixel.
+    target = QRectF(paper.x() + round((paper.width() - width) / 2),
+                    paper.y() + round((paper.height() - height) / 2), width, height)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    # Qt's PDF and CUPS printing store a picture as JPEG unless told: text would blur.
+    painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
     painter.drawImage(target, image)
 
 
