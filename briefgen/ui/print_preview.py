@@ -96,14 +96,14 @@ class PrintPreviewDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        self.print_button = QPushButton("&Print\u2026", self)
+        self.print_button = QPushButton("P&rint\u2026", self)
         self.print_button.setObjectName("printPreviewPrint")
         self.print_button.setToolTip("Print these pages (Ctrl+P)")
         self.print_button.setEnabled(bool(pages.pdf) and pages.total > 0)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self.print_requested)
-        print_shortcut = QShortcut(QKeySequence.StandardKey.Print, self)
-        print_shortcut.activated.connect(self.print_button.click)
+        self.print_shortcut = QShortcut(QKeySequence.StandardKey.Print, self)
+        self.print_shortcut.activated.connect(self.print_button.click)
 
         layout = QVBoxLayout(self)
         layout.addLayout(controls)

@@ -91,3 +91,45 @@ def test_the_fpdf2_fallback_says_in_one_line_what_the_pdf_lacks(qtbot) -> None: 
 def test_a_pdf_drawn_by_libreoffice_has_no_notice(qtbot) -> None:  # type: ignore[no-untyped-def]
     dialog = _dialog(qtbot, _pages(), None)
     assert not dialog.notice_label.isVisible()
+
+
+def test_print_asks_the_window_to_print_these_pages_by_button_and_ctrl_p(qtbot, long_memo) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence
+
+    dialog = _dialog(qtbot, long_memo)
+    assert long_memo.pdf.startswith(b"%PDF")  # the pages' own PDF goes to the printer
+    assert dialog.print_button.isEnabled()
+    assert dialog.print_button.text() == "P&rint\u2026"  # Alt+P is Previous
+    with qtbot.waitSignal(dialog.print_requested, timeout=1_000):
+        dialog.print_button.click()
+    # Ctrl+P in the preview prints too (offscreen windows are never active, so the
+    # shortcut is checked by its keys and fired directly).
+    assert dialog.print_shortcut.key() == QKeySequence(QKeySequence.StandardKey.Print)
+    assert dialog.print_shortcut.key().toString() == "Ctrl+P"
+    with qtbot.waitSignal(dialog.print_requested, timeout=1_000):
+        dialog.print_shortcut.activated.emit()
+
+
+def test_pages_without_their_pdf_cannot_be_printed(qtbot, long_memo) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, PdfPages(long_memo.pages, long_memo.total))
+    assert not dialog.print_button.isEnabled()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 720)])
+def test_the_print_button_sits_beside_close(qtbot, long_memo, screenshots, size) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.resize(*size)
+    dialog = PrintPreviewDialog(long_memo, pdf_notice(None) or None, parent)
+    qtbot.addWidget(dialog)
+    dialog.resize(min(dialog.width(), size[0]), min(dialog.height(), size[1] - 40))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.grab().save(str(screenshots / f"print-preview-{size[0]}x{size[1]}.png"))
+    button = dialog.print_button
+    assert button.isVisible()
+    corner = button.mapTo(dialog, button.rect().bottomRight())
+    assert dialog.rect().contains(corner)  # all of it on the dialog, not cut off
+    assert button.width() >= button.sizeHint().width()
