@@ -9,8 +9,8 @@ the document's fonts (or their metric-compatible twins) in the fonts the pages u
 The .docx side of each kind is tested in test_docx_import.py; here only what it does not
 check: the field codes left in any part (only PAGE and NUMPAGES may stay) and the PDF.
 
-The PDF needs LibreOffice: every test here skips, saying so, where ``soffice`` is absent
-(as on CI). The PDFs are made once per document kind for the whole module.
+The PDF needs LibreOffice: every PDF test here skips, saying so, where ``soffice`` is absent
+(as on CI). The memos are made once per document kind for the whole module.
 """
 
 from __future__ import annotations
@@ -164,26 +164,22 @@ CASES: dict[str, Case] = {
 @dataclass
 class Rendered:
     docx: bytes
-    pdf: pypdf.PdfReader
+    pdf: pypdf.PdfReader | None
     notice: str | None
 
 
-@pytest.fixture(scope="module")
-def converter_on() -> None:
-    """LibreOffice as the PDF route for this module (tests/conftest.py turns it off for
-    every other test), or a skip saying why there is none."""
+def _converter_here() -> bool:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(CONVERTER_ENV, "auto")
-        if find_converter() is None:
-            pytest.skip("LibreOffice (soffice) is not installed: the PDF route of office "
-                        "templates cannot run here")
+        return find_converter() is not None
 
 
 @pytest.fixture(scope="module")
-def rendered(converter_on: None, tmp_path_factory: pytest.TempPathFactory
-             ) -> Callable[[str], Rendered]:
-    """The .docx and the PDF of each case's brief, made once."""
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Rendered]:
+    """The .docx and (where LibreOffice is installed) the PDF of each case's brief, made
+    once for the module."""
     made: dict[str, Rendered] = {}
+    converter = _converter_here()
 
     def render(name: str) -> Rendered:
         if name not in made:
@@ -198,15 +194,25 @@ def rendered(converter_on: None, tmp_path_factory: pytest.TempPathFactory
             brief.fields.update({"to": TO, "from": FROM, "subject": SUBJECT, **case.fields})
             brief = copy.deepcopy(brief)
             apply_template_defaults(brief, result.template)
-            with pytest.MonkeyPatch.context() as patch:  # each test's own setting is "none"
-                patch.setenv(CONVERTER_ENV, "auto")
-                render_to_file(brief, result.template, folder / "memo.docx")
-                notice = render_to_file(brief, result.template, folder / "memo.pdf")
-            made[name] = Rendered((folder / "memo.docx").read_bytes(),
-                                  pypdf.PdfReader(folder / "memo.pdf"), notice)
+            render_to_file(brief, result.template, folder / "memo.docx")
+            pdf, notice = None, None
+            if converter:
+                with pytest.MonkeyPatch.context() as patch:  # each test's own is "none"
+                    patch.setenv(CONVERTER_ENV, "auto")
+                    notice = render_to_file(brief, result.template, folder / "memo.pdf")
+                pdf = pypdf.PdfReader(folder / "memo.pdf")
+            made[name] = Rendered((folder / "memo.docx").read_bytes(), pdf, notice)
         return made[name]
 
     return render
+
+
+def _pdf(memo: Rendered) -> pypdf.PdfReader:
+    """The memo's PDF, or a skip saying why there is none (as on CI)."""
+    if memo.pdf is None:
+        pytest.skip("LibreOffice (soffice) is not installed: the PDF route of office "
+                    "templates cannot run here")
+    return memo.pdf
 
 
 # Reading the PDF -----------------------------------------------------------------------
@@ -308,9 +314,10 @@ def test_docx_keeps_no_field_code_but_page_numbers(rendered: Callable[[str], Ren
 def test_pdf_pages_keep_the_size_of_the_documents_sections(
         rendered: Callable[[str], Rendered], name: str) -> None:
     memo = rendered(name)
+    pdf = _pdf(memo)
     assert memo.notice is None  # converted by LibreOffice: nothing lacking
     sizes = _sizes(memo.docx)
-    pages = [(float(p.mediabox.width), float(p.mediabox.height)) for p in memo.pdf.pages]
+    pages = [(float(p.mediabox.width), float(p.mediabox.height)) for p in pdf.pages]
     assert len(pages) >= len(sizes)
     # the first page is in the first section, the last page in the last
     for page, section in ((pages[0], sizes[0]), (pages[-1], sizes[-1])):
@@ -321,7 +328,7 @@ def test_pdf_pages_keep_the_size_of_the_documents_sections(
 def test_pdf_shows_header_footer_and_marking_on_every_page(
         rendered: Callable[[str], Rendered], name: str) -> None:
     case, memo = CASES[name], rendered(name)
-    pages = [_text(page) for page in memo.pdf.pages]
+    pages = [_text(page) for page in _pdf(memo).pages]
     assert len(pages) >= 2, "the brief fills more than one page: the checks need a page 2"
     for number, text in enumerate(pages, start=1):
         assert MARKING in text, number
@@ -346,7 +353,7 @@ def test_pdf_shows_header_footer_and_marking_on_every_page(
 def test_pdf_page_one_shows_the_briefs_values(rendered: Callable[[str], Rendered],
                                               name: str) -> None:
     case, memo = CASES[name], rendered(name)
-    text = _text(memo.pdf.pages[0])
+    text = _text(_pdf(memo).pages[0])
     for value in case.page_one:
         assert value in text, (value, text[:400])
 
@@ -355,7 +362,7 @@ def test_pdf_page_one_shows_the_briefs_values(rendered: Callable[[str], Rendered
 def test_pdf_pages_draw_the_letterhead_pictures(rendered: Callable[[str], Rendered],
                                                 name: str) -> None:
     case, memo = CASES[name], rendered(name)
-    for number, page in enumerate(memo.pdf.pages, start=1):
+    for number, page in enumerate(_pdf(memo).pages, start=1):
         pictures, _ = _drawn(page)
         wanted = case.pictures_first if number == 1 else case.pictures_other
         assert pictures == set(wanted), number
@@ -365,6 +372,7 @@ def test_pdf_pages_draw_the_letterhead_pictures(rendered: Callable[[str], Render
 def test_pdf_uses_the_documents_fonts_or_their_metric_twins(
         rendered: Callable[[str], Rendered], name: str) -> None:
     case, memo = CASES[name], rendered(name)
+    pages = _pdf(memo).pages
     installed = _installed_families()
     if installed is None:
         pytest.skip("fc-list is not installed: which fonts exist here is unknown")
@@ -372,7 +380,7 @@ def test_pdf_uses_the_documents_fonts_or_their_metric_twins(
     if case.fonts:
         assert set(case.fonts) <= named
     used: set[str] = set()
-    for page in memo.pdf.pages:
+    for page in pages:
         used |= {_squash(font) for font in _drawn(page)[1]}
     checked = []
     for font in sorted(named):
