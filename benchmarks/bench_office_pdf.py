@@ -29,7 +29,7 @@ from support.sample_briefs import sample_brief  # noqa: E402
 
 from briefgen.model import Brief  # noqa: E402
 from briefgen.render import (  # noqa: E402
-    BriefTemplate,  # noqa: E402
+    BriefTemplate,
     TemplateLibrary,
     apply_template_defaults,
     render_to_file,
