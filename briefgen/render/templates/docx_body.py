@@ -12,6 +12,7 @@ from typing import Any
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -238,6 +239,7 @@ def _paragraph_styles(document: DocxDocument) -> dict[str, Any]:
 # letterhead) gets the information memo's header lines above the body: else the brief's
 # to, from and subject would be printed nowhere.
 _HEADER_SLOTS = frozenset({"to", "from", "subject"})
+HEADER_VALUE_TAB = Cm(3)
 _HEADER_LINES = (("TO:", "to"), ("FROM:", "from"), ("DATE:", "date"), ("SUBJECT:", "subject"))
 
 
@@ -288,6 +290,7 @@ def _body_block(document: DocxDocument, *, header_lines: bool = False
         for label, name in _HEADER_LINES:
             line = para(label, bold=True)
             line.add_run("\t" + field_tag(name))
+            line.paragraph_format.tab_stops.add_tab_stop(HEADER_VALUE_TAB)  # values aligned
     tag("{%p if summary.text %}")
     heading("Bottom line up front")
     cite(para(P + "{{ summary.text }}", bold=True), "{{ summary.cite }}")
