@@ -12,6 +12,7 @@ from typing import Any
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -179,7 +180,7 @@ def insert_body(document: DocxDocument, found: SlotFinding) -> str:
         if placeholder is None:
             where = "in place of the document's sample text"
     removable = [e for e in elements[anchor_index:end] if not _keeps(e)]
-    block = _body_block(document)
+    block = _body_block(document, header_lines=not _HEADER_SLOTS & set(found.filled))
     if anchor_index < len(elements):
         anchor = elements[anchor_index]
         for element in block:
@@ -234,9 +235,19 @@ def _paragraph_styles(document: DocxDocument) -> dict[str, Any]:
     return found
 
 
-def _body_block(document: DocxDocument) -> list[etree._Element]:
+# A document none of whose lines names the addressee, the sender or the subject (a bare
+# letterhead) gets the information memo's header lines above the body: else the brief's
+# to, from and subject would be printed nowhere.
+_HEADER_SLOTS = frozenset({"to", "from", "subject"})
+HEADER_VALUE_TAB = Cm(3)
+_HEADER_LINES = (("TO:", "to"), ("FROM:", "from"), ("DATE:", "date"), ("SUBJECT:", "subject"))
+
+
+def _body_block(document: DocxDocument, *, header_lines: bool = False
+                ) -> list[etree._Element]:
     """The memo body (as the built-in information memo has it) as paragraphs in the
-    document's own Heading 1, List Bullet and Quote styles, or plain ones when it has none."""
+    document's own Heading 1, List Bullet and Quote styles, or plain ones when it has none;
+    ``header_lines``: the TO, FROM, DATE and SUBJECT lines above it."""
     styles = _paragraph_styles(document)
     names = {name.title() for name in styles}
     made: list[Paragraph] = []
@@ -275,6 +286,11 @@ def _body_block(document: DocxDocument) -> list[etree._Element]:
             cite(line, "{{ " + mark + ".cite }}")
         tag("{%p endfor %}")
 
+    if header_lines:
+        for label, name in _HEADER_LINES:
+            line = para(label, bold=True)
+            line.add_run("\t" + field_tag(name))
+            line.paragraph_format.tab_stops.add_tab_stop(HEADER_VALUE_TAB)  # values aligned
     tag("{%p if summary.text %}")
     heading("Bottom line up front")
     cite(para(P + "{{ summary.text }}", bold=True), "{{ summary.cite }}")
