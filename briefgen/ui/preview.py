@@ -132,11 +132,15 @@ class PreviewPane(QWidget):
         self._render_started: float | None = None
         self.html = ""
         self.scale = 1.0
+        # The pane width the current scale was found for: a new page at that width starts
+        # from that scale, so a keystroke costs one setHtml, not two or three.
+        self._scaled_for_width = -1
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(DEBOUNCE_MS)
         self._relayout.timeout.connect(self._lay_out_page)
         document.changed.connect(self.schedule)
+        rendering.changed.connect(self._forget_scale)
         rendering.changed.connect(self.schedule)
 
     def schedule(self) -> None:
@@ -144,6 +148,10 @@ class PreviewPane(QWidget):
         if self._changed_at is None:
             self._changed_at = time.perf_counter()
         self._timer.start()
+
+    def _forget_scale(self) -> None:
+        # Another template or date format: its page is measured from full size again.
+        self._scaled_for_width = -1
 
     def render_now(self) -> None:
         """Start a render at once (or right after the one running)."""
@@ -169,18 +177,25 @@ class PreviewPane(QWidget):
         bar = self.browser.verticalScrollBar()
         position = bar.value()
         self.html = str(html)
-        self._lay_out_page()
+        self._lay_out_page(keep_scale=True)
         bar.setValue(min(position, bar.maximum()))
         if started is not None:
             self.rendered.emit(time.perf_counter() - started)
 
-    def _lay_out_page(self) -> None:
+    def _lay_out_page(self, keep_scale: bool = False) -> None:
         """Show the page; when its longest word or table is wider than the pane, once more
-        with its fonts scaled down to fit (down to MIN_SCALE)."""
+        with its fonts scaled down to fit (down to MIN_SCALE).
+
+        ``keep_scale``: a new page for a pane as wide as before starts at the scale found
+        then (typing does not re-measure from full size each time; a resize does).
+        """
         if not self.html:
             return
-        self.scale = 1.0
-        self.browser.setHtml(fit_to_pane(self.html))
+        width = self.browser.viewport().width()
+        if not (keep_scale and width == self._scaled_for_width):
+            self.scale = 1.0
+        self._scaled_for_width = width
+        self.browser.setHtml(fit_to_pane(self.html, self.scale))
         for _attempt in range(3):  # table widths do not shrink exactly with the fonts
             available = self.browser.viewport().width()
             needed = self.browser.document().size().width()
