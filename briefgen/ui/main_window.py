@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +180,8 @@ class MainWindow(QMainWindow):
         self.sources.files_dropped.connect(self.files.open_paths)
         self.sources.urls_dropped.connect(self.extraction.add_urls)
         self.sources.remove_requested.connect(self.extraction.remove_source)
+        self.sources.details_requested.connect(self.edit_source_details)
+        self.extraction.error.connect(self.messages.show_error)
         self.sources.current_changed.connect(self._show_source)
         self.form.item_selected.connect(self.highlight_evidence)
         self.form.template_chosen.connect(self.switch_template)
@@ -226,6 +229,20 @@ class MainWindow(QMainWindow):
         url = TextDialog.ask(self, "Add from URL", "Web address of the article:")
         if url:
             self.extraction.add_urls([url])
+
+    def edit_source_details(self, source_id: str) -> None:
+        """Ask for a source's title, publisher and publication date, and set them."""
+        from briefgen.model.source_details import details_of
+        from briefgen.ui.source_details import SourceDetailsDialog
+
+        details = details_of(self.document.brief, source_id)
+        source = self.document.brief.source(source_id)
+        if details is None or source is None:
+            return
+        pasted = dt.date.fromisoformat(source.pasted[:10]) if source.pasted else None
+        chosen = SourceDetailsDialog.ask(self, details, pasted)
+        if chosen is not None:
+            self.extraction.set_source_details(source_id, chosen)
 
     def _show_source(self, source_id: str | None) -> None:
         brief = self.document.brief
@@ -349,7 +366,7 @@ class MainWindow(QMainWindow):
         sources = self.sources
         chain = [bar.field, bar.previous_button, bar.next_button, bar.close_button,
                  sources.paste_button, sources.open_button, sources.url_button,
-                 sources.remove_button, sources.list, self.source_view.text,
+                 sources.details_button, sources.remove_button, sources.list, self.source_view.text,
                  *self.form.focus_chain(), self.preview.browser]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)
