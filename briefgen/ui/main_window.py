@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.form = BriefForm(document, self)
         self.preview = PreviewPane(document, rendering, self)
         self.tasks = TaskIndicator(self)
-        self.find_bar = FindBar(self.source_view, self.form, self)
+        self.find_bar = FindBar(self.source_view, self.form, self, preview=self.preview.browser)
         self.commands = WindowCommands(document, rendering, self)
         self._lay_out()
 
