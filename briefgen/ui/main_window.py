@@ -360,13 +360,13 @@ class MainWindow(QMainWindow):
         self._preview_error = ""
 
     def _update_tab_order(self) -> None:
-        """Tab walks in reading order: the find bar (when open), the sources' buttons and
-        list, the source text, the form top to bottom, then the preview."""
+        """Tab walks in reading order: the find bar (when open), the sources' buttons, list
+        and the buttons under it, the source text, the form top to bottom, then the preview."""
         bar = self.find_bar
         sources = self.sources
         chain = [bar.field, bar.previous_button, bar.next_button, bar.close_button,
                  sources.paste_button, sources.open_button, sources.url_button,
-                 sources.details_button, sources.remove_button, sources.list, self.source_view.text,
+                 sources.list, sources.details_button, sources.remove_button, self.source_view.text,
                  *self.form.focus_chain(), self.preview.browser]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)

@@ -89,14 +89,20 @@ class SourcesPanel(QWidget):
         for button in (self.paste_button, self.open_button, self.url_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.details_button)
-        buttons.addWidget(self.remove_button)
+        # What acts on the selected source sits under the list (one row of five buttons
+        # made the pane, and so the window, wider than a 1000 px minimum).
+        selected = QHBoxLayout()
+        selected.setSpacing(4)
+        selected.addStretch(1)
+        selected.addWidget(self.details_button)
+        selected.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(title)
         layout.addLayout(buttons)
         layout.addWidget(self.list, 1)
+        layout.addLayout(selected)
         layout.addWidget(self.hint)
         self.setAcceptDrops(True)
         self._after_reset()
