@@ -391,11 +391,13 @@ class BriefForm(QWidget):
         self._update_tab_titles()
 
     def _update_tab_titles(self) -> None:
+        labels = {}
         for index, name in enumerate(self.editors):
             count = self.models[name].rowCount()
             title = LIST_SPECS[name].title
             short = SHORT_TITLES.get(name, title)
-            self.selector.set_text(index, f"{title} ({count})", f"{short} ({count})")
+            labels[index] = (f"{title} ({count})", f"{short} ({count})")
+        self.selector.set_texts(labels)
 
     def _select_template_id(self, template_id: str) -> None:
         index = self.template_box.findData(template_id)
