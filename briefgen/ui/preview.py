@@ -154,6 +154,9 @@ class PreviewPane(QWidget):
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(DEBOUNCE_MS)
         self._relayout.timeout.connect(self._lay_out_page)
+        # A brief replaced as a whole (extraction, opening a file) may render far slower
+        # than the last one: its first render goes to a worker.
+        document.reset.connect(rendering.forget_render_time)
         document.changed.connect(self.schedule)
         rendering.changed.connect(self._forget_scale)
         rendering.changed.connect(self.schedule)
@@ -175,7 +178,15 @@ class PreviewPane(QWidget):
         if self._busy:
             self._pending = True
             return
-        worker = self.rendering.preview(self.document.snapshot())
+        brief = self.document.snapshot()
+        html = self.rendering.preview_at_once(brief)
+        if html is not None:  # quick enough not to need a worker (typing)
+            self._pending = False
+            self._render_started = self._changed_at
+            self._changed_at = None
+            self._show(html)
+            return
+        worker = self.rendering.preview(brief)
         if worker is None:
             return
         self._busy = True
