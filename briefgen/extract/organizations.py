@@ -67,8 +67,11 @@ def build_organizations(mentions: list[Mention], people: list[Person]) -> list[O
     for name, group in _group(mentions, ORG, exclude):
         groups.setdefault(_without_leading_adjective(name), []).extend(group)
     names = list(groups)
+    longer = {short: full for short in names if (full := _short_form_of(short, names))}
     for short in names:
-        full = _short_form_of(short, names)
+        full = longer.get(short)
+        while full in longer:  # "EU" -> "European Union" -> "Council of the European Union"
+            full = longer[full]
         if full is not None:
             groups[full].extend(groups.pop(short))
     return [

@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
             "new": self.files.new, "open": self.files.open_dialog, "save": self.files.save,
             "save_as": self.files.save_as, "export": self.files.export_dialog,
             "copy_rich": self.files.copy_rich_text, "print": self.commands.print_memo,
+            "print_preview": self.commands.print_preview,
             "close": self.close, "quit": QApplication.closeAllWindows,
             "undo": self.document.undo_stack.undo, "redo": self.document.undo_stack.redo,
             "cut": edit_actions.cut, "copy": edit_actions.copy,
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
             "paste_article": self.paste_article, "add_url": self.add_url,
             "extract": self.extraction.extract, "cancel": self.tasks.cancel,
             "templates": self.manage_templates, "settings": self.edit_settings,
+            "new_template": self.new_template_from_word,
         }
 
     def _connect(self) -> None:
@@ -188,7 +190,7 @@ class MainWindow(QMainWindow):
         self.preview.failed.connect(self._on_preview_failed)
         self.preview.rendered.connect(self._on_preview_rendered)
         self.files.error.connect(self.messages.show_error)
-        for controller in (self.extraction, self.files):
+        for controller in (self.extraction, self.files, self.commands):
             controller.task_started.connect(self.tasks.track)
         self.extraction.status.connect(self.show_status)
         self.files.notice.connect(self.show_status)
@@ -284,6 +286,17 @@ class MainWindow(QMainWindow):
         self._on_templates_changed()
         if chosen:
             self.switch_template(chosen)
+
+    def new_template_from_word(self) -> None:
+        """Make a template from the office's Word memo or letterhead; the form lists it."""
+        from briefgen.ui.docx_import_dialog import new_template_from_word
+
+        if not self.templates.is_loaded():
+            self.messages.show_error("The templates are still loading; try again in a moment.")
+            return
+        self._word_import = new_template_from_word(
+            self.templates, self, lambda _id, sentence: self.messages.show_notice(sentence),
+            self.messages.show_error)
 
     def edit_settings(self) -> None:
         """Edit the user's settings."""

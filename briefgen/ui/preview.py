@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent, QTextOption
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QImage, QResizeEvent, QTextDocument, QTextOption
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from briefgen.render.letterhead_html import image_references, zoom_letterhead
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.rendering import RenderService
 
@@ -202,11 +204,23 @@ class PreviewPane(QWidget):
         started = self._render_started
         bar = self.browser.verticalScrollBar()
         position = bar.value()
-        self.html = str(html)
+        self.html = self._keep_images(str(html))
         self._lay_out_page(keep_scale=True)
         bar.setValue(min(position, bar.maximum()))
         if started is not None:
             self.rendered.emit(time.perf_counter() - started)
+
+    def _keep_images(self, html: str) -> str:
+        """``html`` with its data: pictures (an office letterhead's logo) as names of
+        pictures the page keeps, each decoded once: not again on every keystroke."""
+        html, images = image_references(html)
+        page = self.browser.document()
+        for name, data in images.items():
+            url = QUrl(name)
+            if page.resource(QTextDocument.ResourceType.ImageResource, url) is None:
+                picture = QImage.fromData(base64.b64decode(data))
+                page.addResource(QTextDocument.ResourceType.ImageResource, url, picture)
+        return html
 
     def _lay_out_page(self, keep_scale: bool = False) -> None:
         """Show the page; when its longest word or table is wider than the pane, once more
@@ -221,14 +235,15 @@ class PreviewPane(QWidget):
         if not (keep_scale and width == self._scaled_for_width):
             self.scale = 1.0
         self._scaled_for_width = width
-        self._set_page(fit_to_pane(self.html, self.scale))
+        html = zoom_letterhead(self.html, width)
+        self._set_page(fit_to_pane(html, self.scale))
         for _attempt in range(3):  # table widths do not shrink exactly with the fonts
             available = self.browser.viewport().width()
             needed = self.browser.document().size().width()
             if needed <= available + 1 or available <= 0 or self.scale <= MIN_SCALE:
                 break
             self.scale = max(MIN_SCALE, self.scale * available / needed * 0.97)
-            self._set_page(fit_to_pane(self.html, self.scale))
+            self._set_page(fit_to_pane(html, self.scale))
 
     def _set_page(self, html: str) -> None:
         """Show ``html``, its CSS as the document's default style sheet (parsed only when

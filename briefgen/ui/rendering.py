@@ -151,6 +151,31 @@ class RenderService(QObject):
 
         return self._start(render, "Exporting the memo", template)
 
+    def print_pages(self, brief: Brief) -> Worker | None:
+        """The memo as it will print: its PDF (by the one PDF route) drawn page by page;
+        the worker finishes with (PdfPages, what the PDF lacks or None) and reports its
+        steps as progress. ``None`` (and ``error``) before the templates are loaded."""
+        template = self._current_or_error()
+        if template is None:
+            return None
+        date_format = self.date_format
+
+        def job(progress: Progress, cancelled: IsCancelled) -> Any:
+            from briefgen.cancellation import cancellable
+            from briefgen.render.output import memo_pdf, pdf_notice
+            from briefgen.render.pdf_pages import pdf_page_images
+
+            with cancellable(cancelled):
+                progress(0, 2)
+                pdf = memo_pdf(brief, template, date_format=date_format)
+                progress(1, 2)
+                pages = pdf_page_images(pdf)
+                progress(2, 2)
+            return pages, pdf_notice(template)
+
+        pool = "render" if template.origin == "builtin" else "untrusted"
+        return self.runner.submit(pool, job, "Rendering the print preview")
+
     def template_preview(self, brief: Brief, template: BriefTemplate) -> Worker:
         """``brief`` as ``template`` would draw it, with that template's defaults for the
         fields the brief lacks (on a copy: ``brief`` is not changed)."""
@@ -161,7 +186,7 @@ class RenderService(QObject):
         def render() -> str:
             from briefgen.render import render_html
 
-            return render_html(sample, template, date_format=date_format)
+            return render_html(sample, template, date_format=date_format, letterhead=True)
 
         return self._start(render, "Rendering the template preview", template)
 

@@ -1,12 +1,13 @@
-"""The window's commands that open something of their own: Print, the user guide, About."""
+"""The window's commands that open something of their own: Print, Print preview, the user
+guide, About."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QWidget
 
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.help_window import AboutDialog, HelpWindow
@@ -17,12 +18,15 @@ from briefgen.ui.worker import Worker
 
 class WindowCommands(QObject):
     """Print (the memo without the preview's drafting notes, through the print dialog),
-    the user guide (one window, raised again on F1) and the About box, over ``parent``.
+    Print preview (the memo's PDF page by page), the user guide (one window, raised again
+    on F1) and the About box, over ``parent``.
 
-    ``notice`` carries a short status-bar sentence.
+    ``notice`` carries a short status-bar sentence; ``task_started`` a worker to show (with
+    progress and Cancel) and its description.
     """
 
     notice = Signal(str)
+    task_started = Signal(object, str)
 
     def __init__(self, document: BriefDocument, rendering: RenderService,
                  parent: QWidget) -> None:
@@ -31,6 +35,7 @@ class WindowCommands(QObject):
         self.rendering = rendering
         self.parent_widget = parent
         self.help_window: HelpWindow | None = None
+        self.print_preview_dialog: QDialog | None = None
 
     def print_memo(self) -> Worker | None:
         """Render the memo, then ask for a printer and print it."""
@@ -47,6 +52,31 @@ class WindowCommands(QObject):
             return
         print_html(str(html), printer)
         self.notice.emit("The memo went to the printer.")
+
+    def print_preview(self) -> Worker | None:
+        """Render the memo's PDF in the background (the same route as a PDF export), then
+        show its pages; the previous preview, if open, gives way to the new one."""
+        worker = self.rendering.print_pages(self.document.snapshot())
+        if worker is not None:
+            worker.signals.finished.connect(self._show_print_preview)
+            self.task_started.emit(worker, "Rendering the print preview")
+        return worker
+
+    def _show_print_preview(self, result: Any) -> None:
+        from briefgen.ui.print_preview import PrintPreviewDialog
+
+        pages, notice = result
+        if self.print_preview_dialog is not None:
+            self.print_preview_dialog.close()
+        dialog = PrintPreviewDialog(pages, notice, self.parent_widget)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _=None: self._forget_print_preview(dialog))
+        self.print_preview_dialog = dialog
+        dialog.show()
+
+    def _forget_print_preview(self, dialog: QDialog) -> None:
+        if self.print_preview_dialog is dialog:
+            self.print_preview_dialog = None
 
     def export_memo_per_source(self) -> list[Worker]:
         """Ask for a folder and write one Word memo per source into it (the sources share

@@ -160,3 +160,30 @@ def test_ctrl_f_finds_words_in_the_source_the_fields_and_the_lists(qtbot, make_w
     bar.open_bar()
     bar.field.setText("OFFICIAL")
     assert "Marking" in [hit.where for hit in bar.hits()]
+
+
+def test_print_preview_shows_the_memos_pdf_pages_with_what_the_fallback_lacks(
+    qtbot, make_window
+):
+    from briefgen.render.pdf_convert import FALLBACK_NOTICE
+    from briefgen.ui.print_preview import PrintPreviewDialog
+
+    window = open_sample(qtbot, make_window)
+    from PySide6.QtWidgets import QMenu
+
+    file_menu = window.findChild(QMenu, "menu_file")
+    names = [a.objectName() for a in file_menu.actions()]
+    assert names.index("action_print_preview") == names.index("action_print") + 1
+    assert window.actions_by_key["print_preview"].shortcut().toString() == "Ctrl+Shift+P"
+    worker = window.commands.print_preview()
+    assert worker is not None
+    assert "Rendering the print preview" in window.tasks.running()
+    qtbot.waitUntil(lambda: window.commands.print_preview_dialog is not None, timeout=30_000)
+    dialog = window.commands.print_preview_dialog
+    assert isinstance(dialog, PrintPreviewDialog)
+    assert dialog.isVisible()
+    assert dialog.pdf_pages.total >= 1
+    assert not dialog.image.pixmap().isNull()
+    assert FALLBACK_NOTICE[1:] in dialog.notice_label.text()  # no LibreOffice in tests
+    dialog.close()
+    qtbot.waitUntil(lambda: window.commands.print_preview_dialog is None, timeout=5_000)
