@@ -210,7 +210,7 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if report.status != READY:
             _fail(report.sentence)
             return EXIT_FAILURE
-        from briefgen.ui.app import run_gui
+        from briefgen.ui.launch import run_gui  # shows the window before loading the rest
 
         return run_gui(getattr(args, "file", None), sample=getattr(args, "sample", False))
     if command == "extract":

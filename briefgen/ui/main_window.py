@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         self.form = BriefForm(document, self)
         self.preview = PreviewPane(document, rendering, self)
         self.tasks = TaskIndicator(self)
-        self.find_bar = FindBar(self.source_view, self.form, self)
+        self.find_bar = FindBar(self.source_view, self.form, self, preview=self.preview.browser)
         self.commands = WindowCommands(document, rendering, self)
         self._lay_out()
 
@@ -181,6 +182,8 @@ class MainWindow(QMainWindow):
         self.sources.files_dropped.connect(self.files.open_paths)
         self.sources.urls_dropped.connect(self.extraction.add_urls)
         self.sources.remove_requested.connect(self.extraction.remove_source)
+        self.sources.details_requested.connect(self.edit_source_details)
+        self.extraction.error.connect(self.messages.show_error)
         self.sources.current_changed.connect(self._show_source)
         self.form.item_selected.connect(self.highlight_evidence)
         self.form.template_chosen.connect(self.switch_template)
@@ -228,6 +231,20 @@ class MainWindow(QMainWindow):
         url = TextDialog.ask(self, "Add from URL", "Web address of the article:")
         if url:
             self.extraction.add_urls([url])
+
+    def edit_source_details(self, source_id: str) -> None:
+        """Ask for a source's title, publisher and publication date, and set them."""
+        from briefgen.model.source_details import details_of
+        from briefgen.ui.source_details import SourceDetailsDialog
+
+        details = details_of(self.document.brief, source_id)
+        source = self.document.brief.source(source_id)
+        if details is None or source is None:
+            return
+        pasted = dt.date.fromisoformat(source.pasted[:10]) if source.pasted else None
+        chosen = SourceDetailsDialog.ask(self, details, pasted)
+        if chosen is not None:
+            self.extraction.set_source_details(source_id, chosen)
 
     def _show_source(self, source_id: str | None) -> None:
         brief = self.document.brief
@@ -356,13 +373,13 @@ class MainWindow(QMainWindow):
         self._preview_error = ""
 
     def _update_tab_order(self) -> None:
-        """Tab walks in reading order: the find bar (when open), the sources' buttons and
-        list, the source text, the form top to bottom, then the preview."""
+        """Tab walks in reading order: the find bar (when open), the sources' buttons, list
+        and the buttons under it, the source text, the form top to bottom, then the preview."""
         bar = self.find_bar
         sources = self.sources
         chain = [bar.field, bar.previous_button, bar.next_button, bar.close_button,
                  sources.paste_button, sources.open_button, sources.url_button,
-                 sources.remove_button, sources.list, self.source_view.text,
+                 sources.list, sources.details_button, sources.remove_button, self.source_view.text,
                  *self.form.focus_chain(), self.preview.browser]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)

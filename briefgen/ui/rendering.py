@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from briefgen.render import BriefTemplate
 
 NOT_LOADED = "The templates are still loading; try again in a moment."
+# A preview render that took less than this last time is done on the GUI thread.
+INLINE_LIMIT = 0.008
 
 
 class RenderService(QObject):
@@ -47,6 +50,8 @@ class RenderService(QObject):
         self.template: BriefTemplate | None = None
         self.date_format = date_format
         self._untrusted_previews: list[Worker] = []
+        # The template and seconds of the last preview render (see preview_at_once).
+        self._last_preview: tuple[BriefTemplate, float] | None = None
 
     def set_template(self, template: BriefTemplate | None) -> None:
         """Render with ``template`` from now on (``None``: not known yet, nothing renders);
@@ -74,13 +79,44 @@ class RenderService(QObject):
         def render() -> str:
             from briefgen.render import render_html
 
-            return render_html(brief, template, preview=True, date_format=date_format)
+            began = time.perf_counter()
+            html = render_html(brief, template, preview=True, date_format=date_format)
+            self._last_preview = (template, time.perf_counter() - began)
+            return html
 
         worker = self._start(render, "Rendering the preview", template)
         if template.origin != "builtin":
             self._untrusted_previews.append(worker)
             worker.signals.done.connect(lambda: self._forget_preview(worker))
         return worker
+
+    def preview_at_once(self, brief: Brief) -> str | None:
+        """The preview's HTML rendered here and now, when that is sure to be quick: a
+        built-in template whose last preview render took under INLINE_LIMIT seconds.
+        ``None`` otherwise (or when it fails): use ``preview``, which also reports errors.
+
+        Typing changes a brief little, so its render costs what the last one did; handing
+        a 2 ms render to a worker thread and back cost more than the render itself.
+        """
+        template = self.template
+        last = self._last_preview
+        if (template is None or template.origin != "builtin" or last is None
+                or last[0] is not template or last[1] > INLINE_LIMIT):
+            return None
+        from briefgen.render import render_html
+
+        began = time.perf_counter()
+        try:
+            html = render_html(brief, template, preview=True, date_format=self.date_format)
+        except Exception:  # noqa: BLE001 - the worker's render reports it in one sentence
+            self._last_preview = None
+            return None
+        self._last_preview = (template, time.perf_counter() - began)
+        return html
+
+    def forget_render_time(self) -> None:
+        """The next preview renders on a worker again (the brief changed as a whole)."""
+        self._last_preview = None
 
     def _forget_preview(self, worker: Worker) -> None:
         if worker in self._untrusted_previews:

@@ -251,6 +251,36 @@ def test_the_decision_memos_signature_line_after_date_keeps_its_room(qtbot, widt
         assert frame.right() - last.left() >= 0.15 * frame.width(), (row, width)
 
 
+@pytest.mark.parametrize("template_id", BUILTIN_TEMPLATE_IDS)
+def test_the_css_as_default_style_sheet_draws_the_page_pixel_for_pixel_the_same(
+    qtbot, template_id
+):
+    from briefgen.ui.preview import split_style
+
+    pane, _template = _shown_pane(qtbot, template_id, sample_brief())
+    for scale in (1.0, 0.8):
+        html = fit_to_pane(pane.html, scale)
+        css, page = split_style(html)
+        assert "<style" not in page
+        assert css.strip()
+        pictures = []
+        for split in (False, True):
+            browser = QTextBrowser()
+            qtbot.addWidget(browser)
+            browser.resize(480, 2400)
+            browser.show()
+            if split:
+                browser.document().setDefaultStyleSheet(css)
+                browser.setHtml(page)
+            else:
+                browser.setHtml(html)
+            pictures.append(browser.grab().toImage())
+        assert pictures[0] == pictures[1], (template_id, scale)
+    # The pane itself shows the page that way: its sheet is the page's CSS.
+    assert pane.browser.document().defaultStyleSheet() == split_style(
+        fit_to_pane(pane.html, pane.scale))[0]
+
+
 # --- An office template's preview shows its letterhead (issue 19) ---
 
 def test_an_office_templates_preview_shows_its_letterhead_decoding_its_logo_once(
