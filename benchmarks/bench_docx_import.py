@@ -29,14 +29,7 @@ from briefgen.render.docx_writer import render_docx  # noqa: E402
 from briefgen.render.templates.docx_import import import_docx  # noqa: E402
 
 RUNS = 5
-DOCUMENTS = {
-    "logo memo, first-page header (A4)": (office_docs.logo_memo, None),
-    "layout table, content control, 2 sections (Letter)": (office_docs.table_form, None),
-    "whole-page letterhead behind text (A4)": (office_docs.letterhead, None),
-    "picture labels, 4 text boxes mapped (A4)": (
-        office_docs.picture_label_form, {"to": 1, "from": 2, "date": 3, "subject": 4}),
-    "merge fields, mail-merge settings (Letter)": (office_docs.merge_letter, None),
-}
+DOCUMENTS = office_docs.BENCH_DOCUMENTS
 
 
 def main() -> int:

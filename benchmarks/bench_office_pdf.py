@@ -38,14 +38,7 @@ from briefgen.render.pdf_convert import CONVERTER_ENV, find_converter  # noqa: E
 from briefgen.render.templates.docx_import import import_docx  # noqa: E402
 
 RUNS = 3
-DOCUMENTS = {
-    "logo memo, first-page header (A4)": (office_docs.logo_memo, None),
-    "layout table, content control, 2 sections (Letter)": (office_docs.table_form, None),
-    "whole-page letterhead behind text (A4)": (office_docs.letterhead, None),
-    "picture labels, 4 text boxes mapped (A4)": (
-        office_docs.picture_label_form, {"to": 1, "from": 2, "date": 3, "subject": 4}),
-    "merge fields, mail-merge settings (Letter)": (office_docs.merge_letter, None),
-}
+DOCUMENTS = office_docs.BENCH_DOCUMENTS
 
 
 def _timed(brief: Brief, template: BriefTemplate, out: Path) -> float:

@@ -411,3 +411,15 @@ def table_layout_memo(path: Path) -> Path:
     last.add_paragraph("More sample text of the form.")
     document.save(str(path))
     return path
+
+
+# The documents the benchmarks time (bench_docx_import.py, bench_office_pdf.py): a label,
+# the builder and the slot mapping its text boxes need.
+BENCH_DOCUMENTS = {
+    "logo memo, first-page header (A4)": (logo_memo, None),
+    "layout table, content control, 2 sections (Letter)": (table_form, None),
+    "whole-page letterhead behind text (A4)": (letterhead, None),
+    "picture labels, 4 text boxes mapped (A4)": (
+        picture_label_form, {"to": 1, "from": 2, "date": 3, "subject": 4}),
+    "merge fields, mail-merge settings (Letter)": (merge_letter, None),
+}
