@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from briefgen.cancellation import current_cancel_check
 from briefgen.errors import Cancelled, RenderError
@@ -39,18 +40,24 @@ class PdfPages:
     pdf: bytes = field(default=b"", repr=False)
 
 
+def _open(pdf: bytes, verb: str = "read") -> object:
+    """The pypdfium2 document of ``pdf``; RenderError (one sentence) for bytes PDFium cannot
+    read. Call with _PDFIUM held."""
+    import pypdfium2
+
+    try:
+        return pypdfium2.PdfDocument(pdf)
+    except pypdfium2.PdfiumError as exc:
+        raise RenderError(f"The memo's PDF cannot be {verb} ({exc}).") from None
+
+
 def pdf_page_images(pdf: bytes, *, dpi: int = PREVIEW_DPI,
                     max_pages: int = MAX_PREVIEW_PAGES) -> PdfPages:
     """Draw the first ``max_pages`` pages of ``pdf`` at ``dpi``. RenderError (one sentence)
     for bytes PDFium cannot read; Cancelled between pages when the caller cancels."""
-    import pypdfium2
-
     is_cancelled = current_cancel_check()
     with _PDFIUM:
-        try:
-            document = pypdfium2.PdfDocument(pdf)
-        except pypdfium2.PdfiumError as exc:
-            raise RenderError(f"The memo's PDF cannot be shown ({exc}).") from None
+        document: Any = _open(pdf, "shown")
         try:
             total = len(document)
             pages: list[PageImage] = []
@@ -78,13 +85,8 @@ def _page_image(page: object, dpi: int) -> PageImage:
 
 def pdf_page_count(pdf: bytes) -> int:
     """How many pages ``pdf`` has; RenderError (one sentence) for bytes PDFium cannot read."""
-    import pypdfium2
-
     with _PDFIUM:
-        try:
-            document = pypdfium2.PdfDocument(pdf)
-        except pypdfium2.PdfiumError as exc:
-            raise RenderError(f"The memo's PDF cannot be read ({exc}).") from None
+        document: Any = _open(pdf)
         try:
             return len(document)
         finally:
@@ -98,14 +100,9 @@ def each_pdf_page(pdf: bytes, indices: Iterable[int], dpi: int,
     so only one page's pixels are held at once (a printer's resolution makes big pages).
     PDFium is held only while a page is drawn, not while ``use`` runs. RenderError for bytes
     PDFium cannot read or an index it lacks; Cancelled between pages when the caller cancels."""
-    import pypdfium2
-
     is_cancelled = current_cancel_check()
     with _PDFIUM:
-        try:
-            document = pypdfium2.PdfDocument(pdf)
-        except pypdfium2.PdfiumError as exc:
-            raise RenderError(f"The memo's PDF cannot be read ({exc}).") from None
+        document: Any = _open(pdf)
     try:
         for index in indices:
             if is_cancelled is not None and is_cancelled():
