@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command whose reader left
 
 DEMO_FORMATS = (".docx", ".html", ".pdf")
 
@@ -83,19 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("-o", "--output", required=True, metavar="OUT.{docx,html,pdf}")
     _add_writer_options(render)
 
-    templates = commands.add_parser("templates", help="list, show, validate, import, export")
-    tcommands = templates.add_subparsers(dest="templates_command", metavar="ACTION",
-                                         required=True)
-    tcommands.add_parser("list", help="list the built-in, office and user templates")
-    show = tcommands.add_parser("show", help="show a template's manifest")
-    show.add_argument("name", metavar="NAME")
-    validate = tcommands.add_parser("validate", help="check a template folder or package")
-    validate.add_argument("path", metavar="PATH")
-    timport = tcommands.add_parser("import", help="import a .brieftemplate package")
-    timport.add_argument("file", metavar="FILE")
-    export = tcommands.add_parser("export", help="export a template as a .brieftemplate")
-    export.add_argument("name", metavar="NAME")
-    export.add_argument("file", metavar="FILE")
+    from briefgen.template_commands import add_templates_parser
+
+    add_templates_parser(commands)
 
     from briefgen.batch.console import add_batch_arguments
 
@@ -159,19 +150,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return _dispatch(args, parser)
+        status = _dispatch(args, parser)
+        sys.stdout.flush()  # here, so that a reader that left is handled below
+        return status
     except BriefgenError as exc:
         _fail(str(exc))
         return EXIT_FAILURE
     except KeyboardInterrupt:
         _fail("Interrupted.")
         return 130
+    except BrokenPipeError:  # the reader left (`briefgen templates show X | head -1`)
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # a bug: still one line, details on request
         if os.environ.get("BRIEFGEN_DEBUG"):
             raise
         _fail(f"Unexpected error ({type(exc).__name__}: {exc}); "
               "run again with BRIEFGEN_DEBUG=1 to see the details.")
         return EXIT_FAILURE
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device: the reader of the pipe has gone, and
+    Python's flush at exit would otherwise report the broken pipe once more."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # replaced (a test's capture): nothing to do
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, fd)
+    finally:
+        os.close(null)
 
 
 def _fail(message: str) -> None:
@@ -200,7 +210,7 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if report.status != READY:
             _fail(report.sentence)
             return EXIT_FAILURE
-        from briefgen.ui.app import run_gui
+        from briefgen.ui.launch import run_gui  # shows the window before loading the rest
 
         return run_gui(getattr(args, "file", None), sample=getattr(args, "sample", False))
     if command == "extract":
@@ -208,7 +218,9 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if command == "render":
         return _render(args, parser)
     if command == "templates":
-        return _templates(args)
+        from briefgen.template_commands import run_templates
+
+        return run_templates(args, _say)
     if command == "demo":
         return _demo(Path(args.output), _writer_info(args))
     if command == "batch":
@@ -323,7 +335,7 @@ def _render(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     else:
         brief = _extract_from(args.inputs, args.date, template_id)
     template = library.get(template_id or brief.template)
-    notice = _render_one(brief, template, out, _writer_info(args))
+    notice = _render_one(brief, template, out, _writer_info(args), warm_pdf=False)
     _say(f"Wrote {out}", err=True)
     if notice:
         _say(f"briefgen: note: {notice}.", err=True)
@@ -337,75 +349,21 @@ def _writer_info(args: argparse.Namespace) -> DocumentInfo:
 
 
 def _render_one(brief: Brief, template: BriefTemplate, out: Path,
-                info: DocumentInfo) -> str | None:
-    """Render ``out``; what the file lacks (an untagged PDF), else None."""
+                info: DocumentInfo, *, warm_pdf: bool = True) -> str | None:
+    """Render ``out``; what the file lacks (a PDF drawn without LibreOffice), else None.
+    ``warm_pdf`` False: a one-off PDF, converted one-shot (no LibreOffice kept running)."""
     from briefgen.render import apply_template_defaults, render_to_file
 
     brief = copy.deepcopy(brief)  # template defaults must not leak between renders
     apply_template_defaults(brief, template)
-    return render_to_file(brief, template, out, info=info)
+    return render_to_file(brief, template, out, info=info, warm_pdf=warm_pdf)
 
 
 def _library() -> TemplateLibrary:
     """The built-in templates, the office-wide folder the settings file names, and yours."""
-    from briefgen.model.user_settings import load_user_settings
-    from briefgen.render import TemplateLibrary
+    from briefgen.template_commands import settings_library
 
-    library = TemplateLibrary()
-    office = load_user_settings().office_templates.strip()
-    if office:
-        library.office_dir = Path(office)
-    return library
-
-
-def _templates(args: argparse.Namespace) -> int:
-    library = _library()
-    action = args.templates_command
-    if action == "list":
-        rows = [(t.id, t.origin, t.name) for t in library.templates()]
-        width = max((len(r[0]) for r in rows), default=2)
-        for template_id, origin, name in rows:
-            _say(f"{template_id:<{width}}  {origin:<7}  {name}")
-        for warning in library.problems:
-            _say(f"briefgen: warning: {warning}", err=True)
-        return EXIT_OK
-    if action == "show":
-        _show_template(library.get(args.name))
-        return EXIT_OK
-    if action == "validate":
-        from briefgen.render import validate_template
-
-        problems = validate_template(Path(args.path))
-        for problem in problems:
-            _say(str(problem), err=True)
-        if problems:
-            return EXIT_FAILURE
-        _say(f"{args.path}: valid")
-        return EXIT_OK
-    if action == "import":
-        template = library.import_package(Path(args.file))
-        _say(f"Imported {template.id} ({template.name})")
-        return EXIT_OK
-    if action == "export":
-        library.export_package(args.name, Path(args.file))
-        _say(f"Exported {args.name} to {args.file}")
-        return EXIT_OK
-    raise AssertionError(action)
-
-
-def _show_template(template: BriefTemplate) -> None:
-    _say(f"id:          {template.id}")
-    _say(f"name:        {template.name}")
-    _say(f"version:     {template.version}")
-    _say(f"origin:      {template.origin}{' (read-only)' if template.read_only else ''}")
-    _say(f"folder:      {template.folder}")
-    _say(f"description: {template.description}")
-    _say(f"lists:       {', '.join(template.lists)}")
-    _say("fields:")
-    for spec in template.fields:
-        required = ", required" if spec.required else ""
-        default = f" = {spec.default!r}" if spec.default not in (None, "", []) else ""
-        _say(f"  {spec.name} ({spec.type}{required}): {spec.label}{default}")
+    return settings_library()
 
 
 def _demo(folder: Path, info: DocumentInfo) -> int:

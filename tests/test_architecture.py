@@ -22,7 +22,7 @@ PACKAGE = Path(briefgen.__file__).resolve().parent
 # plus the exceptions in ALLOWED (an entry point starting the window).
 LAYERS: dict[str, int] = {
     "__main__": 6, "cli": 6,
-    "ui": 5,
+    "ui": 5, "template_commands": 5,  # the CLI's ``templates`` actions, below cli
     "batch": 4,
     "intake": 3, "extract": 3, "render": 3,
     "model": 2,

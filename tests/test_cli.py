@@ -226,7 +226,8 @@ def test_templates_list_warns_about_a_broken_template_and_lists_the_rest(
     (broken / "template.toml").write_bytes('id = "cafe"\nname = "Caf\u00e9"\n'.encode("latin-1"))
     assert main(["templates", "list"]) == 0
     captured = capsys.readouterr()
-    assert len(captured.out.splitlines()) == 4
+    rows = captured.out.split("\n\n")[0].splitlines()
+    assert {row.split()[0] for row in rows} == BUILTIN_TEMPLATES
     assert captured.err.startswith(f"briefgen: warning: {broken / 'template.toml'}: the "
                                    "manifest is not UTF-8 text")
 
@@ -361,3 +362,28 @@ def test_a_language_that_is_no_tag_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["render", "x.brief", "-o", str(tmp_path / "m.docx"), "--lang", "English!"])
     assert stop.value.code == 2
+
+
+def test_a_pdf_of_a_word_template_without_a_converter_is_one_line_and_a_failure(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from support.hostile_templates import template_folder
+    from support.sample_briefs import sample_brief
+
+    from briefgen.model import save_brief
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    template_folder(tmp_path / "briefgen" / "templates", "harbour-office")
+    brief_path = tmp_path / "a.brief"
+    save_brief(sample_brief(), brief_path)
+    out = tmp_path / "memo.pdf"
+    assert main(["render", str(brief_path), "--template", "harbour-office", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1
+    assert "is laid out in Word and no PDF converter (LibreOffice) is installed here" in err
+    assert "as .docx instead" in err
+    assert not out.exists()
+    docx_out = tmp_path / "memo.docx"
+    assert main(["render", str(brief_path), "--template", "harbour-office",
+                 "-o", str(docx_out)]) == 0
+    assert docx_out.is_file()

@@ -88,18 +88,13 @@ def build_organizations(mentions: list[Mention], people: list[Person]) -> list[O
     for name, group in _group(mentions, ORG, exclude):
         groups.setdefault(_without_leading_adjective(name), []).extend(group)
     names = list(groups)
-    merged_into: dict[str, str] = {}
+    longer = {short: full for short in names if (full := _short_form_of(short, names))}
     for short in names:
-        full = _short_form_of(short, names)
-        # "EU" -> "European Union" after "European Union" itself joined "Western European
-        # Union": follow the chain to the name that still stands.
-        seen = {short}
-        while full is not None and full not in groups and full not in seen:
-            seen.add(full)
-            full = merged_into.get(full)
-        if full is not None and full != short and full in groups and short in groups:
+        full = longer.get(short)
+        while full in longer:  # "EU" -> "European Union" -> "Council of the European Union"
+            full = longer[full]
+        if full is not None:
             groups[full].extend(groups.pop(short))
-            merged_into[short] = full
     return [
         Organization(name=name, spans=sorted((m.evidence() for m in group), key=_order))
         for name, group in groups.items()

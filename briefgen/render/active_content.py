@@ -86,13 +86,23 @@ def is_external_reference(relationship: Any) -> bool:
         "/hyperlink")
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Settings that name an external relationship: a mail merge (its data source and query,
+# which Word would run on opening) and the attached template.
+_LINKED_SETTINGS = (f"{_W}mailMerge", f"{_W}attachedTemplate")
+
+
 def drop_external_references(package: Any) -> int:
-    """Remove every external non-hyperlink relationship from the python-docx ``package``;
-    how many were removed."""
+    """Remove every external non-hyperlink relationship from the python-docx ``package``,
+    and the mail-merge settings and attached-template link that would name them; how many
+    relationships were removed."""
     removed = 0
     for part in package.iter_parts():
         for r_id, relationship in list(part.rels.items()):
             if is_external_reference(relationship):
                 part.rels.pop(r_id)
                 removed += 1
+        if str(part.partname) == "/word/settings.xml" and hasattr(part, "element"):
+            for setting in [e for e in part.element if e.tag in _LINKED_SETTINGS]:
+                part.element.remove(setting)
     return removed

@@ -10,6 +10,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 from lxml import etree
@@ -29,6 +30,8 @@ from briefgen.render.jinja_env import (
     sandbox,
     sandbox_for,
     template_errors,
+    template_line,
+    translated_error,
 )
 from briefgen.render.templates.manifest import BriefTemplate
 
@@ -162,6 +165,28 @@ def docx_jinja_parts(tpl: DocxTemplate) -> list[tuple[str, str]]:
     return found
 
 
+def failure_place(path: Path, context: dict[str, Any], env: jinja2.Environment) -> str:
+    """Where in the Word template at ``path`` a render with ``context`` fails, as Word
+    shows it ("body, table 2, row 2, cell 1"): each part is rendered on its own until one
+    fails; "" when none does on its own or the place cannot be told."""
+    from briefgen.render.templates.validate import word_place
+
+    try:
+        tpl = open_docx_template(path)
+        parts = docx_jinja_parts(tpl)
+    except TemplateError:
+        return ""
+    for name, source in parts:
+        if name.startswith("docProps/"):
+            continue
+        try:
+            env.from_string(source).render(context)
+        except Exception as exc:  # noqa: BLE001 - any failure here is the one being located
+            line = template_line(exc)
+            return word_place(tpl, name, source, line) if line else ""
+    return ""
+
+
 def _check_once(path: Path, tpl: DocxTemplate) -> None:
     stat = path.stat()
     key = (str(path), stat.st_mtime_ns, stat.st_size)
@@ -199,9 +224,17 @@ def render_docx(
     tpl = open_docx_template(path)
     _check_once(path, tpl)
     context: dict[str, Any] = build_context(brief, template, date_format=date_format)
+    kind = f"Word template of \u2018{template.name}\u2019"
     try:
-        with template_errors(str(path), "Word template"):
-            tpl.render(context, jinja_env=sandbox_for(template), autoescape=True)
+        with template_errors(str(path), kind):
+            try:
+                tpl.render(context, jinja_env=sandbox_for(template), autoescape=True)
+            except (TypeError, ValueError, AttributeError, LookupError, ArithmeticError,
+                    jinja2.UndefinedError) as exc:  # a failure inside: say where it is
+                place = failure_place(path, context, sandbox_for(template))
+                if place:
+                    raise translated_error(exc, f"{path}, {place}", kind) from None
+                raise
     except etree.XMLSyntaxError as exc:
         raise TemplateError(f"{path}: the Word template produced invalid XML ({exc}); check "
                             "for tags that cut across Word's formatting.") from None

@@ -15,8 +15,10 @@ from briefgen.render.active_content import strip_active_html
 from briefgen.render.context import build_context
 from briefgen.render.dates import DEFAULT_DATE_FORMAT
 from briefgen.render.document_info import DocumentInfo
+from briefgen.render.docx_letterhead import letterhead_of
 from briefgen.render.isolation import needs_isolation, run_isolated
 from briefgen.render.jinja_env import check_source, render_string, sandbox
+from briefgen.render.letterhead_html import add_letterhead
 from briefgen.render.templates.manifest import BriefTemplate
 
 # Compiled templates keyed by file, modification time and size: an edited file is recompiled.
@@ -50,6 +52,7 @@ def compile_html(path: Path, *, strict: bool) -> jinja2.Template:
 def render_html(
     brief: Brief, template: BriefTemplate, *, preview: bool = False,
     date_format: str = DEFAULT_DATE_FORMAT, info: DocumentInfo | None = None,
+    letterhead: bool | None = None,
 ) -> str:
     """The memo as one standalone HTML document (inline CSS, no external requests).
 
@@ -60,14 +63,33 @@ def render_html(
     (briefgen.render.isolation), and what it renders loses any script or external reference
     (briefgen.render.active_content). ``info``: when given, the document's language is
     written into the ``<html lang>`` attribute (an exported file; the preview leaves it).
+    ``letterhead`` (``None``: as ``preview``): a template that is not built in (nor a copy
+    of one) shows its Word document's letterhead, footer, body font and margins around the memo
+    (briefgen.render.letterhead_html), as the screen's page; the exported HTML is a web
+    page of its own design and leaves them out.
     """
     if needs_isolation(template):
-        return str(run_isolated(str(template.html_file), render_html, brief, template,
+        html = str(run_isolated(str(template.html_file), _render_template, brief, template,
                                 preview=preview, date_format=date_format, info=info))
+    else:
+        html = _render_template(brief, template, preview=preview, date_format=date_format,
+                                info=info)
+    if preview if letterhead is None else letterhead:
+        html = add_letterhead(html, letterhead_of(template))
+    return html
+
+
+def _render_template(
+    brief: Brief, template: BriefTemplate, *, preview: bool, date_format: str,
+    info: DocumentInfo | None,
+) -> str:
+    """The memo as ``template``'s HTML renders it (what render_html describes, without the
+    child process and the letterhead)."""
     strict = template.origin == "builtin"
     compiled = compile_html(template.html_file, strict=strict)
     context = build_context(brief, template, preview=preview, date_format=date_format)
-    html = render_string(compiled, context, str(template.html_file))
+    html = render_string(compiled, context, str(template.html_file),
+                         f"HTML template of \u2018{template.name}\u2019")
     if info is not None:
         html = set_html_language(html, info.language)
     return html if strict else strip_active_html(html)

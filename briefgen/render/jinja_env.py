@@ -269,42 +269,62 @@ def check_source(env: SandboxedEnvironment, source: str, where: str) -> nodes.Te
     return ast
 
 
+def template_line(exc: BaseException) -> int | None:
+    """The line of the template source a render failure happened on (Jinja puts the
+    template's lines into the traceback under the file name ``<template>``), or None."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
 @contextmanager
-def template_errors(where: str, kind: str = "template") -> Iterator[None]:
+def template_errors(where: str, kind: str = "template", *,
+                    with_line: bool = False) -> Iterator[None]:
     """Turn what a render of the ``kind`` at ``where`` can raise into one TemplateError.
 
     The one error translator of the HTML and Word writers: sandbox refusals, syntax errors
     (docxtpl compiles while it renders), unknown names and failures inside the template.
+    ``with_line``: a failure inside the template names its line (``memo.html:12``).
     """
     try:
         with bounds.render_deadline():
             yield
-    except SecurityError as exc:
-        raise TemplateError(f"{where}: the {kind} is refused because {exc}.") from None
-    except RecursionError:
-        raise TemplateError(f"{where}: the {kind} is refused because a macro or loop calls "
-                            "itself too deeply.") from None
-    except MemoryError:
-        raise TemplateError(f"{where}: the {kind} is refused because it needs more memory "
-                            "than briefgen allows a render.") from None
-    except ZeroDivisionError:
-        raise TemplateError(f"{where}: the {kind} failed to render: it divides by zero.") \
-            from None
-    except OverflowError as exc:
-        raise TemplateError(f"{where}: the {kind} failed to render: a number is too large "
-                            f"({exc}).") from None
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(
-            f"{where}: the {kind} has a syntax error near line {exc.lineno}: {exc.message}."
-        ) from None
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(f"{where}: the {kind} uses an unknown name: {exc}.") from None
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, LookupError,
-            ArithmeticError) as exc:  # a template can divide by zero: still one sentence
-        raise TemplateError(f"{where}: the {kind} failed to render: {exc}.") from None
+    except (SecurityError, RecursionError, MemoryError, ArithmeticError, jinja2.TemplateError,
+            TypeError, ValueError, AttributeError, LookupError) as exc:
+        line = template_line(exc) if with_line else None
+        raise translated_error(exc, f"{where}:{line}" if line else where, kind) from None
 
 
-def render_string(template: jinja2.Template, context: dict[str, Any], where: str) -> str:
-    """Render a compiled template; its failures become TemplateError (template_errors)."""
-    with template_errors(where):
+def translated_error(exc: BaseException, where: str, kind: str) -> TemplateError:
+    """The one sentence template_errors makes of a render failure ``exc``."""
+    if isinstance(exc, SecurityError):
+        return TemplateError(f"{where}: the {kind} is refused because {exc}.")
+    if isinstance(exc, RecursionError):
+        return TemplateError(f"{where}: the {kind} is refused because a macro or loop calls "
+                             "itself too deeply.")
+    if isinstance(exc, MemoryError):
+        return TemplateError(f"{where}: the {kind} is refused because it needs more memory "
+                             "than briefgen allows a render.")
+    if isinstance(exc, ZeroDivisionError):
+        return TemplateError(f"{where}: the {kind} failed to render: it divides by zero.")
+    if isinstance(exc, OverflowError):
+        return TemplateError(f"{where}: the {kind} failed to render: a number is too large "
+                             f"({exc}).")
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return TemplateError(f"{where}: the {kind} has a syntax error near line "
+                             f"{exc.lineno}: {exc.message}.")
+    if isinstance(exc, jinja2.UndefinedError):
+        return TemplateError(f"{where}: the {kind} uses an unknown name: {exc}.")
+    return TemplateError(f"{where}: the {kind} failed to render: {exc}.")
+
+
+def render_string(template: jinja2.Template, context: dict[str, Any], where: str,
+                  kind: str = "template") -> str:
+    """Render a compiled template; its failures become TemplateError (template_errors),
+    naming the line of the template they happened on."""
+    with template_errors(where, kind, with_line=True):
         return template.render(context)

@@ -34,32 +34,62 @@ def _docx_bytes(brief: Brief, template: BriefTemplate, date_format: str,
     return render_docx(brief, template, date_format=date_format, info=info)
 
 
+class NoPdfConverter(RenderError):
+    """No converter here, and the template's look lives only in its Word document."""
+
+
 def _pdf_bytes(brief: Brief, template: BriefTemplate, date_format: str,
                info: DocumentInfo) -> bytes:
-    """The .docx converted by LibreOffice where it is installed (the template's own look,
-    tagged); else the memo drawn by fpdf2 (untagged: pdf_notice says so)."""
-    from briefgen.render.pdf_convert import convert_docx_to_pdf, find_converter
+    return memo_pdf(brief, template, date_format=date_format, info=info)
 
+
+def memo_pdf(brief: Brief, template: BriefTemplate, *, date_format: str = DEFAULT_DATE_FORMAT,
+             info: DocumentInfo | None = None, warm: bool = True) -> bytes:
+    """The memo as PDF bytes by the one PDF route: the rendered .docx converted by
+    LibreOffice where it is installed (the template's own look, tagged), by this process's
+    warm converter unless ``warm`` is False (one-shot: a command that makes one PDF and
+    exits); else, for a built-in template, the memo drawn by fpdf2 (pdf_notice says what it
+    lacks). NoPdfConverter for any other template without a converter: fpdf2 has no layout
+    that looks like a Word template of an office, so the .docx is the memo to send."""
+    from briefgen.render.pdf_convert import convert_docx_to_pdf, convert_warm, find_converter
+
+    info = info or document_info()
     converter = find_converter()
     if converter is not None:
         docx = _docx_bytes(brief, template, date_format, info)
+        if warm:
+            return convert_warm(docx, converter)
         return convert_docx_to_pdf(docx, converter)
+    if not pdf_without_converter(template):
+        raise NoPdfConverter(no_pdf_message(template))
     from briefgen.render.pdf_writer import render_pdf
 
     return render_pdf(brief, template, date_format=date_format, info=info)
 
 
-def memo_pdf(brief: Brief, template: BriefTemplate, *, date_format: str = DEFAULT_DATE_FORMAT,
-             info: DocumentInfo | None = None) -> bytes:
-    """The memo as PDF bytes by the one PDF route (see _pdf_bytes)."""
-    return _pdf_bytes(brief, template, date_format, info or document_info())
+def pdf_without_converter(template: BriefTemplate) -> bool:
+    """Whether a PDF of ``template`` can be drawn without LibreOffice (by fpdf2: the
+    built-in templates, whose layout it knows)."""
+    return template.origin == "builtin"
 
 
-def pdf_notice() -> str | None:
-    """What a PDF written now lacks, in words for the user; None when it lacks nothing."""
-    from briefgen.render.pdf_convert import UNTAGGED_NOTICE, find_converter
+def no_pdf_message(template: BriefTemplate) -> str:
+    """Why ``template`` gives no PDF here, in one sentence."""
+    return (f"The template '{template.name}' is laid out in Word and no PDF converter "
+            "(LibreOffice) is installed here: export the memo as .docx instead, or install "
+            "LibreOffice for its PDF.")
 
-    return None if find_converter() is not None else UNTAGGED_NOTICE
+
+def pdf_notice(template: BriefTemplate | None = None) -> str | None:
+    """What a PDF of ``template`` written now lacks, in words for the user (one line);
+    None when it lacks nothing (LibreOffice converts it) or cannot be made at all."""
+    from briefgen.render.pdf_convert import FALLBACK_NOTICE, find_converter
+
+    if find_converter() is not None:
+        return None
+    if template is not None and not pdf_without_converter(template):
+        return None
+    return FALLBACK_NOTICE
 
 
 # Each output suffix: the kind of file (for messages) and the writer that makes its bytes.
@@ -92,17 +122,20 @@ def write_output(path: Path, data: bytes, kind: str) -> None:
 def render_to_file(
     brief: Brief, template: BriefTemplate, out_path: Path, *,
     date_format: str = DEFAULT_DATE_FORMAT, info: DocumentInfo | None = None,
+    warm_pdf: bool = True,
 ) -> str | None:
     """Render the memo into ``out_path``, in the format its suffix names, atomically (never
     a half-written file).
 
     ``date_format``: strftime codes for every date in the memo (an unusable one gives the
     default, ``13 March 2026``). ``info``: the author and language the file names (None:
-    the user's settings file). Returns what the written file lacks, in words for the user
-    (a PDF drawn without LibreOffice is untagged), else None.
+    the user's settings file). ``warm_pdf``: a PDF by this process's warm converter (False:
+    one-shot, see memo_pdf). Returns what the written file lacks, in words for the user
+    (a PDF drawn without LibreOffice lacks the Word layout and tags), else None.
 
     RenderError (one sentence naming the file) for an unknown suffix or an unwritable file;
-    TemplateError when the template itself fails.
+    TemplateError when the template itself fails; NoPdfConverter for a PDF of a template
+    that is not built in where no converter is installed.
     """
     path = Path(out_path)
     suffix = path.suffix.lower()
@@ -111,5 +144,10 @@ def render_to_file(
             f"{path}: cannot render to '{suffix or 'no suffix'}'; use {OUTPUT_SUFFIXES_TEXT}."
         )
     kind, writer = _FORMATS[suffix]
-    write_output(path, writer(brief, template, date_format, info or document_info()), kind)
-    return pdf_notice() if suffix == ".pdf" else None
+    info = info or document_info()
+    if suffix == ".pdf":
+        data = memo_pdf(brief, template, date_format=date_format, info=info, warm=warm_pdf)
+    else:
+        data = writer(brief, template, date_format, info)
+    write_output(path, data, kind)
+    return pdf_notice(template) if suffix == ".pdf" else None

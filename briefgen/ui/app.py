@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
 
 from briefgen.model import BRIEF_SUFFIX
-from briefgen.resources import resources_dir, sample_article_path
+from briefgen.resources import sample_article_path
 from briefgen.ui.autosave import AutosaveStore
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.extraction import ExtractionController, NlpFactory
 from briefgen.ui.files import FileController
+from briefgen.ui.launch import APP_NAME, load_style_sheet, run_gui
 from briefgen.ui.main_window import MainWindow
 from briefgen.ui.rendering import RenderService
 from briefgen.ui.settings import Settings
 from briefgen.ui.templates import LibraryFactory, TemplateService
 from briefgen.ui.worker import WorkRunner
-
-APP_NAME = "briefgen"
 
 
 def create_window(
@@ -85,35 +81,5 @@ def start_background_work(
         window.extraction.add_sample(str(sample_article_path()))
 
 
-def load_style_sheet(app: QApplication) -> None:
-    """Apply resources/style.qss and the window icon (silently skipped when absent).
-
-    ``@ICONS@`` in the style sheet stands for the icons folder, wherever it is installed.
-    """
-    icons = resources_dir() / "icons"
-    style = resources_dir() / "style.qss"
-    if style.is_file():
-        sheet = style.read_text(encoding="utf-8")
-        app.setStyleSheet(sheet.replace("@ICONS@", icons.as_posix()))
-    icon = icons / "briefgen.svg"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
-
-
-def run_gui(path: str | None = None, *, sample: bool = False) -> int:
-    """Open the desktop app (optionally with a .brief or an article, or the sample)."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    app.setOrganizationName(APP_NAME)
-    app.setApplicationDisplayName("briefgen")
-    load_style_sheet(app)
-    window = create_window()
-    window.show()
-    if path and not path.lower().endswith(BRIEF_SUFFIX) and not Path(path).exists():
-        window.messages.show_error(f"Cannot open {path}: the file does not exist.")
-        path = None
-    window.first_painted.connect(
-        lambda: QTimer.singleShot(0, lambda: start_background_work(window, path, sample))
-    )
-    return app.exec()
+# Kept here for the callers that import them from the composition root.
+__all__ = ["APP_NAME", "create_window", "load_style_sheet", "run_gui", "start_background_work"]

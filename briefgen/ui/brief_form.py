@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -108,11 +110,21 @@ class BriefForm(QWidget):
         self.template_box.setObjectName("templateBox")
         self.template_box.setToolTip("The memo layout (Ctrl+T opens the template manager)")
         self.template_box.activated.connect(self._on_template_activated)
-        picker = QHBoxLayout()
         label = QLabel("&Template", self)
         label.setBuddy(self.template_box)
-        picker.addWidget(label)
-        picker.addWidget(self.template_box, 1)
+        # Hides the header fields (all of them, or none) to give the lists the height of a
+        # short screen; collapsed, one line says what they hold.
+        self.header_toggle = QToolButton(self)
+        self.header_toggle.setObjectName("headerToggle")
+        self.header_toggle.setCheckable(True)
+        self.header_toggle.setChecked(True)
+        self.header_toggle.setAccessibleName("Show the header fields")
+        self.header_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.header_toggle.toggled.connect(self.show_header)
+        self.header_summary = QLabel(self)
+        self.header_summary.setObjectName("headerSummary")
+        self.header_summary.setAccessibleName("Header fields, hidden")
+        self.header_summary.hide()
 
         self.header = QWidget(self)
         self.header.setObjectName("headerFields")
@@ -120,6 +132,7 @@ class BriefForm(QWidget):
         self.header_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.header_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.header_layout.setContentsMargins(0, 0, 4, 0)
+        self.header_layout.setVerticalSpacing(4)
         # All the fields at their full height, never in a box of their own that scrolls by
         # itself: when the pane is shorter than the form, the whole form scrolls (the
         # window's FitScrollArea) and the lists below keep their minimum height.
@@ -160,12 +173,19 @@ class BriefForm(QWidget):
 
         title = QLabel("Brief", self)
         title.setObjectName("panelTitle")
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(4)
+        label.setMinimumWidth(label.sizeHint().width())
+        top.addWidget(label)
+        top.addWidget(self.template_box, 1)
+        top.addWidget(self.header_toggle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(title)
-        layout.addLayout(picker)
+        layout.addLayout(top)
         layout.addWidget(self.header)
+        layout.addWidget(self.header_summary)
         layout.addWidget(self.unrelated)
         layout.addWidget(summary_label)
         layout.addWidget(self.summary)
@@ -175,7 +195,38 @@ class BriefForm(QWidget):
         for model in self.models.values():
             model.modelReset.connect(self._update_tab_titles)
         document.changed.connect(self._update_source_hints)
+        document.changed.connect(self._update_header_summary)
         self.set_template(None)
+        self.show_header(True)
+
+    def show_header(self, shown: bool) -> None:
+        """Show every header field, or none and one line summing them up (the toggle's
+        state follows)."""
+        self.header_toggle.setChecked(shown)
+        self.header_toggle.setText("Hide fields" if shown else "Show fields")
+        self.header_toggle.setArrowType(
+            Qt.ArrowType.UpArrow if shown else Qt.ArrowType.DownArrow)
+        self.header_toggle.setToolTip(
+            "Hide the header fields to give the lists more room" if shown
+            else "Show the header fields (To, From, Date, Subject and the rest)")
+        self.header.setVisible(shown)
+        self.header_summary.setVisible(not shown)
+        self._update_header_summary()
+
+    def _update_header_summary(self) -> None:
+        if self.header.isVisibleTo(self):
+            return
+        fields = self.document.brief.fields
+        parts = []
+        for name, editor in self.field_editors.items():
+            value = fields.get(name)
+            if isinstance(value, str) and value.strip() and "\n" not in value.strip():
+                parts.append(f"{_field_label(self, name, editor)}: {value.strip()}")
+        text = " \u00b7 ".join(parts) or "No header field filled in yet."
+        self.header_summary.setToolTip(text)
+        width = max(100, self.width() - 10)
+        self.header_summary.setText(
+            self.header_summary.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width))
 
     def set_templates(self, templates: list[BriefTemplate]) -> None:
         """Fill the template box (built-in first, then the user's)."""
@@ -194,6 +245,7 @@ class BriefForm(QWidget):
         self.source_hints.clear()
         self.field_problems.clear()
         if template is not None:
+            options: QHBoxLayout | None = None
             for spec in template.fields:
                 editor = make_editor(spec.type, list(spec.choices), self.header)
                 editor.setObjectName(f"field_{spec.name}")
@@ -201,7 +253,24 @@ class BriefForm(QWidget):
                 editor.setProperty("help", spec.help)
                 FieldBinding(self.document, ("fields", spec.name), spec.type, editor)
                 label = (spec.label or spec.name.replace("_", " ").capitalize())
-                self.header_layout.addRow(label + (" *" if spec.required else ""), editor)
+                label += " *" if spec.required else ""
+                if isinstance(editor, QPlainTextEdit):
+                    # Two lines (it scrolls beyond): the header stays whole on a laptop.
+                    editor.setFixedHeight(lines_height(editor, 2))
+                if isinstance(editor, QCheckBox):
+                    # The yes/no fields side by side in one row, each box named by its
+                    # own text: a row each took the lists' height on a laptop screen.
+                    editor.setText(label)
+                    if options is None:
+                        row = QWidget(self.header)
+                        options = QHBoxLayout(row)
+                        options.setContentsMargins(0, 0, 0, 0)
+                        options.addStretch(1)
+                        self.header_layout.addRow("Options", row)
+                    options.insertWidget(options.count() - 1, editor)
+                    self.field_editors[spec.name] = editor
+                    continue
+                self.header_layout.addRow(label, editor)
                 self.field_editors[spec.name] = editor
                 if isinstance(editor, DateLineEdit):
                     self._add_problem_line(spec.name, editor)
@@ -219,6 +288,7 @@ class BriefForm(QWidget):
                 QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
             ):
                 child.show()
+        self._update_header_summary()
         shown = list(template.lists) if template is not None else list(DEFAULT_LISTS)
         shown = [n for n in shown if n in LIST_SPECS]
         # The lists this template leaves out stay editable, after its own.
@@ -266,7 +336,8 @@ class BriefForm(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """The form's widgets in keyboard (Tab) order: template, fields, summary, lists."""
-        chain: list[QWidget] = [self.template_box, *self.field_editors.values(),
+        chain: list[QWidget] = [self.template_box, self.header_toggle,
+                                *self.field_editors.values(),
                                 self.unrelated.memo_per_source, self.unrelated.line_per_source,
                                 self.summary]
         chain.append(self.selector)
@@ -320,11 +391,13 @@ class BriefForm(QWidget):
         self._update_tab_titles()
 
     def _update_tab_titles(self) -> None:
+        labels = {}
         for index, name in enumerate(self.editors):
             count = self.models[name].rowCount()
             title = LIST_SPECS[name].title
             short = SHORT_TITLES.get(name, title)
-            self.selector.set_text(index, f"{title} ({count})", f"{short} ({count})")
+            labels[index] = (f"{title} ({count})", f"{short} ({count})")
+        self.selector.set_texts(labels)
 
     def _select_template_id(self, template_id: str) -> None:
         index = self.template_box.findData(template_id)
@@ -342,3 +415,12 @@ class BriefForm(QWidget):
             row = editor.current_row()
             spans = editor.model.data(editor.model.index(row, 0), SpansRole) if row >= 0 else []
             self.item_selected.emit(spans or [])
+
+
+def _field_label(form: BriefForm, name: str, editor: QWidget) -> str:
+    """The label the form shows for header field ``name`` (without its "required" star)."""
+    if isinstance(editor, QCheckBox):
+        return editor.text().rstrip(" *")
+    label = form.header_layout.labelForField(editor)
+    text = label.text() if isinstance(label, QLabel) else name
+    return text.replace("&", "").rstrip(" *") or name

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from briefgen.model import Brief, Source, item_key
 from briefgen.model.edits import item_pointer, remove_source
+from briefgen.model.source_details import SourceDetails, with_source_details
 from briefgen.ui.dialogs import ConfirmDialog
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.worker import IsCancelled, Progress, Worker, WorkRunner
@@ -67,6 +68,7 @@ class ExtractionController(QObject):
     status = Signal(str)
     model_ready = Signal()
     extracted = Signal()
+    error = Signal(str)
 
     def __init__(
         self, document: BriefDocument, runner: WorkRunner, nlp_factory: NlpFactory | None = None,
@@ -193,6 +195,28 @@ class ExtractionController(QObject):
         question = f"Remove \u201c{name}\u201d and the items that came only from it?"
         if ConfirmDialog.ask(self.dialog_parent, "Remove source", question, "Remove"):
             self.document.replace(remove_source(self.document.brief, source_id), "Remove source")
+
+    # A source's details ------------------------------------------------------------
+
+    def set_source_details(self, source_id: str, details: SourceDetails) -> None:
+        """Give a source the title, publisher and publication date the user set: one undo
+        step. A new date re-resolves the relative dates of the brief ("Thursday"): the
+        extraction that follows completes the same step, keeping the user's own edits.
+        A date that is not a date is said in one sentence through ``error``."""
+        if self.document.brief.source(source_id) is None:
+            return
+        try:
+            brief, date_changed = with_source_details(self.document.brief, source_id, details)
+        except ValueError as problem:
+            self.error.emit(str(problem))
+            return
+        if brief.sources == self.document.brief.sources:
+            return
+        step = self.document.replace(brief, "Edit the source's details")
+        if date_changed:
+            if self._pending_add is None:  # else the source being added completes first
+                self._pending_add = (step, False)
+            self.extract()
 
     # Extraction -------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextDocument
@@ -31,6 +31,9 @@ from briefgen.ui.document import BriefDocument
 from briefgen.ui.rendering import RenderService
 from briefgen.ui.settings import Settings
 from briefgen.ui.worker import IsCancelled, Progress, Worker, WorkRunner
+
+if TYPE_CHECKING:
+    from briefgen.render import BriefTemplate
 
 AUTOSAVE_INTERVAL_MS = 30_000
 
@@ -277,10 +280,22 @@ class FileController(QObject):
         if not is_output_path(path):
             path += ".docx"
         out = Path(path)
+        template = self.rendering.template
+        if out.suffix.lower() == ".pdf" and template is not None:
+            from briefgen.render.output import no_pdf_message, pdf_without_converter
+            from briefgen.render.pdf_convert import find_converter
+
+            if not pdf_without_converter(template) and find_converter() is None:
+                # No PDF of a Word-made template here: its .docx is the memo to send.
+                if not ConfirmDialog.ask(self.dialog_parent, "Export memo",
+                                         no_pdf_message(template), "Export .docx instead"):
+                    return None
+                out = out.with_suffix(".docx")
         worker = self.rendering.export(self.document.snapshot(), out)
         if worker is None:
             return None
-        worker.signals.finished.connect(lambda p: self.notice.emit(exported_message(Path(p))))
+        worker.signals.finished.connect(
+            lambda p: self.notice.emit(exported_message(Path(p), template)))
         self.task_started.emit(worker, f"Exporting {out.name}")
         return worker
 
@@ -395,9 +410,10 @@ def _suggested_name(brief: Brief) -> str:
     return "-".join(words[:8]).lower() or "brief"
 
 
-def exported_message(path: Path) -> str:
-    """The status line after an export: the file's name, and what a PDF lacks if anything."""
+def exported_message(path: Path, template: BriefTemplate | None = None) -> str:
+    """The status line after an export: the file's name, and what a PDF (of ``template``)
+    lacks if anything."""
     from briefgen.render.output import pdf_notice
 
-    notice = pdf_notice() if path.suffix.lower() == ".pdf" else None
+    notice = pdf_notice(template) if path.suffix.lower() == ".pdf" else None
     return f"Exported {path.name}; {notice}." if notice else f"Exported {path.name}."

@@ -1,4 +1,5 @@
-"""Edit > Find: a bar that finds words in the source text and anywhere in the brief form."""
+"""Edit > Find: a bar that finds words in the source text, anywhere in the brief form and
+in the memo preview."""
 
 from __future__ import annotations
 
@@ -33,18 +34,19 @@ class Hit:
 
 class FindBar(QWidget):
     """Finds text (ignoring case) in the source on display, the header fields, the bottom
-    line and every list of the form, in that order; Enter goes to the next place, Shift+Enter
-    to the previous one, Esc closes the bar."""
+    line and every list of the form, then the memo preview (``preview``), in that order;
+    Enter goes to the next place, Shift+Enter to the previous one, Esc closes the bar."""
 
     def __init__(self, source_view: SourceView, form: BriefForm,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, preview: QTextEdit | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
         self.source_view = source_view
         self.form = form
+        self.preview = preview
         self.field = QLineEdit(self)
         self.field.setObjectName("findField")
-        self.field.setPlaceholderText("Find in the source and the brief")
+        self.field.setPlaceholderText("Find in the source, the brief and the preview")
         self.field.setAccessibleName("Find")
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(lambda _text: self.find_next(restart=True))
@@ -111,6 +113,16 @@ class FindBar(QWidget):
                     title = model.spec.title
                     found.append(Hit(f"{title}, row {row + 1}",
                                      _row_selector(self.form, name, row)))
+        if self.preview is not None:
+            # The page's own positions (its tables and frames hold characters that its
+            # plain text leaves out), found by the document itself, case ignored.
+            document = self.preview.document()
+            cursor = document.find(words, 0)
+            while not cursor.isNull():
+                start = cursor.selectionStart()
+                found.append(Hit("preview", _selector(
+                    self.preview, start, cursor.selectionEnd() - start)))
+                cursor = document.find(words, cursor)
         return found
 
     def find_next(self, *, restart: bool = False) -> None:

@@ -185,9 +185,20 @@ class ListSelector(QWidget):
 
     def set_text(self, index: int, text: str, short: str = "") -> None:
         """Relabel choice ``index`` (its count changed)."""
-        self._full[index] = text
-        self._short[index] = short or text
-        self._apply_labels()
+        self.set_texts({index: (text, short)})
+
+    def set_texts(self, labels: dict[int, tuple[str, str]]) -> None:
+        """Relabel several choices (index: full and short label) and lay the buttons out
+        once; nothing happens when no label changes (each of the form's ten lists reports
+        its reset, and measuring the labels each time stalled the window ~100 ms)."""
+        changed = False
+        for index, (text, short) in labels.items():
+            if (self._full[index], self._short[index]) != (text, short or text):
+                self._full[index] = text
+                self._short[index] = short or text
+                changed = True
+        if changed:
+            self._apply_labels()
 
     def tool_tip(self, index: int) -> str:
         """The tooltip of choice ``index``."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         self.form = BriefForm(document, self)
         self.preview = PreviewPane(document, rendering, self)
         self.tasks = TaskIndicator(self)
-        self.find_bar = FindBar(self.source_view, self.form, self)
+        self.find_bar = FindBar(self.source_view, self.form, self, preview=self.preview.browser)
         self.commands = WindowCommands(document, rendering, self)
         self._lay_out()
 
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
             "new": self.files.new, "open": self.files.open_dialog, "save": self.files.save,
             "save_as": self.files.save_as, "export": self.files.export_dialog,
             "copy_rich": self.files.copy_rich_text, "print": self.commands.print_memo,
+            "print_preview": self.commands.print_preview,
             "close": self.close, "quit": QApplication.closeAllWindows,
             "undo": self.document.undo_stack.undo, "redo": self.document.undo_stack.redo,
             "cut": edit_actions.cut, "copy": edit_actions.copy,
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
             "paste_article": self.paste_article, "add_url": self.add_url,
             "extract": self.extraction.extract, "cancel": self.tasks.cancel,
             "templates": self.manage_templates, "settings": self.edit_settings,
+            "new_template": self.new_template_from_word,
         }
 
     def _connect(self) -> None:
@@ -179,13 +182,15 @@ class MainWindow(QMainWindow):
         self.sources.files_dropped.connect(self.files.open_paths)
         self.sources.urls_dropped.connect(self.extraction.add_urls)
         self.sources.remove_requested.connect(self.extraction.remove_source)
+        self.sources.details_requested.connect(self.edit_source_details)
+        self.extraction.error.connect(self.messages.show_error)
         self.sources.current_changed.connect(self._show_source)
         self.form.item_selected.connect(self.highlight_evidence)
         self.form.template_chosen.connect(self.switch_template)
         self.preview.failed.connect(self._on_preview_failed)
         self.preview.rendered.connect(self._on_preview_rendered)
         self.files.error.connect(self.messages.show_error)
-        for controller in (self.extraction, self.files):
+        for controller in (self.extraction, self.files, self.commands):
             controller.task_started.connect(self.tasks.track)
         self.extraction.status.connect(self.show_status)
         self.files.notice.connect(self.show_status)
@@ -227,6 +232,20 @@ class MainWindow(QMainWindow):
         if url:
             self.extraction.add_urls([url])
 
+    def edit_source_details(self, source_id: str) -> None:
+        """Ask for a source's title, publisher and publication date, and set them."""
+        from briefgen.model.source_details import details_of
+        from briefgen.ui.source_details import SourceDetailsDialog
+
+        details = details_of(self.document.brief, source_id)
+        source = self.document.brief.source(source_id)
+        if details is None or source is None:
+            return
+        pasted = dt.date.fromisoformat(source.pasted[:10]) if source.pasted else None
+        chosen = SourceDetailsDialog.ask(self, details, pasted)
+        if chosen is not None:
+            self.extraction.set_source_details(source_id, chosen)
+
     def _show_source(self, source_id: str | None) -> None:
         brief = self.document.brief
         self.source_view.show_source(brief.source(source_id) if source_id else None)
@@ -267,6 +286,17 @@ class MainWindow(QMainWindow):
         self._on_templates_changed()
         if chosen:
             self.switch_template(chosen)
+
+    def new_template_from_word(self) -> None:
+        """Make a template from the office's Word memo or letterhead; the form lists it."""
+        from briefgen.ui.docx_import_dialog import new_template_from_word
+
+        if not self.templates.is_loaded():
+            self.messages.show_error("The templates are still loading; try again in a moment.")
+            return
+        self._word_import = new_template_from_word(
+            self.templates, self, lambda _id, sentence: self.messages.show_notice(sentence),
+            self.messages.show_error)
 
     def edit_settings(self) -> None:
         """Edit the user's settings."""
@@ -343,13 +373,13 @@ class MainWindow(QMainWindow):
         self._preview_error = ""
 
     def _update_tab_order(self) -> None:
-        """Tab walks in reading order: the find bar (when open), the sources' buttons and
-        list, the source text, the form top to bottom, then the preview."""
+        """Tab walks in reading order: the find bar (when open), the sources' buttons, list
+        and the buttons under it, the source text, the form top to bottom, then the preview."""
         bar = self.find_bar
         sources = self.sources
         chain = [bar.field, bar.previous_button, bar.next_button, bar.close_button,
                  sources.paste_button, sources.open_button, sources.url_button,
-                 sources.remove_button, sources.list, self.source_view.text,
+                 sources.list, sources.details_button, sources.remove_button, self.source_view.text,
                  *self.form.focus_chain(), self.preview.browser]
         for before, after in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(before, after)

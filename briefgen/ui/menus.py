@@ -19,9 +19,11 @@ ACTIONS: tuple[tuple[str, str, str, Shortcut, bool], ...] = (
     ("open", "&File", "&Open\u2026", QKeySequence.StandardKey.Open, True),
     ("save", "&File", "&Save", QKeySequence.StandardKey.Save, True),
     ("save_as", "&File", "Save &As\u2026", "Ctrl+Shift+S", False),
+    ("new_template", "&File", "New template from &Word document\u2026", None, False),
     ("export", "&File", "&Export memo\u2026", "Ctrl+E", True),
     ("copy_rich", "&File", "Cop&y memo as rich text", "Ctrl+Shift+C", False),
     ("print", "&File", "&Print memo\u2026", "Ctrl+P", False),
+    ("print_preview", "&File", "Print pre&view\u2026", "Ctrl+Shift+P", False),
     ("close", "&File", "&Close window", "Ctrl+W", False),
     ("quit", "&File", "&Quit", "Ctrl+Q", False),
     ("undo", "&Edit", "&Undo", "Ctrl+Z", True),
@@ -42,7 +44,8 @@ ACTIONS: tuple[tuple[str, str, str, Shortcut, bool], ...] = (
     ("about", "&Help", "&About briefgen", None, False),
 )
 # A separator follows these items (in the menu; in the toolbar after the first three).
-SEPARATED_AFTER = frozenset({"save_as", "print", "redo", "select_all", "find", "cancel"})
+SEPARATED_AFTER = frozenset({"new_template", "print_preview", "redo", "select_all", "find",
+                             "cancel"})
 TOOLBAR_SEPARATED_AFTER = frozenset({"save", "export", "redo"})
 
 

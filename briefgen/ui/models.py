@@ -389,9 +389,11 @@ class SourcesModel(QAbstractListModel):
             return None
         source = self.document.brief.sources[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            details = " \u00b7 ".join(p for p in (source.publisher, source.published) if p)
+            # A source without a date says so: its relative dates wait for one (Details).
+            published = source.published[:10] if source.published else "date not known"
+            details = " \u00b7 ".join(p for p in (source.publisher, published) if p)
             title = source.title or _first_words(source.text)
-            return f"{title}\n{details}" if details else title
+            return f"{title}\n{details}"
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [source.title or "Untitled source"]
             lines += [p for p in (source.author, source.url or source.path) if p]

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import time
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QResizeEvent, QTextOption
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QImage, QResizeEvent, QTextDocument, QTextOption
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from briefgen.render.letterhead_html import image_references, zoom_letterhead
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.rendering import RenderService
 
@@ -72,6 +74,18 @@ def _breakable(text: str) -> str:
     return _LONG_TOKEN.sub(lambda m: _BREAK_AFTER.sub("\\1\u200b", m.group()), text)
 
 
+def split_style(html: str) -> tuple[str, str]:
+    """The CSS of ``html``'s style blocks (in order) and ``html`` without them.
+
+    Qt parses a page's style blocks on every setHtml (about four fifths of a memo's
+    parse); a document's default style sheet is parsed once when set. The preview sets
+    the CSS as the default style sheet when it changes and the rest as the page: the
+    built-in templates draw pixel for pixel the same (tests/ui/test_preview.py).
+    """
+    css = "\n".join(match.group(2) for match in _STYLE_BLOCK.finditer(html))
+    return css, _STYLE_BLOCK.sub("", html)
+
+
 def fit_to_pane(html: str, scale: float = 1.0) -> str:
     """The memo's HTML adapted to the preview pane (the exported files are untouched);
     ``scale`` shrinks its fonts (1.0: as written)."""
@@ -115,6 +129,9 @@ class PreviewPane(QWidget):
         # smaller (see _lay_out_page) rather than being cut in two ("INFORMATI / ON").
         self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.browser.setPlaceholderText("The memo appears here as you work.")
+        # A scroll bar that comes and goes makes every new page be laid out twice (once
+        # for each width); always there, once: a keystroke's redraw took half the time.
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         title = QLabel("Preview", self)
         title.setObjectName("panelTitle")
         layout = QVBoxLayout(self)
@@ -132,11 +149,18 @@ class PreviewPane(QWidget):
         self._render_started: float | None = None
         self.html = ""
         self.scale = 1.0
+        # The pane width the current scale was found for: a new page at that width starts
+        # from that scale, so a keystroke costs one setHtml, not two or three.
+        self._scaled_for_width = -1
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(DEBOUNCE_MS)
         self._relayout.timeout.connect(self._lay_out_page)
+        # A brief replaced as a whole (extraction, opening a file) may render far slower
+        # than the last one: its first render goes to a worker.
+        document.reset.connect(rendering.forget_render_time)
         document.changed.connect(self.schedule)
+        rendering.changed.connect(self._forget_scale)
         rendering.changed.connect(self.schedule)
 
     def schedule(self) -> None:
@@ -145,6 +169,10 @@ class PreviewPane(QWidget):
             self._changed_at = time.perf_counter()
         self._timer.start()
 
+    def _forget_scale(self) -> None:
+        # Another template or date format: its page is measured from full size again.
+        self._scaled_for_width = -1
+
     def render_now(self) -> None:
         """Start a render at once (or right after the one running)."""
         if self.rendering.template is None:
@@ -152,7 +180,15 @@ class PreviewPane(QWidget):
         if self._busy:
             self._pending = True
             return
-        worker = self.rendering.preview(self.document.snapshot())
+        brief = self.document.snapshot()
+        html = self.rendering.preview_at_once(brief)
+        if html is not None:  # quick enough not to need a worker (typing)
+            self._pending = False
+            self._render_started = self._changed_at
+            self._changed_at = None
+            self._show(html)
+            return
+        worker = self.rendering.preview(brief)
         if worker is None:
             return
         self._busy = True
@@ -168,26 +204,55 @@ class PreviewPane(QWidget):
         started = self._render_started
         bar = self.browser.verticalScrollBar()
         position = bar.value()
-        self.html = str(html)
-        self._lay_out_page()
+        self.html = self._keep_images(str(html))
+        self._lay_out_page(keep_scale=True)
         bar.setValue(min(position, bar.maximum()))
         if started is not None:
             self.rendered.emit(time.perf_counter() - started)
 
-    def _lay_out_page(self) -> None:
+    def _keep_images(self, html: str) -> str:
+        """``html`` with its data: pictures (an office letterhead's logo) as names of
+        pictures the page keeps, each decoded once: not again on every keystroke."""
+        html, images = image_references(html)
+        page = self.browser.document()
+        for name, data in images.items():
+            url = QUrl(name)
+            if page.resource(QTextDocument.ResourceType.ImageResource, url) is None:
+                picture = QImage.fromData(base64.b64decode(data))
+                page.addResource(QTextDocument.ResourceType.ImageResource, url, picture)
+        return html
+
+    def _lay_out_page(self, keep_scale: bool = False) -> None:
         """Show the page; when its longest word or table is wider than the pane, once more
-        with its fonts scaled down to fit (down to MIN_SCALE)."""
+        with its fonts scaled down to fit (down to MIN_SCALE).
+
+        ``keep_scale``: a new page for a pane as wide as before starts at the scale found
+        then (typing does not re-measure from full size each time; a resize does).
+        """
         if not self.html:
             return
-        self.scale = 1.0
-        self.browser.setHtml(fit_to_pane(self.html))
+        width = self.browser.viewport().width()
+        if not (keep_scale and width == self._scaled_for_width):
+            self.scale = 1.0
+        self._scaled_for_width = width
+        html = zoom_letterhead(self.html, width)
+        self._set_page(fit_to_pane(html, self.scale))
         for _attempt in range(3):  # table widths do not shrink exactly with the fonts
             available = self.browser.viewport().width()
             needed = self.browser.document().size().width()
             if needed <= available + 1 or available <= 0 or self.scale <= MIN_SCALE:
                 break
             self.scale = max(MIN_SCALE, self.scale * available / needed * 0.97)
-            self.browser.setHtml(fit_to_pane(self.html, self.scale))
+            self._set_page(fit_to_pane(html, self.scale))
+
+    def _set_page(self, html: str) -> None:
+        """Show ``html``, its CSS as the document's default style sheet (parsed only when
+        it changes: typing changes the text, not the style)."""
+        css, page = split_style(html)
+        document = self.browser.document()
+        if css != document.defaultStyleSheet():
+            document.setDefaultStyleSheet(css)
+        self.browser.setHtml(page)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -31,6 +31,7 @@ class SourcesPanel(QWidget):
     files_dropped = Signal(list)
     urls_dropped = Signal(list)
     remove_requested = Signal(str)
+    details_requested = Signal(str)
     current_changed = Signal(object)  # source id or None
 
     def __init__(self, model: SourcesModel, parent: QWidget | None = None) -> None:
@@ -56,11 +57,18 @@ class SourcesPanel(QWidget):
         self.open_button = self._button("Open\u2026", "Add articles from files (Ctrl+O)")
         self.url_button = self._button("URL\u2026", "Add an article from a web address (Ctrl+L)")
         self.remove_button = self._button("Remove", "Remove the selected source (Delete)")
+        self.details_button = self._button(
+            "Details\u2026", "Set the selected source's title, publisher and publication "
+            "date (or double-click it)")
+        self.details_button.setAccessibleName("Source details")
         self.paste_button.clicked.connect(self.paste_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.url_button.clicked.connect(self.url_requested)
         self.remove_button.clicked.connect(self._request_remove)
         self.remove_button.setEnabled(False)
+        self.details_button.clicked.connect(self._request_details)
+        self.details_button.setEnabled(False)
+        self.list.activated.connect(lambda _index: self._request_details())
 
         # Ctrl+V here is the window's Edit > Paste, which adds the clipboard as an article
         # when the sources have the focus (a second Ctrl+V shortcut would be ambiguous).
@@ -81,13 +89,20 @@ class SourcesPanel(QWidget):
         for button in (self.paste_button, self.open_button, self.url_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.remove_button)
+        # What acts on the selected source sits under the list (one row of five buttons
+        # made the pane, and so the window, wider than a 1000 px minimum).
+        selected = QHBoxLayout()
+        selected.setSpacing(4)
+        selected.addStretch(1)
+        selected.addWidget(self.details_button)
+        selected.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(title)
         layout.addLayout(buttons)
         layout.addWidget(self.list, 1)
+        layout.addLayout(selected)
         layout.addWidget(self.hint)
         self.setAcceptDrops(True)
         self._after_reset()
@@ -133,9 +148,15 @@ class SourcesPanel(QWidget):
         if source_id is not None:
             self.remove_requested.emit(source_id)
 
+    def _request_details(self) -> None:
+        source_id = self.current_source_id()
+        if source_id is not None:
+            self.details_requested.emit(source_id)
+
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         source_id = self.model.source_id(current.row())
         self.remove_button.setEnabled(source_id is not None)
+        self.details_button.setEnabled(source_id is not None)
         self.current_changed.emit(source_id)
 
     def _after_reset(self) -> None:
@@ -145,6 +166,7 @@ class SourcesPanel(QWidget):
             self.list.setCurrentIndex(self.model.index(0, 0))
         elif empty:
             self.remove_button.setEnabled(False)
+            self.details_button.setEnabled(False)
             self.current_changed.emit(None)
 
 

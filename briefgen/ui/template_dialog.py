@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from briefgen.errors import BriefgenError
 from briefgen.model import Brief
+from briefgen.render.letterhead_html import zoom_letterhead
 from briefgen.ui.dialogs import (
     TEMPLATE_PACKAGE_FILTER,
     ConfirmDialog,
@@ -38,6 +39,7 @@ from briefgen.ui.templates import TemplateService
 
 if TYPE_CHECKING:
     from briefgen.render import BriefTemplate
+    from briefgen.ui.docx_import_dialog import WordTemplateImport
 
 ORIGIN_NAMES = {"builtin": "Built-in", "user": "Yours", "office": "Office"}
 
@@ -59,6 +61,7 @@ class TemplateManagerDialog(QDialog):
         self.brief = brief
         self.rendering = rendering
         self.chosen: str | None = None
+        self.importer: WordTemplateImport | None = None
         self.list = QListWidget(self)
         self.list.setObjectName("templateList")
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
@@ -79,6 +82,7 @@ class TemplateManagerDialog(QDialog):
             ("import", "Import\u2026", self.import_package),
             ("export", "Export\u2026", self.export_package),
             ("word", "Open Word file", self.open_word_file),
+            ("from_word", "New from Word document\u2026", self.new_from_word_document),
         ]
         for position, (key, text, slot) in enumerate(actions):
             button = QPushButton(text, self)
@@ -151,7 +155,8 @@ class TemplateManagerDialog(QDialog):
 
     def _set_preview(self, template_id: str, html: Any) -> None:
         if template_id == self.current_id():
-            self.preview.setHtml(fit_to_pane(str(html)))
+            width = self.preview.viewport().width()
+            self.preview.setHtml(fit_to_pane(zoom_letterhead(str(html), width)))
 
     # Operations -------------------------------------------------------------------------
 
@@ -160,7 +165,21 @@ class TemplateManagerDialog(QDialog):
         name = TextDialog.ask(self, "Save as template", "Name of the new template:")
         if name:
             self._run(lambda lib: lib.save_as(self.brief.template, name, dict(self.brief.fields)),
-                      f"Saved the template {name}.")
+                      self._saved_notice(name))
+
+    def _saved_notice(self, name: str) -> str:
+        """What "Save as template" says: which of the brief's values the new template keeps
+        as defaults (its office fields), and that the brief's own are never kept."""
+        template = next((t for t in self.service.templates if t.id == self.brief.template),
+                        None)
+        kept = [] if template is None else [
+            f.label for f in template.fields
+            if f.scope == "office" and self.brief.fields.get(f.name) not in (None, "", [])]
+        if not kept:
+            return f"Saved the template {name}; a brief's subject, dates and text are never kept."
+        listed = kept[0] if len(kept) == 1 else f"{', '.join(kept[:-1])} and {kept[-1]}"
+        return (f"Saved the template {name} with this brief's {listed} as defaults; its "
+                "subject, dates and text are never kept.")
 
     def duplicate(self) -> None:
         """Copy the selected template under a new name."""
@@ -205,6 +224,19 @@ class TemplateManagerDialog(QDialog):
         if path:
             self._run(lambda lib: lib.export_package(template.id, Path(path)),
                       f"Exported {Path(path).name}.")
+
+    def new_from_word_document(self) -> None:
+        """Make a template from the office's own Word memo or letterhead (in a worker)."""
+        from briefgen.ui.docx_import_dialog import new_template_from_word
+
+        def done(template_id: str, sentence: str) -> None:
+            self.refresh(template_id)
+            self.messages.show_notice(sentence)
+
+        self.importer = new_template_from_word(self.service, self, done,
+                                               self.messages.show_error)
+        if self.importer is not None:
+            self.messages.show_notice("Making the template\u2026")
 
     def open_word_file(self) -> None:
         """Open the template's Word file with the system's word processor."""

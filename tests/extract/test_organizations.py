@@ -84,3 +84,15 @@ def test_an_acronym_of_a_name_that_joined_a_longer_one_follows_it(parse):
     names = _org_names(parse, text)
     assert "EU" not in names
     assert len(names) == len(set(names))
+
+
+def test_a_short_form_of_a_short_form_joins_the_longest_name(parse):
+    # "EU" stands for "European Union", itself the last words of a longer name: both join
+    # the longest (the join once looked the middle name up after it had been moved).
+    names = _org_names(parse, (
+        "The Council of the European Union met in Brussels on Monday. The European Union "
+        "said the talks would go on, and the EU sent a team to Kyiv."
+    ))
+    assert "EU" not in names
+    assert "European Union" not in names
+    assert "Council of the European Union" in names

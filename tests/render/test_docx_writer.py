@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -259,8 +260,8 @@ def test_recursion_in_a_core_property_is_one_sentence(tmp_path: Path) -> None:
 
     folder = template_folder(tmp_path, "rec", docx_edit=core_title(
         b"{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}"))
-    with pytest.raises(TemplateError, match="memo.docx: the Word template is refused because "
-                                            "a macro or loop calls itself too deeply"):
+    with pytest.raises(TemplateError, match="memo.docx: the Word template of \u2018Information "
+                       "memo\u2019 is refused because a macro or loop calls itself too deeply"):
         render_docx(sample_brief(), read_manifest(folder, "user"))
 
 
@@ -274,3 +275,43 @@ def test_what_was_not_discussed_is_a_section_of_the_word_memo(
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "Not discussed" in headings
     assert "the maritime boundary dispute" in _all_text(document)
+
+
+def test_a_render_error_names_the_template_and_the_word_place(tmp_path: Path) -> None:
+    from briefgen.render.templates.manifest import read_manifest
+
+    folder = tmp_path / "broken"
+    shutil.copytree(TemplateLibrary().builtin_dir / "information-memo", folder)
+    document = docx.Document(str(folder / "memo.docx"))
+    table = document.add_table(rows=2, cols=2)
+    table.cell(1, 1).text = "{{ summary.text / 2 }}"
+    document.save(str(folder / "memo.docx"))
+    tables = len(document.tables)
+    template = read_manifest(folder, "builtin")  # in process: no isolation to cross
+    with pytest.raises(TemplateError) as caught:
+        render_docx(sample_brief(), template)
+    assert str(caught.value).startswith(
+        f"{folder / 'memo.docx'}, body, table {tables}, row 2, cell 2 (\u201c{{{{ summary.text "
+        "/ 2 }}\u201d): the Word template of \u2018Information memo\u2019 failed to render: ")
+
+
+def test_a_former_mail_merge_document_renders_without_its_merge_settings(
+        tmp_path: Path) -> None:
+    from support.hostile_templates import (
+        SETTINGS_RELS,
+        add_entry,
+        mail_merge_main_document,
+        template_folder,
+    )
+
+    from briefgen.render.templates.manifest import read_manifest
+
+    folder = template_folder(tmp_path, "merge", docx_edit=mail_merge_main_document)
+    add_entry(folder / "memo.docx", "word/_rels/settings.xml.rels", SETTINGS_RELS)
+    assert b"mailMerge" in zipfile.ZipFile(folder / "memo.docx").read("word/settings.xml")
+    data = render_docx(sample_brief(), read_manifest(folder, "user"))
+    with zipfile.ZipFile(io.BytesIO(data)) as memo:
+        assert b"mailMerge" not in memo.read("word/settings.xml")
+        assert b"contacts.xlsx" not in b"".join(memo.read(n) for n in memo.namelist())
+    assert "Information memorandum" in "\n".join(
+        p.text for p in docx.Document(io.BytesIO(data)).paragraphs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from support.sample_briefs import DATE_FORMAT_CASES, MARKUP, dated_brief, sample_brief
@@ -245,3 +246,20 @@ def test_what_was_not_discussed_has_its_own_section(
     assert "the maritime boundary dispute" in page.visible
     without = _Page(render_html(sample_brief(), library.get(template_id)))
     assert "Not discussed" not in without.headings
+
+
+def test_a_render_error_names_the_template_and_the_line(tmp_path: Path) -> None:
+    import shutil
+
+    from briefgen.render.templates.manifest import read_manifest
+
+    folder = tmp_path / "broken"
+    shutil.copytree(TemplateLibrary().builtin_dir / "information-memo", folder)
+    html = folder / "memo.html"
+    lines = html.read_text("utf-8").splitlines()
+    lines.insert(5, "{{ fields.to - 1 }}")
+    html.write_text("\n".join(lines), "utf-8")
+    with pytest.raises(TemplateError) as caught:
+        render_html(sample_brief(), read_manifest(folder, "builtin"))
+    assert str(caught.value).startswith(
+        f"{html}:6: the HTML template of \u2018Information memo\u2019 failed to render: ")

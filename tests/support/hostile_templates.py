@@ -120,3 +120,25 @@ def add_entry(docx: Path, name: str, data: bytes) -> None:
     """Add the entry ``name`` to the zip file ``docx``."""
     with zipfile.ZipFile(docx, "a", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(name, data)
+
+
+SETTINGS_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://'
+    b'schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdMM1" Type='
+    b'"http://schemas.openxmlformats.org/officeDocument/2006/relationships/mailMergeSource" '
+    b'Target="file:///C:/Office/contacts.xlsx" TargetMode="External"/><Relationship Id="rIdMM2"'
+    b' Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/mailMergeSource'
+    b'" Target="file:///C:/Office/contacts.xlsx" TargetMode="External"/></Relationships>')
+MAIL_MERGE = (
+    b'<w:mailMerge><w:mainDocumentType w:val="formLetters"/><w:linkToQuery/><w:dataType w:val='
+    b'"native"/><w:connectString w:val="Provider=Microsoft.ACE.OLEDB.12.0"/><w:query w:val='
+    b'"SELECT * FROM `Sheet1$`"/><w:dataSource r:id="rIdMM1"/><w:odso><w:src r:id="rIdMM2"/>'
+    b'</w:odso></w:mailMerge>')
+
+
+def mail_merge_main_document(name: str, data: bytes) -> bytes:
+    """A Word file edit: the document becomes a mail-merge main document (its settings name
+    an external data source twice, as Word writes them)."""
+    if name == "word/settings.xml":
+        return data.replace(b"<w:defaultTabStop", MAIL_MERGE + b"<w:defaultTabStop", 1)
+    return data

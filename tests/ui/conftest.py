@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from briefgen.ui import dialogs, help_window, printing, settings_dialog, template_dialog
+from briefgen.ui import (
+    dialogs,
+    docx_import_dialog,
+    help_window,
+    printing,
+    settings_dialog,
+    template_dialog,
+)
 from briefgen.ui.main_window import MainWindow
 
 DIALOGS = [
@@ -18,6 +25,7 @@ DIALOGS = [
     dialogs.OpenFilesDialog, dialogs.SaveFileDialog, dialogs.TextDialog,
     settings_dialog.SettingsDialog, template_dialog.TemplateManagerDialog,
     help_window.AboutDialog, printing.PrintDialog, settings_dialog.FolderDialog,
+    docx_import_dialog.SlotMappingDialog,
 ]
 
 

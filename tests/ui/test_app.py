@@ -69,10 +69,14 @@ def test_run_gui_names_a_missing_article_in_the_message_bar(qapp, monkeypatch, t
                 messages.append(widget.messages.text())
                 widget.close()
 
-    QTimer.singleShot(500, check)
+    # The window is built after the start-up frame's first paint (briefgen/ui/launch.py).
+    timer = QTimer()
+    timer.timeout.connect(check)
+    timer.start(50)
     hang = guard(60)
     assert run_gui(str(tmp_path / "missing.txt")) == 0
     hang.stop()
+    timer.stop()
     assert messages
     assert "missing.txt" in messages[0]
     assert "does not exist" in messages[0]

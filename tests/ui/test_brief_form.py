@@ -159,3 +159,41 @@ def test_every_header_field_is_shown_at_full_height_without_a_box_of_its_own(qtb
         lines = 2 if isinstance(editor, QPlainTextEdit) else 1
         assert editor.height() >= editor.fontMetrics().lineSpacing() * lines, name
     assert form.header.height() >= form.header_layout.sizeHint().height() - 2
+
+
+def test_the_yes_no_fields_share_one_row_each_named_by_its_own_text(qtbot, library):
+    form = BriefForm(BriefDocument(Brief()))
+    qtbot.addWidget(form)
+    form.set_template(library.get("information-memo"))
+    boxes = [e for e in form.field_editors.values() if isinstance(e, QCheckBox)]
+    assert len(boxes) >= 2
+    assert all(box.text().strip() for box in boxes)
+    assert len({box.parentWidget() for box in boxes}) == 1  # one "Options" row
+    label = form.header_layout.labelForField(boxes[0].parentWidget())
+    assert label is not None
+    assert label.text() == "Options"
+
+
+def test_the_header_fields_hide_and_show_all_at_once(qtbot, library):
+    doc = BriefDocument(Brief(fields={"subject": "Ferry talks", "to": "The director"}))
+    form = BriefForm(doc)
+    qtbot.addWidget(form)
+    form.set_template(library.get("information-memo"))
+    form.resize(600, 900)
+    form.show()
+    assert all(editor.isVisible() for editor in form.field_editors.values())
+    assert not form.header_summary.isVisible()
+    tall = form.minimumSizeHint().height()
+
+    form.header_toggle.click()
+    assert not any(editor.isVisible() for editor in form.field_editors.values())
+    assert form.header_summary.isVisible()
+    assert "To: The director" in form.header_summary.toolTip()
+    assert "Subject: Ferry talks" in form.header_summary.toolTip()
+    assert form.minimumSizeHint().height() < tall - 150  # the lists get that height
+    doc.set_value(("fields", "subject"), "Ferry talks resume")
+    assert "Subject: Ferry talks resume" in form.header_summary.toolTip()
+
+    form.header_toggle.click()
+    assert all(editor.isVisible() for editor in form.field_editors.values())
+    assert form.header_toggle.text() == "Hide fields"

@@ -352,3 +352,81 @@ def test_the_suggested_file_name_is_the_subject_else_the_first_sources_title():
     assert _suggested_name(Brief(sources=[titled])) == "ferry-timetable-board-council-agree"
     assert _suggested_name(Brief(fields={"subject": " "}, sources=[titled])).startswith("ferry")
     assert _suggested_name(Brief()) == "brief"
+
+
+def test_a_pdf_export_without_a_converter_says_in_one_line_what_the_pdf_lacks(
+    qtbot, make_window, tmp_path
+):
+    from briefgen.render.pdf_convert import FALLBACK_NOTICE
+
+    window = make_window()
+    _ready(qtbot, window)
+    worker = window.files.export(str(tmp_path / "memo.pdf"))
+    assert worker is not None
+    with qtbot.waitSignal(worker.signals.done, timeout=30_000):
+        pass
+    assert (tmp_path / "memo.pdf").read_bytes().startswith(b"%PDF")
+    assert window.statusBar().currentMessage() == f"Exported memo.pdf; {FALLBACK_NOTICE}."
+
+
+@pytest.mark.parametrize("take_docx", [True, False])
+def test_a_pdf_export_of_a_word_template_without_a_converter_offers_the_docx(
+    qtbot, make_window, monkeypatch, tmp_path, take_docx
+):
+    from support.hostile_templates import template_folder
+
+    from briefgen.render.templates.manifest import read_manifest
+
+    window = make_window()
+    _ready(qtbot, window)
+    template = read_manifest(template_folder(tmp_path, "harbour-office"), "user")
+    window.rendering.set_template(template)
+    asked = answer(monkeypatch, dialogs.ConfirmDialog, take_docx)
+    worker = window.files.export(str(tmp_path / "memo.pdf"))
+    assert len(asked) == 1
+    _parent, _title, question, button = asked[0]
+    assert f"'{template.name}' is laid out in Word" in question
+    assert button == "Export .docx instead"
+    assert not (tmp_path / "memo.pdf").exists()
+    if not take_docx:
+        assert worker is None
+        assert not (tmp_path / "memo.docx").exists()
+        return
+    assert worker is not None
+    with qtbot.waitSignal(worker.signals.done, timeout=60_000):
+        pass
+    assert (tmp_path / "memo.docx").is_file()
+    assert window.statusBar().currentMessage() == "Exported memo.docx."
+
+
+def test_pdf_exports_in_the_window_start_libreoffice_once_in_a_worker(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    from pypdf import PdfReader
+
+    from briefgen.render import pdf_convert
+
+    monkeypatch.setenv("BRIEFGEN_PDF_CONVERTER", "auto")
+    converter = pdf_convert.find_converter()
+    if converter is None or pdf_convert.uno_python(converter) is None:
+        pytest.skip("LibreOffice with a uno Python is not installed: no warm converter here")
+    monkeypatch.setattr(pdf_convert, "_WARM", {})
+    window = make_window()
+    _ready(qtbot, window)
+    assert not pdf_convert._WARM  # nothing started with the window
+    window.document.set_value(("fields", "subject"), "Quay wall repairs")
+    pids = []
+    for name in ("first.pdf", "second.pdf"):
+        worker = window.files.export(str(tmp_path / name))
+        assert worker is not None
+        with qtbot.waitSignal(worker.signals.done, timeout=120_000):
+            pass
+        assert window.statusBar().currentMessage() == f"Exported {name}."  # nothing lacking
+        warm = pdf_convert._WARM[converter]
+        pids.append(warm.pid)
+        text = " ".join(page.extract_text() for page in PdfReader(tmp_path / name).pages)
+        assert "Quay wall repairs" in " ".join(text.split())
+    assert pids[0] is not None
+    assert pids[0] == pids[1]
+    assert warm.starts == 1
+    warm.stop()

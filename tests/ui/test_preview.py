@@ -249,3 +249,87 @@ def test_the_decision_memos_signature_line_after_date_keeps_its_room(qtbot, widt
         last = pane.browser.cursorRect(choices.cellAt(row, 3).firstCursorPosition())
         assert last.left() > date.left()
         assert frame.right() - last.left() >= 0.15 * frame.width(), (row, width)
+
+
+@pytest.mark.parametrize("template_id", BUILTIN_TEMPLATE_IDS)
+def test_the_css_as_default_style_sheet_draws_the_page_pixel_for_pixel_the_same(
+    qtbot, template_id
+):
+    from briefgen.ui.preview import split_style
+
+    pane, _template = _shown_pane(qtbot, template_id, sample_brief())
+    for scale in (1.0, 0.8):
+        html = fit_to_pane(pane.html, scale)
+        css, page = split_style(html)
+        assert "<style" not in page
+        assert css.strip()
+        pictures = []
+        for split in (False, True):
+            browser = QTextBrowser()
+            qtbot.addWidget(browser)
+            browser.resize(480, 2400)
+            browser.show()
+            if split:
+                browser.document().setDefaultStyleSheet(css)
+                browser.setHtml(page)
+            else:
+                browser.setHtml(html)
+            pictures.append(browser.grab().toImage())
+        assert pictures[0] == pictures[1], (template_id, scale)
+    # The pane itself shows the page that way: its sheet is the page's CSS.
+    assert pane.browser.document().defaultStyleSheet() == split_style(
+        fit_to_pane(pane.html, pane.scale))[0]
+
+
+# --- An office template's preview shows its letterhead (issue 19) ---
+
+def test_an_office_templates_preview_shows_its_letterhead_decoding_its_logo_once(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage, QTextDocument
+    from support.letterhead_docs import (
+        FOOTER_ADDRESS,
+        LOGO_SIZE_PX,
+        OFFICE_NAME,
+        letterhead_template,
+    )
+
+    from briefgen.render.templates.manifest import read_manifest
+    from briefgen.ui import preview as preview_module
+
+    decoded: list[int] = []
+
+    class CountingImage(QImage):
+        @staticmethod
+        def fromData(data: bytes) -> QImage:  # type: ignore[override]  # noqa: N802
+            decoded.append(len(data))
+            return QImage.fromData(data)
+
+    monkeypatch.setattr(preview_module, "QImage", CountingImage)
+    template = read_manifest(letterhead_template(tmp_path), "user")
+    runner = WorkRunner()
+    rendering = RenderService(runner, TemplateService(runner))
+    pane = PreviewPane(BriefDocument(sample_brief()), rendering)
+    qtbot.addWidget(pane)
+    pane.resize(434, 700)
+    pane.show()
+    rendering.set_template(template)
+    qtbot.waitUntil(lambda: OFFICE_NAME in pane.browser.toPlainText(), timeout=20_000)
+    text = pane.browser.toPlainText()
+    assert text.index(OFFICE_NAME) < text.index("Information memorandum")
+    assert text.rstrip().endswith("Page 1")
+    assert FOOTER_ADDRESS in text
+    names = re.findall(r'src="(briefgen-image:[0-9a-f]+)"', pane.html)
+    assert len(names) == 1
+    assert "data:image" not in pane.html
+    picture = pane.browser.document().resource(QTextDocument.ResourceType.ImageResource,
+                                               QUrl(names[0]))
+    assert (picture.width(), picture.height()) == LOGO_SIZE_PX
+    assert len(decoded) == 1
+    pane.document.set_value(("fields", "subject"), "Reservoir levels")
+    qtbot.waitUntil(lambda: "Reservoir levels" in pane.browser.toPlainText(), timeout=20_000)
+    assert len(decoded) == 1, "the logo is decoded once, not on each keystroke"
+    assert pane.browser.horizontalScrollBar().maximum() == 0
+    runner.wait(10_000)

@@ -158,3 +158,34 @@ def test_a_hostile_preview_ends_at_its_limit_with_one_sentence_and_exports_keep_
         pass
     assert "hostile/memo.html: the template is refused because its render ran longer than " \
            "3 seconds." in blocker.args[0]
+
+
+def test_a_quick_builtin_preview_renders_at_once_after_a_worker_has_timed_it(
+    qtbot, service, monkeypatch
+):
+    from briefgen.render import TemplateLibrary
+    from briefgen.ui import rendering
+
+    # Timing is not under test here (a loaded machine may take longer than the limit).
+    monkeypatch.setattr(rendering, "INLINE_LIMIT", 5.0)
+    template = TemplateLibrary().get("information-memo")
+    service.set_template(template)
+    brief = Brief(fields={"subject": "Ferry talks resume"})
+    assert service.preview_at_once(brief) is None  # never timed: a worker renders first
+    worker = service.preview(brief)
+    assert worker is not None
+    with qtbot.waitSignal(worker.signals.finished, timeout=30_000) as blocker:
+        pass
+    brief.fields["subject"] = "Ferry talks resume on Monday"
+    html = service.preview_at_once(brief)
+    assert html is not None
+    assert "Ferry talks resume on Monday" in html
+    assert html.replace(" on Monday", "") == str(blocker.args[0])  # the same page, inline
+
+    service.forget_render_time()  # a brief replaced whole: a worker times it again
+    assert service.preview_at_once(brief) is None
+    service.preview(brief)
+    service.runner.wait(10_000)
+    assert service.preview_at_once(brief) is not None
+    monkeypatch.setattr(rendering, "INLINE_LIMIT", 0.0)  # a slow render stays on a worker
+    assert service.preview_at_once(brief) is None

@@ -81,6 +81,23 @@ def test_save_as_duplicate_rename_and_delete_a_user_template(qtbot, manager, mon
     assert "Europe readout" not in names(manager)
 
 
+def test_save_as_template_keeps_the_office_values_not_the_subject(qtbot, manager, monkeypatch):
+    manager.brief.fields.update({"date": "2026-03-12", "classification": "OFFICIAL",
+                                 "background": "Talks resumed after a year."})
+    answer(monkeypatch, dialogs.TextDialog, "Europe desk memo")
+    manager.save_current_as()
+    saved = manager.current()
+    assert saved is not None
+    defaults = {f.name: f.default for f in saved.fields}
+    assert (defaults["to"], defaults["classification"]) == ("Director, Europe", "OFFICIAL")
+    assert "Geneva" not in str(defaults["subject"])
+    assert defaults["date"] is None
+    assert "Talks resumed" not in str(defaults["background"])
+    assert manager.messages.text() == (
+        "Saved the template Europe desk memo with this brief's To and Marking as "
+        "defaults; its subject, dates and text are never kept.")
+
+
 def test_a_template_exported_and_imported_comes_back(qtbot, manager, monkeypatch, tmp_path):
     answer(monkeypatch, dialogs.TextDialog, "Shared memo")
     manager.save_current_as()

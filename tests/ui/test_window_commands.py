@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import html.parser
+import io
 
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtPrintSupport import QPrinter
-from support.sample_briefs import sample_brief
+from support.sample_briefs import many_points_brief, sample_brief
 
 from briefgen.ui import help_window, printing
 from briefgen.ui.help_window import BUNDLED, about_text, guide_path
 
 from .conftest import answer
+from .test_printing import assert_printed, pdf_printer
 
 pytestmark = pytest.mark.slow
 
@@ -26,24 +27,55 @@ def open_sample(qtbot, make_window):  # type: ignore[no-untyped-def]
     return window
 
 
-def test_ctrl_p_prints_the_memo_on_the_printer_chosen_in_the_print_dialog(
+def test_ctrl_p_prints_the_memos_pdf_pages_on_the_printer_chosen_in_the_print_dialog(
     qtbot, make_window, monkeypatch, tmp_path
 ):
+    from briefgen.render.output import memo_pdf
+    from briefgen.render.pdf_convert import FALLBACK_NOTICE
+
     window = open_sample(qtbot, make_window)
-    printer = QPrinter()
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    window.document.load(many_points_brief(), None)
+    printer = pdf_printer(tmp_path / "printed.pdf")
     asked = answer(monkeypatch, printing.PrintDialog, printer)
     window.activateWindow()
     qtbot.waitActive(window)
     window.form.summary.setFocus()
     qtbot.keyClick(window.form.summary, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: (tmp_path / "printed.pdf").is_file(), timeout=20_000)
+    assert len(asked) == 1  # the print dialog first, before any rendering
+    assert "Printing the memo" in window.tasks.running()  # a worker, with progress and Cancel
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith(
+        "The memo went to the printer"), timeout=60_000)
+    memo = memo_pdf(window.document.snapshot(), window.rendering.template,
+                    date_format=window.rendering.date_format)
+    total = len(pypdf.PdfReader(io.BytesIO(memo)).pages)
+    assert total > 2
+    assert_printed(tmp_path / "printed.pdf", memo, list(range(total)))
+    assert window.statusBar().currentMessage() == (
+        f"The memo went to the printer ({total} pages); {FALLBACK_NOTICE}.")
+
+
+def test_a_word_template_without_a_converter_prints_the_preview_and_says_so(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    from support.hostile_templates import template_folder
+
+    from briefgen.render.templates.manifest import read_manifest
+    from briefgen.ui.window_commands import html_print_message
+
+    window = open_sample(qtbot, make_window)
+    template = read_manifest(template_folder(tmp_path, "harbour-office"), "user")
+    window.rendering.set_template(template)
+    printer = pdf_printer(tmp_path / "printed.pdf")
+    asked = answer(monkeypatch, printing.PrintDialog, printer)
+    window.actions_by_key["print"].trigger()
+    qtbot.waitUntil(lambda: (tmp_path / "printed.pdf").is_file(), timeout=30_000)
     assert len(asked) == 1
     text = " ".join(page.extract_text() for page in pypdf.PdfReader(tmp_path / "printed.pdf").pages)
     words = " ".join(text.split())
-    assert "TO: Director, Europe Division FROM: Western Europe Desk" in words
-    assert window.statusBar().currentMessage() == "The memo went to the printer."
+    assert "TO: Director, Europe Division FROM: Western Europe Desk" in words  # laid-out text
+    message = window.statusBar().currentMessage()
+    assert message == html_print_message(template)
+    assert f"'{template.name}' is laid out in Word" in message
 
 
 def test_cancelling_the_print_dialog_prints_nothing(qtbot, make_window, monkeypatch):
@@ -160,3 +192,62 @@ def test_ctrl_f_finds_words_in_the_source_the_fields_and_the_lists(qtbot, make_w
     bar.open_bar()
     bar.field.setText("OFFICIAL")
     assert "Marking" in [hit.where for hit in bar.hits()]
+
+
+def test_print_preview_shows_the_memos_pdf_pages_with_what_the_fallback_lacks(
+    qtbot, make_window
+):
+    from briefgen.render.pdf_convert import FALLBACK_NOTICE
+    from briefgen.ui.print_preview import PrintPreviewDialog
+
+    window = open_sample(qtbot, make_window)
+    from PySide6.QtWidgets import QMenu
+
+    file_menu = window.findChild(QMenu, "menu_file")
+    names = [a.objectName() for a in file_menu.actions()]
+    assert names.index("action_print_preview") == names.index("action_print") + 1
+    assert window.actions_by_key["print_preview"].shortcut().toString() == "Ctrl+Shift+P"
+    worker = window.commands.print_preview()
+    assert worker is not None
+    assert "Rendering the print preview" in window.tasks.running()
+    qtbot.waitUntil(lambda: window.commands.print_preview_dialog is not None, timeout=30_000)
+    dialog = window.commands.print_preview_dialog
+    assert isinstance(dialog, PrintPreviewDialog)
+    assert dialog.isVisible()
+    assert dialog.pdf_pages.total >= 1
+    assert not dialog.image.pixmap().isNull()
+    assert FALLBACK_NOTICE[1:] in dialog.notice_label.text()  # no LibreOffice in tests
+    dialog.close()
+    qtbot.waitUntil(lambda: window.commands.print_preview_dialog is None, timeout=5_000)
+
+
+def test_print_in_the_print_preview_prints_the_page_on_screen_from_the_pdf_already_made(
+    qtbot, make_window, monkeypatch, tmp_path
+):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from briefgen.render import output
+
+    window = open_sample(qtbot, make_window)
+    window.document.load(many_points_brief(), None)
+    window.commands.print_preview()
+    qtbot.waitUntil(lambda: window.commands.print_preview_dialog is not None, timeout=60_000)
+    dialog = window.commands.print_preview_dialog
+    pdf = dialog.pdf_pages.pdf
+    assert dialog.print_button.isEnabled()
+    dialog.next_button.click()
+
+    def made_again(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the memo's PDF was made again for Print")
+
+    monkeypatch.setattr(output, "memo_pdf", made_again)
+    printer = pdf_printer(tmp_path / "printed.pdf")
+    printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
+    asked = answer(monkeypatch, printing.PrintDialog, printer)
+    dialog.print_button.click()
+    assert len(asked) == 1
+    assert asked[0] == (dialog, dialog.pdf_pages.total, 2)  # the range's bounds, the page
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith(
+        "The memo went to the printer (1 page)"), timeout=30_000)
+    assert_printed(tmp_path / "printed.pdf", pdf, [1])
+    dialog.close()

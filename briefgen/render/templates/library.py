@@ -13,7 +13,13 @@ import platformdirs
 from briefgen.errors import BriefgenError, TemplateError
 from briefgen.model import write_text_atomically
 from briefgen.render.templates import package
-from briefgen.render.templates.manifest import MANIFEST_NAME, BriefTemplate, Origin, read_manifest
+from briefgen.render.templates.manifest import (
+    MANIFEST_NAME,
+    BriefTemplate,
+    Origin,
+    read_manifest,
+    valid_template_id,
+)
 from briefgen.render.templates.toml_write import dumps
 from briefgen.render.textclean import clean_value
 from briefgen.resources import builtin_templates_dir
@@ -22,6 +28,13 @@ from briefgen.resources import builtin_templates_dir
 def default_user_dir() -> Path:
     """The per-user template folder: the platformdirs user data dir of briefgen/templates."""
     return Path(platformdirs.user_data_dir("briefgen", appauthor=False)) / "templates"
+
+
+def office_defaults(template: BriefTemplate, values: dict[str, Any]) -> dict[str, Any]:
+    """The entries of ``values`` that "Save as template" keeps as defaults: those of the
+    template's fields whose scope is "office" (see manifest.default_scope)."""
+    office = {f.name for f in template.fields if f.scope == "office"}
+    return {k: v for k, v in values.items() if k in office}
 
 
 def slug(name: str) -> str:
@@ -105,13 +118,25 @@ class TemplateLibrary:
         template = self.get(template_id)
         if template.read_only:
             raise TemplateError(
-                f"The template '{template_id}' is {template.origin} and read-only; "
+                f"The template '{template_id}' is "
+                f"{'built-in' if template.origin == 'builtin' else template.origin} and "
+                "read-only; "
                 "duplicate it to change it."
             )
         return template
 
-    def _free_id(self, name: str) -> str:
+    def _free_id(self, name: str, wanted: str | None = None) -> str:
+        """``wanted`` when given (TemplateError if it is no valid id or is taken), else an
+        id made from ``name`` that no template uses."""
         taken = {t.id for t in self.templates()}
+        if wanted is not None:
+            if not valid_template_id(wanted):
+                raise TemplateError(f"The template id '{wanted}' must be lower-case letters, "
+                                    "digits and dashes (at most 64).")
+            if wanted in taken or (self.user_dir / wanted).exists():
+                raise TemplateError(f"A template with the id '{wanted}' already exists; "
+                                    "choose another id.")
+            return wanted
         base = slug(name)
         candidate, n = base, 2
         while candidate in taken or (self.user_dir / candidate).exists():
@@ -135,18 +160,24 @@ class TemplateLibrary:
 
     def save_as(self, template_id: str, new_name: str,
                 field_defaults: dict[str, Any]) -> BriefTemplate:
-        """A new user template: a copy of ``template_id`` named ``new_name`` whose declared
-        fields default to ``field_defaults``.
+        """A new user template: a copy of ``template_id`` named ``new_name`` whose office
+        fields default to the values in ``field_defaults`` (a brief's header fields).
 
-        Keys that are not fields of the template are ignored, and so are date fields: a
-        template that always starts on one fixed date is never what the user means.
+        Only fields whose scope is "office" (manifest.default_scope: to, from, distribution,
+        marking...) take the brief's value; a brief's own fields (subject, dates, background,
+        comment, people: scope "brief") keep the source template's default, so that every
+        memo started from the new template does not open with this brief's subject. Keys
+        that are not fields of the template are ignored.
         """
+        return self._copy(template_id, new_name, office_defaults(
+            self.get(template_id), field_defaults))
+
+    def _copy(self, template_id: str, new_name: str, field_defaults: dict[str, Any],
+              new_id: str | None = None) -> BriefTemplate:
         source = self.get(template_id)
-        date_fields = {f.name for f in source.fields if f.type == "date"}
-        field_defaults = {k: v for k, v in field_defaults.items() if k not in date_fields}
         if not new_name.strip():
             raise TemplateError("A template needs a name.")
-        new_id = self._free_id(new_name)
+        new_id = self._free_id(new_name, new_id)
         target = self.user_dir / new_id
         try:
             self.user_dir.mkdir(parents=True, exist_ok=True)
@@ -160,9 +191,11 @@ class TemplateLibrary:
             raise TemplateError(f"{target}: the template cannot be saved ({exc}).") from None
         return read_manifest(target, "user")
 
-    def duplicate(self, template_id: str, new_name: str) -> BriefTemplate:
-        """A user copy of any template under a new name, with the same defaults."""
-        return self.save_as(template_id, new_name, {})
+    def duplicate(self, template_id: str, new_name: str, *,
+                  new_id: str | None = None) -> BriefTemplate:
+        """A user copy of any template under a new name, with the same defaults; its id is
+        ``new_id`` (TemplateError if taken) or one made from the name."""
+        return self._copy(template_id, new_name, {}, new_id)
 
     def rename(self, template_id: str, new_name: str) -> BriefTemplate:
         """Give a user template a new display name; its id (which briefs refer to) stays."""
@@ -186,7 +219,8 @@ class TemplateLibrary:
                 from None
 
     def import_package(self, path: Path, *, replace: bool = False) -> BriefTemplate:
-        """Install a ``.brieftemplate`` file as a user template, after checking it.
+        """Install a ``.brieftemplate`` file (or a template folder) as a user template,
+        after checking it.
 
         ``replace`` allows overwriting the user's own template with the same id; built-in
         and office ids can never be overwritten.

@@ -49,9 +49,37 @@ class FieldSpec:
     required: bool = False
     choices: list[str] = field(default_factory=list)
     meaning: str = ""
+    scope: str = "office"
 
 
 DATE_MEANINGS = ("memo-date", "event-date")
+# What a field's value belongs to: "office" (the same in every memo of an office: to,
+# from, distribution, marking), kept by "Save as template" as the new template's default;
+# "brief" (this memo's own: its subject, dates, background, comment), never kept.
+FIELD_SCOPES = ("office", "brief")
+# Field types whose value is always one brief's own: dates, prose, people and quotes.
+_BRIEF_TYPES = frozenset({"date", "multiline", "people", "quotes"})
+# Words that make a one-line text field a brief's own when the manifest does not say:
+# what the memo is about and where or when its event took place.
+_BRIEF_WORDS = frozenset({
+    "subject", "re", "regarding", "title", "headline", "topic", "summary", "purpose",
+    "location", "venue", "place", "event", "meeting", "occasion", "time", "day", "when",
+    "where", "reference", "ref", "case", "file", "number", "no",
+})
+
+
+def default_scope(name: str, kind: str, label: str = "") -> str:
+    """The scope of a field whose manifest gives none: "brief" for dates, prose, people
+    and quotes, and for a text field whose name or label says what the memo is about or
+    where its event was (subject, RE, title, location...); "office" otherwise (to, from,
+    CC, distribution, classification, yes/no switches, choices)."""
+    if kind in _BRIEF_TYPES:
+        return "brief"
+    if kind == "text":
+        words = set(re.findall(r"[a-z]+", f"{name} {label}".lower().replace("_", " ")))
+        if words & _BRIEF_WORDS:
+            return "brief"
+    return "office"
 
 
 @dataclass
@@ -123,11 +151,20 @@ def _field_spec(raw: Any, where: str) -> FieldSpec:
             )
     elif meaning:
         raise TemplateError(f"{where}: only a date field has a 'meaning' ('{name}' has one).")
+    label = _text(raw, "label", where, required=False) or name.replace("_", " ").title()
+    scope = _text(raw, "scope", where, required=False) or default_scope(name, kind, label)
+    if scope not in FIELD_SCOPES:
+        raise TemplateError(f"{where}: the field '{name}' has the unknown scope '{scope}' "
+                            f"(known: {', '.join(FIELD_SCOPES)}).")
+    if kind == "date" and scope != "brief":
+        raise TemplateError(f"{where}: the date field '{name}' cannot have the scope "
+                            "'office': a date is always one memo's own.")
     return FieldSpec(
+        scope=scope,
         meaning=meaning,
         name=name,
         type=kind,
-        label=_text(raw, "label", where, required=False) or name.replace("_", " ").title(),
+        label=label,
         default=_default(raw, name, kind, where),
         help=_text(raw, "help", where, required=False),
         required=required,

@@ -28,6 +28,7 @@ MAX_PART_CHARS = 120
 ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError,
               NotImplementedError, RuntimeError, UnicodeError)
 _SKIPPED = ("__pycache__", ".DS_Store", "Thumbs.db")
+_ORIGIN_WORDS = {"builtin": "built-in", "user": "user", "office": "office"}
 
 
 def export_package(template: BriefTemplate, path: Path) -> None:
@@ -150,9 +151,50 @@ def unpack(path: Path, target: Path) -> Path:
     raise TemplateError(f"{path}: the file is not a brief template (it holds no {MANIFEST_NAME}).")
 
 
+def copy_folder(path: Path, target: Path) -> Path:
+    """Copy the template folder ``path`` into ``target`` (which must exist) within the
+    package limits, and return ``target``. TemplateError for a folder without a manifest,
+    a symbolic link inside it, too many or too large files, or one that cannot be read."""
+    if not (path / MANIFEST_NAME).is_file():
+        raise TemplateError(f"{path}: the folder is not a brief template (it holds no "
+                            f"{MANIFEST_NAME}).")
+    count = total = 0
+    try:
+        for file in sorted(path.rglob("*")):
+            relative = file.relative_to(path)
+            if any(part.startswith((".", "~$")) or part in _SKIPPED
+                   for part in relative.parts):
+                continue
+            if file.is_symlink():
+                raise TemplateError(f"{path}: the folder is refused because '{relative}' is a "
+                                    "symbolic link.")
+            destination = target / relative
+            if file.is_dir():
+                destination.mkdir(parents=True, exist_ok=True)
+                continue
+            count += 1
+            size = file.stat().st_size
+            total += size
+            if count > MAX_ENTRIES:
+                raise TemplateError(f"{path}: the folder holds more than {MAX_ENTRIES} files.")
+            if size > MAX_ENTRY_BYTES:
+                raise TemplateError(f"{path}: the file '{relative}' is too large ({size:,} "
+                                    f"bytes; the limit is {MAX_ENTRY_BYTES:,}).")
+            if total > MAX_TOTAL_BYTES:
+                raise TemplateError(f"{path}: the folder holds more than {MAX_TOTAL_BYTES:,} "
+                                    "bytes.")
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(file, destination)
+    except OSError as exc:
+        raise TemplateError(f"{path}: the template folder cannot be read "
+                            f"({exc.strerror or exc}).") from None
+    return target
+
+
 def import_package(path: Path, user_dir: Path, existing: dict[str, BriefTemplate], *,
                    replace: bool = False) -> BriefTemplate:
-    """Unpack, validate and install a package into ``user_dir``; the installed template.
+    """Unpack (or, for a template folder, copy), validate and install a package into
+    ``user_dir``; the installed template.
 
     ``existing`` maps the ids already in the library to their templates. TemplateError
     (naming the file and, for template problems, the file and line inside it) otherwise.
@@ -165,8 +207,9 @@ def import_package(path: Path, user_dir: Path, existing: dict[str, BriefTemplate
         raise TemplateError(f"{user_dir}: the template folder cannot be written ({exc}).") \
             from None
     try:
-        folder = unpack(path, staging)
-        problems = validate_folder(folder)  # first: its messages name files in the package
+        folder = copy_folder(path, staging) if path.is_dir() else unpack(path, staging)
+        # First: its messages name files in the package. Warnings do not refuse it.
+        problems = [p for p in validate_folder(folder) if not p.warning]
         if problems:
             more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
             raise TemplateError(f"{path}: the template is refused: {problems[0]}{more}.")
@@ -174,7 +217,8 @@ def import_package(path: Path, user_dir: Path, existing: dict[str, BriefTemplate
         clash = existing.get(template.id)
         if clash is not None and (clash.read_only or not replace):
             raise TemplateError(
-                f"{path}: a {clash.origin} template with the id '{template.id}' already exists."
+                f"{path}: a {_ORIGIN_WORDS.get(clash.origin, clash.origin)} template with "
+                f"the id '{template.id}' already exists."
             )
         target = user_dir / template.id
         if target.exists():

@@ -11,6 +11,7 @@ from support.sample_briefs import sample_brief
 from briefgen.errors import TemplateError
 from briefgen.render import BUILTIN_TEMPLATE_IDS, TemplateLibrary, render_html
 from briefgen.render.templates.library import default_user_dir, slug
+from briefgen.render.templates.manifest import default_scope
 
 
 def test_the_four_builtins_are_listed_read_only(library: TemplateLibrary) -> None:
@@ -62,12 +63,78 @@ def test_save_as_with_a_taken_name_gets_a_fresh_id(library: TemplateLibrary) -> 
     assert (first.id, second.id) == ("decision-memo-2", "decision-memo-3")
 
 
-def test_people_table_defaults_survive_save_as(library: TemplateLibrary) -> None:
+def test_save_as_keeps_the_office_fields_and_never_the_briefs_own(
+    library: TemplateLibrary,
+) -> None:
+    brief = sample_brief()
+    brief.fields.update({
+        "to": "Director, Europe", "from": "Europe desk", "classification": "OFFICIAL",
+        "subject": "Fisheries talks in Oslo", "date": "2026-03-12",
+        "background": "The talks resumed after a year.", "comment": "Watch the quota.",
+        "portion_marks": True, "citations": True,
+    })
+    saved = library.save_as("information-memo", "Europe desk memo", dict(brief.fields))
+    defaults = {f.name: f.default for f in saved.fields}
+    assert defaults["to"] == "Director, Europe"
+    assert defaults["from"] == "Europe desk"
+    assert defaults["classification"] == "OFFICIAL"
+    assert defaults["portion_marks"] is True
+    source = {f.name: f.default for f in library.get("information-memo").fields}
+    for own in ("subject", "date", "background", "comment"):
+        assert defaults[own] == source[own], own
+    assert "Fisheries" not in (saved.folder / "template.toml").read_text("utf-8")
+
+
+def test_save_as_drops_the_meetings_participants_and_place(library: TemplateLibrary) -> None:
     rows = [{"name": "A. Chair", "role": "Chair", "organization": "Council"}]
-    saved = library.save_as("meeting-readout", "Council readout", {"participants": rows})
+    saved = library.save_as("meeting-readout", "Council readout",
+                            {"participants": rows, "location": "Oslo", "from": "Council desk"})
+    assert [saved.field(n).default for n in ("participants", "location", "from")] == [  # type: ignore[union-attr]
+        [], "", "Council desk"]
+
+
+def test_a_field_the_manifest_scopes_to_the_office_keeps_its_value(
+    library: TemplateLibrary,
+) -> None:
+    copy = library.duplicate("meeting-readout", "Standing committee")
+    manifest = copy.folder / "template.toml"
+    text = manifest.read_text("utf-8").replace('name = "participants"',
+                                               'name = "participants"\nscope = "office"', 1)
+    manifest.write_text(text, "utf-8")
+    rows = [{"name": "A. Chair", "role": "Chair", "organization": "Council"}]
+    saved = library.save_as(copy.id, "Committee readout", {"participants": rows})
     field = saved.field("participants")
     assert field is not None
     assert field.default == rows
+
+
+@pytest.mark.parametrize(("name", "kind", "label", "scope"), [
+    ("to", "text", "To", "office"),
+    ("cc", "text", "CC", "office"),
+    ("distribution", "list", "Distribution", "office"),
+    ("classification", "choice", "Classification", "office"),
+    ("subject", "text", "Subject", "brief"),
+    ("re", "text", "RE", "brief"),
+    ("slot_4", "text", "Subject line", "brief"),
+    ("location", "text", "Location", "brief"),
+    ("sent", "date", "Date", "brief"),
+    ("notes", "multiline", "Notes", "brief"),
+    ("participants", "people", "Participants", "brief"),
+])
+def test_a_fields_scope_follows_its_type_and_meaning(name: str, kind: str, label: str,
+                                                     scope: str) -> None:
+    assert default_scope(name, kind, label) == scope
+
+
+def test_duplicate_with_a_chosen_id_refuses_one_that_exists(library: TemplateLibrary) -> None:
+    copy = library.duplicate("media-digest", "Digest", new_id="morning")
+    assert copy.id == "morning"
+    with pytest.raises(TemplateError, match="the id 'morning' already exists"):
+        library.duplicate("media-digest", "Other", new_id="morning")
+    with pytest.raises(TemplateError, match="the id 'media-digest' already exists"):
+        library.duplicate("media-digest", "Other", new_id="media-digest")
+    with pytest.raises(TemplateError, match="must be lower-case"):
+        library.duplicate("media-digest", "Other", new_id="Bad Id")
 
 
 def test_rename_changes_the_name_but_keeps_the_id(library: TemplateLibrary) -> None:
@@ -81,7 +148,7 @@ def test_delete_removes_only_user_templates(library: TemplateLibrary) -> None:
     saved = library.duplicate("media-digest", "Temporary")
     library.delete(saved.id)
     assert not saved.folder.exists()
-    with pytest.raises(TemplateError, match="builtin and read-only"):
+    with pytest.raises(TemplateError, match="built-in and read-only"):
         library.delete("media-digest")
     with pytest.raises(TemplateError, match="read-only"):
         library.rename("information-memo", "Mine now")

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefgen.errors import TemplateError
-from briefgen.render import BUILTIN_TEMPLATE_IDS
+from briefgen.render import BUILTIN_TEMPLATE_IDS, TemplateLibrary
 from briefgen.render.templates.manifest import FIELD_TYPES, read_manifest
 from briefgen.resources import builtin_templates_dir
 
@@ -82,6 +82,9 @@ def test_minimal_manifest_gets_defaults(tmp_path: Path) -> None:
         ('[[fields]]\nname = "d"\ntype = "date"\nmeaning = "birthday"\n',
          "unknown meaning 'birthday'"),
         ('[[fields]]\nname = "x"\nmeaning = "memo-date"\n', "only a date field has"),
+        ('[[fields]]\nname = "x"\nscope = "team"\n', "unknown scope 'team'"),
+        ('[[fields]]\nname = "d"\ntype = "date"\nscope = "office"\n',
+         "cannot have the scope 'office'"),
     ],
 )
 def test_bad_fields_are_refused_naming_the_manifest(tmp_path: Path, extra: str,
@@ -90,6 +93,27 @@ def test_bad_fields_are_refused_naming_the_manifest(tmp_path: Path, extra: str,
     with pytest.raises(TemplateError, match=message) as info:
         read_manifest(folder)
     assert str(folder / "template.toml") in str(info.value)
+
+
+def test_a_fields_scope_is_read_or_follows_its_meaning(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "weekly", MINIMAL + (
+        '[[fields]]\nname = "subject"\n'
+        '[[fields]]\nname = "cc"\nlabel = "CC"\n'
+        '[[fields]]\nname = "chair"\ntype = "people"\nscope = "office"\n'
+        '[[fields]]\nname = "to"\nscope = "brief"\n'))
+    scopes = {f.name: f.scope for f in read_manifest(folder).fields}
+    assert scopes == {"subject": "brief", "cc": "office", "chair": "office", "to": "brief"}
+
+
+@pytest.mark.parametrize("template_id", BUILTIN_TEMPLATE_IDS)
+def test_each_builtin_keeps_only_office_fields_on_save_as(template_id: str) -> None:
+    template = TemplateLibrary().get(template_id)
+    office = {f.name for f in template.fields if f.scope == "office"}
+    assert office <= {"to", "from", "classification", "portion_marks", "citations",
+                      "coordination"}
+    assert {"to", "from", "classification"} & office
+    assert not office & {"subject", "date", "background", "comment", "location",
+                         "participants", "recommendation", "discussion"}
 
 
 def test_unknown_brief_list_is_refused(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def _template_entries(library: TemplateLibrary, template_id: str) -> dict[str, b
 def test_a_user_template_round_trips_through_export_and_import(tmp_path: Path) -> None:
     sender = TemplateLibrary(user_dir=tmp_path / "sender")
     mine = sender.save_as("meeting-readout", "Council readout",
-                          {"location": "Brussels", "classification": "OFFICIAL"})
+                          {"from": "Brussels desk", "classification": "OFFICIAL"})
     package = tmp_path / "council.brieftemplate"
     sender.export_package(mine.id, package)
     assert sorted(zipfile.ZipFile(package).namelist()) == ["memo.docx", "memo.html",
@@ -44,9 +44,9 @@ def test_a_user_template_round_trips_through_export_and_import(tmp_path: Path) -
     imported = receiver.import_package(package)
     assert (imported.id, imported.name, imported.origin) == (
         "council-readout", "Council readout", "user")
-    location = imported.field("location")
-    assert location is not None
-    assert location.default == "Brussels"
+    from_field = imported.field("from")
+    assert from_field is not None
+    assert from_field.default == "Brussels desk"
     assert render_html(sample_brief(), imported) == render_html(sample_brief(), mine)
     with pytest.raises(TemplateError, match="a user template with the id 'council-readout'"):
         receiver.import_package(package)
@@ -63,7 +63,7 @@ def test_a_package_wrapped_in_one_folder_is_accepted(tmp_path: Path,
 
 def test_importing_a_builtin_id_is_refused(tmp_path: Path, library: TemplateLibrary) -> None:
     path = _zip(tmp_path / "b.brieftemplate", _template_entries(library, "media-digest"))
-    with pytest.raises(TemplateError, match="a builtin template with the id 'media-digest'"):
+    with pytest.raises(TemplateError, match="a built-in template with the id 'media-digest'"):
         library.import_package(path)
 
 

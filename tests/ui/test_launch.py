@@ -1,0 +1,68 @@
+"""Tests for briefgen/ui/launch.py: the frame is painted before the window's modules load,
+and the window then takes its place."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+CHILD = """
+import json, sys, tempfile
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from briefgen.ui.launch import start
+app = QApplication(sys.argv[:1])
+tmp = Path(tempfile.mkdtemp())
+store = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
+seen = {}
+def make_window():
+    from briefgen.ui.app import create_window
+    return create_window(settings_store=store, state_dir=tmp / "state")
+def at_frame_paint():
+    seen["loaded at frame paint"] = sorted(
+        m for m in ("briefgen.ui.main_window", "briefgen.ui.brief_form", "briefgen.model",
+                    "spacy", "jinja2", "docx") if m in sys.modules)
+    seen["frame"] = frame.geometry().getRect()
+def at_window_paint(window):
+    seen["window"] = window.geometry().getRect()
+    seen["frame visible"] = frame.isVisible()
+    seen["title"] = window.windowTitle()
+    print(json.dumps(seen), flush=True)
+    window.document.undo_stack.setClean()
+    window.close()
+def on_window(window):
+    seen["frame visible when shown"] = frame.isVisible()
+    window.first_painted.connect(lambda: app.processEvents() or at_window_paint(window))
+frame = start(app, make_window=make_window, store=store, on_window=on_window)
+frame.painted.connect(at_frame_paint)
+sys.exit(app.exec())
+"""
+
+
+def test_the_frame_is_painted_first_and_the_window_takes_its_place():
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["loaded at frame paint"] == []  # nothing of the window, nothing heavy
+    assert seen["frame visible when shown"] is True  # no moment without a window
+    assert seen["frame visible"] is False  # closed once the window is drawn
+    assert seen["window"] == seen["frame"]
+    assert seen["title"].endswith("briefgen")
+
+
+def test_the_frame_and_the_window_agree_on_the_minimum_size():
+    from briefgen.ui import launch, main_window
+
+    assert launch.MINIMUM_SIZE == main_window.MINIMUM_SIZE
