@@ -16,15 +16,21 @@ from briefgen.errors import ExtractionError
 from briefgen.model import Source
 from briefgen.text.datelines import Dateline, parse_dateline
 
-# Pieces of about this many words keep memory flat on long texts (one Doc per piece).
-PIECE_WORDS = 2000
+# Pieces of about this many words (whole paragraphs) keep memory flat on long texts (one
+# Doc per piece) and the window responsive while a text is parsed on a worker thread: each
+# spaCy component handles a piece in one C call that holds the GIL throughout, and the
+# attribute ruler's matcher alone takes about 65 us a token (a 2,000-word piece stalled the
+# GUI thread 150-190 ms; pieces of 300 words keep every stall near the thread switch time).
+PIECE_WORDS = 300
 # And of at most this many characters, whatever the words: text without spaces (Chinese,
 # Japanese, a run of one word) must never reach spaCy's limit of 1,000,000 characters.
 PIECE_CHARS = 50_000
 # And of at most about this many tokens (words and marks, each mark counted as one): the
 # parser and the entity recogniser need about 10 KB per token of a batch while they run
-# (200 KB of "- " took 1.7 GB in pieces of 25,000 tokens). PIPE_BATCH pieces run at once.
-PIECE_TOKENS = 2_500
+# (200 KB of "- " took 1.7 GB in pieces of 25,000 tokens), and the longest single C call
+# (so the longest GIL stall of the GUI thread, see PIECE_WORDS) grows with a piece's tokens.
+# PIPE_BATCH pieces run at once.
+PIECE_TOKENS = 500
 PIPE_BATCH = 4
 # The most tokens (as estimated_tokens counts them) one source may have: about 3 MB of
 # prose, or two minutes of extraction on a small machine (about 5,000 tokens a second).

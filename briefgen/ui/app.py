@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -19,6 +20,12 @@ from briefgen.ui.settings import Settings
 from briefgen.ui.templates import LibraryFactory, TemplateService
 from briefgen.ui.worker import WorkRunner
 
+# How long (s) a worker thread running Python may keep the GIL while the GUI thread waits
+# for it (Python's default is 5 ms). On a loaded machine the default let a worker keep the
+# window waiting 15-35 ms at a time while a long text was extracted; at 1 ms the wait is
+# bounded by the longest single C call (spaCy's, kept short by extract/parse.py's pieces).
+GUI_SWITCH_INTERVAL = 0.001
+
 
 def create_window(
     *, settings_store: QSettings | None = None, state_dir: Path | None = None,
@@ -29,6 +36,7 @@ def create_window(
     ``None`` arguments mean the real ones: the user's QSettings, the platformdirs state
     folder, the installed spaCy model and the default template library.
     """
+    sys.setswitchinterval(min(sys.getswitchinterval(), GUI_SWITCH_INTERVAL))
     if state_dir is None:
         from platformdirs import user_state_dir
 

@@ -189,7 +189,8 @@ def test_a_source_past_the_token_bound_is_refused_before_parsing(monkeypatch):
         'Cannot extract "dashes.txt": it has about 1,001 words and marks, more than the 1,000 '
         "one article may have (about two minutes of extraction); split it into smaller files."
     )
-    assert len(parse_sources([Source(id="s", text="- " * 1_000)], nlp)[0].pieces) == 1
+    accepted = parse_sources([Source(id="s", text="- " * 1_000)], nlp)[0]
+    assert sum(piece.length for piece in accepted.pieces) == 2_000
 
 
 def test_prose_at_the_text_limit_is_under_the_token_bound():
@@ -203,3 +204,25 @@ def test_a_refused_source_without_a_file_is_named_for_what_it_is(monkeypatch):
     pasted = Source(id="s1", text="- " * 11, pasted="2026-02-05")
     with pytest.raises(ExtractionError, match=r"^Cannot extract the pasted text: it has"):
         parse_sources([pasted], spacy.blank("en"))
+
+
+def test_a_long_article_reaches_spacy_in_pieces_short_enough_for_the_window():
+    # Each spaCy component takes a piece in one C call that holds the GIL, so the window's
+    # thread waits for the longest one; the attribute ruler needs about 65 us a token, and
+    # 600 tokens keep that wait near 40 ms (one piece of 2,300 tokens stalled it 190 ms).
+    paragraph = (
+        "The harbour board met on Tuesday in Bergen, and its chair, Ola Nordmann, said that "
+        "the new berth at the east quay would open in May. Members asked about the cost; "
+        "the treasurer, Kari Holm, answered that it stayed within the budget set last year."
+    )
+    long_paragraph = " ".join([paragraph] * 40)  # one paragraph of about 1,800 words
+    text = "\n\n".join([paragraph] * 150 + [long_paragraph] + [paragraph] * 50)
+    assert len(text.split()) > 10_000
+    nlp = spacy.blank("en")
+    parsed = parse_sources([Source(id="s", text=text)], nlp)[0]
+    assert "".join(text[p.offset : p.offset + p.length] for p in parsed.pieces) == text
+    assert max(len(piece.doc) for piece in parsed.pieces) <= 600
+    # the ordinary paragraphs stay whole: every piece before the long one ends at a break
+    before = [p for p in parsed.pieces if p.offset + p.length <= text.index(long_paragraph)]
+    assert len(before) > 10
+    assert all(text[p.offset + p.length - 1] == "\n" for p in before)
