@@ -213,8 +213,9 @@ def _made_agreement(noun: Token) -> float | None:
         verb = head
     else:
         return None
-    if not _happened(verb) and verb.dep_ not in {"advcl", "acl"}:
-        return None
+    participle = verb.dep_ in {"advcl", "acl"} and verb.tag_ in {"VBG", "VBN"}
+    if not _happened(verb) and not (participle and _clause_happened(verb)):
+        return None  # "their intention to sign a treaty", "before a deal can be signed"
     return _as_reported(verb, STATED)
 
 

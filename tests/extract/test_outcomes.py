@@ -141,3 +141,14 @@ def test_the_same_outcome_in_two_sources_is_one_item_with_both_spans():
     assert merged[0].spans == [Span("a", 0, 42), Span("b", 5, 47)]
     assert merged[0].confidence == 0.9
     assert one.spans == [Span("a", 0, 42)]  # the inputs are left as they were
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The sides affirmed their intention to sign the water treaty.",
+        "Much work remains to be done before a deal can be signed.",
+    ],
+)
+def test_an_agreement_in_a_clause_that_has_not_happened_is_not_an_outcome(parse, sentence):
+    assert find_outcomes(sentences(parse("The talks ended. " + sentence))) == []
