@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -251,7 +252,11 @@ class BriefForm(QWidget):
                 editor.setObjectName(f"field_{spec.name}")
                 editor.setToolTip(spec.help)
                 editor.setProperty("help", spec.help)
-                FieldBinding(self.document, ("fields", spec.name), spec.type, editor)
+                FieldBinding(self.document, ("fields", spec.name), spec.type, editor,
+                             spec.default)
+                if isinstance(editor, DateLineEdit) and spec.meaning == "memo-date":
+                    # The memo prints the drafting day while the field is empty: say so.
+                    editor.setPlaceholderText(f"today ({dt.date.today().isoformat()})")
                 label = (spec.label or spec.name.replace("_", " ").capitalize())
                 label += " *" if spec.required else ""
                 if isinstance(editor, QPlainTextEdit):

@@ -187,12 +187,16 @@ class FieldBinding(QObject):
 
     def __init__(
         self, document: BriefDocument, path: Path, kind: str, editor: QWidget,
+        default: Any = None,
     ) -> None:
         super().__init__(editor)
         self.document = document
         self.path = path
         self.kind = kind
         self.editor = editor
+        # What the memo prints while the brief holds no value (the template's default):
+        # the editor shows it too, without writing it into the brief.
+        self.default = default
         self._updating = False
         if isinstance(editor, QLineEdit):
             editor.textEdited.connect(lambda text: self._commit(text))
@@ -214,6 +218,8 @@ class FieldBinding(QObject):
             value = get_value(self.document.brief, self.path)
         except (KeyError, IndexError, AttributeError):
             value = None
+        if value in (None, "") and self.default not in (None, ""):
+            value = self.default
         self._updating = True
         try:
             _show(self.editor, self.kind, value)

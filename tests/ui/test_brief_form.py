@@ -197,3 +197,28 @@ def test_the_header_fields_hide_and_show_all_at_once(qtbot, library):
     form.header_toggle.click()
     assert all(editor.isVisible() for editor in form.field_editors.values())
     assert form.header_toggle.text() == "Hide fields"
+
+
+def test_an_empty_field_shows_what_the_memo_prints_and_leaves_the_brief_as_it_was(
+        qtbot, library):
+    # A saved brief without a marking: the memo prints the template's default, so the form
+    # shows it too (it once showed an empty box), and the memo date says it is today's.
+    import datetime as dt
+
+    doc = BriefDocument(Brief())
+    form = BriefForm(doc)
+    qtbot.addWidget(form)
+    template = library.get("information-memo")
+    form.set_template(template)
+    marking = form.field_editors["classification"]
+    assert isinstance(marking, QComboBox)
+    default = next(f.default for f in template.fields if f.name == "classification")
+    assert default
+    assert marking.currentText() == default
+    assert "classification" not in doc.brief.fields
+    date = form.field_editors["date"]
+    assert isinstance(date, QLineEdit)
+    assert date.text() == ""
+    assert dt.date.today().isoformat() in date.placeholderText()
+    marking.setCurrentIndex(marking.count() - 1)
+    assert doc.brief.fields["classification"] == marking.currentText() != default
