@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import re
 import time
 from typing import Any
@@ -56,11 +57,13 @@ def _px(match: re.Match[str]) -> str:
     return f"{pixels:.0f}px"
 
 
+@functools.lru_cache(maxsize=32)
 def screen_css(css: str, scale: float = 1.0) -> str:
     """``css`` with rem, cm and mm lengths written in pixels, which Qt's rich text reads,
     header cells free to wrap,
     and its font sizes, margins and paddings times ``scale`` (a narrow pane shows the
-    page smaller, as a zoomed-out page)."""
+    page smaller, as a zoomed-out page). Kept for the last few ``css`` and ``scale``:
+    typing changes the page's text, not its style."""
     css = _HEADER_CELL_NOWRAP.sub(r"\1", _LENGTH.sub(_px, css))
     if scale != 1.0:
         css = _SCREEN_LENGTH.sub(
@@ -141,6 +144,8 @@ class PreviewPane(QWidget):
         layout.addWidget(self.browser, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # A coarse timer may fire up to 5% late: the preview waits the debounce, no more.
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.render_now)
         self._busy = False
@@ -148,6 +153,8 @@ class PreviewPane(QWidget):
         self._changed_at: float | None = None
         self._render_started: float | None = None
         self.html = ""
+        # The page (without its CSS) the browser shows.
+        self._page = ""
         self.scale = 1.0
         # The pane width the current scale was found for: a new page at that width starts
         # from that scale, so a keystroke costs one setHtml, not two or three.
@@ -180,15 +187,16 @@ class PreviewPane(QWidget):
         if self._busy:
             self._pending = True
             return
-        brief = self.document.snapshot()
-        html = self.rendering.preview_at_once(brief)
+        # Rendered here and now, the live brief is read while nothing can change it: no
+        # copy (a worker gets one).
+        html = self.rendering.preview_at_once(self.document.brief)
         if html is not None:  # quick enough not to need a worker (typing)
             self._pending = False
             self._render_started = self._changed_at
             self._changed_at = None
             self._show(html)
             return
-        worker = self.rendering.preview(brief)
+        worker = self.rendering.preview(self.document.snapshot())
         if worker is None:
             return
         self._busy = True
@@ -250,9 +258,12 @@ class PreviewPane(QWidget):
         it changes: typing changes the text, not the style)."""
         css, page = split_style(html)
         document = self.browser.document()
+        if css == document.defaultStyleSheet() and page == self._page:
+            return  # the same page (an edit the memo does not show): nothing to redo
         if css != document.defaultStyleSheet():
             document.setDefaultStyleSheet(css)
         self.browser.setHtml(page)
+        self._page = page
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
