@@ -9,7 +9,15 @@ import time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QImage, QResizeEvent, QTextDocument, QTextOption
+from PySide6.QtGui import (
+    QImage,
+    QResizeEvent,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from briefgen.render.letterhead_html import image_references, zoom_letterhead
@@ -89,10 +97,48 @@ def split_style(html: str) -> tuple[str, str]:
     return css, _STYLE_BLOCK.sub("", html)
 
 
+_FRAME_OPEN = re.compile(r'<table\b[^>]*\bclass="frame"[^>]*>', re.IGNORECASE)
+_TABLE_PART = re.compile(r"</?(table|thead|tbody|tfoot|tr|td|th)\b[^>]*>", re.IGNORECASE)
+
+
+def unwrap_frame(html: str) -> str:
+    """``html`` with its ``table.frame`` (the built-in templates' page frame: one cell a
+    row, its header and footer rows repeating the marking on each printed page) as a
+    ``div`` holding its cells' contents one after the other, as it shows on one screen
+    page; ``html`` as it is without such a frame, or when a row has more than one cell.
+
+    Qt lays out a table as a whole: with the frame around the whole memo, a keystroke's
+    one changed line laid out the whole page again (ten times the line's cost)."""
+    opening = _FRAME_OPEN.search(html)
+    if opening is None:
+        return html
+    pieces = [html[:opening.start()], '<div class="frame">']
+    depth, cells, last = 1, 0, opening.end()
+    for tag in _TABLE_PART.finditer(html, opening.end()):
+        name, closing = tag.group(1).lower(), tag.group().startswith("</")
+        if name == "table":
+            depth += -1 if closing else 1
+            if depth == 0:
+                pieces += [html[last:tag.start()], "</div>", html[tag.end():]]
+                return "".join(pieces)
+            continue
+        if depth != 1:
+            continue
+        if name == "tr" and not closing:
+            cells = 0
+        elif name in ("td", "th") and not closing:
+            cells += 1
+            if cells > 1:
+                return html
+        pieces.append(html[last:tag.start()])
+        last = tag.end()
+    return html
+
+
 def fit_to_pane(html: str, scale: float = 1.0) -> str:
     """The memo's HTML adapted to the preview pane (the exported files are untouched);
     ``scale`` shrinks its fonts (1.0: as written)."""
-    html = _TABLE_WITHOUT_WIDTH.sub('<table width="100%"', html)
+    html = _TABLE_WITHOUT_WIDTH.sub('<table width="100%"', unwrap_frame(html))
     parts = _STYLE_BLOCK.split(html)
     # split() keeps the three groups of each style block: text, open, css, close, text...
     for index in range(0, len(parts), 4):
@@ -104,6 +150,62 @@ def fit_to_pane(html: str, scale: float = 1.0) -> str:
     if head_end < 0:
         return SCREEN_STYLE + html
     return html[:head_end] + SCREEN_STYLE + html[head_end:]
+
+
+Runs = list[tuple[str, QTextCharFormat]]
+_TAG = re.compile(r"<[^>]*>")
+_OBJECT = "\ufffc"  # where a picture (or another object) stands in a block's text
+
+
+def _fragments(block: QTextBlock) -> Runs:
+    """The (text, character format) runs of ``block``."""
+    runs = []
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        runs.append((fragment.text(), fragment.charFormat()))
+        it += 1
+    return runs
+
+
+def changed_blocks(shown: QTextDocument,
+                   new: QTextDocument) -> list[tuple[QTextBlock, Runs]] | None:
+    """The blocks of ``shown`` whose text differs from ``new``'s, each with the runs it
+    should hold; ``None`` when the documents have another number of blocks, or a changed
+    block holds a picture or other object (only a new page mends that). For pages whose
+    tags are the same (see same_tags): their blocks, lists and tables are then alike."""
+    if shown.blockCount() != new.blockCount():
+        return None
+    changes = []
+    old, fresh = shown.firstBlock(), new.firstBlock()
+    while old.isValid() and fresh.isValid():
+        text = fresh.text()
+        if old.text() != text:
+            if _OBJECT in text or _OBJECT in old.text():
+                return None
+            changes.append((old, _fragments(fresh)))
+        old, fresh = old.next(), fresh.next()
+    return changes
+
+
+def same_tags(page: str, other: str) -> bool:
+    """Whether two pages have the same tags, attributes and all, in the same order: then
+    only their text differs (typing in a field), and with it their formats are alike."""
+    return _TAG.findall(page) == _TAG.findall(other)
+
+
+def patch_blocks(document: QTextDocument, changes: list[tuple[QTextBlock, Runs]]) -> None:
+    """Give each block of ``changes`` its new runs, in one edit (laid out once)."""
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for block, runs in reversed(changes):  # from the end: earlier positions hold
+        start = block.position()
+        cursor.setPosition(start)
+        cursor.setPosition(start + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        for text, char_format in runs:
+            cursor.insertText(text, char_format)
+    cursor.endEditBlock()
 
 
 class PreviewPane(QWidget):
@@ -132,6 +234,8 @@ class PreviewPane(QWidget):
         # smaller (see _lay_out_page) rather than being cut in two ("INFORMATI / ON").
         self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.browser.setPlaceholderText("The memo appears here as you work.")
+        # Read-only: the page's edits (patch_blocks) keep no undo history.
+        self.browser.document().setUndoRedoEnabled(False)
         # A scroll bar that comes and goes makes every new page be laid out twice (once
         # for each width); always there, once: a keystroke's redraw took half the time.
         self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -155,6 +259,9 @@ class PreviewPane(QWidget):
         self.html = ""
         # The page (without its CSS) the browser shows.
         self._page = ""
+        # Where a new page is parsed to be compared with the one shown (see _patch).
+        self._scratch = QTextDocument(self)
+        self._scratch.setUndoRedoEnabled(False)
         self.scale = 1.0
         # The pane width the current scale was found for: a new page at that width starts
         # from that scale, so a keystroke costs one setHtml, not two or three.
@@ -258,12 +365,41 @@ class PreviewPane(QWidget):
         it changes: typing changes the text, not the style)."""
         css, page = split_style(html)
         document = self.browser.document()
-        if css == document.defaultStyleSheet() and page == self._page:
-            return  # the same page (an edit the memo does not show): nothing to redo
+        if css == document.defaultStyleSheet() and self._page:
+            if page == self._page:
+                return  # the same page (an edit the memo does not show): nothing to redo
+            if self._patch(page):
+                self._page = page
+                return
         if css != document.defaultStyleSheet():
             document.setDefaultStyleSheet(css)
         self.browser.setHtml(page)
         self._page = page
+
+    def _patch(self, page: str) -> bool:
+        """Bring the page on screen to ``page`` by rewriting only the blocks whose text
+        changed, when nothing else did (typing in a field); False when it cannot be done.
+
+        ``page`` is parsed into a document that is never laid out; a setHtml would lay
+        out the whole page on screen again, the patch lays out the blocks it changed. The
+        scroll position and a selection (a find hit) stay where they were.
+        """
+        if not same_tags(page, self._page):
+            return False
+        document, scratch = self.browser.document(), self._scratch
+        if scratch.defaultStyleSheet() != document.defaultStyleSheet():
+            scratch.setDefaultStyleSheet(document.defaultStyleSheet())
+        if scratch.defaultFont() != document.defaultFont():
+            scratch.setDefaultFont(document.defaultFont())
+        scratch.setHtml(page)
+        changes = changed_blocks(document, scratch)
+        if changes is None:
+            return False
+        patch_blocks(document, changes)
+        title = QTextDocument.MetaInformation.DocumentTitle
+        if document.metaInformation(title) != scratch.metaInformation(title):
+            document.setMetaInformation(title, scratch.metaInformation(title))
+        return True
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

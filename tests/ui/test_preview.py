@@ -52,10 +52,10 @@ def test_an_escaped_value_stays_text_in_the_preview(qtbot, pane):
 
 
 def test_fit_to_pane_widens_layout_tables_but_not_header_tables():
-    html = ('<html><head><style></style></head><body><table class="frame"></table>'
+    html = ('<html><head><style></style></head><body><table class="columns"></table>'
             '<table class="memo-header"></table><table width="50%"></table></body></html>')
     fitted = fit_to_pane(html)
-    assert '<table width="100%" class="frame">' in fitted
+    assert '<table width="100%" class="columns">' in fitted
     assert '<table class="memo-header">' in fitted
     assert '<table width="50%">' in fitted
     assert fitted.index(".page") < fitted.index("</head>")
