@@ -58,6 +58,10 @@ _BREAK_AFTER = re.compile(r"([/._?=-])(?=[^\s])")
 _HEADER_CELL_NOWRAP = re.compile(r"(\bth\s*\{[^}]*?)white-space\s*:\s*nowrap\s*;?")
 # Never shrink the page below this much of its size to make its longest word fit.
 MIN_SCALE = 0.6
+# A page that stopped fitting at its scale while the user types (a word growing past the
+# pane) is made small enough for a few more letters: each new scale lays the whole page
+# out again, where a keystroke otherwise changes one line.
+TYPING_ROOM = 0.92
 
 
 def _px(match: re.Match[str]) -> str:
@@ -347,7 +351,8 @@ class PreviewPane(QWidget):
         if not self.html:
             return
         width = self.browser.viewport().width()
-        if not (keep_scale and width == self._scaled_for_width):
+        kept = keep_scale and width == self._scaled_for_width
+        if not kept:
             self.scale = 1.0
         self._scaled_for_width = width
         html = zoom_letterhead(self.html, width)
@@ -357,7 +362,8 @@ class PreviewPane(QWidget):
             needed = self.browser.document().size().width()
             if needed <= available + 1 or available <= 0 or self.scale <= MIN_SCALE:
                 break
-            self.scale = max(MIN_SCALE, self.scale * available / needed * 0.97)
+            room = TYPING_ROOM if kept else 0.97
+            self.scale = max(MIN_SCALE, self.scale * available / needed * room)
             self._set_page(fit_to_pane(html, self.scale))
 
     def _set_page(self, html: str) -> None:
@@ -373,8 +379,19 @@ class PreviewPane(QWidget):
                 return
         if css != document.defaultStyleSheet():
             document.setDefaultStyleSheet(css)
+            # The scratch page takes the new sheet once this page is on screen, so that
+            # the next keystroke does not wait for it to be parsed.
+            QTimer.singleShot(0, self, self._match_scratch)
         self.browser.setHtml(page)
         self._page = page
+
+    def _match_scratch(self) -> None:
+        """Give the scratch page the shown page's style sheet and font (see _patch)."""
+        document, scratch = self.browser.document(), self._scratch
+        if scratch.defaultStyleSheet() != document.defaultStyleSheet():
+            scratch.setDefaultStyleSheet(document.defaultStyleSheet())
+        if scratch.defaultFont() != document.defaultFont():
+            scratch.setDefaultFont(document.defaultFont())
 
     def _patch(self, page: str) -> bool:
         """Bring the page on screen to ``page`` by rewriting only the blocks whose text
@@ -386,11 +403,8 @@ class PreviewPane(QWidget):
         """
         if not same_tags(page, self._page):
             return False
+        self._match_scratch()
         document, scratch = self.browser.document(), self._scratch
-        if scratch.defaultStyleSheet() != document.defaultStyleSheet():
-            scratch.setDefaultStyleSheet(document.defaultStyleSheet())
-        if scratch.defaultFont() != document.defaultFont():
-            scratch.setDefaultFont(document.defaultFont())
         scratch.setHtml(page)
         changes = changed_blocks(document, scratch)
         if changes is None:

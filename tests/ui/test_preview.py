@@ -281,6 +281,106 @@ def test_the_css_as_default_style_sheet_draws_the_page_pixel_for_pixel_the_same(
         fit_to_pane(pane.html, pane.scale))[0]
 
 
+# --- Typing patches the page on screen (issue 20, keystroke to preview) ---
+
+def test_fit_to_pane_shows_the_page_frame_as_a_div_with_its_rows_in_order():
+    from briefgen.ui.preview import unwrap_frame
+
+    html = ('<html><head><style></style></head><body><div class="page">'
+            '<table class="frame" role="presentation">'
+            '<thead><tr><td><div class="banner">TOP MARK</div></td></tr></thead>'
+            '<tbody><tr><td><table class="memo-header"><thead><tr><th>To</th></tr></thead>'
+            '<tr><td>Desk</td></tr></table><p>Body text</p></td></tr></tbody>'
+            '<tfoot><tr><td><div class="banner">BOTTOM MARK</div></td></tr></tfoot>'
+            '</table></div></body></html>')
+    fitted = fit_to_pane(html)
+    assert 'class="frame"' not in fitted.replace('<div class="frame">', "")
+    tags: list[tuple[str, str]] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+            tags.append(("open", tag))
+
+        def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
+            tags.append(("close", tag))
+
+    Tags().feed(fitted)
+    depth: list[str] = []
+    for kind, tag in tags:  # what is left nests properly
+        if kind == "open":
+            depth.append(tag)
+        else:
+            assert depth.pop() == tag
+    assert [tag for kind, tag in tags if kind == "open"].count("table") == 1
+    # The inner table keeps its rows and cells, header row and all.
+    assert ('<table class="memo-header"><thead><tr><th>To</th></tr></thead>'
+            '<tr><td>Desk</td></tr></table>') in fitted
+    order = [fitted.index(text) for text in ("TOP MARK", "Desk", "Body text", "BOTTOM MARK")]
+    assert order == sorted(order)
+    # A frame whose row has two cells is a real table: left as it is.
+    two_cells = '<table class="frame"><tr><td>a</td><td>b</td></tr></table>'
+    assert unwrap_frame(two_cells) == two_cells
+    assert unwrap_frame("<p>No frame</p>") == "<p>No frame</p>"
+
+
+def _page_as_new(pane: PreviewPane) -> str:
+    """The page the pane would show if it were set anew: its HTML as a fresh document."""
+    from PySide6.QtGui import QTextDocument
+
+    from briefgen.ui.preview import split_style
+
+    shown = pane.browser.document()
+    fresh = QTextDocument()
+    fresh.setDefaultFont(shown.defaultFont())
+    fresh.setDefaultStyleSheet(shown.defaultStyleSheet())
+    fresh.setHtml(split_style(fit_to_pane(pane.html, pane.scale))[1])
+    return fresh.toHtml()
+
+
+@pytest.mark.parametrize("template_id", BUILTIN_TEMPLATE_IDS)
+def test_typing_in_a_field_changes_the_page_in_place_as_a_new_page_would_show_it(
+    qtbot, template_id: str,
+) -> None:
+    pane, _ = _shown_pane(qtbot, template_id, sample_brief())
+    pane.resize(480, 600)
+    qtbot.waitUntil(lambda: pane.browser.verticalScrollBar().maximum() > 0, timeout=3000)
+    document = pane.browser.document()
+    # A find hit lower on the page, and the page scrolled down to it.
+    hit = document.find("Norvalia", document.characterCount() // 2)
+    assert not hit.isNull()
+    pane.browser.setTextCursor(hit)
+    bar = pane.browser.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    scrolled = bar.value()
+    subject = "R&D <talks> on https://example.org/reports/2026/embassy-staffing-levels"
+    for typed in (subject[:-1], subject):
+        pane.document.set_value(("fields", "subject"), typed, typing=True)
+        qtbot.waitUntil(lambda t=typed: t in pane.browser.toPlainText().replace("\u200b", ""),
+                        timeout=10_000)
+    assert pane.browser.document() is document
+    kept = pane.browser.textCursor()
+    assert kept.hasSelection()
+    assert kept.selectedText() == "Norvalia"
+    assert bar.value() == scrolled
+    assert document.toHtml() == _page_as_new(pane)
+    assert not document.isUndoAvailable()  # the page's own edits keep no history
+
+
+def test_a_change_that_adds_or_removes_a_line_shows_a_new_page(qtbot) -> None:
+    from briefgen.model import KeyPoint
+
+    pane, _ = _shown_pane(qtbot, "information-memo", sample_brief())
+    points = list(pane.document.brief.key_points)
+    added = KeyPoint(text="A further round of talks is planned for the spring.")
+    pane.document.set_list("key_points", [*points, added], "Add key point")
+    qtbot.waitUntil(lambda: added.text in pane.browser.toPlainText(), timeout=10_000)
+    assert pane.browser.document().toHtml() == _page_as_new(pane)
+    pane.document.set_value(("fields", "to"), "")
+    qtbot.waitUntil(lambda: "required but empty" in pane.browser.toPlainText(),
+                    timeout=10_000)
+    assert pane.browser.document().toHtml() == _page_as_new(pane)
+
+
 # --- An office template's preview shows its letterhead (issue 19) ---
 
 def test_an_office_templates_preview_shows_its_letterhead_decoding_its_logo_once(
