@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextOption,
 )
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
@@ -172,12 +173,22 @@ def _fragments(block: QTextBlock) -> Runs:
     return runs
 
 
+def _alike(a: QTextFormat, b: QTextFormat) -> bool:
+    """Whether two formats of two documents are the same but for the number of the table
+    or list they belong to (each document numbers its own)."""
+    a, b = QTextFormat(a), QTextFormat(b)
+    a.clearProperty(QTextFormat.Property.ObjectIndex)
+    b.clearProperty(QTextFormat.Property.ObjectIndex)
+    return bool(a == b)
+
+
 def changed_blocks(shown: QTextDocument,
                    new: QTextDocument) -> list[tuple[QTextBlock, Runs]] | None:
     """The blocks of ``shown`` whose text differs from ``new``'s, each with the runs it
     should hold; ``None`` when the documents have another number of blocks, or a changed
-    block holds a picture or other object (only a new page mends that). For pages whose
-    tags are the same (see same_tags): their blocks, lists and tables are then alike."""
+    block has another block format or holds a picture or other object (only a new page
+    mends that). For pages whose tags are the same (see same_tags): their lists, tables
+    and the other blocks are then alike."""
     if shown.blockCount() != new.blockCount():
         return None
     changes = []
@@ -185,7 +196,9 @@ def changed_blocks(shown: QTextDocument,
     while old.isValid() and fresh.isValid():
         text = fresh.text()
         if old.text() != text:
-            if _OBJECT in text or _OBJECT in old.text():
+            if (_OBJECT in text or _OBJECT in old.text()
+                    or not _alike(old.blockFormat(), fresh.blockFormat())
+                    or not _alike(old.charFormat(), fresh.charFormat())):
                 return None
             changes.append((old, _fragments(fresh)))
         old, fresh = old.next(), fresh.next()

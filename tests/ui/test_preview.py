@@ -381,6 +381,38 @@ def test_a_change_that_adds_or_removes_a_line_shows_a_new_page(qtbot) -> None:
     assert pane.browser.document().toHtml() == _page_as_new(pane)
 
 
+def test_only_blocks_whose_text_changed_are_patched_and_anything_else_needs_a_new_page(
+    qtbot,
+) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from briefgen.ui.preview import changed_blocks, patch_blocks, same_tags
+
+    def page(html: str) -> QTextDocument:
+        document = QTextDocument()
+        document.setHtml(html)
+        return document
+
+    before = ('<h1>Memo</h1><table><tr><td>To</td><td>Desk</td></tr></table>'
+              '<ul><li>First point</li><li>Second <b>point</b></li></ul>')
+    after = before.replace("Desk", "Europe desk").replace("Second", "Other")
+    assert same_tags(before, after)
+    shown, new = page(before), page(after)
+    changes = changed_blocks(shown, new)
+    assert changes is not None
+    assert [block.text() for block, _runs in changes] == ["Desk", "Second point"]
+    patch_blocks(shown, changes)
+    assert shown.toHtml() == page(after).toHtml()
+    assert changed_blocks(shown, page(after)) == []
+    # Another number of blocks, another block format, a picture: a new page.
+    assert changed_blocks(page("<p>a</p>"), page("<p>a</p><p>b</p>")) is None
+    assert changed_blocks(page('<p align="right">a</p><p>b</p>'),
+                          page("<p>c</p><p>b</p>")) is None
+    assert changed_blocks(page('<p><img src="x.png" width="4" height="4">a</p>'),
+                          page('<p><img src="x.png" width="4" height="4">b</p>')) is None
+    assert not same_tags("<p>a</p>", '<p class="warning">a</p>')
+
+
 # --- An office template's preview shows its letterhead (issue 19) ---
 
 def test_an_office_templates_preview_shows_its_letterhead_decoding_its_logo_once(
