@@ -6,6 +6,7 @@ import base64
 import functools
 import re
 import time
+from html import unescape as html_unescape
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
@@ -158,7 +159,7 @@ def fit_to_pane(html: str, scale: float = 1.0) -> str:
 
 
 Runs = list[tuple[str, QTextCharFormat]]
-_TAG = re.compile(r"<[^>]*>")
+_TAG_SPLIT = re.compile(r"(<[^>]*>)")
 _OBJECT = "\ufffc"  # where a picture (or another object) stands in a block's text
 
 
@@ -205,10 +206,64 @@ def changed_blocks(shown: QTextDocument,
     return changes
 
 
+def text_changes(page: str, other: str) -> list[tuple[int, str, str]] | None:
+    """The texts between tags that differ from ``page`` to ``other``, each as (its number
+    among the page's parts, before, after); ``None`` unless both pages have the same
+    tags, attributes and all, in the same order. Then only their text differs (typing in
+    a field), and with it their blocks and formats are alike."""
+    parts, others = _TAG_SPLIT.split(page), _TAG_SPLIT.split(other)
+    if len(parts) != len(others) or parts[1::2] != others[1::2]:
+        return None
+    return [(number, parts[number], others[number]) for number in range(0, len(parts), 2)
+            if parts[number] != others[number]]
+
+
 def same_tags(page: str, other: str) -> bool:
-    """Whether two pages have the same tags, attributes and all, in the same order: then
-    only their text differs (typing in a field), and with it their formats are alike."""
-    return _TAG.findall(page) == _TAG.findall(other)
+    """Whether two pages have the same tags, in the same order (see text_changes)."""
+    return text_changes(page, other) is not None
+
+
+def _plain(text: str) -> bool:
+    """Whether ``text`` stands in a page's document as it is: words with single spaces
+    between them, nothing Qt would fold, drop or turn into a block or an object."""
+    return (bool(text) and text == text.strip(" ") and "  " not in text
+            and not any(c in text for c in "\t\n\r\f\v\xa0\u2028\u2029\ufffc"))
+
+
+def retext(document: QTextDocument, page: str, changes: list[tuple[int, str, str]]) -> bool:
+    """Apply ``changes`` (text_changes of the page ``document`` shows) to ``document`` in
+    place, when each is plain text in the body whose old text the document holds once
+    (and the title); False, with ``document`` untouched, otherwise."""
+    parts = _TAG_SPLIT.split(page)
+    body = next((number for number in range(1, len(parts), 2)
+                 if parts[number][:5].lower() == "<body"), len(parts))
+    edits: list[tuple[int, str, str]] = []
+    title: str | None = None
+    raw = document.toRawText()
+    for number, before, after in changes:
+        old, new = html_unescape(before), html_unescape(after)
+        if not (_plain(old) and _plain(new)):
+            return False
+        if number < body:
+            if parts[number - 1].lower() != "<title>" or title is not None:
+                return False
+            title = new
+            continue
+        if raw.count(old) != 1:
+            return False
+        edits.append((raw.index(old), old, new))
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for start, old, new in sorted(edits, reverse=True):  # from the end: positions hold
+        cursor.setPosition(start + 1)
+        char_format = cursor.charFormat()  # of the text's first character
+        cursor.setPosition(start)
+        cursor.setPosition(start + len(old), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(new, char_format)
+    cursor.endEditBlock()
+    if title is not None:
+        document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
+    return True
 
 
 def patch_blocks(document: QTextDocument, changes: list[tuple[QTextBlock, Runs]]) -> None:
@@ -414,15 +469,18 @@ class PreviewPane(QWidget):
         out the whole page on screen again, the patch lays out the blocks it changed. The
         scroll position and a selection (a find hit) stay where they were.
         """
-        if not same_tags(page, self._page):
+        changes = text_changes(self._page, page)
+        if changes is None:
             return False
+        if retext(self.browser.document(), self._page, changes):
+            return True
         self._match_scratch()
         document, scratch = self.browser.document(), self._scratch
         scratch.setHtml(page)
-        changes = changed_blocks(document, scratch)
-        if changes is None:
+        blocks = changed_blocks(document, scratch)
+        if blocks is None:
             return False
-        patch_blocks(document, changes)
+        patch_blocks(document, blocks)
         title = QTextDocument.MetaInformation.DocumentTitle
         if document.metaInformation(title) != scratch.metaInformation(title):
             document.setMetaInformation(title, scratch.metaInformation(title))

@@ -353,9 +353,11 @@ def test_typing_in_a_field_changes_the_page_in_place_as_a_new_page_would_show_it
     bar.setValue(bar.maximum() // 2)
     scrolled = bar.value()
     subject = "R&D <talks> on https://example.org/reports/2026/embassy-staffing-levels"
-    for typed in (subject[:-1], subject):
+    # Typed text in place; then a double space, which Qt folds: compared block by block.
+    for typed, shows in ((subject[:-1], subject[:-1]), (subject, subject),
+                         (subject + "  now", subject + " now")):
         pane.document.set_value(("fields", "subject"), typed, typing=True)
-        qtbot.waitUntil(lambda t=typed: t in pane.browser.toPlainText().replace("\u200b", ""),
+        qtbot.waitUntil(lambda t=shows: t in pane.browser.toPlainText().replace("\u200b", ""),
                         timeout=10_000)
     assert pane.browser.document() is document
     kept = pane.browser.textCursor()
@@ -411,6 +413,46 @@ def test_only_blocks_whose_text_changed_are_patched_and_anything_else_needs_a_ne
     assert changed_blocks(page('<p><img src="x.png" width="4" height="4">a</p>'),
                           page('<p><img src="x.png" width="4" height="4">b</p>')) is None
     assert not same_tags("<p>a</p>", '<p class="warning">a</p>')
+
+
+def test_a_plain_text_change_is_made_in_place_only_where_the_page_holds_it_once(
+    qtbot,
+) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from briefgen.ui.preview import retext, text_changes
+
+    def page(html: str) -> QTextDocument:
+        document = QTextDocument()
+        document.setHtml(html)
+        return document
+
+    before = ('<html><head><title>Memo: Talks</title></head><body><h1>Memo</h1>'
+              '<table><tr><th>SUBJECT:</th><td dir="auto">Talks</td></tr></table>'
+              '<p><b>Budget:</b><i>R&amp;D review</i></p></body></html>')
+    after = (before.replace("Talks<", "Talks in Geneva &amp; Bern<")
+             .replace("R&amp;D review", "R&amp;D cuts"))
+    changes = text_changes(before, after)
+    assert changes is not None
+    assert len(changes) == 3  # the title, the subject cell, the paragraph
+    shown = page(before)
+    assert retext(shown, before, changes)
+    assert shown.toHtml() == page(after).toHtml()
+    assert shown.metaInformation(QTextDocument.MetaInformation.DocumentTitle) == (
+        "Memo: Talks in Geneva & Bern")
+    # What the page holds twice, or what Qt would fold or break, is left to a new page.
+    twice = "<body><p>Desk</p><p>Desk</p></body>"
+    shown = page(twice)
+    original = shown.toHtml()
+    assert not retext(shown, twice, text_changes(twice, twice.replace("Desk<", "Desks<", 1))
+                      or [])
+    assert shown.toHtml() == original
+    spaced = "<body><p>Desk</p></body>"
+    for typed in ("Desk  two", "Desk\nline", " Desk", ""):
+        changes = text_changes(spaced, spaced.replace("Desk", typed))
+        assert changes
+        assert not retext(page(spaced), spaced, changes), typed
+    assert text_changes("<p>a</p>", '<p class="x">a</p>') is None
 
 
 # --- An office template's preview shows its letterhead (issue 19) ---
