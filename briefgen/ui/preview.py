@@ -232,14 +232,17 @@ def _plain(text: str) -> bool:
 
 def retext(document: QTextDocument, page: str, changes: list[tuple[int, str, str]]) -> bool:
     """Apply ``changes`` (text_changes of the page ``document`` shows) to ``document`` in
-    place, when each is plain text in the body whose old text the document holds once
-    (and the title); False, with ``document`` untouched, otherwise."""
+    place, when each is plain text in the body whose old text both the page as written
+    and the document hold once (and the title); False, with ``document`` untouched,
+    otherwise."""
     parts = _TAG_SPLIT.split(page)
     body = next((number for number in range(1, len(parts), 2)
                  if parts[number][:5].lower() == "<body"), len(parts))
     edits: list[tuple[int, str, str]] = []
     title: str | None = None
     raw = document.toRawText()
+    # The body's text as written (a text hidden on screen is in it, not in ``raw``).
+    written = html_unescape("".join(parts[body + 1::2]))
     for number, before, after in changes:
         old, new = html_unescape(before), html_unescape(after)
         if not (_plain(old) and _plain(new)):
@@ -249,12 +252,16 @@ def retext(document: QTextDocument, page: str, changes: list[tuple[int, str, str
                 return False
             title = new
             continue
-        if raw.count(old) != 1:
+        if raw.count(old) != 1 or written.count(old) != 1:
             return False
         edits.append((raw.index(old), old, new))
+    edits.sort()
+    if any(start + len(old) > following[0]
+           for (start, old, _new), following in zip(edits, edits[1:], strict=False)):
+        return False
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
-    for start, old, new in sorted(edits, reverse=True):  # from the end: positions hold
+    for start, old, new in reversed(edits):  # from the end: earlier positions hold
         cursor.setPosition(start + 1)
         char_format = cursor.charFormat()  # of the text's first character
         cursor.setPosition(start)
