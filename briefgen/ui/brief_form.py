@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.field_editors import DateLineEdit, FieldBinding, lines_height, make_editor
-from briefgen.ui.field_sources import source_hint
 from briefgen.ui.list_editor import ListEditor
 from briefgen.ui.list_selector import ListSelector
 from briefgen.ui.models import LIST_SPECS, BriefListModel, SpansRole
@@ -86,6 +85,8 @@ class BriefForm(QWidget):
 
     item_selected = Signal(list)
     show_in_source = Signal(list)
+    # The list editors are built (see build_lists): the window puts them in the Tab order.
+    lists_built = Signal()
     template_chosen = Signal(str)
     # When the sources share nothing: the user's choice of a memo per source, or a bottom
     # line with a line per source.
@@ -98,7 +99,10 @@ class BriefForm(QWidget):
         self.models: dict[str, BriefListModel] = {
             name: BriefListModel(document, spec) for name, spec in LIST_SPECS.items()
         }
-        self.editors: dict[str, ListEditor] = {}
+        self._editors: dict[str, ListEditor] = {}
+        # The lists (shown, extra) whose editors __init__ leaves to build_lists.
+        self._pending_lists: tuple[list[str], list[str]] | None = None
+        self._lists_later = True
         self.field_editors: dict[str, QWidget] = {}
         # Under a field the memo fills from elsewhere when it is empty: where from.
         self.source_hints: dict[str, tuple[QLabel, str]] = {}
@@ -156,20 +160,20 @@ class BriefForm(QWidget):
         summary_label.setBuddy(self.summary)
 
         # The selector picks the list; the stack (still called ``tabs``) shows its editor.
-        self.selector = ListSelector(self)
-        self.tabs = QStackedWidget(self)
-        self.tabs.setObjectName("listPages")
+        self._selector = ListSelector(self)
+        self._tabs = QStackedWidget(self)
+        self._tabs.setObjectName("listPages")
         # The list shown keeps room for several rows (and an open multi-line cell editor);
         # on a short screen the form scrolls as a whole instead of squeezing it.
-        self.tabs.setMinimumHeight(max(LIST_MINIMUM_HEIGHT, self.fontMetrics().lineSpacing() * 13))
-        self.selector.current_changed.connect(self.tabs.setCurrentIndex)
-        self.tabs.currentChanged.connect(self.selector.set_current)
-        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._tabs.setMinimumHeight(max(LIST_MINIMUM_HEIGHT, self.fontMetrics().lineSpacing() * 13))
+        self._selector.current_changed.connect(self._tabs.setCurrentIndex)
+        self._tabs.currentChanged.connect(self._selector.set_current)
+        self._tabs.currentChanged.connect(self._on_tab_changed)
         for keys, step in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _checked=False, s=step: self.selector.step(s))
+            action.triggered.connect(lambda _checked=False, s=step: self._selector.step(s))
             self.addAction(action)
 
         title = QLabel("Brief", self)
@@ -191,14 +195,42 @@ class BriefForm(QWidget):
         layout.addWidget(summary_label)
         layout.addWidget(self.summary)
         layout.addSpacing(4)
-        layout.addWidget(self.selector)
-        layout.addWidget(self.tabs, 2)
+        layout.addWidget(self._selector)
+        layout.addWidget(self._tabs, 2)
         for model in self.models.values():
             model.modelReset.connect(self._update_tab_titles)
         document.changed.connect(self._update_source_hints)
         document.changed.connect(self._update_header_summary)
         self.set_template(None)
+        self._lists_later = False
         self.show_header(True)
+
+    def build_lists(self) -> None:
+        """Build the list editors (ten tables with their buttons), which a new form leaves
+        until the window's first paint or the first use of ``editors``, ``tabs`` or
+        ``selector``, whichever comes first; no effect once built."""
+        pending, self._pending_lists = self._pending_lists, None
+        if pending is not None:
+            self._build_tabs(*pending)
+            self.lists_built.emit()
+
+    @property
+    def editors(self) -> dict[str, ListEditor]:
+        """Each list's editor, by list name, in the selector's order."""
+        self.build_lists()
+        return self._editors
+
+    @property
+    def tabs(self) -> QStackedWidget:
+        """The stack of list editors (one shown at a time)."""
+        self.build_lists()
+        return self._tabs
+
+    @property
+    def selector(self) -> ListSelector:
+        """The wrapping row of list names above the stack."""
+        self.build_lists()
+        return self._selector
 
     def show_header(self, shown: bool) -> None:
         """Show every header field, or none and one line summing them up (the toggle's
@@ -298,7 +330,10 @@ class BriefForm(QWidget):
         shown = [n for n in shown if n in LIST_SPECS]
         # The lists this template leaves out stay editable, after its own.
         extra = [n for n in LIST_SPECS if n not in shown]
-        self._build_tabs(shown, extra)
+        if self._lists_later:
+            self._pending_lists = (shown, extra)
+        else:
+            self._build_tabs(shown, extra)
         self._update_source_hints()
 
     def _add_problem_line(self, name: str, editor: DateLineEdit) -> None:
@@ -327,6 +362,10 @@ class BriefForm(QWidget):
         self.unrelated.set_count(len(brief.sources))
 
     def _update_source_hints(self) -> None:
+        if not self.source_hints:
+            return
+        from briefgen.ui.field_sources import source_hint
+
         brief = self.document.brief
         for name, (hint, help_text) in self.source_hints.items():
             text = source_hint(name, help_text, brief)
@@ -345,16 +384,17 @@ class BriefForm(QWidget):
                                 *self.field_editors.values(),
                                 self.unrelated.memo_per_source, self.unrelated.line_per_source,
                                 self.summary]
-        chain.append(self.selector)
-        for editor in self.editors.values():
+        chain.append(self._selector)
+        for editor in self._editors.values():
             chain += [editor.view, editor.add_button, editor.remove_button, editor.up_button,
                       editor.down_button]
         return chain
 
     def current_list(self) -> str | None:
         """The name of the list shown now (``None`` before any is built)."""
-        order = list(self.editors)
-        index = self.tabs.currentIndex()
+        self.build_lists()
+        order = list(self._editors)
+        index = self._tabs.currentIndex()
         return order[index] if 0 <= index < len(order) else None
 
     def editor(self, name: str) -> ListEditor:
@@ -362,47 +402,48 @@ class BriefForm(QWidget):
         return self.editors[name]
 
     def _build_tabs(self, names: list[str], extra: list[str]) -> None:
+        self._pending_lists = None
         # The user stays on the list they were on, wherever the new template puts it.
         current_name = self.current_list()
-        self.tabs.blockSignals(True)
-        self.selector.blockSignals(True)
-        self.selector.clear()
-        for editor in self.editors.values():
-            self.tabs.removeWidget(editor)
+        self._tabs.blockSignals(True)
+        self._selector.blockSignals(True)
+        self._selector.clear()
+        for editor in self._editors.values():
+            self._tabs.removeWidget(editor)
             editor.hide()
             editor.deleteLater()
-        self.editors = {}
+        self._editors = {}
         self._extra_lists = set(extra)
         for name in names + extra:
-            editor = ListEditor(self.models[name], self.tabs)
+            editor = ListEditor(self.models[name], self._tabs)
             editor.selected.connect(self.item_selected)
             editor.show_in_source.connect(self.show_in_source)
-            self.editors[name] = editor
-            self.tabs.addWidget(editor)
+            self._editors[name] = editor
+            self._tabs.addWidget(editor)
             title = LIST_SPECS[name].title
             keys = "Ctrl+PgDown / Ctrl+PgUp: next / previous list"
             if name in self._extra_lists:
                 tip = f"{title}: this template does not print this list. ({keys})"
             else:
                 tip = f"{title} ({keys})"
-            self.selector.add(title, tip, short=SHORT_TITLES.get(name, title),
+            self._selector.add(title, tip, short=SHORT_TITLES.get(name, title),
                               muted=name in self._extra_lists)
-        order = list(self.editors)
+        order = list(self._editors)
         index = order.index(current_name) if current_name in order else 0
-        self.tabs.setCurrentIndex(index)
-        self.selector.set_current(index)
-        self.selector.blockSignals(False)
-        self.tabs.blockSignals(False)
+        self._tabs.setCurrentIndex(index)
+        self._selector.set_current(index)
+        self._selector.blockSignals(False)
+        self._tabs.blockSignals(False)
         self._update_tab_titles()
 
     def _update_tab_titles(self) -> None:
         labels = {}
-        for index, name in enumerate(self.editors):
+        for index, name in enumerate(self._editors):
             count = self.models[name].rowCount()
             title = LIST_SPECS[name].title
             short = SHORT_TITLES.get(name, title)
             labels[index] = (f"{title} ({count})", f"{short} ({count})")
-        self.selector.set_texts(labels)
+        self._selector.set_texts(labels)
 
     def _select_template_id(self, template_id: str) -> None:
         index = self.template_box.findData(template_id)
@@ -415,7 +456,7 @@ class BriefForm(QWidget):
             self.template_chosen.emit(template_id)
 
     def _on_tab_changed(self, index: int) -> None:
-        editor = self.tabs.widget(index)
+        editor = self._tabs.widget(index)
         if isinstance(editor, ListEditor):
             row = editor.current_row()
             spans = editor.model.data(editor.model.index(row, 0), SpansRole) if row >= 0 else []
