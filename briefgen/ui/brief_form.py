@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -25,21 +29,62 @@ from PySide6.QtWidgets import (
 
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.field_editors import DateLineEdit, FieldBinding, lines_height, make_editor
-from briefgen.ui.list_editor import ListEditor
 from briefgen.ui.list_selector import ListSelector
 from briefgen.ui.models import LIST_SPECS, BriefListModel, SpansRole
 from briefgen.ui.source_relations import unrelated_sources
 
 if TYPE_CHECKING:
     from briefgen.render import BriefTemplate
+    from briefgen.ui.list_editor import ListEditor
 
-LIST_MINIMUM_HEIGHT = 230
+LIST_MINIMUM_HEIGHT = 200
 # The tabs shown when no template is chosen: a subset of briefgen.model's lists, deliberately
 # without organisations and places, in the form's own order.
 DEFAULT_LISTS = ("key_points", "people", "quotes", "dates", "topics", "next_steps")
 # Labels for the list selector when the full titles do not fit in two rows.
 SHORT_TITLES = {"key_points": "Points", "next_steps": "Steps", "organizations": "Orgs",
                 "not_discussed": "Not disc."}
+
+
+# From this width of the form on, two short header fields share a row (To | From...).
+PAIRED_WIDTH = 400
+# Header fields that always take a row of their own (the memo's title line is long).
+WIDE_FIELDS = frozenset({"subject"})
+
+
+@dataclass
+class HeaderRow:
+    """One header field as the form lays it out: its label, its editor and the lines
+    under it (a date's problem, where the memo takes an empty field from). ``kind`` says
+    which fields may share a row: ``"line"`` with ``"line"``, ``"text"`` (two lines)
+    with ``"text"``; ``"wide"`` never shares."""
+
+    label: QLabel
+    editor: QWidget
+    kind: str
+    lines: list[QLabel] = field(default_factory=list)
+
+
+def header_layout_rows(
+    rows: list[HeaderRow], paired: bool,
+) -> list[tuple[HeaderRow, HeaderRow | None]]:
+    """The header's rows on screen: each field with the next one of its kind beside it
+    when ``paired`` (a short field may move up past fields of another kind, never past
+    one of its own: To | From, Date | Marking, then Subject), else one field a row."""
+    placed: set[int] = set()
+    out: list[tuple[HeaderRow, HeaderRow | None]] = []
+    for index, row in enumerate(rows):
+        if index in placed:
+            continue
+        placed.add(index)
+        partner = None
+        if paired and row.kind != "wide":
+            partner = next((i for i in range(index + 1, len(rows))
+                            if i not in placed and rows[i].kind == row.kind), None)
+        if partner is not None:
+            placed.add(partner)
+        out.append((row, rows[partner] if partner is not None else None))
+    return out
 
 
 class UnrelatedSourcesNote(QFrame):
@@ -104,6 +149,15 @@ class BriefForm(QWidget):
         self._pending_lists: tuple[list[str], list[str]] | None = None
         self._lists_later = True
         self.field_editors: dict[str, QWidget] = {}
+        # Each header field's label (the yes/no boxes have none: their own text names them).
+        self.field_labels: dict[str, QLabel] = {}
+        # The header in rows, in the template's order, and how they are laid out now.
+        self._header_rows: list[HeaderRow] = []
+        self._pair_boxes: list[QWidget] = []
+        self._line_shown: dict[QLabel, bool] = {}
+        self._paired = False
+        # The header's editors in the order they are laid out (the Tab order follows it).
+        self._field_order: list[QWidget] = []
         # Under a field the memo fills from elsewhere when it is empty: where from.
         self.source_hints: dict[str, tuple[QLabel, str]] = {}
         # Under a date field whose text is not a date: what is wrong.
@@ -137,7 +191,7 @@ class BriefForm(QWidget):
         self.header_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.header_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.header_layout.setContentsMargins(0, 0, 4, 0)
-        self.header_layout.setVerticalSpacing(4)
+        self.header_layout.setVerticalSpacing(3)
         # All the fields at their full height, never in a box of their own that scrolls by
         # itself: when the pane is shorter than the form, the whole form scrolls (the
         # window's FitScrollArea) and the lists below keep their minimum height.
@@ -158,6 +212,14 @@ class BriefForm(QWidget):
         summary_label = QLabel("&Bottom line", self)
         summary_label.setObjectName("sectionLabel")
         summary_label.setBuddy(self.summary)
+        summary_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.summary_label = summary_label
+        # The label beside the box, in the header's label column: a line of its own above
+        # it took height the lists need on a laptop screen.
+        summary_row = QHBoxLayout()
+        summary_row.setSpacing(6)
+        summary_row.addWidget(summary_label, 0, Qt.AlignmentFlag.AlignTop)
+        summary_row.addWidget(self.summary, 1)
 
         # The selector picks the list; the stack (still called ``tabs``) shows its editor.
         self._selector = ListSelector(self)
@@ -165,7 +227,7 @@ class BriefForm(QWidget):
         self._tabs.setObjectName("listPages")
         # The list shown keeps room for several rows (and an open multi-line cell editor);
         # on a short screen the form scrolls as a whole instead of squeezing it.
-        self._tabs.setMinimumHeight(max(LIST_MINIMUM_HEIGHT, self.fontMetrics().lineSpacing() * 13))
+        self._tabs.setMinimumHeight(max(LIST_MINIMUM_HEIGHT, self.fontMetrics().lineSpacing() * 11))
         self._selector.current_changed.connect(self._tabs.setCurrentIndex)
         self._tabs.currentChanged.connect(self._selector.set_current)
         self._tabs.currentChanged.connect(self._on_tab_changed)
@@ -192,9 +254,7 @@ class BriefForm(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.header_summary)
         layout.addWidget(self.unrelated)
-        layout.addWidget(summary_label)
-        layout.addWidget(self.summary)
-        layout.addSpacing(4)
+        layout.addLayout(summary_row)
         layout.addWidget(self._selector)
         layout.addWidget(self._tabs, 2)
         for model in self.models.values():
@@ -273,12 +333,20 @@ class BriefForm(QWidget):
     def set_template(self, template: BriefTemplate | None) -> None:
         """Rebuild the header fields and list tabs for ``template`` (``None``: lists only)."""
         while self.header_layout.rowCount():
-            self.header_layout.removeRow(0)
+            self.header_layout.takeRow(0)
+        for widget in [*self._pair_boxes, *(w for row in self._header_rows
+                                             for w in (row.label, row.editor, *row.lines))]:
+            widget.hide()
+            widget.deleteLater()
+        self._pair_boxes = []
+        self._header_rows = []
+        self._line_shown = {}
         self.field_editors.clear()
+        self.field_labels.clear()
         self.source_hints.clear()
         self.field_problems.clear()
         if template is not None:
-            options: QHBoxLayout | None = None
+            options: HeaderRow | None = None
             for spec in template.fields:
                 editor = make_editor(spec.type, list(spec.choices), self.header)
                 editor.setObjectName(f"field_{spec.name}")
@@ -291,40 +359,42 @@ class BriefForm(QWidget):
                     editor.setPlaceholderText(f"today ({dt.date.today().isoformat()})")
                 label = (spec.label or spec.name.replace("_", " ").capitalize())
                 label += " *" if spec.required else ""
-                if isinstance(editor, QPlainTextEdit):
-                    # Two lines (it scrolls beyond): the header stays whole on a laptop.
-                    editor.setFixedHeight(lines_height(editor, 2))
+                self.field_editors[spec.name] = editor
                 if isinstance(editor, QCheckBox):
                     # The yes/no fields side by side in one row, each box named by its
                     # own text: a row each took the lists' height on a laptop screen.
                     editor.setText(label)
                     if options is None:
-                        row = QWidget(self.header)
-                        options = QHBoxLayout(row)
-                        options.setContentsMargins(0, 0, 0, 0)
-                        options.addStretch(1)
-                        self.header_layout.addRow("Options", row)
-                    options.insertWidget(options.count() - 1, editor)
-                    self.field_editors[spec.name] = editor
+                        box = QWidget(self.header)
+                        box_layout = QHBoxLayout(box)
+                        box_layout.setContentsMargins(0, 0, 0, 0)
+                        box_layout.addStretch(1)
+                        options = HeaderRow(QLabel("Options", self.header), box, "wide")
+                        self._header_rows.append(options)
+                    box_layout.insertWidget(box_layout.count() - 1, editor)
                     continue
-                self.header_layout.addRow(label, editor)
-                self.field_editors[spec.name] = editor
+                if isinstance(editor, QPlainTextEdit):
+                    # Two lines (it scrolls beyond): the header stays whole on a laptop.
+                    editor.setFixedHeight(lines_height(editor, 2))
+                kind = ("wide" if spec.name in WIDE_FIELDS or not isinstance(
+                            editor, (QLineEdit, QComboBox, QPlainTextEdit))
+                        else "text" if isinstance(editor, QPlainTextEdit) else "line")
+                label_widget = QLabel(label, self.header)
+                label_widget.setBuddy(editor)
+                self.field_labels[spec.name] = label_widget
+                row = HeaderRow(label_widget, editor, kind)
+                self._header_rows.append(row)
                 if isinstance(editor, DateLineEdit):
-                    self._add_problem_line(spec.name, editor)
+                    row.lines.append(self._add_problem_line(spec.name, editor))
                 if "when empty" in spec.help.lower():
                     hint = QLabel(self.header)
                     hint.setObjectName("fieldSource")
                     hint.setWordWrap(True)
-                    self.header_layout.addRow("", hint)
+                    row.lines.append(hint)
                     self.source_hints[spec.name] = (hint, spec.help)
             self._select_template_id(template.id)
-        if self.header.isVisible():
-            # New rows of a visible form show only on the next event-loop turn; show them
-            # now so that the size hint counts them.
-            for child in self.header.findChildren(
-                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
-            ):
-                child.show()
+        self._paired = self._pairs_fit()
+        self._arrange_header()
         self._update_header_summary()
         shown = list(template.lists) if template is not None else list(DEFAULT_LISTS)
         shown = [n for n in shown if n in LIST_SPECS]
@@ -336,25 +406,108 @@ class BriefForm(QWidget):
             self._build_tabs(shown, extra)
         self._update_source_hints()
 
-    def _add_problem_line(self, name: str, editor: DateLineEdit) -> None:
+    def _pairs_fit(self) -> bool:
+        """Whether the form is wide enough for two header fields side by side."""
+        return self.width() >= PAIRED_WIDTH
+
+    def _arrange_header(self) -> None:
+        """Lay the header rows out: two short fields of the same height to a row when
+        ``_paired`` (To | From, Date | Marking, Background | Comment), else one a row;
+        the subject, tables and the yes/no options always take a row of their own. Each
+        field's problem or hint line stays under it. The widgets are kept, only moved."""
+        focused = QApplication.focusWidget()
+        while self.header_layout.rowCount():
+            self.header_layout.takeRow(0)
+        for pair in self._pair_boxes:
+            pair.hide()
+            pair.deleteLater()
+        self._pair_boxes = []
+        rows = self._header_rows
+        second_labels: list[QLabel] = []
+        self._field_order = []
+        for first, second in header_layout_rows(rows, self._paired):
+            if second is not None:
+                second_labels.append(self._add_pair(first, second))
+            else:
+                self.header_layout.addRow(first.label, first.editor)
+                for line in first.lines:
+                    self.header_layout.addRow("", line)
+            self._field_order += [first.editor] + ([second.editor] if second else [])
+        # The bottom line's label lines up with the header's labels (the form layout's
+        # label column is as wide as its widest label).
+        firsts = [row.label for row in rows]
+        self.summary_label.setMinimumWidth(
+            max((label.sizeHint().width() for label in firsts), default=0))
+        # The second column's labels share one width, so that its fields line up.
+        width = max((label.sizeHint().width() for label in second_labels), default=0)
+        for label in second_labels:
+            label.setMinimumWidth(width)
+        for row in rows:
+            for widget in (row.label, row.editor):
+                widget.show()
+        for line, shown in list(self._line_shown.items()):
+            self._show_line(line, shown)
+        for row in rows:
+            for line in row.lines:
+                if line not in self._line_shown:
+                    self._show_line(line, False)
+        if focused is not None and self.header.isAncestorOf(focused):
+            focused.setFocus()  # moving it into or out of a pair box took its focus
+
+    def _add_pair(self, first: HeaderRow, second: HeaderRow) -> QLabel:
+        """One form row holding two fields side by side; returns the second one's label."""
+        box = QWidget(self.header)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(self.header_layout.verticalSpacing())
+        grid.addWidget(first.editor, 0, 0)
+        grid.addWidget(second.label, 0, 1,
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(second.editor, 0, 2)
+        for column, row in ((0, first), (2, second)):
+            for offset, line in enumerate(row.lines, start=1):
+                grid.addWidget(line, offset, column)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        self.header_layout.addRow(first.label, box)
+        self._pair_boxes.append(box)
+        box.show()
+        return second.label
+
+    def _show_line(self, line: QLabel, shown: bool) -> None:
+        """Show or hide a problem or hint line (and its row, when it has one)."""
+        self._line_shown[line] = shown
+        row, _role = cast(tuple[int, object], self.header_layout.getWidgetPosition(line))
+        if row >= 0:
+            self.header_layout.setRowVisible(row, shown)
+        else:
+            line.setVisible(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._header_rows and self._pairs_fit() != self._paired:
+            self._paired = self._pairs_fit()
+            self._arrange_header()
+
+    def _add_problem_line(self, name: str, editor: DateLineEdit) -> QLabel:
         """A line under a date field saying what is wrong with its text, shown only then."""
         line = QLabel(self.header)
         line.setObjectName("fieldProblem")
         line.setWordWrap(True)
         line.setAccessibleName(f"Problem with {name.replace('_', ' ')}")
-        self.header_layout.addRow("", line)
-        self.header_layout.setRowVisible(line, False)
         self.field_problems[name] = line
 
         def show(problem: str) -> None:
             line.setText(problem)
-            self.header_layout.setRowVisible(line, bool(problem))
+            self._show_line(line, bool(problem))
             editor.setProperty("invalid", bool(problem))
             editor.setToolTip(problem or editor.property("help") or "")
             editor.style().unpolish(editor)
             editor.style().polish(editor)
 
         editor.problem.connect(show)
+        return line
 
     def _update_unrelated(self) -> None:
         brief = self.document.brief
@@ -370,7 +523,7 @@ class BriefForm(QWidget):
         for name, (hint, help_text) in self.source_hints.items():
             text = source_hint(name, help_text, brief)
             hint.setText(text)
-            self.header_layout.setRowVisible(hint, bool(text))
+            self._show_line(hint, bool(text))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Entering the summary shows its evidence, like selecting a list item does."""
@@ -380,8 +533,11 @@ class BriefForm(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """The form's widgets in keyboard (Tab) order: template, fields, summary, lists."""
-        chain: list[QWidget] = [self.template_box, self.header_toggle,
-                                *self.field_editors.values(),
+        laid_out = [w for editor in self._field_order
+                    for w in ([editor] if editor in self.field_editors.values()
+                              else [e for e in self.field_editors.values()
+                                    if editor.isAncestorOf(e)])]
+        chain: list[QWidget] = [self.template_box, self.header_toggle, *laid_out,
                                 self.unrelated.memo_per_source, self.unrelated.line_per_source,
                                 self.summary]
         chain.append(self._selector)
@@ -402,6 +558,8 @@ class BriefForm(QWidget):
         return self.editors[name]
 
     def _build_tabs(self, names: list[str], extra: list[str]) -> None:
+        from briefgen.ui.list_editor import ListEditor  # not needed before the first paint
+
         self._pending_lists = None
         # The user stays on the list they were on, wherever the new template puts it.
         current_name = self.current_list()
@@ -467,6 +625,6 @@ def _field_label(form: BriefForm, name: str, editor: QWidget) -> str:
     """The label the form shows for header field ``name`` (without its "required" star)."""
     if isinstance(editor, QCheckBox):
         return editor.text().rstrip(" *")
-    label = form.header_layout.labelForField(editor)
-    text = label.text() if isinstance(label, QLabel) else name
+    label = form.field_labels.get(name)
+    text = label.text() if label is not None else name
     return text.replace("&", "").rstrip(" *") or name
