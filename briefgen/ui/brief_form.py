@@ -465,9 +465,12 @@ class BriefForm(QWidget):
         grid.addWidget(second.label, 0, 1,
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(second.editor, 0, 2)
-        for column, row in ((0, first), (2, second)):
+        for column, row, other in ((0, first, second), (2, second, first)):
             for offset, line in enumerate(row.lines, start=1):
-                grid.addWidget(line, offset, column)
+                if other.lines:
+                    grid.addWidget(line, offset, column)  # under its own field
+                else:  # the whole width: a short hint on one line, not three
+                    grid.addWidget(line, offset, 0, 1, 3)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(2, 1)
         self.header_layout.addRow(first.label, box)
@@ -614,6 +617,8 @@ class BriefForm(QWidget):
             self.template_chosen.emit(template_id)
 
     def _on_tab_changed(self, index: int) -> None:
+        from briefgen.ui.list_editor import ListEditor  # loaded with the lists
+
         editor = self._tabs.widget(index)
         if isinstance(editor, ListEditor):
             row = editor.current_row()

@@ -310,10 +310,13 @@ def test_a_date_problem_shows_under_its_own_field_beside_another(qtbot, library)
     qtbot.keyClicks(date, "2026-02-30")
     date.editingFinished.emit()
     assert problem.isVisibleTo(form)
+    below = date.mapTo(form, date.rect().bottomLeft()).y()
+    qtbot.waitUntil(lambda: problem.mapTo(form, problem.rect().topLeft()).y() >= below)
     top = problem.mapTo(form, problem.rect().topLeft())
-    assert top.y() >= date.mapTo(form, date.rect().bottomLeft()).y()
-    assert top.x() == _left_of(form, "date")  # under the date, not under the marking
-    assert problem.mapTo(form, problem.rect().topRight()).x() < _left_of(form, "classification")
+    assert top.x() == _left_of(form, "date")  # it starts under the date...
+    # ...and, the marking having no line of its own, takes the row's width (one line).
+    assert problem.mapTo(form, problem.rect().topRight()).x() > _left_of(form, "classification")
+    assert problem.height() < problem.fontMetrics().lineSpacing() * 2
     assert marking.isVisible()
 
 
