@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -156,6 +156,8 @@ class BriefForm(QWidget):
         self._pair_boxes: list[QWidget] = []
         self._line_shown: dict[QLabel, bool] = {}
         self._paired = False
+        # The lines under the second field of a pair, indented to start under it.
+        self._indented: list[tuple[QLabel, QWidget]] = []
         # The header's editors in the order they are laid out (the Tab order follows it).
         self._field_order: list[QWidget] = []
         # Under a field the memo fills from elsewhere when it is empty: where from.
@@ -339,6 +341,7 @@ class BriefForm(QWidget):
             widget.hide()
             widget.deleteLater()
         self._pair_boxes = []
+        self._indented = []
         self._header_rows = []
         self._line_shown = {}
         self.field_editors.clear()
@@ -422,6 +425,9 @@ class BriefForm(QWidget):
             pair.hide()
             pair.deleteLater()
         self._pair_boxes = []
+        for line, _editor in self._indented:
+            line.setIndent(0)
+        self._indented = []
         rows = self._header_rows
         second_labels: list[QLabel] = []
         self._field_order = []
@@ -453,6 +459,7 @@ class BriefForm(QWidget):
                     self._show_line(line, False)
         if focused is not None and self.header.isAncestorOf(focused):
             focused.setFocus()  # moving it into or out of a pair box took its focus
+        QTimer.singleShot(0, self, self._indent_lines)  # once the pairs are laid out
 
     def _add_pair(self, first: HeaderRow, second: HeaderRow) -> QLabel:
         """One form row holding two fields side by side; returns the second one's label."""
@@ -465,15 +472,17 @@ class BriefForm(QWidget):
         grid.addWidget(second.label, 0, 1,
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(second.editor, 0, 2)
-        for column, row, other in ((0, first, second), (2, second, first)):
-            for offset, line in enumerate(row.lines, start=1):
-                if other.lines:
-                    grid.addWidget(line, offset, column)  # under its own field
-                else:  # the whole width: a short hint on one line, not three
-                    grid.addWidget(line, offset, 0, 1, 3)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(2, 1)
         self.header_layout.addRow(first.label, box)
+        # The lines under the two fields are rows of the form (which gives a wrapped line
+        # its height), as wide as the pair; the second field's start under it.
+        for line in first.lines:
+            line.setIndent(0)
+            self.header_layout.addRow("", line)
+        for line in second.lines:
+            self.header_layout.addRow("", line)
+            self._indented.append((line, second.editor))
         self._pair_boxes.append(box)
         box.show()
         return second.label
@@ -492,7 +501,11 @@ class BriefForm(QWidget):
         if self._header_rows and self._pairs_fit() != self._paired:
             self._paired = self._pairs_fit()
             self._arrange_header()
+        self._indent_lines()
 
+    def _indent_lines(self) -> None:
+        for line, editor in self._indented:
+            line.setIndent(editor.x())  # its box starts where the line does
     def _add_problem_line(self, name: str, editor: DateLineEdit) -> QLabel:
         """A line under a date field saying what is wrong with its text, shown only then."""
         line = QLabel(self.header)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QTableView
 
-from briefgen.model import Brief, Outcome, Source, Span, Summary
+from briefgen.model import Brief, Outcome, Place, Source, Span, Summary
 from briefgen.ui.brief_form import DEFAULT_LISTS as DEFAULT_ORDER
 from briefgen.ui.brief_form import BriefForm
 from briefgen.ui.document import BriefDocument
@@ -313,11 +313,30 @@ def test_a_date_problem_shows_under_its_own_field_beside_another(qtbot, library)
     below = date.mapTo(form, date.rect().bottomLeft()).y()
     qtbot.waitUntil(lambda: problem.mapTo(form, problem.rect().topLeft()).y() >= below)
     top = problem.mapTo(form, problem.rect().topLeft())
-    assert top.x() == _left_of(form, "date")  # it starts under the date...
-    # ...and, the marking having no line of its own, takes the row's width (one line).
-    assert problem.mapTo(form, problem.rect().topRight()).x() > _left_of(form, "classification")
-    assert problem.height() < problem.fontMetrics().lineSpacing() * 2
+    assert top.x() == _left_of(form, "date")  # it starts under the date
+    assert problem.height() >= problem.fontMetrics().lineSpacing()
     assert marking.isVisible()
+
+
+def test_a_hint_under_the_second_field_of_a_row_starts_under_that_field(qtbot, library):
+    from briefgen.ui.brief_form import PAIRED_WIDTH
+
+    doc = BriefDocument(Brief(sources=[Source(id="s1", text="GENEVA - Talks.", venue="Geneva")],
+                              places=[Place(name="Geneva")]))
+    form = BriefForm(doc)
+    qtbot.addWidget(form)
+    form.set_template(library.get("meeting-readout"))
+    form.resize(PAIRED_WIDTH + 100, 900)
+    form.show()
+    qtbot.waitExposed(form)
+    assert _row_of(form, "date") == _row_of(form, "location")
+    hint = form.source_hints["location"][0]
+    assert "Geneva" in hint.text()
+    location = form.field_editors["location"]
+    qtbot.waitUntil(lambda: hint.x() + hint.indent() == location.mapTo(
+        hint.parentWidget(), location.rect().topLeft()).x())
+    assert hint.mapTo(form, hint.rect().topLeft()).y() >= location.mapTo(
+        form, location.rect().bottomLeft()).y()
 
 
 def test_the_list_editors_wait_for_their_first_use(qtbot):
