@@ -14,7 +14,15 @@ from PySide6.QtGui import (
     QGuiApplication,
     QShowEvent,
 )
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefgen.model import Span
 from briefgen.ui import edit_actions
@@ -24,7 +32,12 @@ from briefgen.ui.extraction import ExtractionController
 from briefgen.ui.files import FileController
 from briefgen.ui.find_bar import FindBar
 from briefgen.ui.fit_scroll import FitScrollArea
-from briefgen.ui.menus import build_menus, fill_recent_menu, give_menu_keys_priority
+from briefgen.ui.menus import (
+    build_menus,
+    fill_recent_menu,
+    give_menu_keys_priority,
+    install_batch_action,
+)
 from briefgen.ui.message_bar import MessageBar
 from briefgen.ui.models import SourcesModel
 from briefgen.ui.preview import PreviewPane
@@ -93,9 +106,7 @@ class MainWindow(QMainWindow):
         self._lay_out()
 
         self.actions_by_key = build_menus(self, self._slots())
-        from briefgen.ui.batch_dialog import batch_dialog_for, install_batch_action
-
-        self.actions_by_key["batch"] = install_batch_action(self, lambda: batch_dialog_for(self))
+        self.actions_by_key["batch"] = install_batch_action(self, self._batch_dialog)
         self.menu_keys = give_menu_keys_priority(self, list(self.actions_by_key.values()))
         self.actions_by_key["undo"].setEnabled(False)
         self.actions_by_key["redo"].setEnabled(False)
@@ -216,6 +227,11 @@ class MainWindow(QMainWindow):
             self.messages.show_error("The clipboard holds no text to add as an article.")
             return
         self.extraction.add_pasted(text, html)
+
+    def _batch_dialog(self) -> QDialog:
+        from briefgen.ui.batch_dialog import batch_dialog_for  # on first use only
+
+        return batch_dialog_for(self)
 
     def open_articles(self) -> None:
         """Ask for article files and add them as sources."""

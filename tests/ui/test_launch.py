@@ -36,7 +36,8 @@ LATER = ("spacy", "jinja2", "docx", "docxtpl", "lxml", "fpdf", "briefgen.extract
          "briefgen.render.context", "briefgen.render.templates", "briefgen.render.output",
          "briefgen.ui.dialogs", "briefgen.ui.template_dialog", "briefgen.ui.settings_dialog",
          "briefgen.ui.help_window", "briefgen.ui.list_editor", "briefgen.ui.field_sources",
-         "briefgen.ui.print_preview", "briefgen.ui.printing", "briefgen.ui.docx_import_dialog")
+         "briefgen.ui.print_preview", "briefgen.ui.printing", "briefgen.ui.docx_import_dialog",
+         "briefgen.ui.batch_dialog", "briefgen.batch")
 def at_window_first_paint(window):
     seen["loaded at window paint"] = sorted(m for m in LATER if m in sys.modules)
     seen["lists built at window paint"] = bool(window.form._editors)
