@@ -474,6 +474,16 @@ class BriefForm(QWidget):
         grid.addWidget(second.editor, 0, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(2, 1)
+        for editor in (first.editor, second.editor):
+            if isinstance(editor, QComboBox):
+                # Its longest choice must not take the width of the field beside it.
+                editor.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                editor.setMinimumContentsLength(8)
+            elif isinstance(editor, DateLineEdit):
+                # A whole date stays readable, whatever the font size.
+                editor.setMinimumWidth(
+                    editor.fontMetrics().horizontalAdvance("0000-00-00") + 16)
         self.header_layout.addRow(first.label, box)
         # The lines under the two fields are rows of the form (which gives a wrapped line
         # its height), as wide as the pair; the second field's start under it.
