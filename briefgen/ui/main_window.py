@@ -423,7 +423,7 @@ class MainWindow(QMainWindow):
             self._painted = True
             # The form's list editors come right after the first paint (before the work
             # that the composition root starts on ``first_painted``).
-            QTimer.singleShot(0, self.form.build_lists)
+            QTimer.singleShot(0, self.form, self.form.build_lists)
             self.first_painted.emit()
         return super().eventFilter(watched, event)
 
