@@ -40,9 +40,9 @@ LATER = ("spacy", "jinja2", "docx", "docxtpl", "lxml", "fpdf", "briefgen.extract
          "briefgen.ui.batch_dialog", "briefgen.batch")
 def at_window_first_paint(window):
     seen["loaded at window paint"] = sorted(m for m in LATER if m in sys.modules)
-    seen["lists built at window paint"] = bool(window.form._editors)
+    seen["lists built at window paint"] = bool(getattr(window.form, "_editors", True))
 def at_window_paint(window):
-    seen["lists built after"] = len(window.form._editors)
+    seen["lists built after"] = len(getattr(window.form, "_editors", window.form.editors))
     seen["window"] = window.geometry().getRect()
     seen["frame visible"] = frame.isVisible()
     seen["title"] = window.windowTitle()
