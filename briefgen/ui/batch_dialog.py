@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,14 +22,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
-    QMenu,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from briefgen.ui.menus import install_batch_action as install_batch_action  # its home before
 from briefgen.ui.worker import IsCancelled, Progress, Worker, WorkRunner
 
 if TYPE_CHECKING:  # briefgen.batch loads when the dialog first runs, not as the window starts
@@ -263,34 +261,6 @@ class BatchDialog(QDialog):
     def closeEvent(self, event: Any) -> None:
         self.cancel()
         super().closeEvent(event)
-
-
-def install_batch_action(window: QMainWindow, dialog: Callable[[], QDialog]) -> QAction:
-    """Put File > "Brief a folder..." just before Quit (or at the end of the File menu);
-    ``dialog`` makes the dialog it opens."""
-    action = QAction("Brief a &folder\u2026", window)
-    action.setObjectName("action_batch")
-    opened: list[QDialog] = []
-
-    def show() -> None:
-        if opened and opened[0].isVisible():
-            opened[0].raise_()
-            return
-        opened[:] = [dialog()]
-        opened[0].show()
-
-    action.triggered.connect(show)
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
-        if not isinstance(menu, QMenu) or menu_action.text().replace("&", "") != "File":
-            continue
-        quit_action = next((a for a in menu.actions() if a.objectName() == "action_quit"), None)
-        if quit_action is not None:
-            menu.insertAction(quit_action, action)
-        else:
-            menu.addAction(action)
-        break
-    return action
 
 
 def batch_dialog_for(window: Any) -> BatchDialog:

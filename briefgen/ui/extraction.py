@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QWidget
 from briefgen.model import Brief, Source, item_key
 from briefgen.model.edits import item_pointer, remove_source
 from briefgen.model.source_details import SourceDetails, with_source_details
-from briefgen.ui.dialogs import ConfirmDialog
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.worker import IsCancelled, Progress, Worker, WorkRunner
 
@@ -193,6 +192,8 @@ class ExtractionController(QObject):
             return
         name = source.title or "this source"
         question = f"Remove \u201c{name}\u201d and the items that came only from it?"
+        from briefgen.ui.dialogs import ConfirmDialog
+
         if ConfirmDialog.ask(self.dialog_parent, "Remove source", question, "Remove"):
             self.document.replace(remove_source(self.document.brief, source_id), "Remove source")
 

@@ -15,18 +15,6 @@ from PySide6.QtWidgets import QWidget
 from briefgen.errors import BriefgenError
 from briefgen.model import BRIEF_SUFFIX, Brief, brief_to_json, load_brief, save_brief
 from briefgen.ui.autosave import AutosaveStore, DiskStamp, Recovered, disk_stamp
-from briefgen.ui.dialogs import (
-    BRIEF_FILTER,
-    EXPORT_FILTER,
-    EXPORT_FILTERS,
-    OPEN_FILTER,
-    ChangedOnDiskDialog,
-    ConfirmDialog,
-    OpenFilesDialog,
-    RecoverDialog,
-    SaveFileDialog,
-    UnsavedChangesDialog,
-)
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.rendering import RenderService
 from briefgen.ui.settings import Settings
@@ -103,6 +91,8 @@ class FileController(QObject):
 
     def open_dialog(self) -> None:
         """Ask for briefs or articles to open."""
+        from briefgen.ui.dialogs import OPEN_FILTER, OpenFilesDialog
+
         paths = OpenFilesDialog.ask(self.dialog_parent, "Open", OPEN_FILTER,
                                     start=self.start_folder())
         if paths:
@@ -162,6 +152,8 @@ class FileController(QObject):
         (another window or program saved it since), ask first: overwrite it, save
         elsewhere, or reload it (the edits here are then dropped).
         """
+        from briefgen.ui.dialogs import ChangedOnDiskDialog
+
         path = self.document.path
         if path is None:
             return self.save_as()
@@ -194,6 +186,8 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         """Ask for a file and save there."""
+        from briefgen.ui.dialogs import BRIEF_FILTER, SaveFileDialog
+
         suggested = self.document.path or os.path.join(
             self.start_folder(), _suggested_name(self.document.brief) + BRIEF_SUFFIX)
         path = SaveFileDialog.ask(self.dialog_parent, "Save brief", suggested, BRIEF_FILTER)
@@ -227,6 +221,8 @@ class FileController(QObject):
 
     def confirm_discard(self) -> bool:
         """True when the brief on screen may be replaced (saved, discarded or unchanged)."""
+        from briefgen.ui.dialogs import UnsavedChangesDialog
+
         if not self.document.is_modified():
             return True
         name = Path(self.document.path).name if self.document.path else "the new brief"
@@ -241,6 +237,13 @@ class FileController(QObject):
         """Ask where to export the memo, then write it in the background. When required
         header fields are empty, say which before asking; the user may go on. The dialog
         starts in the last folder used and proposes the last format exported."""
+        from briefgen.ui.dialogs import (
+            EXPORT_FILTER,
+            EXPORT_FILTERS,
+            ConfirmDialog,
+            SaveFileDialog,
+        )
+
         missing = self._empty_required_fields()
         if missing:
             question = ("These required fields are empty and will print blank in the memo: "
@@ -276,6 +279,7 @@ class FileController(QObject):
         """Render the memo to ``path`` in the background (.docx, .html or .pdf; a path with
         no such suffix gets .docx added)."""
         from briefgen.render.output import is_output_path
+        from briefgen.ui.dialogs import ConfirmDialog
 
         if not is_output_path(path):
             path += ".docx"
@@ -348,6 +352,8 @@ class FileController(QObject):
         The user recovers one, discards one (and is asked about the rest), or keeps them
         all for a later start.
         """
+        from briefgen.ui.dialogs import RecoverDialog
+
         offers = self.autosave_store.recoverable()
         try:
             while offers:

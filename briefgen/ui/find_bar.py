@@ -171,8 +171,8 @@ def _positions(text: str, words: str) -> list[int]:
 
 
 def _label(form: BriefForm, name: str) -> str:
-    label = form.header_layout.labelForField(form.field_editors[name])
-    text = label.text() if isinstance(label, QLabel) else name
+    label = form.field_labels.get(name)
+    text = label.text() if label is not None else name
     return text.replace("&", "").rstrip(" *") or name
 
 

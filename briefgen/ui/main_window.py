@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -14,29 +14,38 @@ from PySide6.QtGui import (
     QGuiApplication,
     QShowEvent,
 )
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefgen.model import Span
 from briefgen.ui import edit_actions
-from briefgen.ui.batch_dialog import batch_dialog_for, install_batch_action
 from briefgen.ui.brief_form import BriefForm
-from briefgen.ui.dialogs import ARTICLE_FILTER, OpenFilesDialog, TextDialog
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.extraction import ExtractionController
 from briefgen.ui.files import FileController
 from briefgen.ui.find_bar import FindBar
 from briefgen.ui.fit_scroll import FitScrollArea
-from briefgen.ui.menus import build_menus, fill_recent_menu, give_menu_keys_priority
+from briefgen.ui.menus import (
+    build_menus,
+    fill_recent_menu,
+    give_menu_keys_priority,
+    install_batch_action,
+)
 from briefgen.ui.message_bar import MessageBar
 from briefgen.ui.models import SourcesModel
 from briefgen.ui.preview import PreviewPane
 from briefgen.ui.rendering import RenderService
 from briefgen.ui.settings import Settings
-from briefgen.ui.settings_dialog import SettingsDialog, apply_settings
 from briefgen.ui.source_view import SourceView
 from briefgen.ui.sources_panel import SourcesPanel
 from briefgen.ui.task_bar import TaskIndicator
-from briefgen.ui.template_dialog import TemplateManagerDialog
 from briefgen.ui.templates import TemplateService
 from briefgen.ui.window_commands import WindowCommands
 from briefgen.ui.worker import WorkRunner
@@ -97,7 +106,7 @@ class MainWindow(QMainWindow):
         self._lay_out()
 
         self.actions_by_key = build_menus(self, self._slots())
-        self.actions_by_key["batch"] = install_batch_action(self, lambda: batch_dialog_for(self))
+        self.actions_by_key["batch"] = install_batch_action(self, self._batch_dialog)
         self.menu_keys = give_menu_keys_priority(self, list(self.actions_by_key.values()))
         self.actions_by_key["undo"].setEnabled(False)
         self.actions_by_key["redo"].setEnabled(False)
@@ -186,6 +195,7 @@ class MainWindow(QMainWindow):
         self.extraction.error.connect(self.messages.show_error)
         self.sources.current_changed.connect(self._show_source)
         self.form.item_selected.connect(self.highlight_evidence)
+        self.form.lists_built.connect(self._update_tab_order)
         self.form.template_chosen.connect(self.switch_template)
         self.preview.failed.connect(self._on_preview_failed)
         self.preview.rendered.connect(self._on_preview_rendered)
@@ -218,8 +228,15 @@ class MainWindow(QMainWindow):
             return
         self.extraction.add_pasted(text, html)
 
+    def _batch_dialog(self) -> QDialog:
+        from briefgen.ui.batch_dialog import batch_dialog_for  # on first use only
+
+        return batch_dialog_for(self)
+
     def open_articles(self) -> None:
         """Ask for article files and add them as sources."""
+        from briefgen.ui.dialogs import ARTICLE_FILTER, OpenFilesDialog
+
         paths = OpenFilesDialog.ask(self, "Add articles", ARTICLE_FILTER,
                                     start=self.files.start_folder())
         if paths:
@@ -228,6 +245,8 @@ class MainWindow(QMainWindow):
 
     def add_url(self) -> None:
         """Ask for a web address and fetch the article."""
+        from briefgen.ui.dialogs import TextDialog
+
         url = TextDialog.ask(self, "Add from URL", "Web address of the article:")
         if url:
             self.extraction.add_urls([url])
@@ -278,6 +297,8 @@ class MainWindow(QMainWindow):
 
     def manage_templates(self) -> None:
         """Open the template manager; use the template chosen there."""
+        from briefgen.ui.template_dialog import TemplateManagerDialog
+
         if not self.templates.is_loaded():
             self.messages.show_error("The templates are still loading; try again in a moment.")
             return
@@ -300,6 +321,8 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         """Edit the user's settings."""
+        from briefgen.ui.settings_dialog import SettingsDialog, apply_settings
+
         choices = [(t.id, t.name) for t in self.templates.templates]
         values = SettingsDialog.ask(self, self.settings, choices)
         if values is not None:
@@ -398,6 +421,9 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
+            # The form's list editors come right after the first paint (before the work
+            # that the composition root starts on ``first_painted``).
+            QTimer.singleShot(0, self.form, self.form.build_lists)
             self.first_painted.emit()
         return super().eventFilter(watched, event)
 

@@ -7,7 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QMenu,
+    QToolBar,
+    QWidget,
+)
 
 Shortcut = str | QKeySequence.StandardKey | tuple[str, ...] | None
 
@@ -156,3 +164,31 @@ def fill_recent_menu(menu: QMenu, paths: list[str], open_path: Callable[[str], o
         action.setToolTip(path)
         action.triggered.connect(lambda _=False, p=path: open_path(p))
     menu.setEnabled(bool(paths))
+
+
+def install_batch_action(window: QMainWindow, dialog: Callable[[], QDialog]) -> QAction:
+    """Put File > "Brief a folder..." just before Quit (or at the end of the File menu);
+    ``dialog`` makes the dialog it opens."""
+    action = QAction("Brief a &folder\u2026", window)
+    action.setObjectName("action_batch")
+    opened: list[QDialog] = []
+
+    def show() -> None:
+        if opened and opened[0].isVisible():
+            opened[0].raise_()
+            return
+        opened[:] = [dialog()]
+        opened[0].show()
+
+    action.triggered.connect(show)
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if not isinstance(menu, QMenu) or menu_action.text().replace("&", "") != "File":
+            continue
+        quit_action = next((a for a in menu.actions() if a.objectName() == "action_quit"), None)
+        if quit_action is not None:
+            menu.insertAction(quit_action, action)
+        else:
+            menu.addAction(action)
+        break
+    return action

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
 from briefgen.model import BRIEF_LISTS, BriefList, Span, dismissal_keys, needs_check
 from briefgen.model.edits import item_pointer
@@ -415,6 +415,8 @@ class SourcesModel(QAbstractListModel):
 
 def check_icon() -> QIcon:
     """The "check this" mark: the platform's warning icon, named for screen readers."""
+    from PySide6.QtWidgets import QStyle  # its enums cost ~10 ms: not before the first paint
+
     return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
 

@@ -10,13 +10,13 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from briefgen.ui.document import BriefDocument
-from briefgen.ui.help_window import AboutDialog, HelpWindow
 from briefgen.ui.rendering import NOT_LOADED, RenderService
 from briefgen.ui.source_relations import brief_per_source, file_stem, line_per_source
 from briefgen.ui.worker import Worker
 
 if TYPE_CHECKING:
     from briefgen.render import BriefTemplate
+    from briefgen.ui.help_window import HelpWindow
     from briefgen.ui.print_preview import PrintPreviewDialog
 
 
@@ -166,6 +166,8 @@ class WindowCommands(QObject):
 
     def show_guide(self) -> HelpWindow:
         """Show the user guide (the same window each time)."""
+        from briefgen.ui.help_window import HelpWindow
+
         if self.help_window is None:
             self.help_window = HelpWindow(self.parent_widget)
         self.help_window.show()
@@ -175,4 +177,6 @@ class WindowCommands(QObject):
 
     def show_about(self) -> None:
         """The About box."""
+        from briefgen.ui.help_window import AboutDialog
+
         AboutDialog.ask(self.parent_widget)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QTableView
 
-from briefgen.model import Brief, Outcome, Source, Span, Summary
+from briefgen.model import Brief, Outcome, Place, Source, Span, Summary
+from briefgen.ui.brief_form import DEFAULT_LISTS as DEFAULT_ORDER
 from briefgen.ui.brief_form import BriefForm
 from briefgen.ui.document import BriefDocument
 from briefgen.ui.field_editors import RowsTable
@@ -184,13 +185,16 @@ def test_the_header_fields_hide_and_show_all_at_once(qtbot, library):
     assert all(editor.isVisible() for editor in form.field_editors.values())
     assert not form.header_summary.isVisible()
     tall = form.minimumSizeHint().height()
+    header = form.header.height()
+    assert header > 100
 
     form.header_toggle.click()
     assert not any(editor.isVisible() for editor in form.field_editors.values())
     assert form.header_summary.isVisible()
     assert "To: The director" in form.header_summary.toolTip()
     assert "Subject: Ferry talks" in form.header_summary.toolTip()
-    assert form.minimumSizeHint().height() < tall - 150  # the lists get that height
+    # The lists get the header's height, less the one line that sums it up.
+    assert form.minimumSizeHint().height() <= tall - header + form.header_summary.height()
     doc.set_value(("fields", "subject"), "Ferry talks resume")
     assert "Subject: Ferry talks resume" in form.header_summary.toolTip()
 
@@ -222,3 +226,129 @@ def test_an_empty_field_shows_what_the_memo_prints_and_leaves_the_brief_as_it_wa
     assert dt.date.today().isoformat() in date.placeholderText()
     marking.setCurrentIndex(marking.count() - 1)
     assert doc.brief.fields["classification"] == marking.currentText() != default
+
+
+def _row_of(form: BriefForm, name: str) -> int:
+    """The vertical middle of header field ``name``, in the form's coordinates."""
+    editor = form.field_editors[name]
+    return editor.mapTo(form, editor.rect().center()).y()
+
+
+def _left_of(form: BriefForm, name: str) -> int:
+    editor = form.field_editors[name]
+    return editor.mapTo(form, editor.rect().topLeft()).x()
+
+
+def test_a_wide_form_puts_two_short_fields_to_a_row_and_the_subject_on_its_own(qtbot, library):
+    from briefgen.ui.brief_form import PAIRED_WIDTH
+
+    form = BriefForm(BriefDocument(Brief()))
+    qtbot.addWidget(form)
+    form.set_template(library.get("information-memo"))
+    form.resize(PAIRED_WIDTH + 60, 900)
+    form.show()
+    qtbot.waitExposed(form)
+    assert _row_of(form, "to") == _row_of(form, "from")
+    assert _left_of(form, "from") > _left_of(form, "to") + 100
+    assert _row_of(form, "date") == _row_of(form, "classification")  # moved up beside it
+    assert _row_of(form, "background") == _row_of(form, "comment")
+    subject = form.field_editors["subject"]
+    rows = sorted({_row_of(form, n) for n in form.field_editors if n != "subject"})
+    assert _row_of(form, "subject") not in rows  # a row of its own...
+    assert subject.width() > form.field_editors["to"].width() * 2 - 10  # ...its full width
+    # Every field keeps its label, also the second one of a row.
+    assert form.field_labels["from"].text() == "From *"
+    assert form.field_labels["from"].buddy() is form.field_editors["from"]
+    assert form.field_labels["from"].isVisible()
+    # Tab walks the rows as they are read: To, From, Date, Marking, Subject...
+    chain = [w for w in form.focus_chain() if w in form.field_editors.values()]
+    names = {editor: name for name, editor in form.field_editors.items()}
+    assert [names[w] for w in chain][:7] == [
+        "to", "from", "date", "classification", "subject", "background", "comment"]
+
+
+def test_a_narrow_form_has_one_field_a_row_and_keeps_the_field_being_typed_in(qtbot, library):
+    from briefgen.ui.brief_form import PAIRED_WIDTH
+
+    doc = BriefDocument(Brief())
+    form = BriefForm(doc)
+    qtbot.addWidget(form)
+    form.set_template(library.get("information-memo"))
+    form.resize(PAIRED_WIDTH + 60, 900)
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    to = form.field_editors["to"]
+    to.setFocus()
+    qtbot.keyClicks(to, "The dir")
+    assert to.hasFocus()
+    form.resize(PAIRED_WIDTH - 30, 900)
+    qtbot.waitUntil(lambda: _row_of(form, "to") < _row_of(form, "from"))
+    assert _left_of(form, "to") == _left_of(form, "from")
+    assert _row_of(form, "date") < _row_of(form, "subject") < _row_of(form, "classification")
+    assert to.hasFocus()
+    qtbot.keyClicks(to, "ector")
+    assert doc.brief.fields["to"] == "The director"
+    assert form.header_layout.labelForField(to).text() == "To *"
+
+
+def test_a_date_problem_shows_under_its_own_field_beside_another(qtbot, library):
+    from briefgen.ui.brief_form import PAIRED_WIDTH
+
+    form = BriefForm(BriefDocument(Brief()))
+    qtbot.addWidget(form)
+    form.set_template(library.get("information-memo"))
+    form.resize(PAIRED_WIDTH + 100, 900)
+    form.show()
+    qtbot.waitExposed(form)
+    date = form.field_editors["date"]
+    marking = form.field_editors["classification"]
+    problem = form.field_problems["date"]
+    assert not problem.isVisibleTo(form)
+    date.setFocus()
+    qtbot.keyClicks(date, "2026-02-30")
+    date.editingFinished.emit()
+    assert problem.isVisibleTo(form)
+    below = date.mapTo(form, date.rect().bottomLeft()).y()
+    qtbot.waitUntil(lambda: problem.mapTo(form, problem.rect().topLeft()).y() >= below)
+    top = problem.mapTo(form, problem.rect().topLeft())
+    assert top.x() == _left_of(form, "date")  # it starts under the date
+    assert problem.height() >= problem.fontMetrics().lineSpacing()
+    assert marking.isVisible()
+
+
+def test_a_hint_under_the_second_field_of_a_row_starts_under_that_field(qtbot, library):
+    from briefgen.ui.brief_form import PAIRED_WIDTH
+
+    doc = BriefDocument(Brief(sources=[Source(id="s1", text="GENEVA - Talks.", venue="Geneva")],
+                              places=[Place(name="Geneva")]))
+    form = BriefForm(doc)
+    qtbot.addWidget(form)
+    form.set_template(library.get("meeting-readout"))
+    form.resize(PAIRED_WIDTH + 100, 900)
+    form.show()
+    qtbot.waitExposed(form)
+    assert _row_of(form, "date") == _row_of(form, "location")
+    hint = form.source_hints["location"][0]
+    assert "Geneva" in hint.text()
+    location = form.field_editors["location"]
+    qtbot.waitUntil(lambda: hint.x() + hint.indent() == location.mapTo(
+        hint.parentWidget(), location.rect().topLeft()).x())
+    assert hint.mapTo(form, hint.rect().topLeft()).y() >= location.mapTo(
+        form, location.rect().bottomLeft()).y()
+
+
+def test_the_list_editors_wait_for_their_first_use(qtbot):
+    form = BriefForm(BriefDocument(Brief()))
+    qtbot.addWidget(form)
+    built = []
+    form.lists_built.connect(lambda: built.append(1))
+    assert not form.findChildren(QTableView)  # nothing built yet
+    assert list(form.editors) == list(DEFAULT_ORDER) + [
+        n for n in LIST_SPECS if n not in DEFAULT_ORDER]
+    assert built == [1]
+    assert form.tabs.count() == len(LIST_SPECS)
+    assert len(form.findChildren(QTableView)) >= len(LIST_SPECS)
+    form.build_lists()
+    assert built == [1]  # once

@@ -31,7 +31,18 @@ def at_frame_paint():
         m for m in ("briefgen.ui.main_window", "briefgen.ui.brief_form", "briefgen.model",
                     "spacy", "jinja2", "docx") if m in sys.modules)
     seen["frame"] = frame.geometry().getRect()
+# Not needed to draw the window: loaded after its first paint, on first use, or never.
+LATER = ("spacy", "jinja2", "docx", "docxtpl", "lxml", "fpdf", "briefgen.extract",
+         "briefgen.render.context", "briefgen.render.templates", "briefgen.render.output",
+         "briefgen.ui.dialogs", "briefgen.ui.template_dialog", "briefgen.ui.settings_dialog",
+         "briefgen.ui.help_window", "briefgen.ui.list_editor", "briefgen.ui.field_sources",
+         "briefgen.ui.print_preview", "briefgen.ui.printing", "briefgen.ui.docx_import_dialog",
+         "briefgen.ui.batch_dialog", "briefgen.batch")
+def at_window_first_paint(window):
+    seen["loaded at window paint"] = sorted(m for m in LATER if m in sys.modules)
+    seen["lists built at window paint"] = bool(getattr(window.form, "_editors", True))
 def at_window_paint(window):
+    seen["lists built after"] = len(getattr(window.form, "_editors", window.form.editors))
     seen["window"] = window.geometry().getRect()
     seen["frame visible"] = frame.isVisible()
     seen["title"] = window.windowTitle()
@@ -40,6 +51,7 @@ def at_window_paint(window):
     window.close()
 def on_window(window):
     seen["frame visible when shown"] = frame.isVisible()
+    window.first_painted.connect(lambda: at_window_first_paint(window))
     window.first_painted.connect(lambda: app.processEvents() or at_window_paint(window))
 frame = start(app, make_window=make_window, store=store, on_window=on_window)
 frame.painted.connect(at_frame_paint)
@@ -60,6 +72,11 @@ def test_the_frame_is_painted_first_and_the_window_takes_its_place():
     assert seen["frame visible"] is False  # closed once the window is drawn
     assert seen["window"] == seen["frame"]
     assert seen["title"].endswith("briefgen")
+    # The window is drawn before anything heavy or not yet needed is imported, and its
+    # form's list editors are built right after that first paint.
+    assert seen["loaded at window paint"] == []
+    assert seen["lists built at window paint"] is False
+    assert seen["lists built after"] >= 10
 
 
 def test_the_frame_and_the_window_agree_on_the_minimum_size():
