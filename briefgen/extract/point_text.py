@@ -70,12 +70,15 @@ def dropped_tokens(span: SpacySpan, known: frozenset[str] = frozenset()) -> set[
     clauses += [_apposition(token, root) for token in span if token.dep_ == "appos"]
     clauses += [_according_to(token, last) for token in span if token.lower_ == "according"]
     clauses += _parentheses(span)
-    clauses.append(_attribution(span, root, subject, first, last))
     clauses += [{t.i} for t in span if t.lower_ == "also" and t.dep_ == "advmod"]
     drop: set[int] = set(dateline)
     for clause in clauses:
         if clause and not _names_new(span, clause, known):
             drop |= clause
+    # an unnamed speaker's frame: its nationality ("Danish officials") names no one
+    frame = _attribution(span, root, subject, first, last)
+    if not _names_new(span, {i for i in frame if span.doc[i].ent_type_ != "NORP"}, known):
+        drop |= frame
     words = [t for t in span if not t.is_punct]
     kept = [t for t in words if t.i not in drop]
     if len(kept) < KEEP_WORDS:
@@ -243,10 +246,13 @@ def _leading_adverbial(span: SpacySpan, root: Token, child: Token, first: int) -
 
 
 def _unnamed(subject: Token | None) -> bool:
-    """True for a speaker the text does not name ("he", "officials", "the ministry")."""
+    """True for a speaker the text does not name ("he", "officials", "the ministry",
+    "Russian officials": a nationality names no one)."""
     if subject is None:
         return False
-    return not any(t.pos_ == "PROPN" or t.ent_type_ for t in subject.subtree)
+    return not any(
+        (t.pos_ == "PROPN" or t.ent_type_) and t.ent_type_ != "NORP" for t in subject.subtree
+    )
 
 
 def _attribution(
@@ -267,7 +273,7 @@ def _attribution(
         if _words(range(start, last.i + 1), span) < KEEP_WORDS:
             return set()
         return set(range(first, start))
-    if clause.i < root.i and clause.left_edge.i == first:
+    if clause.i < root.i and clause.left_edge.i <= first:
         comma = clause.right_edge.i + 1
         if comma >= len(doc) or doc[comma].text != "," or not comma < root.i <= last.i:
             return set()

@@ -76,6 +76,17 @@ def _point(parse, text: str, known: str = "") -> str:  # type: ignore[no-untyped
             "said.",
             "The ministers agreed to reopen the ferry line between the two islands.",
         ),
+        # a nationality names no speaker; a dateline before the clause does not hide its frame
+        (
+            "Danish officials said the border talks would resume in the spring after a "
+            "pause.",
+            "The border talks would resume in the spring after a pause.",
+        ),
+        (
+            "Port officials\n\nHAVLO The ministers agreed to reopen the ferry line between the "
+            "two islands, officials said.",
+            "The ministers agreed to reopen the ferry line between the two islands.",
+        ),
         (
             "The ministers agreed to reopen the ferry line between the islands, according to "
             "diplomats.",
