@@ -6,11 +6,17 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefgen.extract.fact_cues import fact_cue
 from briefgen.extract.lexicon import content_lemmas
-from briefgen.extract.point_text import known_words, point_text, word_count
+from briefgen.extract.point_text import (
+    SideClauses,
+    known_words,
+    point_text,
+    side_clauses,
+    word_count,
+)
 from briefgen.extract.sentences import Sentence
 from briefgen.model import KeyPoint
 
@@ -77,11 +83,23 @@ class Ranked:
     score: float
     lemmas: frozenset[str]
     cue: float = 0.0
+    # the sentence's side clauses ("side") and its point texts so far, by the known names
+    # they use; shared by the copies select makes
+    _cache: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     def text(self, known: frozenset[str] = frozenset()) -> str:
         """The key point text of the sentence: its own words without the side clauses that
         name nothing new (point_text; ``known`` the words of the points before it)."""
-        return point_text(self.sentence.span, self.sentence.text, known)
+        side = self._cache.get("side")
+        if not isinstance(side, SideClauses):
+            side = self._cache["side"] = side_clauses(self.sentence.span)
+        key = known & side.names
+        text = self._cache.get(key)
+        if not isinstance(text, str):
+            text = self._cache[key] = point_text(
+                self.sentence.span, self.sentence.text, key, side
+            )
+        return text
 
 
 def key_point_count(n_sentences: int) -> int:
@@ -209,7 +227,13 @@ def select(
             break
         # the score it was chosen by, back on the 0-1 scale
         chosen.append(
-            Ranked(best.sentence, round(best_score / (1.0 + cue_bonus), 4), best.lemmas, best.cue)
+            Ranked(
+                best.sentence,
+                round(best_score / (1.0 + cue_bonus), 4),
+                best.lemmas,
+                best.cue,
+                best._cache,
+            )
         )
         del pool[id(best)]
         for key, (item, shared) in list(pool.items()):

@@ -17,9 +17,10 @@ objects. A sentence with a quotation keeps all its words.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from briefgen.extract.fact_cues import ACT_VERBS
 
@@ -42,18 +43,36 @@ _OPENER_DEPS = frozenset({"advmod", "prep", "npadvmod", "cc"})
 _CONNECTIVES = frozenset({"and", "but", "yet", "so", "also", "still"})
 
 
-def dropped_tokens(span: SpacySpan, known: frozenset[str] = frozenset()) -> set[int]:
-    """Indexes (in the doc) of the tokens a key point leaves out of ``span``; a side clause
-    naming only what the rest of the sentence or the ``known`` words (lower case: those of
-    the key points before it) name is left out."""
-    if len(span) == 0 or any(q in span.text for q in _QUOTES):
-        return set()
+class SideClauses(NamedTuple):
+    """What a sentence's key point may leave out: its dateline (always), and each side
+    clause with the names it gives that the rest of the sentence does not (lower case; the
+    clause goes when the points before it already say them all)."""
+
+    dateline: frozenset[int]
+    clauses: tuple[tuple[frozenset[int], frozenset[str]], ...]
+    words: int
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Every name some clause depends on."""
+        return frozenset().union(*(names for _, names in self.clauses))
+
+
+_NONE = SideClauses(frozenset(), (), 0)
+
+
+def side_clauses(span: SpacySpan) -> SideClauses:
+    """The side clauses of ``span`` a key point may leave out (see the module's note)."""
+    text = span.text
+    if len(span) == 0 or any(q in text for q in _QUOTES):
+        return _NONE
+    tokens = list(span)
     root = span.root
     if root.pos_ not in {"VERB", "AUX"}:
-        return set()
+        return _NONE
     last = _last_word(span)
     if last is None:
-        return set()
+        return _NONE
     dateline = _dateline(span)
     first = span.start + len(dateline)
     clauses: list[set[int]] = []
@@ -66,31 +85,51 @@ def dropped_tokens(span: SpacySpan, known: frozenset[str] = frozenset()) -> set[
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None:
         clauses += [_aside(child, root) for child in subject.children]
-    clauses += [_relative(token, last) for token in span if token.dep_ == "relcl"]
-    clauses += [_apposition(token, root) for token in span if token.dep_ == "appos"]
-    clauses += [_according_to(token, last) for token in span if token.lower_ == "according"]
-    clauses += _parentheses(span)
-    clauses += [{t.i} for t in span if t.lower_ == "also" and t.dep_ == "advmod"]
-    drop: set[int] = set(dateline)
-    for clause in clauses:
-        if clause and not _names_new(span, clause, known):
-            drop |= clause
+    clauses += [_relative(t, last) for t in tokens if t.dep_ == "relcl"]
+    clauses += [_apposition(t, root) for t in tokens if t.dep_ == "appos"]
+    clauses += [_according_to(t, last) for t in tokens if t.lower_ == "according"]
+    clauses += _parentheses(tokens)
+    clauses += [{t.i} for t in tokens if t.lower_ == "also" and t.dep_ == "advmod"]
+    found = [(frozenset(c), _new_names(tokens, c)) for c in clauses if c]
     # an unnamed speaker's frame: its nationality ("Danish officials") names no one
     frame = _attribution(span, root, subject, first, last)
-    if not _names_new(span, {i for i in frame if span.doc[i].ent_type_ != "NORP"}, known):
-        drop |= frame
-    words = [t for t in span if not t.is_punct]
-    kept = [t for t in words if t.i not in drop]
-    if len(kept) < KEEP_WORDS:
+    if frame:
+        names = _new_names(tokens, {i for i in frame if span.doc[i].ent_type_ != "NORP"})
+        found.append((frozenset(frame), names))
+    words = sum(1 for t in tokens if not t.is_punct)
+    return SideClauses(frozenset(dateline), tuple(found), words)
+
+
+def dropped_tokens(
+    span: SpacySpan, known: frozenset[str] = frozenset(), side: SideClauses | None = None
+) -> set[int]:
+    """Indexes (in the doc) of the tokens a key point leaves out of ``span``; a side clause
+    naming only what the rest of the sentence or the ``known`` words (lower case: those of
+    the key points before it) name is left out. ``side``: side_clauses(span), if known."""
+    side = side_clauses(span) if side is None else side
+    drop: set[int] = set(side.dateline)
+    for clause, names in side.clauses:
+        if names <= known:
+            drop |= clause
+    if not drop:
+        return drop
+    doc = span.doc
+    kept = side.words - sum(1 for i in drop if not doc[i].is_punct)
+    if kept < KEEP_WORDS:
         return set()
     return drop
 
 
-def point_text(span: SpacySpan, text: str, known: frozenset[str] = frozenset()) -> str:
+def point_text(
+    span: SpacySpan,
+    text: str,
+    known: frozenset[str] = frozenset(),
+    side: SideClauses | None = None,
+) -> str:
     """The key point text of the sentence ``text`` (parsed as ``span``): the sentence
     without its dropped tokens (dropped_tokens, ``known`` the lower-case words the points
     before it say), spaced as in the text, opening with a capital."""
-    drop = dropped_tokens(span, known)
+    drop = dropped_tokens(span, known, side)
     if not drop:
         return text
     out: list[str] = []
@@ -113,17 +152,20 @@ def point_text(span: SpacySpan, text: str, known: frozenset[str] = frozenset()) 
     return result
 
 
-def _names_new(span: SpacySpan, clause: set[int], known: frozenset[str]) -> bool:
-    """True when the clause names something neither the rest of the sentence nor the
-    ``known`` words do: a name, a place, a body, a date or a number (it carries a fact,
-    so it stays)."""
-    kept = {t.lower_ for t in span if t.i not in clause} | known
-    for i in clause:
-        token = span.doc[i]
-        specific = bool(token.ent_type_) or token.pos_ in {"PROPN", "NUM"} or token.like_num
-        if specific and not token.is_punct and token.lower_ not in kept:
-            return True
-    return False
+def _new_names(tokens: list[Token], clause: set[int]) -> frozenset[str]:
+    """The names (lower case) the clause gives that the rest of the sentence (``tokens``)
+    does not: a name, a place, a body, a date or a number (while one is not known, the
+    clause stays)."""
+    names = {
+        t.lower_
+        for t in tokens
+        if t.i in clause
+        and not t.is_punct
+        and (bool(t.ent_type_) or t.pos_ in {"PROPN", "NUM"} or t.like_num)
+    }
+    if names:
+        names -= {t.lower_ for t in tokens if t.i not in clause}
+    return frozenset(names)
 
 
 def _last_word(span: SpacySpan) -> Token | None:
@@ -134,8 +176,10 @@ def _last_word(span: SpacySpan) -> Token | None:
     return None
 
 
-def _words(tokens: range, span_doc: SpacySpan) -> int:
-    return sum(1 for i in tokens if not span_doc.doc[i].is_punct)
+def _words(tokens: range, within: SpacySpan | Doc) -> int:
+    """The words (punctuation left out) among the token indexes ``tokens``."""
+    doc = within if isinstance(within, Doc) else within.doc
+    return sum(1 for i in tokens if not doc[i].is_punct)
 
 
 def _opener(span: SpacySpan, root: Token, child: Token, first: int) -> set[int]:
@@ -167,7 +211,7 @@ def _trailing_participle(root: Token, child: Token, last: Token) -> set[int]:
     doc = child.doc
     if comma < 0 or doc[comma].text != ",":
         return set()
-    if _words(range(child.i, last.i + 1), doc[:]) < MIN_DROP_WORDS:
+    if _words(range(child.i, last.i + 1), doc) < MIN_DROP_WORDS:
         return set()
     return set(range(comma, last.i + 1))
 
@@ -183,7 +227,7 @@ def _aside(child: Token, root: Token) -> set[int]:
         return set()
     if after >= root.i:
         return set()
-    if _words(range(child.left_edge.i, after), doc[:]) < MIN_DROP_WORDS:
+    if _words(range(child.left_edge.i, after), doc) < MIN_DROP_WORDS:
         return set()
     return set(range(before, after + 1))
 
@@ -196,7 +240,7 @@ def _relative(clause: Token, last: Token) -> set[int]:
     if first.lower_ not in _RELATIVE_OPENERS or first.i == 0 or doc[first.i - 1].text != ",":
         return set()
     end = clause.right_edge.i
-    if _words(range(first.i, end + 1), doc[:]) < MIN_DROP_WORDS:
+    if _words(range(first.i, end + 1), doc) < MIN_DROP_WORDS:
         return set()
     if end != last.i:
         if end + 1 >= len(doc) or doc[end + 1].text != ",":
@@ -306,16 +350,16 @@ def _apposition(token: Token, root: Token) -> set[int]:
         return set()
     if any(c.dep_ == "cc" for c in token.children) or doc[after + 1].dep_ == "cc":
         return set()
-    if _words(range(token.left_edge.i, after), doc[:]) < 2:
+    if _words(range(token.left_edge.i, after), doc) < 2:
         return set()
     return set(range(before, after + 1))
 
 
-def _parentheses(span: SpacySpan) -> list[set[int]]:
-    """Each parenthesis of the sentence, with its brackets."""
+def _parentheses(tokens: list[Token]) -> list[set[int]]:
+    """Each parenthesis of the sentence (its ``tokens``), with its brackets."""
     out: list[set[int]] = []
     opened: int | None = None
-    for token in span:
+    for token in tokens:
         if token.text == "(":
             opened = token.i
         elif token.text == ")" and opened is not None:
