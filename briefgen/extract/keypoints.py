@@ -6,10 +6,17 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefgen.extract.fact_cues import fact_cue
 from briefgen.extract.lexicon import content_lemmas
+from briefgen.extract.point_text import (
+    SideClauses,
+    known_words,
+    point_text,
+    side_clauses,
+    word_count,
+)
 from briefgen.extract.sentences import Sentence
 from briefgen.model import KeyPoint
 
@@ -39,8 +46,8 @@ CUE_WEIGHT = 0.1
 # The included key points take at most this share of the text's words, and at most
 # MAX_INCLUDED points; a sentence adding fewer than MIN_NEW_WORDS content words the chosen
 # points do not have adds no fact. ALTERNATIVES further points are offered, not included.
-WORD_BUDGET = 0.48
-MAX_INCLUDED = 7
+WORD_BUDGET = 0.495
+MAX_INCLUDED = 10
 MIN_INCLUDED = 3
 MIN_NEW_WORDS = 3
 ALTERNATIVES = 2
@@ -76,6 +83,23 @@ class Ranked:
     score: float
     lemmas: frozenset[str]
     cue: float = 0.0
+    # the sentence's side clauses ("side") and its point texts so far, by the known names
+    # they use; shared by the copies select makes
+    _cache: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+
+    def text(self, known: frozenset[str] = frozenset()) -> str:
+        """The key point text of the sentence: its own words without the side clauses that
+        name nothing new (point_text; ``known`` the words of the points before it)."""
+        side = self._cache.get("side")
+        if not isinstance(side, SideClauses):
+            side = self._cache["side"] = side_clauses(self.sentence.span)
+        key = known & side.names
+        text = self._cache.get(key)
+        if not isinstance(text, str):
+            text = self._cache[key] = point_text(
+                self.sentence.span, self.sentence.text, key, side
+            )
+        return text
 
 
 def key_point_count(n_sentences: int) -> int:
@@ -203,7 +227,13 @@ def select(
             break
         # the score it was chosen by, back on the 0-1 scale
         chosen.append(
-            Ranked(best.sentence, round(best_score / (1.0 + cue_bonus), 4), best.lemmas, best.cue)
+            Ranked(
+                best.sentence,
+                round(best_score / (1.0 + cue_bonus), 4),
+                best.lemmas,
+                best.cue,
+                best._cache,
+            )
         )
         del pool[id(best)]
         for key, (item, shared) in list(pool.items()):
@@ -226,50 +256,76 @@ def key_points_of(ranked: list[Ranked], count: int) -> list[KeyPoint]:
     """The best ``count`` of already ranked sentences as key points (best first), each
     with its sentence span and score."""
     return [
-        KeyPoint(text=r.sentence.text, spans=[r.sentence.evidence()], score=r.score)
+        KeyPoint(text=r.text(), spans=[r.sentence.evidence()], score=r.score)
         for r in select(ranked, count)
     ]
 
 
 def key_points_within(ranked: list[Ranked], text_words: int) -> list[KeyPoint]:
-    """As many key points as the text needs (best first): chosen one at a time by the facts
-    they add, included while they add MIN_NEW_WORDS content words the chosen ones lack and
-    the included ones stay within WORD_BUDGET of the text's ``text_words`` (at least
-    MIN_INCLUDED of them, at most MAX_INCLUDED); up to ALTERNATIVES more follow, left out
-    of the memo for the user to tick."""
+    """As many key points as the text needs (best first), each in its own words
+    (point_text: side clauses naming nothing new left out). The first LEAD_POINTS are
+    ranked for the lead (select); the rest follow in rank, a fact cue counting more
+    (fill_in_rank). Included while the included ones stay within WORD_BUDGET of the text's
+    ``text_words``, counted on the points' own words (at least MIN_INCLUDED, at most
+    MAX_INCLUDED); up to ALTERNATIVES more follow, left out of the memo for the user to
+    tick."""
     budget = WORD_BUDGET * text_words
     used = 0
-    known: set[str] = set()
+    said: set[str] = set()
     points: list[KeyPoint] = []
+    chosen: list[Ranked] = []
     lead = select(ranked, LEAD_POINTS)
-    rest = select(ranked, CONSIDERED, cue_bonus=FILL_CUE_BONUS, given=lead)
     floor = MIN_RELATIVE_SCORE * lead[0].score if lead else 0.0
-    for item in lead + rest:
-        included = sum(p.include for p in points)
-        if included >= MAX_INCLUDED and len(points) - included >= ALTERNATIVES:
-            break
-        size = _word_count(item.sentence)
-        new = len(item.lemmas - known)
-        fits = (
-            used + size <= budget
-            and new >= MIN_NEW_WORDS
-            and included < MAX_INCLUDED
-            and item.score >= floor
-        )
-        include = fits or included < MIN_INCLUDED
+    for item in lead:
+        text = item.text(frozenset(said))
+        size = word_count(text)
+        include = len(chosen) < MIN_INCLUDED or (used + size <= budget and item.score >= floor)
         if include:
             used += size
-            known |= item.lemmas
-        points.append(
-            KeyPoint(item.sentence.text, [item.sentence.evidence()], item.score, include)
-        )
-    # the included points first, then a few alternatives; best first, scores never rising
-    points = [p for p in points if p.include] + [p for p in points if not p.include][
-        :ALTERNATIVES
+            said |= known_words(text)
+            chosen.append(item)
+        points.append(KeyPoint(text, [item.sentence.evidence()], item.score, include))
+    rest = select(ranked, CONSIDERED, cue_bonus=FILL_CUE_BONUS, given=lead)
+    filled, spare = fill_in_rank(rest, chosen, budget - used, MAX_INCLUDED - len(chosen), floor)
+    for item, text in filled:
+        points.append(KeyPoint(text, [item.sentence.evidence()], item.score, True))
+    spare_points = [p for p in points if not p.include] + [
+        KeyPoint(item.text(), [item.sentence.evidence()], item.score, False) for item in spare
     ]
+    # the included points first, then a few alternatives; best first, scores never rising
+    points = [p for p in points if p.include] + spare_points[:ALTERNATIVES]
     for before, after in itertools.pairwise(points):
         after.score = min(after.score, before.score)
     return points
+
+
+def fill_in_rank(
+    pool: list[Ranked], chosen: list[Ranked], words_left: float, count: int, floor: float = 0.0
+) -> tuple[list[tuple[Ranked, str]], list[Ranked]]:
+    """Up to ``count`` further points from ``pool`` (best first) within ``words_left``
+    words of their own texts: each included while it fits, adds MIN_NEW_WORDS content
+    words the chosen points lack and scores at least ``floor``; its text leaves out a side
+    clause naming only what the chosen points say. Returns the chosen ones with their
+    texts, and the others in order."""
+    known: set[str] = set()
+    said: set[str] = set()
+    for item in chosen:
+        known |= item.lemmas
+        said |= known_words(item.text())
+    filled: list[tuple[Ranked, str]] = []
+    spare: list[Ranked] = []
+    for item in pool:
+        text = item.text(frozenset(said))
+        size = word_count(text)
+        fits = size <= words_left and len(filled) < count and item.score >= floor
+        if fits and len(item.lemmas - known) >= MIN_NEW_WORDS:
+            filled.append((item, text))
+            words_left -= size
+            known |= item.lemmas
+            said |= known_words(text)
+        else:
+            spare.append(item)
+    return filled, spare
 
 
 def _word_count(sent: Sentence) -> int:
@@ -288,8 +344,8 @@ def cap_included(points: list[KeyPoint], limit: int = MAX_INCLUDED) -> list[KeyP
 
 
 def text_word_count(sents: list[Sentence]) -> int:
-    """The words of all the sentences (punctuation left out)."""
-    return sum(_word_count(s) for s in sents)
+    """The words of the text's sentences (point_text.word_count), headlines left out."""
+    return sum(word_count(s.text) for s in sents if not s.is_headline_like)
 
 
 def extract_key_points(sents: list[Sentence], count: int | None = None) -> list[KeyPoint]:

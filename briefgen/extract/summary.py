@@ -10,7 +10,9 @@ SHORT_LEAD_WORDS = 22
 
 
 def build_summary(ranked: list[Ranked]) -> Summary:
-    """One sentence, or two when the best one is short, from the ranked sentences."""
+    """One sentence, or two when the best one is short, from the ranked sentences, each in
+    the words its key point uses (Ranked.text: a side clause naming nothing new left out),
+    so that the memo, which leaves out a key point that repeats the bottom line, knows it."""
     if not ranked:
         return Summary()
     chosen = [ranked[0]]
@@ -20,6 +22,6 @@ def build_summary(ranked: list[Ranked]) -> Summary:
             chosen.append(second)
     chosen.sort(key=lambda r: r.sentence.start)
     return Summary(
-        text=" ".join(r.sentence.text for r in chosen),
+        text=" ".join(r.text() for r in chosen),
         spans=[r.sentence.evidence() for r in chosen],
     )

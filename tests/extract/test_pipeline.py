@@ -128,8 +128,12 @@ def test_key_points_ranked_with_evidence(brief):
     assert brief.key_points[0].text == brief.summary.text
     scores = [k.score for k in brief.key_points]
     assert scores == sorted(scores, reverse=True)
-    for item in brief.key_points + brief.next_steps:
+    for item in brief.next_steps:
         assert brief.evidence(item.spans[0]) == item.text
+    # a key point is its sentence's words in order, a side clause naming nothing new left out
+    for point in brief.key_points:
+        words = iter(w.strip(".,").lower() for w in brief.evidence(point.spans[0]).split())
+        assert all(w.strip(".,").lower() in words for w in point.text.split()), point.text
 
 
 def test_progress_is_reported_and_cancel_stops_between_steps(nlp, sample_source):
