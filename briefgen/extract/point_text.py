@@ -316,6 +316,10 @@ def _attribution(
             start += 1
         if _words(range(start, last.i + 1), span) < KEEP_WORDS:
             return set()
+        # "said X, and that Y": the frame governs a second reported clause, which would
+        # dangle without it
+        if any(t.dep_ == "mark" and t.head.dep_ == "conj" for t in doc[start : last.i + 1]):
+            return set()
         return set(range(first, start))
     if clause.i < root.i and clause.left_edge.i <= first:
         comma = clause.right_edge.i + 1

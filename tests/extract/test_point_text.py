@@ -132,6 +132,9 @@ def test_a_side_clause_that_names_nothing_new_is_dropped(parse, text, expected):
         "islands.",
         # capitals that name a body, not a dateline
         "NATO ministers agreed on Sunday to reopen the ferry line between the islands.",
+        # a frame that governs two reported clauses: without it the second one dangles
+        "Both ministries said the ferry fares were not raised, and that they would stay "
+        "frozen until the autumn.",
     ],
 )
 def test_a_clause_with_a_fact_or_a_quotation_stays(parse, text):  # type: ignore[no-untyped-def]
