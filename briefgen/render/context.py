@@ -241,9 +241,16 @@ def build_context(
     next_steps = [n for n in brief.next_steps if not same_text(n.text, summary_text)
                   and not any(same_text(n.text, o) for o in as_outcomes)]
     as_steps = [n.text for n in next_steps] if "next_steps" in template.lists else []
+    # a key point may say its sentence in fewer words: the same sentence shown as a step
+    # or an outcome is the same item
+    shown_spans = {(s.source, s.start, s.end) for item in
+                   (outcome_items if as_outcomes else []) + (next_steps if as_steps else [])
+                   for s in item.spans}
     key_points = [cited(k.text, k.spans) for k in brief.key_points
                   if k.include and not same_text(k.text, summary_text)
-                  and not any(same_text(k.text, shown) for shown in as_steps + as_outcomes)]
+                  and not any(same_text(k.text, shown) for shown in as_steps + as_outcomes)
+                  and not (k.spans and all((s.source, s.start, s.end) in shown_spans
+                                           for s in k.spans))]
     # A quote whose words a shown next step or outcome already gives (the item is its
     # sentence) is said there, with its speaker, not again under "What was said".
     step_keys = [text_key(shown) for shown in as_steps + as_outcomes]

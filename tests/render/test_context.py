@@ -131,6 +131,19 @@ def test_a_key_point_that_is_also_a_next_step_is_shown_once_among_the_next_steps
     assert shown == ["Talks resumed after six years.", step]
 
 
+def test_a_key_point_in_fewer_words_than_its_next_step_is_shown_once(library: object) -> None:
+    # the key point leaves out the sentence's unnamed speaker; its span is the step's
+    text = "Officials said the two sides would meet again in Valmont in May."
+    sentence = [Span("src-a", 0, len(text))]
+    brief = Brief(sources=[Source("src-a", text)],
+                  key_points=[KeyPoint("The two sides would meet again in Valmont in May.",
+                                       sentence, 0.9)],
+                  next_steps=[NextStep(text, sentence)])
+    context = build_context(brief, library.get("information-memo"))  # type: ignore[attr-defined]
+    assert context["key_points"] == []
+    assert [n["text"] for n in context["next_steps"]] == [text]
+
+
 def test_a_source_summary_is_its_first_sentence_without_the_dateline(
     builtin: BriefTemplate,
 ) -> None:
