@@ -337,6 +337,8 @@ def _modal_strength(token: Token) -> float:
         # "the two sides will continue their talks", "the talks would continue" plan; "prices
         # will keep rising" foretells
         acts = has_agent_subject(verb) or _of_an_event(verb)
+        if any(c.dep_ == "xcomp" and c.lemma_ in _STANDING_BY for c in verb.children):
+            return 0.0  # "will continue to support the people of the region": a position
     if verb.lemma_ in STANCE_VERBS and not event and not acts:
         return 0.0
     if _in_relative_clause(verb):
@@ -364,6 +366,10 @@ def _modal_strength(token: Token) -> float:
 
 
 _HEDGES = frozenset(["likely", "probably", "possibly", "perhaps"])
+# Verbs of a standing position: carrying one on is no step ("will continue to support").
+_STANDING_BY = words(
+    "support back stand oppose believe insist value respect champion advocate defend reject"
+)
 # Verbs that carry something on: a pledge when someone who acts is their subject.
 _GOING_ON = words("continue keep")
 # What an agreement can set going without naming a time: carrying on ("agreed to stay in

@@ -442,3 +442,19 @@ def test_a_need_denied_or_in_the_past_is_no_next_step(parse):
         "The old rules were necessary at the time."
     )
     assert _steps(parse, text, "2026-03-12") == []
+
+
+def test_carrying_on_a_position_is_no_next_step_but_carrying_on_talks_is(parse):
+    stance = "The president said the United States will continue to support the people there."
+    talks = "The two sides will continue their talks in Oslo next month."
+    assert _steps(parse, f"The talks ended. {stance} {talks}", "2026-03-12") == [talks]
+
+
+def test_a_need_reported_through_an_earlier_agreement_is_a_next_step(parse):
+    sentence = "The envoy said the allies had agreed that a new inspection regime was needed."
+    assert _steps(parse, "The talks ended. " + sentence, "2026-03-12") == [sentence]
+
+
+def test_a_limit_set_in_the_present_is_a_next_step(parse):
+    sentence = "The parties have until Friday to respond to the proposal."
+    assert _steps(parse, "The talks ended. " + sentence, "2026-03-10") == [sentence]
