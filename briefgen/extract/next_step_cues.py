@@ -125,32 +125,7 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
             found.append((served, REPORTED, "to decide"))
         if _event_asked_for(token):
             found.append((token, REPORTED, "asked for"))
-        if _still_needed(token):
-            found.append((token, REPORTED, "needed"))
     return found
-
-
-_NEEDED = words("need require necessary essential")
-# Words that make what is needed something not yet there ("a new resolution", "further talks").
-_NOT_YET_THERE = words("a an new further more additional fresh another")
-
-
-def _still_needed(token: Token) -> bool:
-    """True when something not yet there is said to be needed: "a new sanctions resolution
-    was needed", "further talks are required", "more time is necessary" (a step still to
-    be taken), not "the aid was not needed" or "the old rules were necessary"."""
-    if token.lemma_ not in _NEEDED or token.tag_ not in {"VBN", "JJ"}:
-        return False
-    verb = token if token.tag_ == "VBN" else token.head
-    if negated(token) or negated(verb):
-        return False
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return any(
-        c.lower_ in _NOT_YET_THERE
-        for s in subjects
-        for c in s.children
-        if c.dep_ in {"det", "amod"}
-    )
 
 
 # Verbs that settle something still open, and what they settle when it is a matter of when,

@@ -150,8 +150,7 @@ def step_evidence(
             continue  # "was due to be released in September"
         if cue_past and past_dated and not dated:
             continue
-        own_tense = phrase in MODAL_CUES or phrase == "needed"  # a finite clause of its own
-        if not dated and not own_tense and _in_past_perfect(token):
+        if not dated and phrase not in MODAL_CUES and _in_past_perfect(token):
             continue  # "had also planned to charge": a plan already behind the story
         if not in_main_clause(token, strong=dated):
             continue

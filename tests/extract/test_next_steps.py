@@ -366,7 +366,7 @@ def test_a_season_with_its_year_is_not_read_as_ahead(parse):
     "sentence",
     [
         "Officials said the country will never give up its claim to the islands.",
-        "The ruling means there will now be no second appeal in the case.",
+        "Officials said there will be no new elections next year.",
         "The overall effect could be a smaller harvest next year.",
     ],
 )
@@ -422,36 +422,6 @@ def test_a_call_for_a_mood_or_an_event_not_asked_for_is_no_next_step(parse):
         "The mayor did not request a meeting with the unions."
     )
     assert _steps(parse, text, "2026-03-12") == []
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "The ministers agreed that a new inspection regime was needed.",
-        "Officials said more time is necessary to count the ballots.",
-    ],
-)
-def test_something_not_yet_there_said_to_be_needed_is_a_next_step(parse, sentence):
-    assert _steps(parse, "The talks ended. " + sentence, "2026-03-12") == [sentence]
-
-
-def test_a_need_denied_or_in_the_past_is_no_next_step(parse):
-    text = (
-        "The talks ended. The aid was not needed after the floods. "
-        "The old rules were necessary at the time."
-    )
-    assert _steps(parse, text, "2026-03-12") == []
-
-
-def test_carrying_on_a_position_is_no_next_step_but_carrying_on_talks_is(parse):
-    stance = "The president said the United States will continue to support the people there."
-    talks = "The two sides will continue their talks in Oslo next month."
-    assert _steps(parse, f"The talks ended. {stance} {talks}", "2026-03-12") == [talks]
-
-
-def test_a_need_reported_through_an_earlier_agreement_is_a_next_step(parse):
-    sentence = "The envoy said the allies had agreed that a new inspection regime was needed."
-    assert _steps(parse, "The talks ended. " + sentence, "2026-03-12") == [sentence]
 
 
 def test_a_limit_set_in_the_present_is_a_next_step(parse):
