@@ -136,7 +136,7 @@ def date_items(score: ModuleType, gold: dict[str, Any], predicted: list[Any]) ->
 
 def table_rows(name: str, items: list[Item]) -> list[tuple[str, ...]]:
     """One row per threshold: items reaching it, their share, and how many are right."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     total = len(items)
     right_all = sum(ok for _, ok in items)
     rows.append((name, "all", f"{total}", "100.0%", f"{100 * right_all / max(total, 1):.1f}%"))
