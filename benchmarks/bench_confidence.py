@@ -45,12 +45,15 @@ def load_scorer() -> ModuleType:
     return module
 
 
-def briefs(cache: Path | None, reuse: bool) -> dict[str, dict[str, Any]]:
-    """The Brief JSON of every annotated article, by id (extracted unless reused)."""
+def briefs(cache: Path | None, reuse: bool, half: str | None = None) -> dict[str, dict[str, Any]]:
+    """The Brief JSON of every annotated article, by id (extracted unless reused); with
+    ``half`` ("odd" or "even") only the articles of that half of the ids."""
     out: dict[str, dict[str, Any]] = {}
     todo: list[tuple[str, str | None]] = []
     for gold_path in sorted((REALNEWS / "gold").glob("*.json")):
         key = gold_path.stem
+        if half is not None and int(key) % 2 != (1 if half == "odd" else 0):
+            continue
         cached = cache / f"{key}.brief.json" if cache else None
         if reuse and cached is not None and cached.exists():
             out[key] = json.loads(cached.read_text(encoding="utf-8"))
@@ -133,7 +136,7 @@ def date_items(score: ModuleType, gold: dict[str, Any], predicted: list[Any]) ->
 
 def table_rows(name: str, items: list[Item]) -> list[tuple[str, ...]]:
     """One row per threshold: items reaching it, their share, and how many are right."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     total = len(items)
     right_all = sum(ok for _, ok in items)
     rows.append((name, "all", f"{total}", "100.0%", f"{100 * right_all / max(total, 1):.1f}%"))
@@ -154,10 +157,11 @@ def table_rows(name: str, items: list[Item]) -> list[tuple[str, ...]]:
     return rows
 
 
-def print_table(rows: list[tuple[str, ...]]) -> None:
+def print_table(rows: list[tuple[str, ...]], half: str | None = None) -> None:
     header = ("items", "confidence", "count", "reach it", "right among them")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    print("\nConfidence on realnews (30 articles): precision and coverage by threshold")
+    which = f"the {half} half of the ids" if half else "30 articles"
+    print(f"\nConfidence on realnews ({which}): precision and coverage by threshold")
     line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))
     print(line)
     print("-" * len(line))
@@ -170,13 +174,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cache", type=Path, help="folder of NN.brief.json (score.py --cache)")
     parser.add_argument("--reuse", action="store_true", help="reuse the briefs in --cache")
+    parser.add_argument("--half", choices=["odd", "even"], help="only the odd or even ids")
     args = parser.parse_args()
     if not REALNEWS.is_dir():
         print(f"No evaluation data at {REALNEWS}: this benchmark needs ../shared/eval.")
         return 0
-    items = collect(load_scorer(), briefs(args.cache, args.reuse))
+    items = collect(load_scorer(), briefs(args.cache, args.reuse, args.half))
     items["both"] = items["roles"] + items["speakers"]
-    print_table([row for name, found in items.items() for row in table_rows(name, found)])
+    rows = [row for name, found in items.items() for row in table_rows(name, found)]
+    print_table(rows, args.half)
     return 0
 
 

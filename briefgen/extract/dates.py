@@ -260,10 +260,27 @@ def sentence_future(ent: SpacySpan) -> bool | None:
     for _ in range(4):
         tense = _verb_tense(token, present_schedules=direct)
         direct = False
+        if tense is None and _deadline(ent, token):
+            return True
         if tense is not None or token.dep_ not in {"xcomp", "conj", "acl", "advcl"}:
             return tense
         token = token.head
     return None
+
+
+# Prepositions that make a date a limit ("have until Friday", "must reply by Monday").
+_LIMITS = {"until", "till", "by", "before"}
+
+
+def _deadline(ent: SpacySpan, verb: Token) -> bool:
+    """True for a limit set in the present on a clause that shows no tense of its own: "the
+    parties have until Friday to respond" (not "had until Friday", which is told as past)."""
+    head = ent.root.head
+    if head.dep_ != "prep" or head.lower_ not in _LIMITS:
+        return False
+    return verb.tag_ in {"VBZ", "VBP"} and not any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children
+    )
 
 
 def _verb_tense(token: Token, *, present_schedules: bool = False) -> bool | None:

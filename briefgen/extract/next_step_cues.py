@@ -119,7 +119,77 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
             found.append((pending, REPORTED, "until"))
         if _formal_request(token):
             found.append((token, REPORTED, "request"))
+        if _pending_choice(token):
+            # the purpose is read with the clause it serves ("are working ... to determine")
+            served = token.head if token.dep_ in {"advcl", "xcomp"} else token
+            found.append((served, REPORTED, "to decide"))
+        if _event_asked_for(token):
+            found.append((token, REPORTED, "asked for"))
     return found
+
+
+# Verbs that settle something still open, and what they settle when it is a matter of when,
+# where or how ("to determine the best date", "to set a venue").
+_SETTLING = words("determine decide set fix choose settle finalise finalize")
+_OPEN_DETAILS = words(
+    """
+    date dates time timing timeframe timeline schedule venue place location format agenda
+    details modalities terms
+    """
+)
+_OPEN_QUESTION = frozenset(["whether", "when", "where", "how", "if", "which", "what", "who"])
+
+
+def _pending_choice(token: Token) -> bool:
+    """True for an infinitive that leaves a choice still to be made: "working with partners
+    to determine the best date", "met to decide whether to extend the mission" (a decision
+    pending; "decided to extend" is one made)."""
+    if token.pos_ != "VERB" or token.lemma_ not in _SETTLING:
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children):
+        return False
+    if negated(token.head):
+        return False
+    for child in token.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in _OPEN_DETAILS:
+            return True
+        if child.dep_ in {"ccomp", "xcomp"} and any(
+            t.lower_ in _OPEN_QUESTION for t in child.subtree if t.i < child.i
+        ):
+            return True
+    return False
+
+
+# Verbs by which someone asks for an event to be held ("called for an emergency meeting",
+# "demanded an inquiry", "requested a new round of talks").
+_ASKING = words("request demand seek propose urge")
+
+
+def _event_asked_for(token: Token) -> bool:
+    """True when an event is asked for: the object of "request", "demand", "seek",
+    "propose", or of "call for", is a meeting, a vote, an inquiry, talks (not "called for
+    calm"): what was asked is still to happen."""
+    if token.pos_ != "VERB" or negated(token):
+        return False
+    if token.lemma_ in _ASKING:
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+    elif token.lemma_ == "call":
+        objects = [
+            o
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+    else:
+        return False
+    events = [o for o in objects if o.lemma_.lower() in EVENT_NOUNS or o.lower_ in EVENT_NOUNS]
+    # "a new round of talks": the event is named after "of"
+    for o in objects:
+        for prep in o.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                events += [p for p in prep.children if p.lower_ in EVENT_NOUNS]
+    return bool(events)
 
 
 def _pending_until(token: Token) -> Token | None:
@@ -232,12 +302,18 @@ def _modal_strength(token: Token) -> float:
         verb = next(c for c in verb.children if c.dep_ == "xcomp")  # "will have to yield"
     if low == "must":
         return PLANNED if _placed_in_time(verb) else 0.0  # "must reply by Friday", a deadline
+    if any(c.lower_ == "never" for c in verb.children):
+        return 0.0  # "will never accept", "would never sign": a position, not a step
+    if forecast_without_actor(verb):
+        return 0.0  # "the reform will open the way", "there will be no change": a prediction
     acts = any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ not in STANCE_VERBS for c in verb.children)
     event = low in _FUTURE_MODALS and _names_an_event(verb)
     if verb.lemma_ in _GOING_ON:
         # "the two sides will continue their talks", "the talks would continue" plan; "prices
         # will keep rising" foretells
         acts = has_agent_subject(verb) or _of_an_event(verb)
+        if any(c.dep_ == "xcomp" and c.lemma_ in _STANDING_BY for c in verb.children):
+            return 0.0  # "will continue to support the people of the region": a position
     if verb.lemma_ in STANCE_VERBS and not event and not acts:
         return 0.0
     if _in_relative_clause(verb):
@@ -265,6 +341,10 @@ def _modal_strength(token: Token) -> float:
 
 
 _HEDGES = frozenset(["likely", "probably", "possibly", "perhaps"])
+# Verbs of a standing position: carrying one on is no step ("will continue to support").
+_STANDING_BY = words(
+    "support back stand oppose believe insist value respect champion advocate defend reject"
+)
 # Verbs that carry something on: a pledge when someone who acts is their subject.
 _GOING_ON = words("continue keep")
 # What an agreement can set going without naming a time: carrying on ("agreed to stay in
@@ -279,6 +359,49 @@ _AGENT_ENTITIES = frozenset(["PERSON", "ORG", "NORP", "GPE"])
 AGENT_NOUNS = (
     ORG_WORDS | SPEAKER_NOUNS | ROLE_NOUNS | words("side country nation partner ally leader")
 )
+
+
+# What a clause can name as its subject and still state a step without an actor: an event
+# ("the talks will resume"), a measure that takes effect ("the new rule will apply from May")
+# or a date ("the deadline will expire").
+_SCHEDULABLE = EVENT_NOUNS | words(
+    """
+    deadline rule law ban measure sanction tariff deal agreement accord treaty truce plan
+    order decision ruling verdict report result results tax fee policy programme program
+    bill legislation motion resolution case appeal proposal nomination budget application
+    request petition request sentence plea lawsuit suit charge charges
+    """
+)
+
+
+def forecast_without_actor(verb: Token) -> bool:
+    """True when a modal's verb foretells with no one acting: it only says what there will
+    be ("there'll be no rival claim", not "there will be a vote"), what something will be
+    ("the result could be zero growth", not "the deadline will be March 3"). A passive ("the
+    budget will be presented"), a subject who acts ("the envoy will travel") and one that
+    names an event or a thing ("the talks will resume", "the plant would reopen") are left
+    to the other rules. (Reading an abstract subject as a prediction, "the reform will
+    open the way", dropped a real step and no false one on the held-out half.)"""
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "expl"}]
+    if not subjects:
+        return False
+    named = [c for c in verb.children if c.dep_ in {"attr", "dobj", "acomp"}]
+    if any(s.dep_ == "expl" for s in subjects):
+        return not any(n.lemma_.lower() in _SCHEDULABLE and not _denied(n) for n in named)
+    subject = subjects[0]
+    if subject.pos_ in {"PRON", "PROPN"} or subject.ent_type_ in _AGENT_ENTITIES:
+        return False
+    if verb.lemma_ == "be":
+        # "the result could be zero growth" foretells; "the deadline will be March 3" dates
+        return bool(named) and not any(n.ent_type_ in {"DATE", "TIME"} for n in named)
+    return False
+
+
+def _denied(noun: Token) -> bool:
+    """True for a noun whose determiner denies it ("no competing request")."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def has_agent_subject(verb: Token) -> bool:

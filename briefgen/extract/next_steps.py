@@ -20,6 +20,7 @@ from briefgen.extract.next_step_cues import (
     SCHEDULED,
     STANCE_VERBS,
     cues,
+    forecast_without_actor,
     has_agent_subject,
     has_time,
     negated,
@@ -64,6 +65,15 @@ _TIME_AHEAD = re.compile(
     rf"autumn|fall|winter))\b",
     re.IGNORECASE,
 )
+# A season named without its year ("in the spring", "this summer", "by the fall"): ahead
+# when it has not ended at the day of writing (see :func:`_season_ahead`).
+_SEASON = re.compile(
+    r"\b(?:in|this|by|during|until|over|before)(?: the)?(?: (?:early|late|coming))? "
+    r"(spring|summer|autumn|fall|winter)\b(?! of\b)(?!,? (?:1[89]|20)\d\d)",
+    re.IGNORECASE,
+)
+# The last month of each season (northern): winter ends in February of the next year.
+_SEASON_ENDS = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
 _QUOTE_OPENERS = ('"', "\u201c", "'", "\u2018")
 _SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 
@@ -113,6 +123,11 @@ def step_evidence(
     text = sentence.text
     if text.rstrip().endswith("?"):
         return None
+    upcoming = [
+        (a, b, days)
+        for a, b, days in upcoming
+        if not (sentence.start <= a < sentence.end and _foretold(sentence, a - sentence.start))
+    ]
     ahead = [
         days
         for a, _, days in upcoming
@@ -166,6 +181,20 @@ def step_evidence(
     if best < POSSIBLE:
         return None
     return round(best, 2), cue
+
+
+def _foretold(sentence: Sentence, offset: int) -> bool:
+    """True when the date at ``offset`` of the sentence places a prediction with no one
+    acting ("the slowdown could leave the region with no growth next year"): the day is
+    still to come, but nothing is planned for it."""
+    token = token_at(sentence, offset)
+    if token is None:
+        return False
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    modal = any(c.dep_ == "aux" and c.lower_ in MODAL_CUES for c in verb.children)
+    return modal and forecast_without_actor(verb)
 
 
 def _in_past_perfect(token: Token) -> bool:
@@ -313,6 +342,9 @@ def upcoming_spans(
         offset = sentence.start - sentence.span.start_char
         for match in _TIME_AHEAD.finditer(sentence.text):
             out.append((sentence.start + match.start(), sentence.start + match.end(), VAGUE))
+        for match in _SEASON.finditer(sentence.text):
+            if _season_ahead(match.group(1).lower(), reference):
+                out.append((sentence.start + match.start(), sentence.start + match.end(), VAGUE))
         for ent in entities_in(sentence.span):
             if ent.label_ != "DATE" or not _places_in_time(ent.root):
                 continue
@@ -321,6 +353,16 @@ def upcoming_spans(
                 days = 365 * (min(years) - reference.year) if _places_a_clause(ent.root) else VAGUE
                 out.append((offset + ent.start_char, offset + ent.end_char, days))
     return out
+
+
+def _season_ahead(season: str, reference: dt.date) -> bool:
+    """True when a season named without its year has not yet ended on ``reference``: "in
+    the spring" written in January or April looks ahead, written in October it looks back
+    (winter runs from December into February, so it is ahead from September on)."""
+    last = _SEASON_ENDS[season]
+    if season == "winter":
+        return reference.month >= 9 or reference.month <= last
+    return reference.month <= last
 
 
 def _places_a_clause(token: Token) -> bool:

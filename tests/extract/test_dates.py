@@ -190,3 +190,16 @@ def test_a_present_tense_event_with_a_weekday_is_upcoming(parse):
 def test_a_weekday_on_a_noun_after_a_present_verb_stays_in_the_past(parse):
     text = "Her appearance follows the testimony Tuesday of four officials."
     assert _resolved(parse, text, THURSDAY) == [("Tuesday", "2026-03-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The parties have until Saturday to answer the offer.", "2026-03-14"),
+        ("The court gives the firm until Monday to pay.", "2026-03-16"),
+        ("The parties had until Tuesday to answer the offer.", "2026-03-10"),
+    ],
+)
+def test_a_weekday_set_as_a_limit_in_the_present_is_ahead(parse, text, expected):
+    ((_, date),) = _resolved(parse, text, THURSDAY)
+    assert date == expected

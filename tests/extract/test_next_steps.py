@@ -346,3 +346,84 @@ def test_a_pledge_to_carry_something_on_is_a_next_step(parse, sentence):
 def test_an_intention_to_keep_going_in_a_figure_of_speech_is_no_next_step(parse):
     text = "The talks ended. My government intends to keep walking, the envoy said."
     assert _steps(parse, text, "2026-03-12") == []
+
+
+@pytest.mark.parametrize(
+    ("published", "found"),
+    [("2026-01-20", True), ("2026-04-02", True), ("2026-10-20", False)],
+)
+def test_a_season_without_its_year_looks_ahead_until_it_has_passed(parse, published, found):
+    sentence = "The ministers discussed next steps toward a joint forum on fisheries in the spring."
+    assert _steps(parse, "The talks ended. " + sentence, published) == ([sentence] if found else [])
+
+
+def test_a_season_with_its_year_is_not_read_as_ahead(parse):
+    text = "The ministers discussed next steps toward a joint forum in the spring of 2019."
+    assert _steps(parse, text, "2026-01-20") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials said the country will never give up its claim to the islands.",
+        "Officials said there will be no new elections next year.",
+        "The overall effect could be a smaller harvest next year.",
+    ],
+)
+def test_a_position_or_a_prediction_with_no_one_acting_is_no_next_step(parse, sentence):
+    assert _steps(parse, "The talks ended. " + sentence, "2026-03-12") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There will be a vote in the assembly next week.",
+        "The talks will resume after the holiday.",
+        "The new tariff will apply to steel and aluminium.",
+        "The budget will be presented to parliament.",
+        "The envoy will travel to Cairo to meet the foreign minister.",
+    ],
+)
+def test_an_event_a_measure_or_an_actor_in_the_future_is_still_a_next_step(parse, sentence):
+    assert _steps(parse, "The talks ended. " + sentence, "2026-03-12") == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agencies are working with their partners to determine the best date for the visit.",
+        "The envoys met again to decide whether the monitors should stay.",
+    ],
+)
+def test_a_choice_still_to_be_made_is_a_next_step(parse, sentence):
+    assert _steps(parse, "The talks ended. " + sentence, "2026-03-12") == [sentence]
+
+
+def test_a_choice_made_is_no_pending_step(parse):
+    text = "The talks ended. The panel decided the date of the hearing in June 2019."
+    assert _steps(parse, text, "2026-03-12") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "France called for an emergency meeting of the council.",
+        "The opposition demanded a parliamentary inquiry into the contracts.",
+        "The union requested a new round of talks with the employers.",
+    ],
+)
+def test_an_event_asked_for_is_a_next_step(parse, sentence):
+    assert _steps(parse, "The talks ended. " + sentence, "2026-03-12") == [sentence]
+
+
+def test_a_call_for_a_mood_or_an_event_not_asked_for_is_no_next_step(parse):
+    text = (
+        "The talks ended. The president called for calm after the vote. "
+        "The mayor did not request a meeting with the unions."
+    )
+    assert _steps(parse, text, "2026-03-12") == []
+
+
+def test_a_limit_set_in_the_present_is_a_next_step(parse):
+    sentence = "The parties have until Friday to respond to the proposal."
+    assert _steps(parse, "The talks ended. " + sentence, "2026-03-10") == [sentence]
