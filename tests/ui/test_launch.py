@@ -37,7 +37,10 @@ LATER = ("spacy", "jinja2", "docx", "docxtpl", "lxml", "fpdf", "briefgen.extract
          "briefgen.ui.dialogs", "briefgen.ui.template_dialog", "briefgen.ui.settings_dialog",
          "briefgen.ui.help_window", "briefgen.ui.list_editor", "briefgen.ui.field_sources",
          "briefgen.ui.print_preview", "briefgen.ui.printing", "briefgen.ui.docx_import_dialog",
-         "briefgen.ui.batch_dialog", "briefgen.batch")
+         "briefgen.ui.batch_dialog", "briefgen.batch",
+         # Standard or small modules the empty window does not use (hashlib and secrets
+         # load OpenSSL): imported where they are used.
+         "hashlib", "secrets", "unicodedata", "platformdirs", "html")
 def at_window_first_paint(window):
     seen["loaded at window paint"] = sorted(m for m in LATER if m in sys.modules)
     datelines = sys.modules.get("briefgen.text.datelines")
