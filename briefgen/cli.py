@@ -1,8 +1,13 @@
-"""The command line: the same operations as the window, headless (DESIGN.md, "Command line")."""
+"""The command line: the same operations as the window, headless (DESIGN.md, "Command line").
+
+``briefgen`` and ``briefgen gui [FILE] [--sample]`` open the window without building the
+argument parser or importing the model (argparse and briefgen.model load only for the
+other commands, and for any other way of writing gui's options, such as --help), so that
+the window's start-up frame is on screen sooner.
+"""
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import copy
 import datetime as dt
@@ -15,19 +20,13 @@ from typing import TYPE_CHECKING
 
 from briefgen import __version__
 from briefgen.errors import BriefgenError
-from briefgen.model import (
-    BRIEF_SUFFIX,
-    Brief,
-    Source,
-    brief_to_json,
-    link_target,
-    load_brief,
-    save_brief,
-)
 
 if TYPE_CHECKING:
+    import argparse
+
     from spacy.language import Language
 
+    from briefgen.model import Brief, Source
     from briefgen.render import BriefTemplate, TemplateLibrary
     from briefgen.render.document_info import DocumentInfo
 
@@ -40,6 +39,8 @@ DEMO_FORMATS = (".docx", ".html", ".pdf")
 
 
 def _iso_date(text: str) -> dt.date:
+    import argparse
+
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -48,12 +49,14 @@ def _iso_date(text: str) -> dt.date:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command; exits 2 on a usage error."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="briefgen",
         description="Turn news articles into briefing memos (Word, HTML, PDF), offline. "
         "With no command, opens the desktop app.",
     )
-    parser.add_argument("--version", action=_PrintVersion,
+    parser.add_argument("--version", action=_print_version_action(),
                         help="show the version, the language model and their licences")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -104,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _language_tag(text: str) -> str:
+    import argparse
+
     from briefgen.model.user_settings import valid_language
 
     if not valid_language(text):
@@ -123,15 +128,21 @@ def _add_writer_options(command: argparse.ArgumentParser) -> None:
                          "settings file, else the system's language, else en-GB)")
 
 
-class _PrintVersion(argparse.Action):
-    """``--version``: one unwrapped line (argparse's own action wraps it at 80 columns)."""
+def _print_version_action() -> type[argparse.Action]:
+    """The action of ``--version`` (made here: argparse is imported only with the parser)."""
+    import argparse
 
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, help=kwargs.get("help"))  # type: ignore[arg-type]
+    class PrintVersion(argparse.Action):
+        """``--version``: one unwrapped line (argparse's own action wraps it at 80 columns)."""
 
-    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
-        print(version_text())
-        parser.exit()
+        def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+            super().__init__(option_strings, dest, nargs=0, help=kwargs.get("help"))  # type: ignore[arg-type]
+
+        def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+            print(version_text())
+            parser.exit()
+
+    return PrintVersion
 
 
 def version_text() -> str:
@@ -147,10 +158,12 @@ def version_text() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 failure, 2 usage)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    plain_gui = _plain_gui_call(sys.argv[1:] if argv is None else argv)
+    if plain_gui is None:
+        parser = build_parser()
+        args = parser.parse_args(argv)
     try:
-        status = _dispatch(args, parser)
+        status = _gui(*plain_gui) if plain_gui is not None else _dispatch(args, parser)
         sys.stdout.flush()  # here, so that a reader that left is handled below
         return status
     except BriefgenError as exc:
@@ -201,18 +214,42 @@ def _say(text: str, *, err: bool = False) -> None:
     print(printable(text), file=sys.stderr if err else sys.stdout)
 
 
+def _plain_gui_call(argv: Sequence[str]) -> tuple[str | None, bool] | None:
+    """(file, sample) when ``argv`` is nothing, or ``gui`` with at most a file (not starting
+    with "-") and ``--sample``, which the parser would read the same way; else None (the
+    parser reads it, with its messages and exit codes)."""
+    if not argv:
+        return None, False
+    if argv[0] != "gui":
+        return None
+    file: str | None = None
+    sample = False
+    for word in argv[1:]:
+        if word == "--sample":
+            sample = True
+        elif file is None and not word.startswith("-"):
+            file = word
+        else:
+            return None
+    return file, sample
+
+
+def _gui(file: str | None, sample: bool) -> int:
+    from briefgen.ui.platform_check import READY, check_platform
+
+    report = check_platform()
+    if report.status != READY:
+        _fail(report.sentence)
+        return EXIT_FAILURE
+    from briefgen.ui.launch import run_gui  # shows the window before loading the rest
+
+    return run_gui(file, sample=sample)
+
+
 def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     command = args.command or "gui"
     if command == "gui":
-        from briefgen.ui.platform_check import READY, check_platform
-
-        report = check_platform()
-        if report.status != READY:
-            _fail(report.sentence)
-            return EXIT_FAILURE
-        from briefgen.ui.launch import run_gui  # shows the window before loading the rest
-
-        return run_gui(getattr(args, "file", None), sample=getattr(args, "sample", False))
+        return _gui(getattr(args, "file", None), getattr(args, "sample", False))
     if command == "extract":
         return _extract(args)
     if command == "render":
@@ -262,6 +299,8 @@ def _extract_from(paths: Sequence[str], date: dt.date | None, template: str | No
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from briefgen.model import BRIEF_SUFFIX, brief_to_json, save_brief
+
     if any(p.lower().endswith(BRIEF_SUFFIX) for p in args.articles):
         raise BriefgenError("extract takes articles; to re-render a .brief file use "
                             "'briefgen render'.")
@@ -293,6 +332,8 @@ def _overwrites_an_input(out: Path, inputs: Sequence[str]) -> bool:
 
     Raises BriefgenError (one sentence) when ``out`` is a symbolic link that loops.
     """
+    from briefgen.model import link_target
+
     target = _resolved(link_target(out))
     for item in inputs:
         if item.lower().startswith(("http://", "https://")):
@@ -316,6 +357,7 @@ def _resolved(path: Path) -> Path:
 
 
 def _render(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from briefgen.model import BRIEF_SUFFIX, load_brief
     from briefgen.render.output import OUTPUT_SUFFIXES_TEXT, is_output_path
 
     out = Path(args.output)
@@ -368,6 +410,7 @@ def _library() -> TemplateLibrary:
 
 def _demo(folder: Path, info: DocumentInfo) -> int:
     from briefgen.intake import load
+    from briefgen.model import save_brief
     from briefgen.resources import sample_article_path
 
     try:

@@ -387,3 +387,31 @@ def test_a_pdf_of_a_word_template_without_a_converter_is_one_line_and_a_failure(
     assert main(["render", str(brief_path), "--template", "harbour-office",
                  "-o", str(docx_out)]) == 0
     assert docx_out.is_file()
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["gui"], ["gui", "x.brief"], ["gui", "--sample"], ["gui", "--sample", "a.txt"],
+    ["gui", "a.txt", "--sample", "--sample"], ["gui", ""], ["gui", "gui"],
+])
+def test_a_plain_gui_call_is_read_as_the_parser_reads_it(argv: list[str]) -> None:
+    from briefgen.cli import _plain_gui_call, build_parser
+
+    args = build_parser().parse_args(argv)
+    assert _plain_gui_call(argv) == (getattr(args, "file", None), getattr(args, "sample", False))
+
+
+@pytest.mark.parametrize("argv", [
+    ["gui", "--help"], ["gui", "-h"], ["gui", "a", "b"], ["gui", "--samp"], ["gui", "-x"],
+    ["gui", "--", "-x"], ["--sample"], ["x.brief"], ["extract", "a.txt"], ["--version"],
+])
+def test_every_other_call_goes_through_the_parser(argv: list[str]) -> None:
+    from briefgen.cli import _plain_gui_call
+
+    assert _plain_gui_call(argv) is None
+
+
+def test_gui_with_two_files_is_still_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["gui", "a.brief", "b.brief"])
+    assert exit_info.value.code == 2
+    assert "unrecognized arguments: b.brief" in capsys.readouterr().err

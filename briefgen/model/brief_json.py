@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from dataclasses import asdict, fields
@@ -32,6 +31,8 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 def text_sha256(text: str) -> str:
     """The sha256 hex digest of a source text, as stored in ``sources[i].sha256``."""
+    import hashlib  # here: OpenSSL loads only when a source text is hashed
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -16,8 +16,6 @@ import tempfile
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-import platformdirs
-
 SETTINGS_FILE_ENV = "BRIEFGEN_SETTINGS_FILE"
 FALLBACK_LANGUAGE = "en-GB"
 MAX_SETTINGS_BYTES = 64 * 1024
@@ -53,6 +51,8 @@ def settings_path() -> Path:
     override = os.environ.get(SETTINGS_FILE_ENV)
     if override:
         return Path(override)
+    import platformdirs  # here: not needed when the window is given its settings store
+
     return Path(platformdirs.user_config_dir("briefgen", appauthor=False)) / "settings.json"
 
 

@@ -11,7 +11,6 @@ the top and bottom ones are paddings in pixels at 96 dpi, which Qt's rich text r
 
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import TYPE_CHECKING
 
@@ -105,6 +104,8 @@ def image_references(html: str) -> tuple[str, dict[str, str]]:
 
     def name(match: re.Match[str]) -> str:
         data = match.group(1)
+        import hashlib  # here: OpenSSL loads when a letterhead has an image
+
         key = f"{IMAGE_SCHEME}:{hashlib.blake2b(data.encode('ascii'), digest_size=12).hexdigest()}"
         images[key] = data
         return f'src="{key}"'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -28,16 +29,18 @@ _PLACE = (
 _DASH_AFTER = r"\s*(?:--|[-\u2013\u2014])\s+(?=\S)"
 # After an agency the dash may be missing, the story run straight on: "WASHINGTON (CNN)The".
 _RUN_ON = r"(?<=\))(?=[A-Z\"\u201c])"
-_DATELINE = re.compile(
+# The patterns are compiled on first use (_patterns), not at import: the window imports
+# the model, and with it this module, before its first paint, and reads no dateline then.
+_DATELINE = (
     rf"(?P<place>(?:{_PLACE})(?P<region>(?:,[ ]?{_REGION}){{0,2}}))"
     rf"(?:,?\s*(?P<date>{_DATE}))?"
     rf"\s*(?:\((?P<agency>[^()\n]{{2,60}})\))?"
     rf"(?:{_DASH_AFTER}|{_RUN_ON})"
 )
 # "(Reuters) - The ...": an agency with no place.
-_AGENCY_ONLY = re.compile(rf"\((?P<agency>[^()\n]{{2,60}})\){_DASH_AFTER}")
+_AGENCY_ONLY = rf"\((?P<agency>[^()\n]{{2,60}})\){_DASH_AFTER}"
 # A web page's date line run into the first sentence ("Thursday, May 7, 2015 On Tuesday, ...").
-_WEB_DATE = re.compile(
+_WEB_DATE = (
     rf"(?P<date>{_WEEKDAY},\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}})\s+(?=[A-Z\"\u201c])"
 )
 # Capitals that open a story but name no place.
@@ -70,6 +73,12 @@ class Dateline:
         return self.place.split(",")[0].strip() if self.place else None
 
 
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The compiled dateline, agency-only and web-date patterns."""
+    return re.compile(_DATELINE), re.compile(_AGENCY_ONLY), re.compile(_WEB_DATE)
+
+
 def parse_dateline(text: str) -> Dateline | None:
     """The dateline at the start of ``text`` (leading whitespace allowed), or ``None``.
 
@@ -82,11 +91,12 @@ def parse_dateline(text: str) -> Dateline | None:
     """
     start = len(text) - len(text.lstrip())
     head = text[start : start + _REACH]
-    web = _WEB_DATE.match(head)
+    _dateline, agency_only, web_date = _patterns()
+    web = web_date.match(head)
     skip = web.end() if web else 0
     found = _place_dateline(head, skip)
     if found is None:
-        agency = _AGENCY_ONLY.match(head, skip)
+        agency = agency_only.match(head, skip)
         if agency is not None:
             found = Dateline(None, None, agency.group("agency").strip(), agency.end())
     if found is None:
@@ -96,7 +106,7 @@ def parse_dateline(text: str) -> Dateline | None:
 
 
 def _place_dateline(head: str, pos: int) -> Dateline | None:
-    match = _DATELINE.match(head, pos)
+    match = _patterns()[0].match(head, pos)
     if match is None:
         return None
     place = match.group("place").strip()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # Typographic marks folded onto their plain forms, so that re-typing a name or a sentence
 # with straight quotes or a hyphen does not change its key.
@@ -23,6 +22,8 @@ def text_key(text: str) -> str:
     """``text`` as compared: Unicode-folded (NFKC, curly quotes and dashes made plain),
     case-folded, single-spaced, without the punctuation or quotation marks around it.
     ``""`` when nothing is left."""
+    import unicodedata  # here: a C module the window does not need before its first paint
+
     folded = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
     return _SPACE.sub(" ", folded).strip(_EDGE)
 

@@ -7,7 +7,6 @@ import datetime as dt
 import json
 import os
 import re
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,7 +66,7 @@ class AutosaveStore:
 
     def __init__(self, folder: Path, *, slot: str | None = None) -> None:
         self.folder = folder
-        self.slot = slot or f"{os.getpid()}-{secrets.token_hex(6)}"
+        self.slot = slot or f"{os.getpid()}-{os.urandom(6).hex()}"
         self._lock = self._new_lock(self.slot)
         with contextlib.suppress(OSError):
             folder.mkdir(parents=True, exist_ok=True)

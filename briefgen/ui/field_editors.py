@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,9 @@ PLACEHOLDERS = {
     "people": "One person per line: name | role | organisation",
     "quotes": "One quote per line: words | speaker | role",
 }
-ROWS_TABLE_HEIGHT = 112
+# A rows table is as tall as its rows (the blank one to add a row included), up to this
+# many; more rows scroll inside it.
+ROWS_TABLE_MOST_ROWS = 5
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -113,10 +115,25 @@ class RowsTable(QTableWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.setFixedHeight(ROWS_TABLE_HEIGHT)
         self.setToolTip(f"{PLACEHOLDERS[kind]}. Type in the last row to add one.")
         self.itemChanged.connect(self._on_item_changed)
+        self.model().rowsInserted.connect(self._fit_height)
+        self.model().rowsRemoved.connect(self._fit_height)
         self._add_blank_row()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the header and the rows (at most ROWS_TABLE_MOST_ROWS of them)."""
+        rows = min(max(self.rowCount(), 1), ROWS_TABLE_MOST_ROWS)
+        height = (self.horizontalHeader().sizeHint().height()
+                  + rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth())
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_height()  # the header's height follows the font and the style sheet
 
     def rows(self) -> list[dict[str, str | None]]:
         """The rows with any text, as dicts; empty cells are None."""

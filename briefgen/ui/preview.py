@@ -6,7 +6,6 @@ import base64
 import functools
 import re
 import time
-from html import unescape as html_unescape
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
@@ -242,6 +241,8 @@ def retext(document: QTextDocument, page: str, changes: list[tuple[int, str, str
     title: str | None = None
     raw = document.toRawText()
     # The body's text as written (a text hidden on screen is in it, not in ``raw``).
+    from html import unescape as html_unescape  # here: not before the first paint
+
     written = html_unescape("".join(parts[body + 1::2]))
     for number, before, after in changes:
         old, new = html_unescape(before), html_unescape(after)

@@ -110,3 +110,36 @@ def test_text_choice_and_bool_editors_follow_undo(qtbot):
     doc.undo_stack.undo()
     doc.undo_stack.undo()
     assert line.text() == "Director"
+
+
+def test_a_rows_table_is_as_tall_as_its_rows_up_to_five_then_scrolls(qtbot):
+    from briefgen.ui.field_editors import ROWS_TABLE_MOST_ROWS
+
+    doc = BriefDocument(Brief())
+    editor = bind(qtbot, doc, "participants", "people")
+    assert isinstance(editor, RowsTable)
+    editor.window().resize(600, 600)
+    editor.window().show()
+    qtbot.waitExposed(editor.window())
+
+    def shown_rows() -> int:  # rows whole inside the table's viewport
+        bottom = editor.viewport().height()
+        return sum(1 for row in range(editor.rowCount())
+                   if editor.rowViewportPosition(row) + editor.rowHeight(row) <= bottom)
+
+    empty = editor.height()
+    assert shown_rows() == 1  # the blank row, whole, and no empty band under it
+    assert editor.viewport().height() < 2 * editor.rowHeight(0)
+    heights = [empty]
+    for count in range(1, 8):
+        doc.set_value(("fields", "participants"),
+                      [{"name": f"Person {n}", "role": None, "organization": None}
+                       for n in range(count)])
+        heights.append(editor.height())
+        assert editor.rowCount() == count + 1
+        assert shown_rows() == min(count + 1, ROWS_TABLE_MOST_ROWS)
+    assert heights[:ROWS_TABLE_MOST_ROWS] == sorted(set(heights[:ROWS_TABLE_MOST_ROWS]))
+    assert len(set(heights[ROWS_TABLE_MOST_ROWS - 1:])) == 1  # then it scrolls inside
+    qtbot.waitUntil(lambda: editor.verticalScrollBar().maximum() > 0, timeout=2000)
+    doc.set_value(("fields", "participants"), [])
+    assert editor.height() == empty
