@@ -389,7 +389,7 @@ class BriefForm(QWidget):
                 self._header_rows.append(row)
                 if isinstance(editor, DateLineEdit):
                     row.lines.append(self._add_problem_line(spec.name, editor))
-                if "when empty" in spec.help.lower():
+                if "when empty" in spec.help.lower() and spec.meaning != "memo-date":
                     hint = QLabel(self.header)
                     hint.setObjectName("fieldSource")
                     hint.setWordWrap(True)

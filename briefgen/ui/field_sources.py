@@ -35,6 +35,18 @@ def _participants(brief: Brief) -> str:
     return told + "."
 
 
+def _event_date(brief: Brief) -> str:
+    """An ``event-date`` field: the event date extraction found (render/context.py's
+    ``_date_value``), said to be a guess when extraction says so."""
+    event = brief.fields.get("event_date")
+    if not event:
+        return ""
+    told = f"Empty: the memo shows {event}, the date of the event found in the text"
+    if brief.fields.get("event_date_guessed"):
+        return told + " (a guess: check it)."
+    return told + "."
+
+
 def _outcomes(brief: Brief) -> str:
     """For a template made before the Outcomes list, which still has the header field."""
     count = sum(1 for outcome in brief.outcomes if outcome.include)
@@ -46,6 +58,7 @@ def _outcomes(brief: Brief) -> str:
 
 FALLBACKS: dict[str, Callable[[Brief], str]] = {
     "location": _location, "participants": _participants, "outcomes": _outcomes,
+    "date": _event_date,
 }
 
 

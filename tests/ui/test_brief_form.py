@@ -108,6 +108,11 @@ def test_the_readouts_empty_location_and_participants_say_where_the_memo_takes_t
     assert participants.text().startswith(
         f"Empty: the memo lists the {taking_part} {noun} marked \u201cTook part\u201d in People")
     assert location.isVisibleTo(form)
+    # the empty meeting date: the event date the memo prints
+    date, _help = form.source_hints["date"]
+    event = window.document.brief.fields["event_date"]
+    assert date.text().startswith(f"Empty: the memo shows {event}, the date of the event")
+    assert date.isVisibleTo(form)
     qtbot.waitUntil(lambda: "Geneva" in window.preview.html, timeout=10_000)
     # Typing a location: the memo shows it, and the hint goes.
     window.document.set_value(("fields", "location"), "Palais des Nations")

@@ -37,3 +37,20 @@ def test_the_hint_goes_when_the_field_has_a_value_or_no_one_is_listed():
     brief.fields.pop("participants")
     brief.people = []
     assert source_hint("participants", HELP, brief) == ""
+
+
+def test_an_empty_meeting_date_says_the_event_date_the_memo_prints():
+    template = TemplateLibrary().get("meeting-readout")
+    spec = template.field("date")
+    assert spec is not None
+    brief = sample_brief()
+    brief.template = "meeting-readout"
+    brief.fields.pop("date", None)
+    brief.fields["event_date"] = "2026-03-12"
+    brief.fields["event_date_guessed"] = True
+    hint = source_hint("date", spec.help, brief)
+    assert hint == ("Empty: the memo shows 2026-03-12, the date of the event found in the "
+                    "text (a guess: check it).")
+    assert "12 March 2026" in render_html(brief, template)
+    brief.fields["date"] = "2026-03-14"
+    assert source_hint("date", spec.help, brief) == ""
