@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Typographic marks folded onto their plain forms, so that re-typing a name or a sentence
 # with straight quotes or a hyphen does not change its key.
@@ -32,8 +33,25 @@ def same_text(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` say the same words in the same order, ``text_key`` folding
     aside; unlike keys (which are stored), the punctuation inside does not count either, so
     a re-punctuated sentence or headline is the same text. False when ``a`` has no words."""
-    words = _WORD.findall(text_key(a))
-    return bool(words) and words == _WORD.findall(text_key(b))
+    words = _words(a)
+    return bool(words) and words == _words(b)
+
+
+# A memo render compares every key point with every step and outcome, on each keystroke
+# of the preview: the words of a short text are worked out once (about a third of a
+# render went here). Long texts are not kept.
+_CACHED_LENGTH = 2000
+
+
+@lru_cache(maxsize=4096)
+def _cached_words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text_key(text)))
+
+
+def _words(text: str) -> tuple[str, ...]:
+    if len(text) > _CACHED_LENGTH:
+        return tuple(_WORD.findall(text_key(text)))
+    return _cached_words(text)
 
 
 def entity_key(name: str) -> str:

@@ -35,3 +35,20 @@ def test_an_entity_key_ignores_full_stops_in_abbreviations() -> None:
     assert entity_key("U.S.") == entity_key("US") == "us"
     assert entity_key("the U.N. Security Council") == "the un security council"
     assert text_key("U.S.") != text_key("US")
+
+
+def test_same_text_keeps_the_words_of_short_texts_only() -> None:
+    from briefgen.text import normalise
+
+    short = "The two sides will meet again in May."
+    long = "The talks went on. " * 200  # longer than what is kept
+    assert normalise.same_text(short, "the two sides WILL meet again in May")
+    assert normalise.same_text(long, long.upper())
+    assert not normalise.same_text(long, short)
+    info = normalise._cached_words.cache_info
+    hits = info().hits
+    normalise._words(short)
+    assert info().hits == hits + 1  # worked out once, then kept
+    normalise._words(long)
+    normalise._words(long)
+    assert info().hits == hits + 1  # never kept
