@@ -328,10 +328,6 @@ def fill_in_rank(
     return filled, spare
 
 
-def _word_count(sent: Sentence) -> int:
-    return sum(1 for t in sent.span if not t.is_punct)
-
-
 def cap_included(points: list[KeyPoint], limit: int = MAX_INCLUDED) -> list[KeyPoint]:
     """``points`` with only the first ``limit`` included ones left included (several sources'
     points merged: the memo still prints at most ``limit``)."""

@@ -187,7 +187,7 @@ def changed_blocks(shown: QTextDocument,
     """The blocks of ``shown`` whose text differs from ``new``'s, each with the runs it
     should hold; ``None`` when the documents have another number of blocks, or a changed
     block has another block format or holds a picture or other object (only a new page
-    mends that). For pages whose tags are the same (see same_tags): their lists, tables
+    mends that). For pages whose tags are the same (text_changes is not None): their lists, tables
     and the other blocks are then alike."""
     if shown.blockCount() != new.blockCount():
         return None
@@ -215,11 +215,6 @@ def text_changes(page: str, other: str) -> list[tuple[int, str, str]] | None:
         return None
     return [(number, parts[number], others[number]) for number in range(0, len(parts), 2)
             if parts[number] != others[number]]
-
-
-def same_tags(page: str, other: str) -> bool:
-    """Whether two pages have the same tags, in the same order (see text_changes)."""
-    return text_changes(page, other) is not None
 
 
 def _plain(text: str) -> bool:

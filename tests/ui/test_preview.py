@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 from support.sample_briefs import long_names_brief, sample_brief
 
@@ -325,8 +326,6 @@ def test_fit_to_pane_shows_the_page_frame_as_a_div_with_its_rows_in_order():
 
 def _page_as_new(pane: PreviewPane) -> str:
     """The page the pane would show if it were set anew: its HTML as a fresh document."""
-    from PySide6.QtGui import QTextDocument
-
     from briefgen.ui.preview import split_style
 
     shown = pane.browser.document()
@@ -383,22 +382,22 @@ def test_a_change_that_adds_or_removes_a_line_shows_a_new_page(qtbot) -> None:
     assert pane.browser.document().toHtml() == _page_as_new(pane)
 
 
+def page(html: str) -> QTextDocument:
+    """``html`` parsed into a document that is never shown."""
+    document = QTextDocument()
+    document.setHtml(html)
+    return document
+
+
 def test_only_blocks_whose_text_changed_are_patched_and_anything_else_needs_a_new_page(
     qtbot,
 ) -> None:
-    from PySide6.QtGui import QTextDocument
-
-    from briefgen.ui.preview import changed_blocks, patch_blocks, same_tags
-
-    def page(html: str) -> QTextDocument:
-        document = QTextDocument()
-        document.setHtml(html)
-        return document
+    from briefgen.ui.preview import changed_blocks, patch_blocks, text_changes
 
     before = ('<h1>Memo</h1><table><tr><td>To</td><td>Desk</td></tr></table>'
               '<ul><li>First point</li><li>Second <b>point</b></li></ul>')
     after = before.replace("Desk", "Europe desk").replace("Second", "Other")
-    assert same_tags(before, after)
+    assert text_changes(before, after) is not None
     shown, new = page(before), page(after)
     changes = changed_blocks(shown, new)
     assert changes is not None
@@ -412,20 +411,13 @@ def test_only_blocks_whose_text_changed_are_patched_and_anything_else_needs_a_ne
                           page("<p>c</p><p>b</p>")) is None
     assert changed_blocks(page('<p><img src="x.png" width="4" height="4">a</p>'),
                           page('<p><img src="x.png" width="4" height="4">b</p>')) is None
-    assert not same_tags("<p>a</p>", '<p class="warning">a</p>')
+    assert text_changes("<p>a</p>", '<p class="warning">a</p>') is None
 
 
 def test_a_plain_text_change_is_made_in_place_only_where_the_page_holds_it_once(
     qtbot,
 ) -> None:
-    from PySide6.QtGui import QTextDocument
-
     from briefgen.ui.preview import retext, text_changes
-
-    def page(html: str) -> QTextDocument:
-        document = QTextDocument()
-        document.setHtml(html)
-        return document
 
     before = ('<html><head><title>Memo: Talks</title></head><body><h1>Memo</h1>'
               '<table><tr><th>SUBJECT:</th><td dir="auto">Talks</td></tr></table>'
