@@ -89,10 +89,6 @@ class AutosaveStore:
         """Where the original path, the time and the file's stamp are written."""
         return _slot_file(self.folder, self.slot, ".json")
 
-    def is_locked(self) -> bool:
-        """Whether this window holds its slot's lock."""
-        return self._lock.isLocked()
-
     def write_json(self, brief_json: str, original_path: str | None,
                    stamp: DiskStamp | None = None) -> None:
         """Save the brief's JSON text atomically (called on a worker thread)."""
