@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -156,8 +156,6 @@ class BriefForm(QWidget):
         self._pair_boxes: list[QWidget] = []
         self._line_shown: dict[QLabel, bool] = {}
         self._paired = False
-        # The lines under the second field of a pair, indented to start under it.
-        self._indented: list[tuple[QLabel, QWidget]] = []
         # The header's editors in the order they are laid out (the Tab order follows it).
         self._field_order: list[QWidget] = []
         # Under a field the memo fills from elsewhere when it is empty: where from.
@@ -341,7 +339,6 @@ class BriefForm(QWidget):
             widget.hide()
             widget.deleteLater()
         self._pair_boxes = []
-        self._indented = []
         self._header_rows = []
         self._line_shown = {}
         self.field_editors.clear()
@@ -425,9 +422,6 @@ class BriefForm(QWidget):
             pair.hide()
             pair.deleteLater()
         self._pair_boxes = []
-        for line, _editor in self._indented:
-            line.setIndent(0)
-        self._indented = []
         rows = self._header_rows
         second_labels: list[QLabel] = []
         self._field_order = []
@@ -459,7 +453,6 @@ class BriefForm(QWidget):
                     self._show_line(line, False)
         if focused is not None and self.header.isAncestorOf(focused):
             focused.setFocus()  # moving it into or out of a pair box took its focus
-        QTimer.singleShot(0, self, self._indent_lines)  # once the pairs are laid out
 
     def _add_pair(self, first: HeaderRow, second: HeaderRow) -> QLabel:
         """One form row holding two fields side by side; returns the second one's label."""
@@ -484,15 +477,18 @@ class BriefForm(QWidget):
                 # A whole date stays readable, whatever the font size.
                 editor.setMinimumWidth(
                     editor.fontMetrics().horizontalAdvance("0000-00-00") + 16)
+        # The lines under the two fields sit side by side, each under its own field, so
+        # that two hints take the height of the longer one, not of both.
+        for column, lines in ((0, first.lines), (2, second.lines)):
+            stack = QVBoxLayout()
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.setSpacing(grid.verticalSpacing())
+            for line in lines:
+                line.setVisible(self._line_shown.get(line, False))  # before the box shows
+                stack.addWidget(line)
+            stack.addStretch(1)
+            grid.addLayout(stack, 1, column)
         self.header_layout.addRow(first.label, box)
-        # The lines under the two fields are rows of the form (which gives a wrapped line
-        # its height), as wide as the pair; the second field's start under it.
-        for line in first.lines:
-            line.setIndent(0)
-            self.header_layout.addRow("", line)
-        for line in second.lines:
-            self.header_layout.addRow("", line)
-            self._indented.append((line, second.editor))
         self._pair_boxes.append(box)
         box.show()
         return second.label
@@ -511,11 +507,7 @@ class BriefForm(QWidget):
         if self._header_rows and self._pairs_fit() != self._paired:
             self._paired = self._pairs_fit()
             self._arrange_header()
-        self._indent_lines()
 
-    def _indent_lines(self) -> None:
-        for line, editor in self._indented:
-            line.setIndent(editor.x())  # its box starts where the line does
     def _add_problem_line(self, name: str, editor: DateLineEdit) -> QLabel:
         """A line under a date field saying what is wrong with its text, shown only then."""
         line = QLabel(self.header)

@@ -323,11 +323,13 @@ def test_a_date_problem_shows_under_its_own_field_beside_another(qtbot, library)
     assert marking.isVisible()
 
 
-def test_a_hint_under_the_second_field_of_a_row_starts_under_that_field(qtbot, library):
+def test_the_hints_of_two_fields_in_a_row_sit_side_by_side_each_under_its_field(
+        qtbot, library):
     from briefgen.ui.brief_form import PAIRED_WIDTH
 
     doc = BriefDocument(Brief(sources=[Source(id="s1", text="GENEVA - Talks.", venue="Geneva")],
-                              places=[Place(name="Geneva")]))
+                              places=[Place(name="Geneva")],
+                              fields={"event_date": "2026-03-12"}))
     form = BriefForm(doc)
     qtbot.addWidget(form)
     form.set_template(library.get("meeting-readout"))
@@ -335,13 +337,29 @@ def test_a_hint_under_the_second_field_of_a_row_starts_under_that_field(qtbot, l
     form.show()
     qtbot.waitExposed(form)
     assert _row_of(form, "date") == _row_of(form, "location")
-    hint = form.source_hints["location"][0]
-    assert "Geneva" in hint.text()
+    location_hint = form.source_hints["location"][0]
+    date_hint = form.source_hints["date"][0]
+    assert "Geneva" in location_hint.text()
+    assert "2026-03-12" in date_hint.text()
+
+    def top_left(widget):  # type: ignore[no-untyped-def]
+        return widget.mapTo(form, widget.rect().topLeft())
+
     location = form.field_editors["location"]
-    qtbot.waitUntil(lambda: hint.x() + hint.indent() == location.mapTo(
-        hint.parentWidget(), location.rect().topLeft()).x())
-    assert hint.mapTo(form, hint.rect().topLeft()).y() >= location.mapTo(
-        form, location.rect().bottomLeft()).y()
+    date = form.field_editors["date"]
+
+    def side_by_side() -> bool:
+        # each starts under its own field, both on the line below the fields: two hints
+        # take the height of the longer one, not of both
+        below = max(top_left(location).y() + location.height(),
+                    top_left(date).y() + date.height())
+        return (top_left(location_hint).x() == top_left(location).x()
+                and top_left(date_hint).x() == top_left(date).x()
+                and top_left(location_hint).y() == top_left(date_hint).y() >= below)
+
+    qtbot.waitUntil(side_by_side)
+    assert location_hint.isVisible()
+    assert date_hint.isVisible()
 
 
 def test_the_list_editors_wait_for_their_first_use(qtbot):
