@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from briefgen.extract.fact_cues import ACT_VERBS
+from briefgen.extract.role_words import is_title_word
 
 # A side clause is dropped only when it is at least this many words long (a short one
 # costs little), and only when the sentence keeps at least KEEP_WORDS words.
@@ -91,6 +92,8 @@ def side_clauses(span: SpacySpan) -> SideClauses:
     clauses += _parentheses(tokens)
     clauses += [{t.i} for t in tokens if t.lower_ == "also" and t.dep_ == "advmod"]
     found = [(frozenset(c), _new_names(tokens, c)) for c in clauses if c]
+    # the earlier offices of a long title before a name: the People table holds roles
+    found += [(frozenset(c), frozenset()) for c in _titles_before_names(span)]
     # an unnamed speaker's frame: its nationality ("Danish officials") names no one
     frame = _attribution(span, root, subject, first, last)
     if frame:
@@ -327,6 +330,46 @@ def _attribution(
             return set()
         return set(range(comma, last.i + 1))
     return set()
+
+
+# Words that may join the offices of one title ("Director of the Office of ..., and").
+_TITLE_JOINERS = frozenset({"of", "the", "for", "and", ","})
+
+
+def _titles_before_names(span: SpacySpan) -> list[set[int]]:
+    """The earlier offices of a title list before a person's name ("Party Politburo Member,
+    Director of the Office of ..., and Foreign Minister Wang Yi"): each part of the run of
+    capitalised words before the name up to its last comma or "and", when the last part
+    ends in a title word; the last office stays with the name."""
+    out: list[set[int]] = []
+    doc = span.doc
+    for ent in span.ents:
+        if ent.label_ != "PERSON" or ent.start == span.start:
+            continue
+        start = ent.start
+        while start > span.start:
+            token = doc[start - 1]
+            if token.ent_type_ in {"PERSON", "GPE"} and token.ent_iob_ != "":
+                break
+            if not (token.text[:1].isupper() or token.lower_ in _TITLE_JOINERS):
+                break
+            start -= 1
+        # a run that opens with "of" hangs on a noun before it ("officials of ...")
+        if doc[start].lower_ in {"of", "for"}:
+            continue
+        while start < ent.start and doc[start].lower_ in _TITLE_JOINERS:
+            start += 1
+        seps = [i for i in range(start, ent.start) if doc[i].lower_ in {",", "and"}]
+        if not seps or not is_title_word(doc[ent.start - 1]):
+            continue
+        end = seps[-1]
+        dropped = range(start, end + 1)
+        if _words(dropped, doc) < MIN_DROP_WORDS or not any(
+            is_title_word(doc[i]) for i in dropped
+        ):
+            continue
+        out.append(set(dropped))
+    return out
 
 
 def _according_to(token: Token, last: Token) -> set[int]:

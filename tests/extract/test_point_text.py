@@ -153,3 +153,26 @@ def test_a_clause_naming_only_what_earlier_points_say_is_dropped(parse):
 def test_words_are_counted_as_a_reader_counts_them():
     assert word_count("The U.S.-Africa summit, in Accra.") == 6  # "U.S." one, "-Africa" one
     assert word_count("Ghana\u2019s leaders met.") == 3
+
+
+def test_a_long_title_before_a_name_keeps_only_its_last_office(parse):
+    text = (
+        "The envoy met with Harbour Board Member, Director of the Office of Coastal Trade, "
+        "and Transport Minister Liva Dorsk in Havlo."
+    )
+    assert _point(parse, text) == "The envoy met with Transport Minister Liva Dorsk in Havlo."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of people, each with a title: every one of them stays
+        "The envoy met with Mayor Lene Holm, Governor Arne Vik and Transport Minister Liva "
+        "Dorsk in Havlo.",
+        # the capitals hang on a noun before them: not a title of the name
+        "The envoy met with officials of the Harbour Board, and Transport Minister Liva Dorsk "
+        "in Havlo.",
+    ],
+)
+def test_titles_of_a_list_of_people_stay(parse, text):  # type: ignore[no-untyped-def]
+    assert _point(parse, text) == text
