@@ -11,7 +11,13 @@ council welcomed"), a parenthesis, and a trailing participle (", noting the long
 between the two countries"), when the clause names nothing the rest of the sentence does
 not (no name, place, body, date or number): what is left is still a sentence of the
 text's own words, in order, with every name and figure, its negation, main verb and
-objects. A sentence with a quotation keeps all its words.
+objects. Three cuts go whatever they name: a trailing participle without a figure (it
+gives the setting, not a fact of the parties: ", noting the ties between the United
+States and Ghana"), the earlier offices of a long title list before a person's name (the
+People table holds roles: "Politburo Member, Director of ..., and Foreign Minister Wang
+Yi" keeps "Foreign Minister Wang Yi"), and a long ", including <amount> ..." tail that
+breaks down an amount the sentence already gives. A sentence with a quotation keeps all
+its words.
 """
 
 from __future__ import annotations
@@ -77,12 +83,14 @@ def side_clauses(span: SpacySpan) -> SideClauses:
     dateline = _dateline(span)
     first = span.start + len(dateline)
     clauses: list[set[int]] = []
+    # a trailing participle goes unless it gives a figure: what it names is the setting
+    loose: list[set[int]] = []
     for child in root.children:
         clauses += [
             _opener(span, root, child, first),
             _leading_adverbial(span, root, child, first),
-            _trailing_participle(root, child, last),
         ]
+        loose.append(_trailing_participle(root, child, last))
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None:
         clauses += [_aside(child, root) for child in subject.children]
@@ -92,8 +100,15 @@ def side_clauses(span: SpacySpan) -> SideClauses:
     clauses += _parentheses(tokens)
     clauses += [{t.i} for t in tokens if t.lower_ == "also" and t.dep_ == "advmod"]
     found = [(frozenset(c), _new_names(tokens, c)) for c in clauses if c]
-    # the earlier offices of a long title before a name: the People table holds roles
+    found += [(frozenset(c), _new_figures(tokens, c)) for c in loose if c]
+    # the earlier offices of a long title before a name (the People table holds roles) and
+    # the breakdown of a figure the sentence gives: they go whatever they name
     found += [(frozenset(c), frozenset()) for c in _titles_before_names(span)]
+    found += [
+        (frozenset(c), frozenset())
+        for c in (_figure_breakdown(span, t, last) for t in tokens if t.lower_ == "including")
+        if c
+    ]
     # an unnamed speaker's frame: its nationality ("Danish officials") names no one
     frame = _attribution(span, root, subject, first, last)
     if frame:
@@ -165,6 +180,19 @@ def _new_names(tokens: list[Token], clause: set[int]) -> frozenset[str]:
         if t.i in clause
         and not t.is_punct
         and (bool(t.ent_type_) or t.pos_ in {"PROPN", "NUM"} or t.like_num)
+    }
+    if names:
+        names -= {t.lower_ for t in tokens if t.i not in clause}
+    return frozenset(names)
+
+
+def _new_figures(tokens: list[Token], clause: set[int]) -> frozenset[str]:
+    """The figures (numbers, amounts, dates) the clause gives that the rest of the sentence
+    does not."""
+    names = {
+        t.lower_
+        for t in tokens
+        if t.i in clause and not t.is_punct and (t.pos_ == "NUM" or t.like_num)
     }
     if names:
         names -= {t.lower_ for t in tokens if t.i not in clause}
@@ -370,6 +398,26 @@ def _titles_before_names(span: SpacySpan) -> list[set[int]]:
             continue
         out.append(set(dropped))
     return out
+
+
+_FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+
+
+def _figure_breakdown(span: SpacySpan, token: Token, last: Token) -> set[int]:
+    """A long ", including <figure> ..." tail ending the sentence that breaks down a figure
+    of the same kind the sentence gives before it ("would provide $100 million ...,
+    including at least $86 million over three years for ..."): the head keeps the fact."""
+    doc = token.doc
+    if token.dep_ != "prep" or token.right_edge.i != last.i or doc[token.i - 1].text != ",":
+        return set()
+    figure = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if figure is None or figure.ent_type_ not in _FIGURES:
+        return set()
+    if not any(t.ent_type_ == figure.ent_type_ for t in doc[span.start : token.i - 1]):
+        return set()
+    if _words(range(token.i, last.i + 1), doc) < 2 * MIN_DROP_WORDS:
+        return set()
+    return set(range(token.i - 1, last.i + 1))
 
 
 def _according_to(token: Token, last: Token) -> set[int]:

@@ -176,3 +176,42 @@ def test_a_long_title_before_a_name_keeps_only_its_last_office(parse):
 )
 def test_titles_of_a_list_of_people_stay(parse, text):  # type: ignore[no-untyped-def]
     assert _point(parse, text) == text
+
+
+def test_a_trailing_participle_goes_even_when_it_names_a_place(parse):
+    text = (
+        "The two ministers reopened the ferry line on Sunday, recalling the old trade between "
+        "Havlo and Ostby."
+    )
+    assert _point(parse, text) == "The two ministers reopened the ferry line on Sunday."
+
+
+def test_a_trailing_participle_with_a_figure_stays(parse):
+    text = (
+        "The two ministers reopened the ferry line on Sunday, recalling the 40 crossings a "
+        "week it once ran."
+    )
+    assert _point(parse, text) == text
+
+
+def test_the_breakdown_of_a_figure_the_sentence_gives_goes(parse):
+    text = (
+        "The council will provide $40 million to the islands, including at least $12 million "
+        "over two years for a harbour the mayor proposed in May."
+    )
+    assert _point(parse, text) == "The council will provide $40 million to the islands."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the figure of the tail is the only one: it is the fact
+        "The council approved the ferry plan for the islands, including at least $12 million "
+        "over two years for a harbour the mayor proposed in May.",
+        # a short tail: too short to be worth a cut
+        "The council will provide $40 million to the islands, including $12 million for "
+        "schools.",
+    ],
+)
+def test_an_including_tail_that_carries_the_figure_stays(parse, text):  # type: ignore[no-untyped-def]
+    assert _point(parse, text) == text
