@@ -16,8 +16,9 @@ gives the setting, not a fact of the parties: ", noting the ties between the Uni
 States and Ghana"), the earlier offices of a long title list before a person's name (the
 People table holds roles: "Politburo Member, Director of ..., and Foreign Minister Wang
 Yi" keeps "Foreign Minister Wang Yi"), and a long ", including <amount> ..." tail that
-breaks down an amount the sentence already gives. A sentence with a quotation keeps all
-its words.
+breaks down an amount the sentence already gives. A whole title before a name an earlier
+point gives goes too ("Vice President Harris" -> "Harris"). A sentence with a quotation
+keeps all its words.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from briefgen.extract.fact_cues import ACT_VERBS
+from briefgen.extract.lexicon import HONORIFICS
 from briefgen.extract.role_words import is_title_word
 
 # A side clause is dropped only when it is at least this many words long (a short one
@@ -104,6 +106,8 @@ def side_clauses(span: SpacySpan) -> SideClauses:
     # the earlier offices of a long title before a name (the People table holds roles) and
     # the breakdown of a figure the sentence gives: they go whatever they name
     found += [(frozenset(c), frozenset()) for c in _titles_before_names(span)]
+    # a title before a name an earlier point gives ("Vice President Harris" -> "Harris")
+    found += _repeated_titles(span)
     found += [
         (frozenset(c), frozenset())
         for c in (_figure_breakdown(span, t, last) for t in tokens if t.lower_ == "including")
@@ -418,6 +422,41 @@ def _figure_breakdown(span: SpacySpan, token: Token, last: Token) -> set[int]:
     if _words(range(token.i, last.i + 1), doc) < 2 * MIN_DROP_WORDS:
         return set()
     return set(range(token.i - 1, last.i + 1))
+
+
+_ARTICLES = frozenset({"the", "a", "an", "'s", "\u2019s"})
+
+
+def _repeated_titles(span: SpacySpan) -> list[tuple[frozenset[int], frozenset[str]]]:
+    """The title words right before a person's name ("Vice President Harris", "Mr.
+    Sullivan"), each with the name's last word: left out once an earlier point names the
+    person (the People table holds the role). Only a whole title: not one after an
+    article, a possessive, "of" or a capitalised word ("the Deputy Minister Lund", "Ghana's
+    President", "Secretary of State Kerry", "Transport Minister Dorsk")."""
+    out: list[tuple[frozenset[int], frozenset[str]]] = []
+    doc = span.doc
+    for ent in span.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start = ent.start
+        while start > span.start and (
+            is_title_word(doc[start - 1]) or doc[start - 1].lower_ in HONORIFICS
+        ):
+            start -= 1
+        if start == ent.start:
+            continue
+        # the run must be the whole title: not after an article, a possessive, "of" or a
+        # capitalised word ("Ghana's President", "Secretary of State", "Transport Minister")
+        before = doc[start - 1] if start > span.start else None
+        if before is not None and (
+            before.lower_ in _ARTICLES or before.lower_ in _TITLE_JOINERS
+            or before.text[:1].isupper()
+        ):
+            continue
+        # the name's last word as a point's words are compared ("Akufo-Addo" one word)
+        last = ent.text.split()[-1].lower()
+        out.append((frozenset(range(start, ent.start)), frozenset({last})))
+    return out
 
 
 def _according_to(token: Token, last: Token) -> set[int]:

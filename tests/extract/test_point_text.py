@@ -215,3 +215,29 @@ def test_the_breakdown_of_a_figure_the_sentence_gives_goes(parse):
 )
 def test_an_including_tail_that_carries_the_figure_stays(parse, text):  # type: ignore[no-untyped-def]
     assert _point(parse, text) == text
+
+
+def test_a_title_before_a_name_an_earlier_point_gives_is_left_out(parse):
+    text = "Deputy Mayor Lene Holm urged Transport Minister Dorsk to reopen the ferry line."
+    assert _point(parse, text) == text
+    known = "Deputy Mayor Lene Holm met Transport Minister Liva Dorsk in Havlo."
+    assert _point(parse, text, known) == (
+        "Lene Holm urged Transport Minister Dorsk to reopen the ferry line."
+    )
+    text = "The envoy met with Mayor Lene Holm in Havlo on the ferry line."
+    assert _point(parse, text, known) == "The envoy met with Lene Holm in Havlo on the ferry line."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # only a whole title goes: after an article, a possessive, "of" or a capitalised word
+        # what is left would be part of a title
+        "The talks were led by the Deputy Mayor Lene Holm in the harbour office.",
+        "The ferry line was reopened by Havlo's Mayor Lene Holm on Sunday.",
+        "The ferry line was reopened by the Secretary of State Lene Holm on Sunday.",
+    ],
+)
+def test_part_of_a_title_stays_with_its_name(parse, text):  # type: ignore[no-untyped-def]
+    known = "Deputy Mayor Lene Holm met the envoy."
+    assert _point(parse, text, known) == text
