@@ -11,11 +11,12 @@ council welcomed"), a parenthesis, and a trailing participle (", noting the long
 between the two countries"), when the clause names nothing the rest of the sentence does
 not (no name, place, body, date or number): what is left is still a sentence of the
 text's own words, in order, with every name and figure, its negation, main verb and
-objects. Three cuts go whatever they name: a trailing participle without a figure (it
-gives the setting, not a fact of the parties: ", noting the ties between the United
-States and Ghana"), the earlier offices of a long title list before a person's name (the
-People table holds roles: "Politburo Member, Director of ..., and Foreign Minister Wang
-Yi" keeps "Foreign Minister Wang Yi"), and a long ", including <amount> ..." tail that
+objects. Three cuts go whatever they name: a trailing participle or ", amid ..."
+without a figure (it gives the setting, not a fact of the parties: ", noting the ties
+between the United States and Ghana", ", amid the war in the region"), the earlier
+offices of a long title list before a person's name (the People table holds roles:
+"Politburo Member, Director of ..., and Foreign Minister Wang Yi" keeps "Foreign
+Minister Wang Yi"), and a long ", including <amount> ..." tail that
 breaks down an amount the sentence already gives. A whole title before a name an earlier
 point gives goes too ("Vice President Harris" -> "Harris"). A sentence with a quotation
 keeps all its words.
@@ -85,7 +86,8 @@ def side_clauses(span: SpacySpan) -> SideClauses:
     dateline = _dateline(span)
     first = span.start + len(dateline)
     clauses: list[set[int]] = []
-    # a trailing participle goes unless it gives a figure: what it names is the setting
+    # a trailing participle or ", amid ..." goes unless it gives a figure: what it names is
+    # the setting
     loose: list[set[int]] = []
     for child in root.children:
         clauses += [
@@ -93,6 +95,7 @@ def side_clauses(span: SpacySpan) -> SideClauses:
             _leading_adverbial(span, root, child, first),
         ]
         loose.append(_trailing_participle(root, child, last))
+        loose.append(_trailing_amid(root, child, last))
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None:
         clauses += [_aside(child, root) for child in subject.children]
@@ -249,6 +252,19 @@ def _trailing_participle(root: Token, child: Token, last: Token) -> set[int]:
     if _words(range(child.i, last.i + 1), doc) < MIN_DROP_WORDS:
         return set()
     return set(range(comma, last.i + 1))
+
+
+def _trailing_amid(root: Token, child: Token, last: Token) -> set[int]:
+    """A trailing ", amid ..." on the main verb that runs to the sentence's end (", amid
+    Russia's war on Ukraine"): the setting of the act."""
+    if child.dep_ != "prep" or child.lower_ not in {"amid", "amidst"} or child.i < root.i:
+        return set()
+    doc = child.doc
+    if child.right_edge.i != last.i or doc[child.i - 1].text != ",":
+        return set()
+    if _words(range(child.i, last.i + 1), doc) < MIN_DROP_WORDS:
+        return set()
+    return set(range(child.i - 1, last.i + 1))
 
 
 def _aside(child: Token, root: Token) -> set[int]:

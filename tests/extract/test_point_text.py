@@ -186,6 +186,13 @@ def test_a_trailing_participle_goes_even_when_it_names_a_place(parse):
     assert _point(parse, text) == "The two ministers reopened the ferry line on Sunday."
 
 
+def test_a_trailing_amid_goes_unless_it_gives_a_figure(parse):
+    text = "The two ministers reopened the ferry line on Sunday, amid the long storms in Havlo."
+    assert _point(parse, text) == "The two ministers reopened the ferry line on Sunday."
+    text = "The two ministers reopened the ferry line on Sunday, amid a strike of 300 sailors."
+    assert _point(parse, text) == text
+
+
 def test_a_trailing_participle_with_a_figure_stays(parse):
     text = (
         "The two ministers reopened the ferry line on Sunday, recalling the 40 crossings a "
