@@ -11,7 +11,15 @@ council welcomed"), a parenthesis, and a trailing participle (", noting the long
 between the two countries"), when the clause names nothing the rest of the sentence does
 not (no name, place, body, date or number): what is left is still a sentence of the
 text's own words, in order, with every name and figure, its negation, main verb and
-objects. A sentence with a quotation keeps all its words.
+objects. Three cuts go whatever they name: a trailing participle or ", amid ..."
+without a figure (it gives the setting, not a fact of the parties: ", noting the ties
+between the United States and Ghana", ", amid the war in the region"), the earlier
+offices of a long title list before a person's name (the People table holds roles:
+"Politburo Member, Director of ..., and Foreign Minister Wang Yi" keeps "Foreign
+Minister Wang Yi"), and a long ", including <amount> ..." tail that
+breaks down an amount the sentence already gives. A whole title before a name an earlier
+point gives goes too ("Vice President Harris" -> "Harris"). A sentence with a quotation
+keeps all its words.
 """
 
 from __future__ import annotations
@@ -23,6 +31,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from briefgen.extract.fact_cues import ACT_VERBS
+from briefgen.extract.lexicon import HONORIFICS
+from briefgen.extract.role_words import is_title_word
 
 # A side clause is dropped only when it is at least this many words long (a short one
 # costs little), and only when the sentence keeps at least KEEP_WORDS words.
@@ -76,12 +86,16 @@ def side_clauses(span: SpacySpan) -> SideClauses:
     dateline = _dateline(span)
     first = span.start + len(dateline)
     clauses: list[set[int]] = []
+    # a trailing participle or ", amid ..." goes unless it gives a figure: what it names is
+    # the setting
+    loose: list[set[int]] = []
     for child in root.children:
         clauses += [
             _opener(span, root, child, first),
             _leading_adverbial(span, root, child, first),
-            _trailing_participle(root, child, last),
         ]
+        loose.append(_trailing_participle(root, child, last))
+        loose.append(_trailing_amid(root, child, last))
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None:
         clauses += [_aside(child, root) for child in subject.children]
@@ -91,6 +105,17 @@ def side_clauses(span: SpacySpan) -> SideClauses:
     clauses += _parentheses(tokens)
     clauses += [{t.i} for t in tokens if t.lower_ == "also" and t.dep_ == "advmod"]
     found = [(frozenset(c), _new_names(tokens, c)) for c in clauses if c]
+    found += [(frozenset(c), _new_figures(tokens, c)) for c in loose if c]
+    # the earlier offices of a long title before a name (the People table holds roles) and
+    # the breakdown of a figure the sentence gives: they go whatever they name
+    found += [(frozenset(c), frozenset()) for c in _titles_before_names(span)]
+    # a title before a name an earlier point gives ("Vice President Harris" -> "Harris")
+    found += _repeated_titles(span)
+    found += [
+        (frozenset(c), frozenset())
+        for c in (_figure_breakdown(span, t, last) for t in tokens if t.lower_ == "including")
+        if c
+    ]
     # an unnamed speaker's frame: its nationality ("Danish officials") names no one
     frame = _attribution(span, root, subject, first, last)
     if frame:
@@ -168,6 +193,19 @@ def _new_names(tokens: list[Token], clause: set[int]) -> frozenset[str]:
     return frozenset(names)
 
 
+def _new_figures(tokens: list[Token], clause: set[int]) -> frozenset[str]:
+    """The figures (numbers, amounts, dates) the clause gives that the rest of the sentence
+    does not."""
+    names = {
+        t.lower_
+        for t in tokens
+        if t.i in clause and not t.is_punct and (t.pos_ == "NUM" or t.like_num)
+    }
+    if names:
+        names -= {t.lower_ for t in tokens if t.i not in clause}
+    return frozenset(names)
+
+
 def _last_word(span: SpacySpan) -> Token | None:
     """The sentence's last word before its closing marks."""
     for token in reversed(span):
@@ -214,6 +252,19 @@ def _trailing_participle(root: Token, child: Token, last: Token) -> set[int]:
     if _words(range(child.i, last.i + 1), doc) < MIN_DROP_WORDS:
         return set()
     return set(range(comma, last.i + 1))
+
+
+def _trailing_amid(root: Token, child: Token, last: Token) -> set[int]:
+    """A trailing ", amid ..." on the main verb that runs to the sentence's end (", amid
+    Russia's war on Ukraine"): the setting of the act."""
+    if child.dep_ != "prep" or child.lower_ not in {"amid", "amidst"} or child.i < root.i:
+        return set()
+    doc = child.doc
+    if child.right_edge.i != last.i or doc[child.i - 1].text != ",":
+        return set()
+    if _words(range(child.i, last.i + 1), doc) < MIN_DROP_WORDS:
+        return set()
+    return set(range(child.i - 1, last.i + 1))
 
 
 def _aside(child: Token, root: Token) -> set[int]:
@@ -327,6 +378,101 @@ def _attribution(
             return set()
         return set(range(comma, last.i + 1))
     return set()
+
+
+# Words that may join the offices of one title ("Director of the Office of ..., and").
+_TITLE_JOINERS = frozenset({"of", "the", "for", "and", ","})
+
+
+def _titles_before_names(span: SpacySpan) -> list[set[int]]:
+    """The earlier offices of a title list before a person's name ("Party Politburo Member,
+    Director of the Office of ..., and Foreign Minister Wang Yi"): each part of the run of
+    capitalised words before the name up to its last comma or "and", when the last part
+    ends in a title word; the last office stays with the name."""
+    out: list[set[int]] = []
+    doc = span.doc
+    for ent in span.ents:
+        if ent.label_ != "PERSON" or ent.start == span.start:
+            continue
+        start = ent.start
+        while start > span.start:
+            token = doc[start - 1]
+            if token.ent_type_ in {"PERSON", "GPE"} and token.ent_iob_ != "":
+                break
+            if not (token.text[:1].isupper() or token.lower_ in _TITLE_JOINERS):
+                break
+            start -= 1
+        # a run that opens with "of" hangs on a noun before it ("officials of ...")
+        if doc[start].lower_ in {"of", "for"}:
+            continue
+        while start < ent.start and doc[start].lower_ in _TITLE_JOINERS:
+            start += 1
+        seps = [i for i in range(start, ent.start) if doc[i].lower_ in {",", "and"}]
+        if not seps or not is_title_word(doc[ent.start - 1]):
+            continue
+        end = seps[-1]
+        dropped = range(start, end + 1)
+        if _words(dropped, doc) < MIN_DROP_WORDS or not any(
+            is_title_word(doc[i]) for i in dropped
+        ):
+            continue
+        out.append(set(dropped))
+    return out
+
+
+_FIGURES = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+
+
+def _figure_breakdown(span: SpacySpan, token: Token, last: Token) -> set[int]:
+    """A long ", including <figure> ..." tail ending the sentence that breaks down a figure
+    of the same kind the sentence gives before it ("would provide $100 million ...,
+    including at least $86 million over three years for ..."): the head keeps the fact."""
+    doc = token.doc
+    if token.dep_ != "prep" or token.right_edge.i != last.i or doc[token.i - 1].text != ",":
+        return set()
+    figure = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if figure is None or figure.ent_type_ not in _FIGURES:
+        return set()
+    if not any(t.ent_type_ == figure.ent_type_ for t in doc[span.start : token.i - 1]):
+        return set()
+    if _words(range(token.i, last.i + 1), doc) < 2 * MIN_DROP_WORDS:
+        return set()
+    return set(range(token.i - 1, last.i + 1))
+
+
+_ARTICLES = frozenset({"the", "a", "an", "'s", "\u2019s"})
+
+
+def _repeated_titles(span: SpacySpan) -> list[tuple[frozenset[int], frozenset[str]]]:
+    """The title words right before a person's name ("Vice President Harris", "Mr.
+    Sullivan"), each with the name's last word: left out once an earlier point names the
+    person (the People table holds the role). Only a whole title: not one after an
+    article, a possessive, "of" or a capitalised word ("the Deputy Minister Lund", "Ghana's
+    President", "Secretary of State Kerry", "Transport Minister Dorsk")."""
+    out: list[tuple[frozenset[int], frozenset[str]]] = []
+    doc = span.doc
+    for ent in span.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start = ent.start
+        while start > span.start and (
+            is_title_word(doc[start - 1]) or doc[start - 1].lower_ in HONORIFICS
+        ):
+            start -= 1
+        if start == ent.start:
+            continue
+        # the run must be the whole title: not after an article, a possessive, "of" or a
+        # capitalised word ("Ghana's President", "Secretary of State", "Transport Minister")
+        before = doc[start - 1] if start > span.start else None
+        if before is not None and (
+            before.lower_ in _ARTICLES or before.lower_ in _TITLE_JOINERS
+            or before.text[:1].isupper()
+        ):
+            continue
+        # the name's last word as a point's words are compared ("Akufo-Addo" one word)
+        last = ent.text.split()[-1].lower()
+        out.append((frozenset(range(start, ent.start)), frozenset({last})))
+    return out
 
 
 def _according_to(token: Token, last: Token) -> set[int]:

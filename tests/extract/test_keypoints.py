@@ -254,3 +254,34 @@ def test_merged_points_of_several_sources_include_at_most_the_cap():
     capped = cap_included(points, 5)
     assert [p.include for p in capped][:8] == [True, True, True, False, True, True, False, False]
     assert sum(p.include for p in capped) == 5
+
+
+TIGHT = (
+    "Trade Minister Ada Lund met with Harbour Board Member, Director of the Office of Coastal "
+    "Trade, and Transport Minister Liva Dorsk in Havlo on Monday.\n\n"
+    "The two ministers agreed to reopen the ferry line between Havlo and Ostby in May, "
+    "recalling the busy trade between the two harbours before the storms of the last decade "
+    "closed the northern quay.\n\n"
+    "Minister Lund announced that her country would provide $40 million for the new quay, "
+    "including at least $12 million over two years for a breakwater that the harbour board "
+    "proposed in its plan of the spring.\n\n"
+    "The ministers spoke for an hour in the old customs house by the water.\n\n"
+    "Minister Dorsk raised concerns about the fishing quotas in the Kessel banks.\n\n"
+    "The customs house was built a century ago and is now a small museum of the ferry "
+    "trade, with old maps and models of ships.\n\n"
+    "Both ministers said a working group on ferry fares would meet in Ostby in June."
+)
+
+
+def test_cut_titles_settings_and_breakdowns_leave_room_for_later_facts(parse):
+    """A long title list, a trailing participle naming places and the breakdown of an
+    amount took the budget; cut, the concern and the working group fit under half."""
+    included = _included(extract_key_points(sentences(parse(TIGHT))))
+    assert included[0] == (
+        "Trade Minister Ada Lund met with Transport Minister Liva Dorsk in Havlo on Monday."
+    )
+    assert any(t.endswith("between Havlo and Ostby in May.") for t in included)
+    assert any(t.endswith("would provide $40 million for the new quay.") for t in included)
+    assert any("fishing quotas in the Kessel banks" in t for t in included)
+    assert any("working group on ferry fares" in t for t in included)
+    assert sum(_words(t) for t in included) < 0.5 * _words(TIGHT)
