@@ -11,6 +11,15 @@ from spacy.tokens import Token
 from briefgen.extract.lexicon import ORG_WORDS, SPEAKER_NOUNS, words
 from briefgen.extract.role_words import ROLE_NOUNS
 from briefgen.extract.sentences import Sentence
+from briefgen.extract.step_constructions import (
+    deadline_until,
+    meeting_asked_for,
+    names_step,
+    near_agreement,
+    needed_step,
+    still_pending,
+    visit_invited,
+)
 
 # How sure a sentence states a next step, by the strongest cue it holds (compared with
 # briefgen.model.CHECK_THRESHOLD). A sentence whose only cue is weaker than POSSIBLE is
@@ -123,8 +132,17 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
             # the purpose is read with the clause it serves ("are working ... to determine")
             served = token.head if token.dep_ in {"advcl", "xcomp"} else token
             found.append((served, REPORTED, "to decide"))
-        if _event_asked_for(token):
+        if _event_asked_for(token) or meeting_asked_for(token):
             found.append((token, REPORTED, "asked for"))
+        if needed_step(token):
+            found.append((token, REPORTED, "needed"))
+        deadline = deadline_until(token)
+        if deadline is not None:
+            found.append((deadline, PLANNED, "until"))
+        if visit_invited(token):
+            found.append((token, REPORTED, "invited"))
+        if near_agreement(token) or still_pending(token):
+            found.append((token, REPORTED, "not settled"))
     return found
 
 
@@ -228,11 +246,18 @@ def _formal_request(token: Token) -> bool:
     )
 
 
+_OPEN_QUESTION_END = re.compile(r"\b(?:whether|when|if|how)$", re.IGNORECASE)
+
+
 def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
     """The last token of a cue phrase, or None when the phrase does not count there."""
     token = token_at(sentence, start + len(phrase) - 1)
     if token is None:
         return None
+    if _OPEN_QUESTION_END.search(phrase):
+        # "unclear when the talks will resume": the cue is "unclear", wherever the parser
+        # hangs the question word
+        return token_at(sentence, start)
     if _INFINITIVE_CUE.search(phrase) and not _LOOKING_FORWARD.search(phrase):
         following = token.nbor() if token.i + 1 < sentence.span.end else None
         if (
@@ -254,6 +279,7 @@ def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
             phrase.lower() == "agreed to"
             and following.lemma_ not in _CARRYING_ON | _STEPPING_UP
             and not _placed_in_time(following)
+            and not _holds_an_event(following)
         ):
             return None  # "agreed to return the cash": a deal done, not a step with a time
     # "discussed holding a follow-up meeting": a step only with a plan as its object
@@ -266,6 +292,13 @@ def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
     if negatable and first is not None and negated(first):
         return None  # "does not seek to overturn": what is not planned
     return token
+
+
+def _holds_an_event(verb: Token) -> bool:
+    """True for "hold the next round of the dialogue", "convene a summit": an agreed act
+    whose object is an event still to take place (not "return the cash")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in EVENT_NOUNS or names_step(o) for o in objects)
 
 
 def _carries_on(phrase: str, verb: Token) -> bool:
@@ -300,6 +333,8 @@ def _modal_strength(token: Token) -> float:
         return 0.0  # "would have met", "could have gone": looking back
     if verb.lemma_ == "have" and any(c.dep_ == "xcomp" for c in verb.children):
         verb = next(c for c in verb.children if c.dep_ == "xcomp")  # "will have to yield"
+    if low in {"should", "must"} and verb.dep_ == "ccomp" and verb_in(verb.head, _AGREEING):
+        return REPORTED  # "agreed that the sanctions should be tightened": a step agreed
     if low == "must":
         return PLANNED if _placed_in_time(verb) else 0.0  # "must reply by Friday", a deadline
     if any(c.lower_ == "never" for c in verb.children):
@@ -340,6 +375,7 @@ def _modal_strength(token: Token) -> float:
     return 0.0
 
 
+_AGREEING = words("agree decide resolve conclude")
 _HEDGES = frozenset(["likely", "probably", "possibly", "perhaps"])
 # Verbs of a standing position: carrying one on is no step ("will continue to support").
 _STANDING_BY = words(
@@ -352,7 +388,7 @@ _GOING_ON = words("continue keep")
 _CARRYING_ON = words("continue keep stay remain maintain")
 _STEPPING_UP = words(
     "intensify expand deepen strengthen accelerate step pursue resume meet reconvene convene"
-)
+) | words("task instruct direct mandate")  # "agreed to task their teams to follow up"
 # Who can state what they will do: people, bodies and the pronouns that stand for them.
 _AGENT_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "you", "it"])
 _AGENT_ENTITIES = frozenset(["PERSON", "ORG", "NORP", "GPE"])

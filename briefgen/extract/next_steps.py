@@ -150,11 +150,13 @@ def step_evidence(
             continue  # "was due to be released in September"
         if cue_past and past_dated and not dated:
             continue
-        if not dated and phrase not in MODAL_CUES and _in_past_perfect(token):
+        own_tense = phrase in MODAL_CUES or phrase == "needed"  # "had agreed that ... was needed"
+        if not dated and not own_tense and _in_past_perfect(token):
             continue  # "had also planned to charge": a plan already behind the story
         if not in_main_clause(token, strong=dated):
             continue
-        if phrase in POSSIBLE_MODALS and not (dated or has_time(token.head)):
+        weak = phrase in POSSIBLE_MODALS and strength <= POSSIBLE
+        if weak and not (dated or has_time(token.head)):
             continue  # "could face decades in jail": a possibility not placed in time
         if _in_quotation(sentence, token):
             if phrase in MODAL_CUES:

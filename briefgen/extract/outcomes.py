@@ -75,10 +75,42 @@ ACCEPTED_THINGS = words("proposal offer plan invitation terms deal agreement req
 # Refusals ("refused to sign"); "declined to comment" is not one.
 REFUSING_VERBS = words("refuse reject veto rebuff")
 NOT_A_REFUSAL = words("comment say elaborate confirm discuss answer speculate disclose detail")
+# Decisions that free people or end a measure ("released the journalists", "lifted the
+# ban"), grant something asked for ("granted permission to appeal") or prolong a measure
+# ("extended the mandate"): each by what its object names.
+FREEING_VERBS = words("release free")
+HELD_PEOPLE = words(
+    """
+    prisoner prisoners hostage hostages detainee detainees captive captives journalist
+    journalists reporter reporters activist activists sailor sailors soldier soldiers crew
+    citizen citizens national nationals dissident dissidents
+    """
+)
+MEASURE_NOUNS = words(
+    """
+    ban sanction sanctions embargo curfew restriction restrictions blockade siege moratorium
+    suspension freeze veto emergency tariff tariffs quota quotas limit limits mandate
+    ceasefire truce deadline mission
+    """
+)
+ENDING_VERBS = words("lift end ease scrap revoke extend")
+GRANTED_THINGS = words(
+    """
+    permission access bail asylum approval licence license exemption waiver pardon amnesty
+    clemency extension visa immunity status leave right rights concession concessions
+    """
+)
+# Objects that make a rejection a denial, not a refusal ("rejected claims that ...").
+DENIED_THINGS = words(
+    "claim claims allegation allegations accusation accusations report reports suggestion "
+    "suggestions charge charges criticism notion idea assertion"
+)
+# Adverbs that make a refusal a standing position ("has long refused").
+STANDING_ADVERBS = words("long always consistently repeatedly still")
 # Rulings: verbs that are one whoever the subject, and those that need a court.
 RULING_VERBS = words("rule uphold overturn acquit convict sentence")
 COURT_VERBS = words("order dismiss block reject strike halt")
-COURT_NOUNS = words("court judge tribunal jury justice justices panel")
+COURT_NOUNS = words("court judge tribunal jury justice justices panel regulator")
 # Words above a verb that make it a wish, a try or a condition, not a fact.
 NOT_YET_WORDS = words(
     """
@@ -168,8 +200,26 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
         if lemma == "agree" and verb.dep_ == "amod":
             return None  # "the agreed text"
         return _as_reported(verb, STATED)
-    if lemma in REFUSING_VERBS or (lemma == "decline" and _refused_action(verb)):
+    turned_down = lemma == "turn" and any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in children
+    )
+    if lemma in REFUSING_VERBS or turned_down or (lemma == "decline" and _refused_action(verb)):
+        if any(c.dep_ == "advmod" and c.lower_ in STANDING_ADVERBS for c in children):
+            return None  # "has long refused to recognise the court": a position
+        if _object_in(verb, DENIED_THINGS):
+            return None  # "rejected claims that ...": a denial
         return _as_reported(verb, REFUSED)
+    if lemma in FREEING_VERBS and _frees_people(verb):
+        return _as_reported(verb, STATED)
+    if lemma in ENDING_VERBS and _object_in(verb, MEASURE_NOUNS):
+        return _as_reported(verb, STATED)
+    if lemma == "grant" and _object_in(verb, GRANTED_THINGS):
+        return _as_reported(verb, STATED)
+    if lemma == "find" and _court_subject(verb) and any(
+        c.dep_ in {"oprd", "acomp", "ccomp"} and c.lower_ in {"guilty", "liable", "innocent"}
+        for c in verb.subtree
+    ):
+        return _as_reported(verb, STATED)
     if lemma in FOUNDING_VERBS and _object_in(verb, FOUNDED_THINGS):
         return _as_reported(verb, ANNOUNCED)
     if (lemma in CALLING_OFF_VERBS or (lemma == "call" and any(
@@ -292,6 +342,19 @@ def _object_in(verb: Token, nouns: frozenset[str], whole: bool = False) -> bool:
             continue
         tokens = child.subtree if whole else [child]
         if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in tokens):
+            return True
+    return False
+
+
+def _frees_people(verb: Token) -> bool:
+    """"released the two journalists", "freed Ann Lee": people let go (not "released a
+    statement")."""
+    for child in verb.children:
+        if child.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        if child.ent_type_ == "PERSON" or child.lemma_.lower() in HELD_PEOPLE:
+            return True
+        if child.lower_ in HELD_PEOPLE:
             return True
     return False
 

@@ -152,3 +152,41 @@ def test_the_same_outcome_in_two_sources_is_one_item_with_both_spans():
 )
 def test_an_agreement_in_a_clause_that_has_not_happened_is_not_an_outcome(parse, sentence):
     assert find_outcomes(sentences(parse("The talks ended. " + sentence))) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # people freed, measures ended or prolonged, something asked for granted
+        "The authorities released the two journalists on Tuesday.",
+        "The authorities freed the detained sailors on Monday.",
+        "Norland lifted the ban on grain exports.",
+        "The government lifted the curfew in the capital.",
+        "The council extended the mandate of the mission by a year.",
+        "The high court granted the opposition permission to appeal.",
+        "The court granted bail to the opposition leader.",
+        "The authorities granted the aid agencies access to the city.",
+        # a refusal in a phrasal verb, a finding of a court or a regulator's block
+        "Sudavia turned down the offer of mediation.",
+        "The tribunal found the company liable for the spill.",
+        "The regulator blocked the merger.",
+    ],
+)
+def test_a_release_a_lifted_measure_a_grant_and_a_finding_are_outcomes(parse, sentence):
+    assert _texts(parse, sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry released a statement on Tuesday.",
+        "The company lifted its profit forecast.",
+        "Norland has long refused to recognise the court.",
+        "The opposition rejected claims that it had received foreign money.",
+        "The minister extended his thanks to the hosts.",
+        "The police found the car abandoned near the border.",
+        "The rebels will release the hostages if the army withdraws.",
+    ],
+)
+def test_a_statement_a_forecast_a_standing_refusal_or_a_denial_is_no_outcome(parse, sentence):
+    assert _texts(parse, sentence) == []

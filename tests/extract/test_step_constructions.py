@@ -1,0 +1,76 @@
+"""Next steps stated without a future modal: a step needed or agreed, time left before a
+deadline, a request to meet, an invitation to visit, an agreement still pending.
+
+A variant battery: each positive sentence was missed before these constructions were read,
+each negative one is a near miss that must stay out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.extract.pipeline import extract_brief
+from briefgen.model import Source
+
+LEAD = "The foreign ministers of Norland and Sudavia met in Vienna on Monday. "
+DAY = dt.date(2026, 3, 4)
+
+
+@pytest.fixture
+def steps_of(nlp):  # type: ignore[no-untyped-def]
+    def run(sentence: str) -> list[str]:
+        brief = extract_brief([Source(id="t", text=LEAD + sentence)], nlp, reference_date=DAY)
+        return [s.text for s in brief.next_steps]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a further step agreed or said to be needed
+        "The ministers agreed that a new resolution was needed.",
+        "The ministers agreed that further talks were necessary.",
+        "Both sides said a new round of negotiations was needed.",
+        "The envoy said they had agreed that a tougher sanctions resolution was needed.",
+        "The leaders agreed that the sanctions should be tightened.",
+        # an agreement to hold an event, or to set work going
+        "Both countries agreed to hold the next round of the dialogue in Washington.",
+        "They agreed to task their teams to follow up on the discussion.",
+        # a deadline given as time left
+        "Both parties have until the end of the month to submit their plans.",
+        "Sudavia has been given until Friday to respond.",
+        # others asked to meet or negotiate
+        "The council called on the parties to resume negotiations without delay.",
+        "The ministers urged the two sides to return to the table.",
+        # a visit offered
+        "The President invited the Prime Minister to visit the White House.",
+        # an agreement or a choice still pending
+        "Washington and Moscow are getting closer to an understanding on a ceasefire, "
+        "the secretary said.",
+        "It remains unclear when the talks will resume.",
+        "The two sides are still working out the details of the agreement.",
+        "The deal still requires the approval of the parliament.",
+    ],
+)
+def test_a_step_stated_without_a_future_modal_is_a_next_step(steps_of, sentence):
+    assert steps_of(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The envoy stressed that a political solution was needed.",
+        "No new resolution was needed, the envoy said.",
+        "The two sides agreed to return the seized cash.",
+        "The ministers urged the two sides to show restraint.",
+        "The President invited reporters to ask questions.",
+        "The two negotiators are close friends.",
+        "The minister still lives in the capital.",
+        "He had until 2019 been the ambassador.",
+        "The minister said the sanctions should be tightened.",
+    ],
+)
+def test_a_near_miss_of_those_constructions_is_no_next_step(steps_of, sentence):
+    assert steps_of(sentence) == []
