@@ -19,6 +19,7 @@ from briefgen.extract.step_constructions import (
     needed_step,
     still_pending,
     visit_invited,
+    work_instructed,
 )
 
 # How sure a sentence states a next step, by the strongest cue it holds (compared with
@@ -51,7 +52,8 @@ _REPORTED = re.compile(
     r"\b(?:declined (?:\w+ )?to (?:say|state|disclose|specify)|unclear (?:whether|when|if|how)|"
     r"investigating whether|to determine whether|not (?:yet )?(?:decided|clear)|"
     r"asks|recommended|seek to|seeking to|discussed|(?:needs?|needed) more time|"
-    r"still (?:needs?|has|have) to|look(?:s|ed|ing)? forward to)\b",
+    r"still (?:needs?|has|have) to|look(?:s|ed|ing)? forward to|"
+    r"remain(?:s|ed)? to be (?:done|decided|resolved|settled|agreed|negotiated|finali[sz]ed))\b",
     re.IGNORECASE,
 )
 _AGREED = re.compile(r"\bagreed to\b", re.IGNORECASE)
@@ -139,7 +141,7 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
         deadline = deadline_until(token)
         if deadline is not None:
             found.append((deadline, PLANNED, "until"))
-        if visit_invited(token):
+        if visit_invited(token) or work_instructed(token):
             found.append((token, REPORTED, "invited"))
         if near_agreement(token) or still_pending(token):
             found.append((token, REPORTED, "not settled"))
@@ -341,6 +343,10 @@ def _modal_strength(token: Token) -> float:
         return 0.0  # "will never accept", "would never sign": a position, not a step
     if forecast_without_actor(verb):
         return 0.0  # "the reform will open the way", "there will be no change": a prediction
+    if negated(verb) and verb.lemma_ in _PERMITTING:
+        return 0.0  # "will not allow them to obtain weapons": a position, not a step
+    if _commentators_forecast(verb):
+        return 0.0  # "analysts said the deal would strengthen ...": a commentator's prediction
     acts = any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ not in STANCE_VERBS for c in verb.children)
     event = low in _FUTURE_MODALS and _names_an_event(verb)
     if verb.lemma_ in _GOING_ON:
@@ -349,6 +355,8 @@ def _modal_strength(token: Token) -> float:
         acts = has_agent_subject(verb) or _of_an_event(verb)
         if any(c.dep_ == "xcomp" and c.lemma_ in _STANDING_BY for c in verb.children):
             return 0.0  # "will continue to support the people of the region": a position
+        if _carrying_on_undated(verb):
+            return 0.0  # "will continue to work closely with ...": what goes on, not a step
     if verb.lemma_ in STANCE_VERBS and not event and not acts:
         return 0.0
     if _in_relative_clause(verb):
@@ -376,6 +384,42 @@ def _modal_strength(token: Token) -> float:
 
 
 _AGREEING = words("agree decide resolve conclude")
+# Verbs whose negation with "will" states a line not to be crossed ("will not allow").
+_PERMITTING = words("allow permit tolerate let accept")
+# People who comment on events rather than act in them: their "will" is a forecast.
+_COMMENTATORS = words(
+    """
+    analyst analysts critic critics expert experts observer observers commentator
+    commentators economist economists skeptic skeptics sceptic sceptics pundit pundits
+    """
+)
+
+
+def _carrying_on_undated(verb: Token) -> bool:
+    """True for "will continue to coordinate with partners", "will keep fighting": an
+    activity carried on with no day and no event to hold ("will continue their talks on
+    Thursday" and "will continue the talks" are steps)."""
+    acts = [c for c in verb.children if c.dep_ == "xcomp"]
+    if not acts:
+        return False
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree):
+        return False
+    return not any(
+        o.dep_ == "dobj" and o.lemma_.lower() in EVENT_NOUNS for a in acts for o in a.children
+    )
+
+
+def _commentators_forecast(verb: Token) -> bool:
+    """True when the modal's clause is reported from commentators ("critics say the deal
+    will do little", "analysts said talks would stall"), who forecast, not plan."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "ccomp":
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _COMMENTATORS for c in node.head.children
+    )
 _HEDGES = frozenset(["likely", "probably", "possibly", "perhaps"])
 # Verbs of a standing position: carrying one on is no step ("will continue to support").
 _STANDING_BY = words(

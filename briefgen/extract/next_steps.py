@@ -62,7 +62,8 @@ _TIME_AHEAD = re.compile(
     rf"\b(?:later this (?:week|month|year)|in the (?:coming|next) (?:few )?{_UNIT}|"
     rf"(?:in|within|over) the next (?:{_NUMBER} )?{_UNIT}|within {_NUMBER} {_UNIT}|"
     rf"{_NUMBER} {_UNIT}'s? time|(?<!the )(?:next|coming) (?:week|month|year|spring|summer|"
-    rf"autumn|fall|winter))\b",
+    rf"autumn|fall|winter)|within (?:days|weeks|months)|in the near (?:term|future)|"
+    rf"in the (?:days|weeks|months) ahead)\b",
     re.IGNORECASE,
 )
 # A season named without its year ("in the spring", "this summer", "by the fall"): ahead
@@ -126,7 +127,13 @@ def step_evidence(
     upcoming = [
         (a, b, days)
         for a, b, days in upcoming
-        if not (sentence.start <= a < sentence.end and _foretold(sentence, a - sentence.start))
+        if not (
+            sentence.start <= a < sentence.end
+            and (
+                _foretold(sentence, a - sentence.start)
+                or _in_past_plan(sentence, a - sentence.start)
+            )
+        )
     ]
     ahead = [
         days
@@ -197,6 +204,27 @@ def _foretold(sentence: Sentence, offset: int) -> bool:
         verb = verb.head
     modal = any(c.dep_ == "aux" and c.lower_ in MODAL_CUES for c in verb.children)
     return modal and forecast_without_actor(verb)
+
+
+def _in_past_plan(sentence: Sentence, offset: int) -> bool:
+    """True when the date at ``offset`` dates a plan told in the past perfect ("the trip,
+    which had been expected to take place later this month, was canceled"): a plan already
+    behind the story, whatever day it named. Not in someone's account ("officials said the
+    talks had been scheduled for Friday" is their "are scheduled", told in the past)."""
+    token = token_at(sentence, offset)
+    if token is None:
+        return False
+    node = token
+    while node.head.i != node.i:
+        own_had = any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in node.children)
+        if node.pos_ in {"VERB", "AUX"} and node.lemma_ in _PLANNING and own_had:
+            told = node.dep_ in {"ccomp", "conj"} and verb_in(node.head, SAYING)
+            return not told
+        node = node.head
+    return False
+
+
+_PLANNING = words("expect schedule plan intend")
 
 
 def _in_past_perfect(token: Token) -> bool:

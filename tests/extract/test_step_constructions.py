@@ -74,3 +74,50 @@ def test_a_step_stated_without_a_future_modal_is_a_next_step(steps_of, sentence)
 )
 def test_a_near_miss_of_those_constructions_is_no_next_step(steps_of, sentence):
     assert steps_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # work left to do, leaders setting their teams to work
+        "The two sides reviewed the work that remains to be done to finalize the accords.",
+        "The leaders directed their ministers to draw up a plan by June.",
+        # a time ahead named without a calendar day
+        "They discussed the draft agreements, which could be completed in the near term.",
+        "The secretary said a deal on the ceasefire could be reached within days.",
+    ],
+)
+def test_work_left_to_do_and_a_time_ahead_without_a_day_are_next_steps(steps_of, sentence):
+    assert steps_of(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "will continue" an activity, with no day and no event to hold: what goes on
+        "The United States will continue to work closely with Sudavia.",
+        "Norland will continue to coordinate with its partners on the crisis.",
+        "The two countries will continue to deepen their cooperation.",
+        # a line not to be crossed
+        "The President affirmed that Norland will not allow the militia to obtain arms.",
+        # commentators forecast, they do not plan
+        "Experts warned that the drought will get worse.",
+        "Critics say the deal will do little to stop the fighting.",
+        # a plan in the past perfect, whatever day it named, is behind the story
+        "The trip, which had been expected to take place later this month, was canceled.",
+    ],
+)
+def test_carrying_on_a_position_a_forecast_and_a_past_plan_are_no_next_steps(
+    steps_of, sentence
+):
+    assert steps_of(sentence) == []
+
+
+def test_a_plan_told_in_someones_account_keeps_its_day(steps_of):
+    told = "Officials said the talks had been scheduled for Friday."
+    assert steps_of(told) == [told]
+
+
+def test_carrying_on_with_a_day_or_an_event_is_still_a_next_step(steps_of):
+    dated = "The two sides will continue their talks on Thursday."
+    assert steps_of(dated) == [dated]
