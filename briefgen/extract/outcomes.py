@@ -18,7 +18,8 @@ AGREEING_VERBS = words("agree decide resolve commit pledge vow ratify endorse ap
 AGREEMENT_NOUNS = words(
     """
     agreement deal accord treaty understanding consensus pact memorandum settlement
-    compromise ceasefire truce cessation arrangement framework
+    compromise ceasefire truce cessation arrangement framework declaration protocol
+    convention charter communique roadmap contract
     """
 )
 # An agreement that took effect is one made ("the truce took effect at midnight").
@@ -189,6 +190,8 @@ def _cues(sentence: Sentence) -> Iterator[tuple[Token, float]]:
 
 def _verb_cue(verb: Token, lemma: str) -> float | None:
     """How sure a verb states an outcome: agreed, decided, committed, refused, ruled..."""
+    if _money_pledged(verb, lemma):
+        return ANNOUNCED
     if not _happened(verb):
         return None
     children = list(verb.children)
@@ -235,7 +238,7 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
     if lemma in AFFIRMING_VERBS and _object_in(verb, COMMITMENT_NOUNS):
         return RESTATED
     if lemma in ANNOUNCING_VERBS and (
-        _pledges_what_will_be(verb) or _object_in(verb, ANNOUNCED_THINGS)
+        _pledges_what_will_be(verb) or _object_in(verb, ANNOUNCED_THINGS) or _gives_money(verb)
     ):
         return ANNOUNCED
     if lemma == "vote" and any(c.dep_ == "xcomp" or c.lower_ in {"for", "against"}
@@ -248,7 +251,12 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
 
 def _made_agreement(noun: Token) -> float | None:
     """How sure a noun of agreement states one was made: "reached an agreement",
-    "resulting in an agreement", "a deal was signed"."""
+    "resulting in an agreement", "a deal was signed", "highlighted a $10 million
+    commitment" (a commitment with its sum)."""
+    if noun.lemma_.lower() in COMMITMENT_NOUNS and any(
+        c.ent_type_ == "MONEY" for c in noun.children
+    ) and _happened(noun.head):
+        return ANNOUNCED
     if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"}
            for c in noun.children):
         return None  # "no deal was reached"
@@ -344,6 +352,47 @@ def _object_in(verb: Token, nouns: frozenset[str], whole: bool = False) -> bool:
         if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in tokens):
             return True
     return False
+
+
+# Verbs by which a side commits money or aid ("will provide $50 million").
+GIVING_VERBS = words("provide give contribute send deliver allocate commit donate offer")
+
+
+def _gives_money(verb: Token) -> bool:
+    """True when the verb's object names a sum ("announced $100 million in aid", "will
+    provide an additional $50 million")."""
+    return any(
+        t.ent_type_ == "MONEY"
+        for child in verb.children
+        if child.dep_ in {"dobj", "nsubjpass"}
+        for t in child.subtree
+    )
+
+
+def _money_pledged(verb: Token, lemma: str) -> bool:
+    """True for "the United States will provide $50 million in aid": a sum a side says it
+    will give is a commitment, stated though it lies ahead (not "could provide", not in a
+    condition, not negated)."""
+    if lemma not in GIVING_VERBS or _negated(verb) or not _gives_money(verb):
+        return False
+    modals = [c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
+    if modals and not set(modals) <= {"will", "'ll", "would", "shall"}:
+        return False
+    conditions = [c for c in verb.children if c.dep_ == "advcl"]
+    marks = [m for c in conditions for m in c.children if m.dep_ == "mark"]
+    if any(m.lower_ in CONDITION_MARKS for m in marks):
+        return False  # "if the talks succeed, Norland will provide $5 million"
+    node = verb
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+            return False
+        if node.dep_ not in {"ccomp", "conj"} or node.head is node:
+            break
+        node = node.head
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    return bool(modals or verb.tag_ in {"VBD", "VBZ", "VBP"}) and any(
+        s.pos_ in {"PROPN", "PRON"} or s.ent_type_ in {"GPE", "ORG", "NORP"} for s in subjects
+    )
 
 
 def _frees_people(verb: Token) -> bool:

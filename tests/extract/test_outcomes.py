@@ -190,3 +190,29 @@ def test_a_release_a_lifted_measure_a_grant_and_a_finding_are_outcomes(parse, se
 )
 def test_a_statement_a_forecast_a_standing_refusal_or_a_denial_is_no_outcome(parse, sentence):
     assert _texts(parse, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The President announced $100 million in new humanitarian assistance for the region.",
+        "The United States will provide an additional $50 million in humanitarian aid.",
+        "The Vice President highlighted a $10 million commitment to support the region.",
+        "The leaders signed a joint declaration on maritime cooperation.",
+    ],
+)
+def test_a_sum_committed_and_a_declaration_signed_are_outcomes(parse, sentence):
+    assert _texts(parse, "The leaders met on Monday. " + sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fund could provide $5 million if donors agree.",
+        "Norland said it would not give $5 million to the fund.",
+        "If the talks succeed, Norland will provide $5 million.",
+        "The new port will cost $50 million.",
+    ],
+)
+def test_a_sum_that_may_be_given_or_only_costs_is_no_outcome(parse, sentence):
+    assert _texts(parse, "The leaders met on Monday. " + sentence) == []
