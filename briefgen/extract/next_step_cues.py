@@ -400,8 +400,8 @@ def _carrying_on_undated(verb: Token) -> bool:
     activity carried on with no day and no event to hold ("will continue their talks on
     Thursday" and "will continue the talks" are steps)."""
     acts = [c for c in verb.children if c.dep_ == "xcomp"]
-    if not acts:
-        return False
+    if not acts or _of_an_event(verb):
+        return False  # "negotiations would continue to ...": the talks themselves go on
     if any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree):
         return False
     return not any(
