@@ -153,59 +153,24 @@ def visit_invited(token: Token) -> bool:
     return any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ in _VISITING for c in token.children)
 
 
-# What can be near its end: an agreement, or the work on one ("completion").
-_ENDS = words("completion conclusion finalization finalisation signing agreement")
-# Verbs that finish an agreement ("close to finalizing a deal", "near to being signed").
-_FINISHING = words("finalize finalise reach conclude sign complete seal close strike")
-# Drafts of an agreement that can be nearly final ("the near-final text of the accord").
-_DRAFTS = words("text version versions draft drafts")
-
-
 def near_agreement(token: Token) -> bool:
-    """True for "getting closer to an understanding", "close to finalizing a deal", "near
-    to being finalized", "nearing a deal", "the near-final text of the agreement", "a deal
-    is within reach": an agreement that is pending."""
-    if token.lower_ in _NEAR and token.pos_ in {"ADJ", "ADV", "ADP"}:
-        if token.head.lower_ == "final" or (
-            token.i + 2 < len(token.doc)
-            and token.nbor().text == "-"
-            and token.nbor(2).lower_ == "final"
-        ):
-            return _of_agreement(token.head if token.head.lower_ == "final" else token.nbor(2))
-        return any(_ends_agreement(t) for t in token.subtree if t.i > token.i)
-    if token.lower_ == "nearly" and token.head.lower_ == "final":
-        return _of_agreement(token.head)
-    if token.lemma_ == "near" and token.pos_ == "VERB":
-        return any(c.dep_ == "dobj" and _ends_agreement(c) for c in token.children)
-    if token.lower_ == "reach" and token.dep_ == "pobj" and token.head.lower_ == "within":
-        verb = token.head.head
-        return any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in _AGREEMENTS for c in verb.children
-        )
-    return False
-
-
-def _ends_agreement(token: Token) -> bool:
-    """True for "an understanding", "completion", "finalizing a deal", "being finalized"."""
-    lemma = token.lemma_.lower()
-    if lemma in _AGREEMENTS or lemma in _ENDS:
-        return True
-    return token.pos_ == "VERB" and lemma in _FINISHING and token.tag_ in {"VBG", "VBN"}
-
-
-def _of_agreement(final: Token) -> bool:
-    """True when "final" describes an agreement or a draft of one."""
-    noun = final.head
-    if noun.lemma_.lower() in _AGREEMENTS:
-        return True
-    if noun.lemma_.lower() not in _DRAFTS:
+    """True for "getting closer to an understanding", "are near a deal": an agreement that
+    is pending."""
+    if token.lower_ not in _NEAR or token.pos_ not in {"ADJ", "ADV", "ADP"}:
         return False
-    return any(
-        o.lemma_.lower() in _AGREEMENTS
-        for p in noun.children
-        if p.dep_ == "prep"
+    objects = [
+        o
+        for p in [token, *token.children]
+        if p.dep_ == "prep" or p is token
         for o in p.children
-    )
+        if o.dep_ == "pobj"
+    ]
+    for o in objects:
+        if o.lemma_.lower() in _AGREEMENTS:
+            return True
+        if o.lemma_ == "reach" or any(c.lemma_ == "reach" for c in o.children):
+            return True
+    return False
 
 
 def still_pending(token: Token) -> bool:

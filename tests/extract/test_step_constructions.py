@@ -128,32 +128,3 @@ def test_talks_that_go_on_are_a_next_step_and_a_view_still_held_is_not(steps_of)
     view = "The bloc said it still considers the new checkpoints illegal."
     assert steps_of(talks) == [talks]
     assert steps_of(view) == []
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "They discussed the draft accords, which are near to being finalized.",
-        "The two sides reviewed the nearly final text of the agreement.",
-        "The adviser reviewed the near-final versions of the agreements.",
-        "The accords are close to completion, officials said.",
-        "The negotiators are close to finalizing a deal.",
-        "The negotiators are nearing a deal on the border.",
-        "A deal is within reach, the envoy said.",
-    ],
-)
-def test_an_agreement_near_its_end_is_a_next_step(steps_of, sentence):
-    assert steps_of(sentence) == [sentence]
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "The village is near the border.",
-        "The rebels were close to the capital.",
-        "The talks were close to collapse last year.",
-        "The two sides reviewed the final text of the communique.",
-    ],
-)
-def test_nearness_that_is_no_pending_agreement_is_no_next_step(steps_of, sentence):
-    assert steps_of(sentence) == []
