@@ -377,6 +377,8 @@ def _modal_strength(token: Token) -> float:
                     return RELAYED  # "said he would appeal"
                 return 0.0  # "said the truce would not apply to ...": a claim, a position
             return REPORTED
+        if _open_condition(verb) and (has_agent_subject(verb) or _of_a_measure(verb)):
+            return REPORTED  # "if the rebels agree, the government would release them"
         return 0.0
     if low in POSSIBLE_MODALS and verb.dep_ in {"ROOT", "ccomp", "conj", "acl"}:
         return POSSIBLE
@@ -406,6 +408,36 @@ def _carrying_on_undated(verb: Token) -> bool:
         return False
     return not any(
         o.dep_ == "dobj" and o.lemma_.lower() in EVENT_NOUNS for a in acts for o in a.children
+    )
+
+
+_CONDITION_MARKS = frozenset(["if", "unless", "once", "provided", "providing"])
+
+
+def _open_condition(verb: Token) -> bool:
+    """True when a "would" clause hangs on a condition still open, stated in the present
+    ("if the rebels agree, ...", "should the parties accept, ..."), not on one contrary to
+    fact ("if he were elected", "if the deal had passed")."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+        auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+        inverted = any(a.lower_ == "should" and a.i < clause.i and a.i == clause.left_edge.i
+                       for a in auxes)
+        if not (inverted or set(marks) & _CONDITION_MARKS):
+            continue
+        if any(c.dep_ == "nsubj" and c.lower_ in {"you", "i"} for c in clause.children):
+            continue  # "if you ask me, ...": a manner of speaking
+        if clause.tag_ in {"VBZ", "VBP"} or (inverted and clause.tag_ == "VB"):
+            return True
+    return False
+
+
+def _of_a_measure(verb: Token) -> bool:
+    """True when the subject of ``verb`` is an event or a measure ("the truce would take
+    effect", "the talks would resume")."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _SCHEDULABLE
+        for c in verb.children
     )
 
 

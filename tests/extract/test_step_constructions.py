@@ -128,3 +128,28 @@ def test_talks_that_go_on_are_a_next_step_and_a_view_still_held_is_not(steps_of)
     view = "The bloc said it still considers the new checkpoints illegal."
     assert steps_of(talks) == [talks]
     assert steps_of(view) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If the rebels agree, the government would release the prisoners.",
+        "Should the parties accept, the truce would take effect at midnight.",
+        "If the talks succeed, the truce would be extended to the north.",
+    ],
+)
+def test_a_would_on_an_open_condition_is_a_conditional_step(steps_of, sentence):
+    assert steps_of(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If he were elected, he would ban the party.",
+        "If the deal had passed, prices would have fallen.",
+        "If prices rise, demand would fall.",
+        "If you ask me, he would make a fine leader.",
+    ],
+)
+def test_a_would_contrary_to_fact_or_without_an_actor_is_no_step(steps_of, sentence):
+    assert steps_of(sentence) == []
