@@ -32,9 +32,7 @@ AGREEMENT_MAKING_VERBS = words(
 # Verbs through which talks end in an agreement ("resulted in a deal", "led to an accord").
 ENDING_IN_VERBS = {"result": "in", "lead": "to"}
 # Verbs by which someone states or renews a commitment ("reaffirmed the commitment to ...").
-AFFIRMING_VERBS = words(
-    "affirm reaffirm confirm reiterate renew underline underscore express stress emphasize"
-)
+AFFIRMING_VERBS = words("affirm reaffirm confirm reiterate renew underline")
 COMMITMENT_NOUNS = words("commitment pledge decision")
 # Verbs by which a commitment or decision is made ("made a commitment", "took the decision").
 COMMITMENT_MAKING_VERBS = words("make take give announce")
@@ -237,7 +235,7 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
         return _as_reported(verb, STATED)
     if lemma in RULING_VERBS or (lemma in COURT_VERBS and _court_subject(verb)):
         return _as_reported(verb, STATED)
-    if lemma in AFFIRMING_VERBS and _object_in(verb, COMMITMENT_NOUNS) and _joint(verb):
+    if lemma in AFFIRMING_VERBS and _object_in(verb, COMMITMENT_NOUNS):
         return RESTATED
     if lemma in ANNOUNCING_VERBS and (
         _pledges_what_will_be(verb) or _object_in(verb, ANNOUNCED_THINGS) or _gives_money(verb)
@@ -395,18 +393,6 @@ def _money_pledged(verb: Token, lemma: str) -> bool:
     return bool(modals or verb.tag_ in {"VBD", "VBZ", "VBP"}) and any(
         s.pos_ in {"PROPN", "PRON"} or s.ent_type_ in {"GPE", "ORG", "NORP"} for s in subjects
     )
-
-
-def _joint(verb: Token) -> bool:
-    """True when the subject is more than one side ("the two leaders", "both sides", "they",
-    "Norland and Sudavia"): a commitment restated together is an outcome of the meeting;
-    one side restating its own ("she reaffirmed the U.S. commitment to ...") is its stance."""
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        if subject.lower_ in {"they", "we"} or subject.tag_ in {"NNS", "NNPS"}:
-            return True
-        if any(c.dep_ == "conj" for c in subject.children):
-            return True
-    return False
 
 
 def _frees_people(verb: Token) -> bool:

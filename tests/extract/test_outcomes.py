@@ -216,28 +216,3 @@ def test_a_sum_committed_and_a_declaration_signed_are_outcomes(parse, sentence):
 )
 def test_a_sum_that_may_be_given_or_only_costs_is_no_outcome(parse, sentence):
     assert _texts(parse, "The leaders met on Monday. " + sentence) == []
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Both sides expressed their commitment to a two-state solution.",
-        "The advisers underscored their commitment to deterring threats to regional stability.",
-        "Norland and Sudavia confirmed their commitment to the peace process.",
-    ],
-)
-def test_a_commitment_restated_together_is_an_outcome_for_a_check(parse, sentence):
-    (item,) = _found(parse, sentence)
-    assert item.text == sentence
-    assert (item.confidence or 1.0) < CHECK_THRESHOLD
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "The President reaffirmed the commitment of Norland to the security of its partners.",
-        "She reiterated the bloc's commitment to support free media.",
-    ],
-)
-def test_one_side_restating_its_own_commitment_is_its_stance_not_an_outcome(parse, sentence):
-    assert _texts(parse, sentence) == []
