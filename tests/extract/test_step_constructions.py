@@ -174,3 +174,29 @@ def test_a_headline_with_a_finite_verb_is_no_headline_plan(nlp, headline):
     text = f"{headline}\n\nThe envoy spoke to reporters in Vienna."
     brief = extract_brief([Source(id="t", text=text)], nlp, reference_date=DAY)
     assert brief.next_steps == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "With just two weeks left for the assembly to pass a budget, the premier met the "
+        "opposition leader.",
+        "Officials said the president would not meet with the visiting premier.",
+        "The agency is working on a call for proposals for new instruments.",
+        "Officials are working on the details of the visit.",
+    ],
+)
+def test_time_left_a_meeting_declined_and_work_under_way_are_next_steps(steps_of, sentence):
+    assert steps_of(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He has two weeks left of his holiday.",
+        "She is working on her memoirs.",
+        "Officials said the truce would not apply to the north.",
+    ],
+)
+def test_time_left_without_a_deadline_and_other_work_are_no_next_steps(steps_of, sentence):
+    assert steps_of(sentence) == []
