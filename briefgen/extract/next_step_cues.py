@@ -146,8 +146,6 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
             found.append((left, PLANNED, "time left"))
         if working_on(token):
             found.append((token, REPORTED, "working on"))
-        if _headline_future(sentence, token):
-            found.append((token, PLANNED, "headline to"))
         if visit_invited(token) or work_instructed(token):
             found.append((token, REPORTED, "invited"))
         if near_agreement(token) or still_pending(token):
@@ -416,20 +414,6 @@ def _carrying_on_undated(verb: Token) -> bool:
     return not any(
         o.dep_ == "dobj" and o.lemma_.lower() in EVENT_NOUNS for a in acts for o in a.children
     )
-
-
-def _headline_future(sentence: Sentence, token: Token) -> bool:
-    """True for the headline form of a plan, "<who> to <act>" with no finite verb: "Envoy to
-    announce new round of talks", "Ministers to meet on Friday" (not "Talks to end war fail",
-    which has one, nor a full sentence)."""
-    if not sentence.is_headline_like or token.tag_ != "VB":
-        return False
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" and c.i == token.i - 1 for c in token.children):
-        return False
-    if any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sentence.span):
-        return False
-    first = token.i - 2
-    return first >= sentence.span.start and token.doc[first].pos_ in {"NOUN", "PROPN", "PRON"}
 
 
 # Verbs of taking part in an event: saying one will not is a decision about it ("said the

@@ -156,27 +156,6 @@ def test_a_would_contrary_to_fact_or_without_an_actor_is_no_step(steps_of, sente
 
 
 @pytest.mark.parametrize(
-    "headline",
-    [
-        "Envoy to announce new round of peace talks: officials",
-        "Norland, Sudavia defense officials to discuss missile test",
-        "Prime minister to resign",
-    ],
-)
-def test_a_headline_in_the_form_who_to_act_is_a_next_step(nlp, headline):
-    text = f"{headline}\n\nThe envoy spoke to reporters in Vienna."
-    brief = extract_brief([Source(id="t", text=text)], nlp, reference_date=DAY)
-    assert [s.text for s in brief.next_steps] == [headline]
-
-
-@pytest.mark.parametrize("headline", ["Talks to end the war fail", "Rebels agree to truce"])
-def test_a_headline_with_a_finite_verb_is_no_headline_plan(nlp, headline):
-    text = f"{headline}\n\nThe envoy spoke to reporters in Vienna."
-    brief = extract_brief([Source(id="t", text=text)], nlp, reference_date=DAY)
-    assert brief.next_steps == []
-
-
-@pytest.mark.parametrize(
     "sentence",
     [
         "With just two weeks left for the assembly to pass a budget, the premier met the "
