@@ -91,7 +91,7 @@ MEASURE_NOUNS = words(
     """
     ban sanction sanctions embargo curfew restriction restrictions blockade siege moratorium
     suspension freeze veto emergency tariff tariffs quota quotas limit limits mandate
-    ceasefire truce deadline mission
+    ceasefire truce deadline mission calm lull pause
     """
 )
 ENDING_VERBS = words("lift end ease scrap revoke extend")
@@ -214,7 +214,7 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
         return _as_reported(verb, REFUSED)
     if lemma in FREEING_VERBS and _frees_people(verb):
         return _as_reported(verb, STATED)
-    if lemma in ENDING_VERBS and _object_in(verb, MEASURE_NOUNS):
+    if lemma in ENDING_VERBS and _object_in(verb, MEASURE_NOUNS, whole=True):
         return _as_reported(verb, STATED)
     if lemma == "grant" and _object_in(verb, GRANTED_THINGS):
         return _as_reported(verb, STATED)
@@ -231,7 +231,7 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
         return _as_reported(verb, STATED)
     if lemma == "pass" and _object_in(verb, PASSED_THINGS):
         return _as_reported(verb, STATED)
-    if lemma == "accept" and _object_in(verb, ACCEPTED_THINGS):
+    if lemma == "accept" and _object_in(verb, ACCEPTED_THINGS | AGREEMENT_NOUNS):
         return _as_reported(verb, STATED)
     if lemma in RULING_VERBS or (lemma in COURT_VERBS and _court_subject(verb)):
         return _as_reported(verb, STATED)

@@ -216,3 +216,20 @@ def test_a_sum_committed_and_a_declaration_signed_are_outcomes(parse, sentence):
 )
 def test_a_sum_that_may_be_given_or_only_costs_is_no_outcome(parse, sentence):
     assert _texts(parse, "The leaders met on Monday. " + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government said it accepted the cessation of hostilities.",
+        "The rebels accepted the ceasefire.",
+        "A regime of calm was extended to the coastal province for another 72 hours.",
+    ],
+)
+def test_an_agreement_accepted_and_a_calm_extended_are_outcomes(parse, sentence):
+    assert _texts(parse, sentence) == [sentence]
+
+
+def test_accepting_an_award_or_lifting_a_forecast_is_no_outcome(parse):
+    text = "He accepted the award. The company lifted its forecast despite the ban."
+    assert _texts(parse, text) == []
