@@ -50,16 +50,17 @@ ANNOUNCING_VERBS = words("announce pledge promise")
 WELCOMED_STEPS = words(
     """
     plan plans launch establishment creation signing adoption conclusion agreement deal
-    decision resumption opening accord
+    decision resumption opening accord release extension ceasefire truce normalization
+    normalisation
     """
 )
-WELCOMING_VERBS = words("welcome hail applaud")
+WELCOMING_VERBS = words("welcome hail applaud praise commend congratulate")
 # Setting up a standing body or channel is an outcome ("launched a working group").
-FOUNDING_VERBS = words("launch establish create form found inaugurate")
+FOUNDING_VERBS = words("launch establish create form found inaugurate restore normalize normalise")
 FOUNDED_THINGS = words(
     """
     group dialogue mechanism channel partnership initiative council commission committee
-    fund force forum program programme hotline office
+    fund force forum program programme hotline office relations ties
     """
 )
 # Decisions to call something off ("the visit was cancelled", "postponed the vote").
@@ -344,9 +345,14 @@ def _court_subject(verb: Token) -> bool:
 
 def _object_in(verb: Token, nouns: frozenset[str], whole: bool = False) -> bool:
     """True when the verb's object is one of ``nouns`` (or, with ``whole``, names one
-    anywhere in its phrase: "welcomed advances, including the launch of ...")."""
+    anywhere in its phrase: "welcomed advances, including the launch of ...", and what
+    someone is congratulated on: "congratulated her on the agreement")."""
     for child in verb.children:
-        if child.dep_ not in {"dobj", "nsubjpass"}:
+        congratulated_on = (
+            whole and verb.lemma_ == "congratulate" and child.dep_ == "prep"
+            and child.lower_ == "on"
+        )
+        if child.dep_ not in {"dobj", "nsubjpass"} and not congratulated_on:
             continue
         tokens = child.subtree if whole else [child]
         if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in tokens):

@@ -233,3 +233,24 @@ def test_an_agreement_accepted_and_a_calm_extended_are_outcomes(parse, sentence)
 def test_accepting_an_award_or_lifting_a_forecast_is_no_outcome(parse):
     text = "He accepted the award. The company lifted its forecast despite the ban."
     assert _texts(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leaders welcomed the release of the hostages.",
+        "The President congratulated the Prime Minister on the historic agreement.",
+        "The President praised the agreement reached last week.",
+        "The two sides restored diplomatic ties.",
+    ],
+)
+def test_an_outcome_welcomed_praised_or_congratulated_and_ties_restored(parse, sentence):
+    assert _texts(parse, sentence) == [sentence]
+
+
+def test_praise_and_congratulations_for_other_things_are_no_outcomes(parse):
+    text = (
+        "The President praised the work of the aid agencies. "
+        "The minister congratulated the team on its victory."
+    )
+    assert _texts(parse, text) == []
