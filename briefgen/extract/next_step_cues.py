@@ -141,11 +141,6 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
         deadline = deadline_until(token)
         if deadline is not None:
             found.append((deadline, PLANNED, "until"))
-        left = time_left(token)
-        if left is not None:
-            found.append((left, PLANNED, "time left"))
-        if working_on(token):
-            found.append((token, REPORTED, "working on"))
         if visit_invited(token) or work_instructed(token):
             found.append((token, REPORTED, "invited"))
         if near_agreement(token) or still_pending(token):
@@ -378,8 +373,8 @@ def _modal_strength(token: Token) -> float:
     if low == "would":
         if node.dep_ == "ccomp" and verb_in(node.head, _PLAN_REPORTING):
             if verb_in(node.head, SAYING) and not (_placed_in_time(verb) or _of_an_event(verb)):
-                if has_agent_subject(verb) and (not negated(verb) or verb.lemma_ in _ATTENDING):
-                    return RELAYED  # "said he would appeal", "said he would not attend"
+                if has_agent_subject(verb) and not negated(verb):
+                    return RELAYED  # "said he would appeal"
                 return 0.0  # "said the truce would not apply to ...": a claim, a position
             return REPORTED
         if _open_condition(verb) and (has_agent_subject(verb) or _of_a_measure(verb)):
@@ -413,53 +408,6 @@ def _carrying_on_undated(verb: Token) -> bool:
         return False
     return not any(
         o.dep_ == "dobj" and o.lemma_.lower() in EVENT_NOUNS for a in acts for o in a.children
-    )
-
-
-# Verbs of taking part in an event: saying one will not is a decision about it ("said the
-# president would not meet the premier").
-_ATTENDING = words("meet attend visit travel join participate sign")
-
-
-def time_left(token: Token) -> Token | None:
-    """For "with just three weeks left for lawmakers to avert a crisis", "two days left
-    before the vote": a deadline told as the time remaining; the verb of the sentence it
-    belongs to, else None."""
-    if token.lower_ != "left" or token.tag_ not in {"VBN", "VBD", "JJ"}:
-        return None
-    unit = token.head if token.dep_ in {"amod", "acl"} else None
-    if unit is None or unit.lemma_.lower() not in _TIME_UNITS:
-        return None
-    if not any(c.dep_ == "nummod" or c.like_num for c in unit.children):
-        return None
-    ahead = [t for t in token.subtree if t.i > token.i]
-    if not any(t.tag_ == "TO" or t.lower_ in {"before", "until"} for t in ahead):
-        return None
-    return token.sent.root
-
-
-_TIME_UNITS = words("minute hour day week month year")
-_WORK_ITEMS = words(
-    """
-    plan plans proposal proposals call draft deal agreement bill legislation rule rules
-    framework resolution text details order regulation regulations package budget
-    """
-)
-
-
-def working_on(token: Token) -> bool:
-    """True for "the agency is working on a call for proposals", "officials are working on
-    the details": something still being prepared."""
-    if token.lemma_ != "work" or token.tag_ != "VBG" or negated(token):
-        return False
-    if not any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in token.children):
-        return False
-    return any(
-        o.lemma_.lower() in _WORK_ITEMS or o.lower_ in _WORK_ITEMS
-        for p in token.children
-        if p.dep_ == "prep" and p.lower_ == "on"
-        for o in p.children
-        if o.dep_ == "pobj"
     )
 
 

@@ -153,29 +153,3 @@ def test_a_would_on_an_open_condition_is_a_conditional_step(steps_of, sentence):
 )
 def test_a_would_contrary_to_fact_or_without_an_actor_is_no_step(steps_of, sentence):
     assert steps_of(sentence) == []
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "With just two weeks left for the assembly to pass a budget, the premier met the "
-        "opposition leader.",
-        "Officials said the president would not meet with the visiting premier.",
-        "The agency is working on a call for proposals for new instruments.",
-        "Officials are working on the details of the visit.",
-    ],
-)
-def test_time_left_a_meeting_declined_and_work_under_way_are_next_steps(steps_of, sentence):
-    assert steps_of(sentence) == [sentence]
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "He has two weeks left of his holiday.",
-        "She is working on her memoirs.",
-        "Officials said the truce would not apply to the north.",
-    ],
-)
-def test_time_left_without_a_deadline_and_other_work_are_no_next_steps(steps_of, sentence):
-    assert steps_of(sentence) == []
