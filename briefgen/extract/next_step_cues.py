@@ -19,7 +19,6 @@ from briefgen.extract.step_constructions import (
     needed_step,
     still_pending,
     visit_invited,
-    work_instructed,
 )
 
 # How sure a sentence states a next step, by the strongest cue it holds (compared with
@@ -141,7 +140,7 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
         deadline = deadline_until(token)
         if deadline is not None:
             found.append((deadline, PLANNED, "until"))
-        if visit_invited(token) or work_instructed(token):
+        if visit_invited(token):
             found.append((token, REPORTED, "invited"))
         if near_agreement(token) or still_pending(token):
             found.append((token, REPORTED, "not settled"))

@@ -132,20 +132,6 @@ def _meets(verb: Token) -> bool:
     return any(names_step(n) or n.lower_ == "table" for n in nouns)
 
 
-# Verbs by which leaders set their teams to work ("directed their ministers to draw up").
-_INSTRUCTING = words("direct instruct task")
-
-
-def work_instructed(token: Token) -> bool:
-    """True for "directed their ministers to draw up a plan", "tasked the envoys with": work
-    set going that is still to be done."""
-    if token.lemma_ not in _INSTRUCTING or token.pos_ != "VERB" or _denied(token):
-        return False
-    return any(c.dep_ == "dobj" for c in token.children) and any(
-        c.dep_ in {"xcomp", "ccomp", "advcl", "prep"} for c in token.children
-    )
-
-
 def visit_invited(token: Token) -> bool:
     """True for "invited the prime minister to visit Washington": a visit offered."""
     if token.lemma_ != "invite" or token.pos_ != "VERB" or _denied(token):
