@@ -11,6 +11,15 @@ from spacy.tokens import Token
 from briefgen.extract.lexicon import ORG_WORDS, SPEAKER_NOUNS, words
 from briefgen.extract.role_words import ROLE_NOUNS
 from briefgen.extract.sentences import Sentence
+from briefgen.extract.step_constructions import (
+    deadline_until,
+    meeting_asked_for,
+    names_step,
+    near_agreement,
+    needed_step,
+    still_pending,
+    visit_invited,
+)
 
 # How sure a sentence states a next step, by the strongest cue it holds (compared with
 # briefgen.model.CHECK_THRESHOLD). A sentence whose only cue is weaker than POSSIBLE is
@@ -42,7 +51,8 @@ _REPORTED = re.compile(
     r"\b(?:declined (?:\w+ )?to (?:say|state|disclose|specify)|unclear (?:whether|when|if|how)|"
     r"investigating whether|to determine whether|not (?:yet )?(?:decided|clear)|"
     r"asks|recommended|seek to|seeking to|discussed|(?:needs?|needed) more time|"
-    r"still (?:needs?|has|have) to|look(?:s|ed|ing)? forward to)\b",
+    r"still (?:needs?|has|have) to|look(?:s|ed|ing)? forward to|"
+    r"remain(?:s|ed)? to be (?:done|decided|resolved|settled|agreed|negotiated|finali[sz]ed))\b",
     re.IGNORECASE,
 )
 _AGREED = re.compile(r"\bagreed to\b", re.IGNORECASE)
@@ -123,8 +133,17 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
             # the purpose is read with the clause it serves ("are working ... to determine")
             served = token.head if token.dep_ in {"advcl", "xcomp"} else token
             found.append((served, REPORTED, "to decide"))
-        if _event_asked_for(token):
+        if _event_asked_for(token) or meeting_asked_for(token):
             found.append((token, REPORTED, "asked for"))
+        if needed_step(token):
+            found.append((token, REPORTED, "needed"))
+        deadline = deadline_until(token)
+        if deadline is not None:
+            found.append((deadline, PLANNED, "until"))
+        if visit_invited(token):
+            found.append((token, REPORTED, "invited"))
+        if near_agreement(token) or still_pending(token):
+            found.append((token, REPORTED, "not settled"))
     return found
 
 
@@ -228,11 +247,18 @@ def _formal_request(token: Token) -> bool:
     )
 
 
+_OPEN_QUESTION_END = re.compile(r"\b(?:whether|when|if|how)$", re.IGNORECASE)
+
+
 def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
     """The last token of a cue phrase, or None when the phrase does not count there."""
     token = token_at(sentence, start + len(phrase) - 1)
     if token is None:
         return None
+    if _OPEN_QUESTION_END.search(phrase):
+        # "unclear when the talks will resume": the cue is "unclear", wherever the parser
+        # hangs the question word
+        return token_at(sentence, start)
     if _INFINITIVE_CUE.search(phrase) and not _LOOKING_FORWARD.search(phrase):
         following = token.nbor() if token.i + 1 < sentence.span.end else None
         if (
@@ -254,6 +280,7 @@ def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
             phrase.lower() == "agreed to"
             and following.lemma_ not in _CARRYING_ON | _STEPPING_UP
             and not _placed_in_time(following)
+            and not _holds_an_event(following)
         ):
             return None  # "agreed to return the cash": a deal done, not a step with a time
     # "discussed holding a follow-up meeting": a step only with a plan as its object
@@ -266,6 +293,13 @@ def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
     if negatable and first is not None and negated(first):
         return None  # "does not seek to overturn": what is not planned
     return token
+
+
+def _holds_an_event(verb: Token) -> bool:
+    """True for "hold the next round of the dialogue", "convene a summit": an agreed act
+    whose object is an event still to take place (not "return the cash")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in EVENT_NOUNS or names_step(o) for o in objects)
 
 
 def _carries_on(phrase: str, verb: Token) -> bool:
@@ -300,12 +334,18 @@ def _modal_strength(token: Token) -> float:
         return 0.0  # "would have met", "could have gone": looking back
     if verb.lemma_ == "have" and any(c.dep_ == "xcomp" for c in verb.children):
         verb = next(c for c in verb.children if c.dep_ == "xcomp")  # "will have to yield"
+    if low in {"should", "must"} and verb.dep_ == "ccomp" and verb_in(verb.head, _AGREEING):
+        return REPORTED  # "agreed that the sanctions should be tightened": a step agreed
     if low == "must":
         return PLANNED if _placed_in_time(verb) else 0.0  # "must reply by Friday", a deadline
     if any(c.lower_ == "never" for c in verb.children):
         return 0.0  # "will never accept", "would never sign": a position, not a step
     if forecast_without_actor(verb):
         return 0.0  # "the reform will open the way", "there will be no change": a prediction
+    if negated(verb) and verb.lemma_ in _PERMITTING:
+        return 0.0  # "will not allow them to obtain weapons": a position, not a step
+    if _commentators_forecast(verb):
+        return 0.0  # "analysts said the deal would strengthen ...": a commentator's prediction
     acts = any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_ not in STANCE_VERBS for c in verb.children)
     event = low in _FUTURE_MODALS and _names_an_event(verb)
     if verb.lemma_ in _GOING_ON:
@@ -314,6 +354,8 @@ def _modal_strength(token: Token) -> float:
         acts = has_agent_subject(verb) or _of_an_event(verb)
         if any(c.dep_ == "xcomp" and c.lemma_ in _STANDING_BY for c in verb.children):
             return 0.0  # "will continue to support the people of the region": a position
+        if _carrying_on_undated(verb):
+            return 0.0  # "will continue to work closely with ...": what goes on, not a step
     if verb.lemma_ in STANCE_VERBS and not event and not acts:
         return 0.0
     if _in_relative_clause(verb):
@@ -334,12 +376,81 @@ def _modal_strength(token: Token) -> float:
                     return RELAYED  # "said he would appeal"
                 return 0.0  # "said the truce would not apply to ...": a claim, a position
             return REPORTED
+        if _open_condition(verb) and (has_agent_subject(verb) or _of_a_measure(verb)):
+            return REPORTED  # "if the rebels agree, the government would release them"
         return 0.0
     if low in POSSIBLE_MODALS and verb.dep_ in {"ROOT", "ccomp", "conj", "acl"}:
         return POSSIBLE
     return 0.0
 
 
+_AGREEING = words("agree decide resolve conclude")
+# Verbs whose negation with "will" states a line not to be crossed ("will not allow").
+_PERMITTING = words("allow permit tolerate let accept")
+# People who comment on events rather than act in them: their "will" is a forecast.
+_COMMENTATORS = words(
+    """
+    analyst analysts critic critics expert experts observer observers commentator
+    commentators economist economists skeptic skeptics sceptic sceptics pundit pundits
+    """
+)
+
+
+def _carrying_on_undated(verb: Token) -> bool:
+    """True for "will continue to coordinate with partners", "will keep fighting": an
+    activity carried on with no day and no event to hold ("will continue their talks on
+    Thursday" and "will continue the talks" are steps)."""
+    acts = [c for c in verb.children if c.dep_ == "xcomp"]
+    if not acts or _of_an_event(verb):
+        return False  # "negotiations would continue to ...": the talks themselves go on
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree):
+        return False
+    return not any(
+        o.dep_ == "dobj" and o.lemma_.lower() in EVENT_NOUNS for a in acts for o in a.children
+    )
+
+
+_CONDITION_MARKS = frozenset(["if", "unless", "once", "provided", "providing"])
+
+
+def _open_condition(verb: Token) -> bool:
+    """True when a "would" clause hangs on a condition still open, stated in the present
+    ("if the rebels agree, ...", "should the parties accept, ..."), not on one contrary to
+    fact ("if he were elected", "if the deal had passed")."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+        auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
+        inverted = any(a.lower_ == "should" and a.i < clause.i and a.i == clause.left_edge.i
+                       for a in auxes)
+        if not (inverted or set(marks) & _CONDITION_MARKS):
+            continue
+        if any(c.dep_ == "nsubj" and c.lower_ in {"you", "i"} for c in clause.children):
+            continue  # "if you ask me, ...": a manner of speaking
+        if clause.tag_ in {"VBZ", "VBP"} or (inverted and clause.tag_ == "VB"):
+            return True
+    return False
+
+
+def _of_a_measure(verb: Token) -> bool:
+    """True when the subject of ``verb`` is an event or a measure ("the truce would take
+    effect", "the talks would resume")."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in _SCHEDULABLE
+        for c in verb.children
+    )
+
+
+def _commentators_forecast(verb: Token) -> bool:
+    """True when the modal's clause is reported from commentators ("critics say the deal
+    will do little", "analysts said talks would stall"), who forecast, not plan."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "ccomp":
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _COMMENTATORS for c in node.head.children
+    )
 _HEDGES = frozenset(["likely", "probably", "possibly", "perhaps"])
 # Verbs of a standing position: carrying one on is no step ("will continue to support").
 _STANDING_BY = words(
@@ -352,7 +463,7 @@ _GOING_ON = words("continue keep")
 _CARRYING_ON = words("continue keep stay remain maintain")
 _STEPPING_UP = words(
     "intensify expand deepen strengthen accelerate step pursue resume meet reconvene convene"
-)
+) | words("task instruct direct mandate")  # "agreed to task their teams to follow up"
 # Who can state what they will do: people, bodies and the pronouns that stand for them.
 _AGENT_PRONOUNS = frozenset(["i", "we", "he", "she", "they", "you", "it"])
 _AGENT_ENTITIES = frozenset(["PERSON", "ORG", "NORP", "GPE"])

@@ -62,7 +62,8 @@ _TIME_AHEAD = re.compile(
     rf"\b(?:later this (?:week|month|year)|in the (?:coming|next) (?:few )?{_UNIT}|"
     rf"(?:in|within|over) the next (?:{_NUMBER} )?{_UNIT}|within {_NUMBER} {_UNIT}|"
     rf"{_NUMBER} {_UNIT}'s? time|(?<!the )(?:next|coming) (?:week|month|year|spring|summer|"
-    rf"autumn|fall|winter))\b",
+    rf"autumn|fall|winter)|within (?:days|weeks|months)|in the near (?:term|future)|"
+    rf"in the (?:days|weeks|months) ahead)\b",
     re.IGNORECASE,
 )
 # A season named without its year ("in the spring", "this summer", "by the fall"): ahead
@@ -126,7 +127,13 @@ def step_evidence(
     upcoming = [
         (a, b, days)
         for a, b, days in upcoming
-        if not (sentence.start <= a < sentence.end and _foretold(sentence, a - sentence.start))
+        if not (
+            sentence.start <= a < sentence.end
+            and (
+                _foretold(sentence, a - sentence.start)
+                or _in_past_plan(sentence, a - sentence.start)
+            )
+        )
     ]
     ahead = [
         days
@@ -150,11 +157,13 @@ def step_evidence(
             continue  # "was due to be released in September"
         if cue_past and past_dated and not dated:
             continue
-        if not dated and phrase not in MODAL_CUES and _in_past_perfect(token):
+        own_tense = phrase in MODAL_CUES or phrase == "needed"  # "had agreed that ... was needed"
+        if not dated and not own_tense and _in_past_perfect(token):
             continue  # "had also planned to charge": a plan already behind the story
         if not in_main_clause(token, strong=dated):
             continue
-        if phrase in POSSIBLE_MODALS and not (dated or has_time(token.head)):
+        weak = phrase in POSSIBLE_MODALS and strength <= POSSIBLE
+        if weak and not (dated or has_time(token.head)):
             continue  # "could face decades in jail": a possibility not placed in time
         if _in_quotation(sentence, token):
             if phrase in MODAL_CUES:
@@ -195,6 +204,27 @@ def _foretold(sentence: Sentence, offset: int) -> bool:
         verb = verb.head
     modal = any(c.dep_ == "aux" and c.lower_ in MODAL_CUES for c in verb.children)
     return modal and forecast_without_actor(verb)
+
+
+def _in_past_plan(sentence: Sentence, offset: int) -> bool:
+    """True when the date at ``offset`` dates a plan told in the past perfect ("the trip,
+    which had been expected to take place later this month, was canceled"): a plan already
+    behind the story, whatever day it named. Not in someone's account ("officials said the
+    talks had been scheduled for Friday" is their "are scheduled", told in the past)."""
+    token = token_at(sentence, offset)
+    if token is None:
+        return False
+    node = token
+    while node.head.i != node.i:
+        own_had = any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in node.children)
+        if node.pos_ in {"VERB", "AUX"} and node.lemma_ in _PLANNING and own_had:
+            told = node.dep_ in {"ccomp", "conj"} and verb_in(node.head, SAYING)
+            return not told
+        node = node.head
+    return False
+
+
+_PLANNING = words("expect schedule plan intend")
 
 
 def _in_past_perfect(token: Token) -> bool:

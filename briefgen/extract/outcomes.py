@@ -18,7 +18,8 @@ AGREEING_VERBS = words("agree decide resolve commit pledge vow ratify endorse ap
 AGREEMENT_NOUNS = words(
     """
     agreement deal accord treaty understanding consensus pact memorandum settlement
-    compromise ceasefire truce cessation arrangement framework
+    compromise ceasefire truce cessation arrangement framework declaration protocol
+    convention charter communique roadmap contract
     """
 )
 # An agreement that took effect is one made ("the truce took effect at midnight").
@@ -49,16 +50,17 @@ ANNOUNCING_VERBS = words("announce pledge promise")
 WELCOMED_STEPS = words(
     """
     plan plans launch establishment creation signing adoption conclusion agreement deal
-    decision resumption opening accord
+    decision resumption opening accord release extension ceasefire truce normalization
+    normalisation
     """
 )
-WELCOMING_VERBS = words("welcome hail applaud")
+WELCOMING_VERBS = words("welcome hail applaud praise commend congratulate")
 # Setting up a standing body or channel is an outcome ("launched a working group").
-FOUNDING_VERBS = words("launch establish create form found inaugurate")
+FOUNDING_VERBS = words("launch establish create form found inaugurate restore normalize normalise")
 FOUNDED_THINGS = words(
     """
     group dialogue mechanism channel partnership initiative council commission committee
-    fund force forum program programme hotline office
+    fund force forum program programme hotline office relations ties
     """
 )
 # Decisions to call something off ("the visit was cancelled", "postponed the vote").
@@ -75,10 +77,42 @@ ACCEPTED_THINGS = words("proposal offer plan invitation terms deal agreement req
 # Refusals ("refused to sign"); "declined to comment" is not one.
 REFUSING_VERBS = words("refuse reject veto rebuff")
 NOT_A_REFUSAL = words("comment say elaborate confirm discuss answer speculate disclose detail")
+# Decisions that free people or end a measure ("released the journalists", "lifted the
+# ban"), grant something asked for ("granted permission to appeal") or prolong a measure
+# ("extended the mandate"): each by what its object names.
+FREEING_VERBS = words("release free")
+HELD_PEOPLE = words(
+    """
+    prisoner prisoners hostage hostages detainee detainees captive captives journalist
+    journalists reporter reporters activist activists sailor sailors soldier soldiers crew
+    citizen citizens national nationals dissident dissidents
+    """
+)
+MEASURE_NOUNS = words(
+    """
+    ban sanction sanctions embargo curfew restriction restrictions blockade siege moratorium
+    suspension freeze veto emergency tariff tariffs quota quotas limit limits mandate
+    ceasefire truce deadline mission calm lull pause
+    """
+)
+ENDING_VERBS = words("lift end ease scrap revoke extend")
+GRANTED_THINGS = words(
+    """
+    permission access bail asylum approval licence license exemption waiver pardon amnesty
+    clemency extension visa immunity status leave right rights concession concessions
+    """
+)
+# Objects that make a rejection a denial, not a refusal ("rejected claims that ...").
+DENIED_THINGS = words(
+    "claim claims allegation allegations accusation accusations report reports suggestion "
+    "suggestions charge charges criticism notion idea assertion"
+)
+# Adverbs that make a refusal a standing position ("has long refused").
+STANDING_ADVERBS = words("long always consistently repeatedly still")
 # Rulings: verbs that are one whoever the subject, and those that need a court.
 RULING_VERBS = words("rule uphold overturn acquit convict sentence")
 COURT_VERBS = words("order dismiss block reject strike halt")
-COURT_NOUNS = words("court judge tribunal jury justice justices panel")
+COURT_NOUNS = words("court judge tribunal jury justice justices panel regulator")
 # Words above a verb that make it a wish, a try or a condition, not a fact.
 NOT_YET_WORDS = words(
     """
@@ -157,6 +191,8 @@ def _cues(sentence: Sentence) -> Iterator[tuple[Token, float]]:
 
 def _verb_cue(verb: Token, lemma: str) -> float | None:
     """How sure a verb states an outcome: agreed, decided, committed, refused, ruled..."""
+    if _money_pledged(verb, lemma):
+        return ANNOUNCED
     if not _happened(verb):
         return None
     children = list(verb.children)
@@ -168,8 +204,26 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
         if lemma == "agree" and verb.dep_ == "amod":
             return None  # "the agreed text"
         return _as_reported(verb, STATED)
-    if lemma in REFUSING_VERBS or (lemma == "decline" and _refused_action(verb)):
+    turned_down = lemma == "turn" and any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in children
+    )
+    if lemma in REFUSING_VERBS or turned_down or (lemma == "decline" and _refused_action(verb)):
+        if any(c.dep_ == "advmod" and c.lower_ in STANDING_ADVERBS for c in children):
+            return None  # "has long refused to recognise the court": a position
+        if _object_in(verb, DENIED_THINGS):
+            return None  # "rejected claims that ...": a denial
         return _as_reported(verb, REFUSED)
+    if lemma in FREEING_VERBS and _frees_people(verb):
+        return _as_reported(verb, STATED)
+    if lemma in ENDING_VERBS and _object_in(verb, MEASURE_NOUNS, whole=True):
+        return _as_reported(verb, STATED)
+    if lemma == "grant" and _object_in(verb, GRANTED_THINGS):
+        return _as_reported(verb, STATED)
+    if lemma == "find" and _court_subject(verb) and any(
+        c.dep_ in {"oprd", "acomp", "ccomp"} and c.lower_ in {"guilty", "liable", "innocent"}
+        for c in verb.subtree
+    ):
+        return _as_reported(verb, STATED)
     if lemma in FOUNDING_VERBS and _object_in(verb, FOUNDED_THINGS):
         return _as_reported(verb, ANNOUNCED)
     if (lemma in CALLING_OFF_VERBS or (lemma == "call" and any(
@@ -178,14 +232,14 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
         return _as_reported(verb, STATED)
     if lemma == "pass" and _object_in(verb, PASSED_THINGS):
         return _as_reported(verb, STATED)
-    if lemma == "accept" and _object_in(verb, ACCEPTED_THINGS):
+    if lemma == "accept" and _object_in(verb, ACCEPTED_THINGS | AGREEMENT_NOUNS):
         return _as_reported(verb, STATED)
     if lemma in RULING_VERBS or (lemma in COURT_VERBS and _court_subject(verb)):
         return _as_reported(verb, STATED)
     if lemma in AFFIRMING_VERBS and _object_in(verb, COMMITMENT_NOUNS):
         return RESTATED
     if lemma in ANNOUNCING_VERBS and (
-        _pledges_what_will_be(verb) or _object_in(verb, ANNOUNCED_THINGS)
+        _pledges_what_will_be(verb) or _object_in(verb, ANNOUNCED_THINGS) or _gives_money(verb)
     ):
         return ANNOUNCED
     if lemma == "vote" and any(c.dep_ == "xcomp" or c.lower_ in {"for", "against"}
@@ -198,7 +252,12 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
 
 def _made_agreement(noun: Token) -> float | None:
     """How sure a noun of agreement states one was made: "reached an agreement",
-    "resulting in an agreement", "a deal was signed"."""
+    "resulting in an agreement", "a deal was signed", "highlighted a $10 million
+    commitment" (a commitment with its sum)."""
+    if noun.lemma_.lower() in COMMITMENT_NOUNS and any(
+        c.ent_type_ == "MONEY" for c in noun.children
+    ) and _happened(noun.head):
+        return ANNOUNCED
     if any(c.dep_ in {"det", "neg"} and c.lower_ in {"no", "not", "never"}
            for c in noun.children):
         return None  # "no deal was reached"
@@ -286,12 +345,71 @@ def _court_subject(verb: Token) -> bool:
 
 def _object_in(verb: Token, nouns: frozenset[str], whole: bool = False) -> bool:
     """True when the verb's object is one of ``nouns`` (or, with ``whole``, names one
-    anywhere in its phrase: "welcomed advances, including the launch of ...")."""
+    anywhere in its phrase: "welcomed advances, including the launch of ...", and what
+    someone is congratulated on: "congratulated her on the agreement")."""
     for child in verb.children:
-        if child.dep_ not in {"dobj", "nsubjpass"}:
+        congratulated_on = (
+            whole and verb.lemma_ == "congratulate" and child.dep_ == "prep"
+            and child.lower_ == "on"
+        )
+        if child.dep_ not in {"dobj", "nsubjpass"} and not congratulated_on:
             continue
         tokens = child.subtree if whole else [child]
         if any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in tokens):
+            return True
+    return False
+
+
+# Verbs by which a side commits money or aid ("will provide $50 million").
+GIVING_VERBS = words("provide give contribute send deliver allocate commit donate offer")
+
+
+def _gives_money(verb: Token) -> bool:
+    """True when the verb's object names a sum ("announced $100 million in aid", "will
+    provide an additional $50 million")."""
+    return any(
+        t.ent_type_ == "MONEY"
+        for child in verb.children
+        if child.dep_ in {"dobj", "nsubjpass"}
+        for t in child.subtree
+    )
+
+
+def _money_pledged(verb: Token, lemma: str) -> bool:
+    """True for "the United States will provide $50 million in aid": a sum a side says it
+    will give is a commitment, stated though it lies ahead (not "could provide", not in a
+    condition, not negated)."""
+    if lemma not in GIVING_VERBS or _negated(verb) or not _gives_money(verb):
+        return False
+    modals = [c.lower_ for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
+    if modals and not set(modals) <= {"will", "'ll", "would", "shall"}:
+        return False
+    conditions = [c for c in verb.children if c.dep_ == "advcl"]
+    marks = [m for c in conditions for m in c.children if m.dep_ == "mark"]
+    if any(m.lower_ in CONDITION_MARKS for m in marks):
+        return False  # "if the talks succeed, Norland will provide $5 million"
+    node = verb
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+            return False
+        if node.dep_ not in {"ccomp", "conj"} or node.head is node:
+            break
+        node = node.head
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    return bool(modals or verb.tag_ in {"VBD", "VBZ", "VBP"}) and any(
+        s.pos_ in {"PROPN", "PRON"} or s.ent_type_ in {"GPE", "ORG", "NORP"} for s in subjects
+    )
+
+
+def _frees_people(verb: Token) -> bool:
+    """"released the two journalists", "freed Ann Lee": people let go (not "released a
+    statement")."""
+    for child in verb.children:
+        if child.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        if child.ent_type_ == "PERSON" or child.lemma_.lower() in HELD_PEOPLE:
+            return True
+        if child.lower_ in HELD_PEOPLE:
             return True
     return False
 

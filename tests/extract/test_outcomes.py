@@ -152,3 +152,105 @@ def test_the_same_outcome_in_two_sources_is_one_item_with_both_spans():
 )
 def test_an_agreement_in_a_clause_that_has_not_happened_is_not_an_outcome(parse, sentence):
     assert find_outcomes(sentences(parse("The talks ended. " + sentence))) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # people freed, measures ended or prolonged, something asked for granted
+        "The authorities released the two journalists on Tuesday.",
+        "The authorities freed the detained sailors on Monday.",
+        "Norland lifted the ban on grain exports.",
+        "The government lifted the curfew in the capital.",
+        "The council extended the mandate of the mission by a year.",
+        "The high court granted the opposition permission to appeal.",
+        "The court granted bail to the opposition leader.",
+        "The authorities granted the aid agencies access to the city.",
+        # a refusal in a phrasal verb, a finding of a court or a regulator's block
+        "Sudavia turned down the offer of mediation.",
+        "The tribunal found the company liable for the spill.",
+        "The regulator blocked the merger.",
+    ],
+)
+def test_a_release_a_lifted_measure_a_grant_and_a_finding_are_outcomes(parse, sentence):
+    assert _texts(parse, sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry released a statement on Tuesday.",
+        "The company lifted its profit forecast.",
+        "Norland has long refused to recognise the court.",
+        "The opposition rejected claims that it had received foreign money.",
+        "The minister extended his thanks to the hosts.",
+        "The police found the car abandoned near the border.",
+        "The rebels will release the hostages if the army withdraws.",
+    ],
+)
+def test_a_statement_a_forecast_a_standing_refusal_or_a_denial_is_no_outcome(parse, sentence):
+    assert _texts(parse, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The President announced $100 million in new humanitarian assistance for the region.",
+        "The United States will provide an additional $50 million in humanitarian aid.",
+        "The Vice President highlighted a $10 million commitment to support the region.",
+        "The leaders signed a joint declaration on maritime cooperation.",
+    ],
+)
+def test_a_sum_committed_and_a_declaration_signed_are_outcomes(parse, sentence):
+    assert _texts(parse, "The leaders met on Monday. " + sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fund could provide $5 million if donors agree.",
+        "Norland said it would not give $5 million to the fund.",
+        "If the talks succeed, Norland will provide $5 million.",
+        "The new port will cost $50 million.",
+    ],
+)
+def test_a_sum_that_may_be_given_or_only_costs_is_no_outcome(parse, sentence):
+    assert _texts(parse, "The leaders met on Monday. " + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government said it accepted the cessation of hostilities.",
+        "The rebels accepted the ceasefire.",
+        "A regime of calm was extended to the coastal province for another 72 hours.",
+    ],
+)
+def test_an_agreement_accepted_and_a_calm_extended_are_outcomes(parse, sentence):
+    assert _texts(parse, sentence) == [sentence]
+
+
+def test_accepting_an_award_or_lifting_a_forecast_is_no_outcome(parse):
+    text = "He accepted the award. The company lifted its forecast despite the ban."
+    assert _texts(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The leaders welcomed the release of the hostages.",
+        "The President congratulated the Prime Minister on the historic agreement.",
+        "The President praised the agreement reached last week.",
+        "The two sides restored diplomatic ties.",
+    ],
+)
+def test_an_outcome_welcomed_praised_or_congratulated_and_ties_restored(parse, sentence):
+    assert _texts(parse, sentence) == [sentence]
+
+
+def test_praise_and_congratulations_for_other_things_are_no_outcomes(parse):
+    text = (
+        "The President praised the work of the aid agencies. "
+        "The minister congratulated the team on its victory."
+    )
+    assert _texts(parse, text) == []

@@ -1,0 +1,154 @@
+"""Next steps stated without a future modal: a step needed or agreed, time left before a
+deadline, a request to meet, an invitation to visit, an agreement still pending.
+
+A variant battery: each positive sentence was missed before these constructions were read,
+each negative one is a near miss that must stay out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefgen.extract.pipeline import extract_brief
+from briefgen.model import Source
+
+LEAD = "The foreign ministers of Norland and Sudavia met in Vienna on Monday. "
+DAY = dt.date(2026, 3, 4)
+
+
+@pytest.fixture
+def steps_of(nlp):  # type: ignore[no-untyped-def]
+    def run(sentence: str) -> list[str]:
+        brief = extract_brief([Source(id="t", text=LEAD + sentence)], nlp, reference_date=DAY)
+        return [s.text for s in brief.next_steps]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a further step agreed or said to be needed
+        "The ministers agreed that a new resolution was needed.",
+        "The ministers agreed that further talks were necessary.",
+        "Both sides said a new round of negotiations was needed.",
+        "The envoy said they had agreed that a tougher sanctions resolution was needed.",
+        "The leaders agreed that the sanctions should be tightened.",
+        # an agreement to hold an event, or to set work going
+        "Both countries agreed to hold the next round of the dialogue in Washington.",
+        "They agreed to task their teams to follow up on the discussion.",
+        # a deadline given as time left
+        "Both parties have until the end of the month to submit their plans.",
+        "Sudavia has been given until Friday to respond.",
+        # others asked to meet or negotiate
+        "The council called on the parties to resume negotiations without delay.",
+        "The ministers urged the two sides to return to the table.",
+        # a visit offered
+        "The President invited the Prime Minister to visit the White House.",
+        # an agreement or a choice still pending
+        "Washington and Moscow are getting closer to an understanding on a ceasefire, "
+        "the secretary said.",
+        "It remains unclear when the talks will resume.",
+        "The two sides are still working out the details of the agreement.",
+        "The deal still requires the approval of the parliament.",
+    ],
+)
+def test_a_step_stated_without_a_future_modal_is_a_next_step(steps_of, sentence):
+    assert steps_of(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The envoy stressed that a political solution was needed.",
+        "No new resolution was needed, the envoy said.",
+        "The two sides agreed to return the seized cash.",
+        "The ministers urged the two sides to show restraint.",
+        "The President invited reporters to ask questions.",
+        "The two negotiators are close friends.",
+        "The minister still lives in the capital.",
+        "He had until 2019 been the ambassador.",
+        "The minister said the sanctions should be tightened.",
+    ],
+)
+def test_a_near_miss_of_those_constructions_is_no_next_step(steps_of, sentence):
+    assert steps_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # work left to do, leaders setting their teams to work
+        "The two sides reviewed the work that remains to be done to finalize the accords.",
+        # a time ahead named without a calendar day
+        "They discussed the draft agreements, which could be completed in the near term.",
+        "The secretary said a deal on the ceasefire could be reached within days.",
+    ],
+)
+def test_work_left_to_do_and_a_time_ahead_without_a_day_are_next_steps(steps_of, sentence):
+    assert steps_of(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "will continue" an activity, with no day and no event to hold: what goes on
+        "The United States will continue to work closely with Sudavia.",
+        "Norland will continue to coordinate with its partners on the crisis.",
+        "The two countries will continue to deepen their cooperation.",
+        # a line not to be crossed
+        "The President affirmed that Norland will not allow the militia to obtain arms.",
+        # commentators forecast, they do not plan
+        "Experts warned that the drought will get worse.",
+        "Critics say the deal will do little to stop the fighting.",
+        # a plan in the past perfect, whatever day it named, is behind the story
+        "The trip, which had been expected to take place later this month, was canceled.",
+    ],
+)
+def test_carrying_on_a_position_a_forecast_and_a_past_plan_are_no_next_steps(
+    steps_of, sentence
+):
+    assert steps_of(sentence) == []
+
+
+def test_a_plan_told_in_someones_account_keeps_its_day(steps_of):
+    told = "Officials said the talks had been scheduled for Friday."
+    assert steps_of(told) == [told]
+
+
+def test_carrying_on_with_a_day_or_an_event_is_still_a_next_step(steps_of):
+    dated = "The two sides will continue their talks on Thursday."
+    assert steps_of(dated) == [dated]
+
+
+def test_talks_that_go_on_are_a_next_step_and_a_view_still_held_is_not(steps_of):
+    talks = "The envoy said he hoped the negotiations would continue to seek a settlement."
+    view = "The bloc said it still considers the new checkpoints illegal."
+    assert steps_of(talks) == [talks]
+    assert steps_of(view) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If the rebels agree, the government would release the prisoners.",
+        "Should the parties accept, the truce would take effect at midnight.",
+        "If the talks succeed, the truce would be extended to the north.",
+    ],
+)
+def test_a_would_on_an_open_condition_is_a_conditional_step(steps_of, sentence):
+    assert steps_of(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If he were elected, he would ban the party.",
+        "If the deal had passed, prices would have fallen.",
+        "If prices rise, demand would fall.",
+        "If you ask me, he would make a fine leader.",
+    ],
+)
+def test_a_would_contrary_to_fact_or_without_an_actor_is_no_step(steps_of, sentence):
+    assert steps_of(sentence) == []
