@@ -85,14 +85,14 @@ HELD_PEOPLE = words(
     """
     prisoner prisoners hostage hostages detainee detainees captive captives journalist
     journalists reporter reporters activist activists sailor sailors soldier soldiers crew
-    citizen citizens national nationals dissident dissidents
+    citizen citizens national nationals
     """
 )
 MEASURE_NOUNS = words(
     """
     ban sanction sanctions embargo curfew restriction restrictions blockade siege moratorium
     suspension freeze veto emergency tariff tariffs quota quotas limit limits mandate
-    ceasefire truce deadline mission calm lull pause
+    ceasefire truce deadline mission
     """
 )
 ENDING_VERBS = words("lift end ease scrap revoke extend")

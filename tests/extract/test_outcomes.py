@@ -223,10 +223,10 @@ def test_a_sum_that_may_be_given_or_only_costs_is_no_outcome(parse, sentence):
     [
         "The government said it accepted the cessation of hostilities.",
         "The rebels accepted the ceasefire.",
-        "A regime of calm was extended to the coastal province for another 72 hours.",
+        "The truce was extended to the coastal province for another 72 hours.",
     ],
 )
-def test_an_agreement_accepted_and_a_calm_extended_are_outcomes(parse, sentence):
+def test_an_agreement_accepted_and_a_truce_extended_are_outcomes(parse, sentence):
     assert _texts(parse, sentence) == [sentence]
 
 
