@@ -265,11 +265,6 @@ def _dates_ahead(sentence: Sentence, token: Token, offsets: Sequence[int]) -> bo
     return any(a <= offset < b for offset in offsets for a, b in covered)
 
 
-def is_next_step(sentence: Sentence, upcoming: Sequence[Upcoming] = ()) -> bool:
-    """True when a sentence states a follow-up, a deadline, a plan or an open item."""
-    return step_confidence(sentence, upcoming) is not None
-
-
 def _dated_verb_ahead(sentence: Sentence, upcoming: Sequence[Upcoming]) -> bool:
     """True when a date of the publication day hangs on a verb that is neither past nor
     perfect ("holds a hearing today", not "were released Tuesday")."""
