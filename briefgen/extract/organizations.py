@@ -29,13 +29,16 @@ def _group(
 def _field_of_a_title(mention: Mention) -> bool:
     """True for an "organisation" that is the field of a title ("National Security" of
     "National Security Advisor", "State for Democracy" of "Secretary of State for
-    Democracy"): no word of it names a body."""
+    Democracy") or the whole title ("National Security Advisor"): no word of it names a
+    body."""
     tokens = mention.tokens
     doc = tokens.doc
     if not all(is_field_word(t) for t in tokens) or any(t.lower_ in ORG_WORDS for t in tokens):
         return False
     if len(tokens) > 1 and tokens.end < len(doc) and is_role_word(doc[tokens.end]):
         return True  # "National Security" of "National Security Advisor"
+    if len(tokens) > 1 and is_role_word(tokens[-1]):
+        return True  # "National Security Advisor" itself, the whole title tagged as one
     # "State for Democracy, Human Rights" of "Secretary of State for Democracy, ...".
     before = doc[tokens.start - 1] if tokens.start > 0 else None
     return (

@@ -195,6 +195,14 @@ def _title_before(name: SpacySpan) -> RoleInfo:
     phrase = phrase_text(tokens)
     if org is not None:
         org_tokens, org_name = org
+        if is_role_word(org_tokens[-1]) and len(org_tokens) > 1:
+            # A title tagged with the organisation: "National Security Advisor" is one
+            # title, no body; "European Commission President" a body, then its title.
+            if _names_a_field(org_tokens):
+                return RoleInfo(phrase)
+            while len(org_tokens) > 1 and is_role_word(org_tokens[-1]):
+                org_tokens = org_tokens[:-1]
+            org_name = canonical_name(phrase_text(org_tokens)) or org_name
         rest = [t for t in tokens if t.i > org_tokens[-1].i and t.text not in APOSTROPHES]
         if len(rest) == 1 and rest[0].text[:1].isupper() and len(org_tokens) == 1:
             return RoleInfo(phrase, org_name)  # "Defense Secretary", "Emirates President"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from briefgen.extract.entities import find_mentions
 from briefgen.extract.organizations import build_organizations, build_places
 from briefgen.extract.people import build_people
@@ -96,3 +98,15 @@ def test_a_short_form_of_a_short_form_joins_the_longest_name(parse):
     assert "EU" not in names
     assert "European Union" not in names
     assert "Council of the European Union" in names
+
+
+def test_a_whole_title_the_model_tags_as_an_organisation_is_none(parse):
+    # The model sometimes tags all of "National Security Advisor" as one organisation;
+    # the entities are set here as it does.
+    parsed = parse("National Security Advisor Carl Bright met the World Bank President in Oslo.")
+    doc = parsed.pieces[0].doc
+    doc.set_ents([Span(doc, 0, 3, "ORG"), Span(doc, 7, 10, "ORG")], default="unmodified")
+    mentions = find_mentions(parsed)
+    names = [o.name for o in build_organizations(mentions, build_people(mentions))]
+    assert "National Security Advisor" not in names
+    assert any("World Bank" in name for name in names)

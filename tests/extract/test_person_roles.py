@@ -3,6 +3,7 @@ role is."""
 
 from __future__ import annotations
 
+from spacy.tokens import Span
 from support.extract_runs import people
 
 from briefgen.extract.entities import PERSON, find_mentions
@@ -146,6 +147,28 @@ def test_a_title_whose_field_reads_as_an_organisation_stays_one_title_with_no_bo
     info = role_of(mention.tokens)
     assert info.role == "National Security Advisor"
     assert info.organization is None
+
+
+def test_a_title_the_model_tags_whole_as_an_organisation_gives_no_body(parse):
+    # The model sometimes tags all of "National Security Advisor" as one organisation;
+    # the entity is set here as it does, so the test does not hang on the model's mood.
+    parsed = parse("National Security Advisor Mara Velt met the envoy in Oslo on Monday.")
+    doc = parsed.pieces[0].doc
+    doc.set_ents([Span(doc, 0, 3, "ORG")], default="unmodified")
+    assert [(e.text, e.label_) for e in doc.ents][:2] == [
+        ("National Security Advisor", "ORG"), ("Mara Velt", "PERSON")]
+    mention = next(m for m in find_mentions(parsed) if m.text == "Mara Velt")
+    info = role_of(mention.tokens)
+    assert info.role == "National Security Advisor"
+    assert info.organization is None
+    # A body tagged with its title: the body is the organisation, without the title.
+    parsed = parse("European Commission President Lena Holt met the envoy in Oslo on Monday.")
+    doc = parsed.pieces[0].doc
+    doc.set_ents([Span(doc, 0, 3, "ORG")], default="unmodified")
+    mention = next(m for m in find_mentions(parsed) if m.text == "Lena Holt")
+    info = role_of(mention.tokens)
+    assert info.role == "President"
+    assert info.organization == "European Commission"
 
 
 def test_a_headline_word_before_of_is_not_part_of_the_title(parse):
