@@ -91,18 +91,22 @@ def _phrase(chunk: SpacySpan) -> tuple[str, str, set[str]] | None:
     tokens = [
         t
         for t in chunk
-        if t.dep_ not in {"det", "poss", "predet", "nummod", "case"}
+        if _in_hyphenated_word(t)
+        or t.dep_ not in {"det", "poss", "predet", "nummod", "case"}
         and t.pos_ not in {"PRON", "DET", "NUM", "PUNCT"}
         and t.ent_type_ not in _BAD_ENTS
     ]
-    while tokens and tokens[0].pos_ not in {"ADJ", "NOUN", "PROPN", "VERB"}:
+    while tokens and (
+        tokens[0].pos_ not in {"ADJ", "NOUN", "PROPN", "VERB"}
+        and not (tokens[0].pos_ == "NUM" and _in_hyphenated_word(tokens[0]))
+    ):
         tokens.pop(0)
     if not tokens or tokens[-1].i != chunk.root.i or chunk.root.pos_ != "NOUN":
         return None
     tokens = [t for t in tokens if not (t.pos_ == "ADJ" and t.lower_ in _VAGUE_ADJECTIVES)]
     if any(t.lower_.rstrip(".") in _HONORIFICS for t in tokens):
         return None  # "Mr. Obama's demand" less its name: not an issue
-    if not tokens or len(tokens) > 4:
+    if not tokens or len(_joined(tokens).split()) > 4:
         return None
     head = chunk.root.lemma_.lower()
     tokens = _owner(chunk) + tokens + _complement(chunk.root)
@@ -110,8 +114,44 @@ def _phrase(chunk: SpacySpan) -> tuple[str, str, set[str]] | None:
         return None
     if head in {"percent", "%"} or not chunk.root.is_alpha:
         return None
-    text = " ".join(_topic_word(t) for t in tokens).replace(" ’s", "’s")
+    text = _joined(tokens).replace(" ’s", "’s")
     return text.replace(" 's", "'s"), head, {t.lemma_.lower() for t in tokens if t.is_alpha}
+
+
+def _inner_hyphen(token: Token) -> bool:
+    """A hyphen inside a word ("cross-Strait", "long-term", "two-state")."""
+    return (
+        token.text in {"-", "\u2010", "\u2011"}
+        and not token.whitespace_
+        and token.i > 0
+        and not token.doc[token.i - 1].whitespace_
+        and token.i + 1 < len(token.doc)
+    )
+
+
+def _in_hyphenated_word(token: Token) -> bool:
+    """A hyphen inside a word, or a number joined to one ("two" of "two-state"): kept
+    with the word it is part of."""
+    if _inner_hyphen(token):
+        return True
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    return token.pos_ == "NUM" and (
+        after is not None and not token.whitespace_ and _inner_hyphen(after)
+        or before is not None and _inner_hyphen(before)
+    )
+
+
+def _joined(tokens: list[Token]) -> str:
+    """The topic's words, spaced as the text spaces them where they follow each other
+    ("cross-Strait issues"), with one space where words were left out between them."""
+    parts: list[str] = []
+    for token, after in zip(tokens, [*tokens[1:], None], strict=True):
+        parts.append(_topic_word(token))
+        if after is not None:
+            parts.append(token.whitespace_ if after.i == token.i + 1 else " ")
+    return "".join(parts)
 
 
 def _topic_word(token: Token) -> str:

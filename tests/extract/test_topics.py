@@ -84,3 +84,16 @@ def test_where_the_talks_happened_and_who_spoke_for_whom_are_not_topics(parse):
     texts = [t.text for t in extract_topics([parse(text)])]
     assert any(t.startswith("supply of gas") for t in texts)
     assert not any("sidelines" in t or "spokesman" in t for t in texts)
+
+
+def test_a_hyphenated_issue_keeps_its_hyphen_and_the_text_spacing(parse):
+    text = (
+        "The two ministers met in Valmora on Monday. They discussed cross-border trade, "
+        "long-term funding for the port and a negotiated two-state solution.\n\n"
+        "Cross-border trade fell last year. Long-term funding for the port is still open."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "cross-border trade" in texts
+    assert any(t.endswith("two-state solution") for t in texts)  # the number is kept
+    assert any(t.startswith("long-term funding") for t in texts)
+    assert not any(" - " in t or "cross border" in t or "long term" in t for t in texts)
