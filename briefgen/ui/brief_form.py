@@ -477,21 +477,32 @@ class BriefForm(QWidget):
                 # A whole date stays readable, whatever the font size.
                 editor.setMinimumWidth(
                     editor.fontMetrics().horizontalAdvance("0000-00-00") + 16)
-        # The lines under the two fields sit side by side, each under its own field, so
-        # that two hints take the height of the longer one, not of both.
-        for column, lines in ((0, first.lines), (2, second.lines)):
-            stack = QVBoxLayout()
-            stack.setContentsMargins(0, 0, 0, 0)
-            stack.setSpacing(grid.verticalSpacing())
-            for line in lines:
-                line.setVisible(self._line_shown.get(line, False))  # before the box shows
-                stack.addWidget(line)
-            stack.addStretch(1)
-            grid.addLayout(stack, 1, column)
         self.header_layout.addRow(first.label, box)
+        if first.lines and not second.lines:
+            # The first field's lines alone: rows of the form, as wide as the pair, so a
+            # short problem or hint takes one line, not three.
+            for line in first.lines:
+                self.header_layout.addRow("", line)
+        else:
+            # Lines under both fields sit side by side, each under its own field, so that
+            # two hints take the height of the longer one, not of both.
+            for column, lines in ((0, first.lines), (2, second.lines)):
+                if lines:
+                    grid.addLayout(self._line_stack(lines, grid.verticalSpacing()), 1, column)
         self._pair_boxes.append(box)
         box.show()
         return second.label
+
+    def _line_stack(self, lines: list[QLabel], spacing: int) -> QVBoxLayout:
+        """The lines under one field of a pair, top-aligned in their grid cell."""
+        stack = QVBoxLayout()
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.setSpacing(spacing)
+        for line in lines:
+            line.setVisible(self._line_shown.get(line, False))  # before the box shows
+            stack.addWidget(line)
+        stack.addStretch(1)
+        return stack
 
     def _show_line(self, line: QLabel, shown: bool) -> None:
         """Show or hide a problem or hint line (and its row, when it has one)."""

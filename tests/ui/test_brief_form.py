@@ -320,6 +320,9 @@ def test_a_date_problem_shows_under_its_own_field_beside_another(qtbot, library)
     top = problem.mapTo(form, problem.rect().topLeft())
     assert top.x() == _left_of(form, "date")  # it starts under the date
     assert problem.height() >= problem.fontMetrics().lineSpacing()
+    # The marking has no line of its own: the problem takes the row's whole width.
+    qtbot.waitUntil(lambda: problem.mapTo(form, problem.rect().topRight()).x()
+                    > _left_of(form, "classification"))
     assert marking.isVisible()
 
 
