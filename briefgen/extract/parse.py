@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from briefgen.errors import ExtractionError
+from briefgen.extract.parse_repair import repair_misread_verbs, verb_lemmas
 from briefgen.model import Source
 from briefgen.text.datelines import Dateline, parse_dateline
 
@@ -308,8 +309,9 @@ def parse_sources(
     A Doc keeps no tensor: the steps read tokens, tags, parses and entities, and the
     tok2vec output (384 bytes a token) would be most of what a long text keeps.
     Raises ExtractionError, before parsing anything, for a source of more than
-    MAX_SOURCE_TOKENS tokens."""
+    MAX_SOURCE_TOKENS tokens. Each Doc's misread verbs are repaired (parse_repair)."""
     parsed = [Parsed(source) for source in sources]
+    verbs = verb_lemmas(nlp)
     jobs: list[tuple[int, int, int]] = []
     texts: list[str] = []
     for index, source in enumerate(sources):
@@ -321,5 +323,6 @@ def parse_sources(
         jobs, nlp.pipe(texts, batch_size=batch_size), strict=True
     ):
         doc.tensor = _NO_TENSOR
+        repair_misread_verbs(doc, verbs)
         parsed[index].pieces.append(Piece(offset, doc, length))
     return parsed
