@@ -9,8 +9,12 @@ from spacy.tokens import Token
 from briefgen.extract.lexicon import words
 
 _PLACE_TYPES = {"GPE", "LOC"}
-# Prepositions that put a name on the map: "in the neighbouring Sahel".
-_LOCATIVE = words("in across throughout into near from to within inside around over")
+# Prepositions that put a name on the map: "in the neighbouring Sahel", "on the upper
+# Danube", "along the lower Mekong".
+_LOCATIVE = words(
+    "in across throughout into near from to within inside around over on along off beyond "
+    "at toward towards past"
+)
 # Particles that continue a place name: "Côte d’Ivoire", "Val-d'Oise".
 _PARTICLES = ("d\u2019", "d'")
 

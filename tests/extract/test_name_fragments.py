@@ -22,6 +22,16 @@ def test_a_region_after_the_and_a_locative_preposition_is_a_place(parse):
     assert found.get("Sahel") == PLACE
 
 
+def test_a_river_after_the_on_or_along_is_no_person(parse):
+    text = (
+        "The envoys discussed shipping on the upper Danube and dredging along the lower "
+        "Vistula, and Marta Olsen chaired the session."
+    )
+    found = _kinds(parse, text)
+    people = [name for name, kind in found.items() if kind == PERSON]
+    assert people == ["Marta Olsen"]
+
+
 def test_a_real_person_in_a_list_of_people_stays_a_person(parse):
     found = _kinds(parse, "Ministers Ola Berg, Karin Aas and Jon Vik signed the accord in Oslo.")
     assert found.get("Jon Vik") == PERSON
