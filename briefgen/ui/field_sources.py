@@ -1,9 +1,9 @@
 """Where an empty header field's value in the memo comes from, said under the field.
 
 Some templates fill an empty field from the brief (the meeting readout's Location from the
-article's dateline, its Participants from the People list); their manifest's help says so
-("when empty ..."). Without a word in the form, the field looked empty while the preview
-showed "Geneva" and six names.
+article's dateline or the sentence saying where the meeting was, its Participants from the
+People list); their manifest's help says so ("when empty ..."). Without a word in the form,
+the field looked empty while the preview showed "Geneva" and six names.
 """
 
 from __future__ import annotations
@@ -12,13 +12,20 @@ from collections.abc import Callable
 
 from briefgen.model import Brief
 from briefgen.render.context import dateline_venue
+from briefgen.text.normalise import entity_key
 
 
 def _location(brief: Brief) -> str:
+    """The venue extraction found: the dateline's city, or (without a dateline naming it)
+    the place the text says the meeting took place in."""
     venue = dateline_venue(brief)
     if not venue:
         return ""
-    return f"Empty: the memo shows \u201c{venue}\u201d, from the dateline."
+    dateline = brief.sources[0].dateline
+    city = dateline.city if dateline is not None else None
+    if city and entity_key(city) == entity_key(venue):
+        return f"Empty: the memo shows \u201c{venue}\u201d, from the dateline."
+    return f"Empty: the memo shows \u201c{venue}\u201d, where the text says the meeting took place."
 
 
 def _participants(brief: Brief) -> str:

@@ -54,3 +54,18 @@ def test_an_empty_meeting_date_says_the_event_date_the_memo_prints():
     assert "12 March 2026" in render_html(brief, template)
     brief.fields["date"] = "2026-03-14"
     assert source_hint("date", spec.help, brief) == ""
+
+
+def test_the_location_hint_says_whether_the_venue_is_the_dateline_or_the_meeting_sentence():
+    spec = TemplateLibrary().get("meeting-readout").field("location")
+    assert spec is not None
+    brief = sample_brief()
+    brief.fields.pop("location", None)
+    assert source_hint("location", spec.help, brief) == (
+        "Empty: the memo shows \u201cGeneva\u201d, from the dateline.")
+    # A pasted readout with no dateline: the venue is where the text says they met.
+    source = brief.sources[0]
+    brief.sources[0] = dataclasses.replace(source, dateline=None, venue="Kettle Strait")
+    assert source_hint("location", spec.help, brief) == (
+        "Empty: the memo shows \u201cKettle Strait\u201d, where the text says the meeting "
+        "took place.")
