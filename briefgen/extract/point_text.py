@@ -32,6 +32,7 @@ from spacy.tokens import Span as SpacySpan
 
 from briefgen.extract.fact_cues import ACT_VERBS
 from briefgen.extract.lexicon import HONORIFICS
+from briefgen.extract.parse import caps_dateline
 from briefgen.extract.role_words import is_title_word
 
 # A side clause is dropped only when it is at least this many words long (a short one
@@ -301,27 +302,9 @@ def _relative(clause: Token, last: Token) -> set[int]:
 
 
 def _dateline(span: SpacySpan) -> set[int]:
-    """A wire dateline run into the sentence ("MUNICH Major powers ...", "NEW YORK The"):
-    capitals opening a paragraph before a capitalised word, not a name of their own (an
-    acronym the parser reads as a body or a people, "NATO", "EU")."""
-    run: list[Token] = []
-    for token in span:
-        if not (token.is_alpha and token.is_upper and len(token.text) > 1):
-            break
-        run.append(token)
-    if not run or len(run) == len(span) or sum(len(t.text) for t in run) < 4:
-        return set()
-    after = span.doc[run[-1].i + 1]
-    if not after.text[:1].isupper() or after.is_upper:
-        return set()
-    doc = span.doc
-    start = run[0].i
-    if start > 0 and "\n" not in doc[start - 1].whitespace_ + doc[start - 1].text:
-        return set()
-    named = {e for e in doc.ents if e.start <= run[-1].i and e.end > start}
-    if any(e.label_ in {"ORG", "NORP", "PERSON"} and e.end <= run[-1].i + 1 for e in named):
-        return set()
-    return {t.i for t in run}
+    """A wire dateline run into the sentence ("MUNICH Major powers ...", "NEW YORK The";
+    parse.caps_dateline)."""
+    return {t.i for t in caps_dateline(span)}
 
 
 def _leading_adverbial(span: SpacySpan, root: Token, child: Token, first: int) -> set[int]:

@@ -226,3 +226,31 @@ def test_a_long_article_reaches_spacy_in_pieces_short_enough_for_the_window():
     before = [p for p in parsed.pieces if p.offset + p.length <= text.index(long_paragraph)]
     assert len(before) > 10
     assert all(text[p.offset + p.length - 1] == "\n" for p in before)
+
+
+def test_a_dateline_of_capitals_run_into_the_first_sentence_is_read_apart(nlp):
+    text = "TALLORN Defence officials of Estovia and Lindmark will meet on Thursday."
+    (parsed,) = parse_sources([Source(id="t", text=text)], nlp)
+    dateline = parsed.dateline
+    assert dateline is not None
+    assert dateline.place == "TALLORN"
+    assert text[dateline.end :].startswith("Defence officials")
+    ents = [(e.text, e.label_) for e in parsed.pieces[0].doc.ents]
+    # the place is one entity, and no organisation runs from it into the sentence
+    assert ("TALLORN", "GPE") in ents
+    assert not any(name.startswith("TALLORN") and label != "GPE" for name, label in ents)
+    assert parsed.pieces[0].doc.text.replace("\n", " ") == text  # offsets unchanged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO Secretary-General Ola Berg said on Monday the alliance would meet.",
+        "EU leaders agreed on Monday to meet again in March.",
+        "Talks ended on Monday. TALLORN The envoys left.",
+    ],
+)
+def test_an_acronym_or_capitals_inside_the_text_are_no_dateline(nlp, text):
+    (parsed,) = parse_sources([Source(id="t", text=text)], nlp)
+    assert parsed.dateline is None
+    assert parsed.pieces[0].doc.text == text
