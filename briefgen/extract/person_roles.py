@@ -166,7 +166,8 @@ def _in_title(token: Token, name: SpacySpan) -> bool:
 
 def _title_before(name: SpacySpan) -> RoleInfo:
     """ "Deputy Foreign Minister Anika Solberg", "Foreign Ministry spokesperson Mao Ning",
-    "Wal-Mart lawyer Theodore Boutrous", "the president's lawyer Rudy Giuliani"."""
+    "Wal-Mart lawyer Theodore Boutrous", "the president's lawyer Rudy Giuliani",
+    "Germany's Defence Minister Karl Weber" (the country is the organisation)."""
     doc = name.doc
     i = name.start - 1
     sent_start = name.sent.start
@@ -191,6 +192,9 @@ def _title_before(name: SpacySpan) -> RoleInfo:
         tokens = tokens[2:]  # "Readout of President X's Meeting": the title is "President"
     if not any(is_role_word(t) for t in tokens) or tokens[-1].lower_ in JOINERS:
         return RoleInfo()  # "a spokeswoman for Mr. Fishman": Fishman is no spokeswoman
+    owned = _country_owned(tokens)
+    if owned is not None:
+        return owned
     org = org_in(tokens)
     phrase = phrase_text(tokens)
     if org is not None:
@@ -221,6 +225,25 @@ def _title_before(name: SpacySpan) -> RoleInfo:
             return RoleInfo(phrase_text(rest), org_name)
         return RoleInfo(phrase, org_name)
     return RoleInfo(phrase)
+
+
+def _country_owned(tokens: list[Token]) -> RoleInfo | None:
+    """ "Germany's Defence Minister": a title after a country's possessive is the title of
+    that country's office; the country is the organisation, whatever the model tags in the
+    title ("Defence" as an organisation). Not when the title names a body of its own
+    ("Germany's Foreign Ministry spokesperson"): that body is the organisation."""
+    end = 0
+    while end < len(tokens) and tokens[end].ent_type_ == "GPE":
+        end += 1
+    if end == 0 or end + 1 >= len(tokens) or tokens[end].text not in APOSTROPHES:
+        return None
+    country = canonical_name(phrase_text(tokens[:end]))
+    title = tokens[end + 1 :]
+    if not country or not any(is_role_word(t) for t in title):
+        return None
+    if any(t.lower_ in ORG_WORDS for t in title):
+        return None
+    return RoleInfo(phrase_text(title), country)
 
 
 def _heads_a_title(tokens: list[Token]) -> bool:

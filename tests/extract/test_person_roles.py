@@ -16,6 +16,36 @@ def test_title_before_the_name(parse):
     assert found["Anika Solberg"].role == "Deputy Foreign Minister"
 
 
+def test_a_title_after_a_countrys_possessive_is_that_countrys_office(parse):
+    parsed = parse("Estovia's Interior Minister Pavel Ruud met Lindmark's Trade Minister Ada Holm.")
+    doc = parsed.pieces[0].doc
+    # the model may tag the title's field as an organisation ("Interior"); set as it does
+    doc.set_ents(
+        [Span(doc, 0, 1, "GPE"), Span(doc, 2, 3, "ORG"), Span(doc, 4, 6, "PERSON"),
+         Span(doc, 7, 8, "GPE"), Span(doc, 11, 13, "PERSON")],
+        default="outside",
+    )
+    found = people(parsed)
+    assert (found["Pavel Ruud"].role, found["Pavel Ruud"].organization) == (
+        "Interior Minister", "Estovia")
+    assert (found["Ada Holm"].role, found["Ada Holm"].organization) == (
+        "Trade Minister", "Lindmark")
+
+
+def test_a_countrys_ministry_before_a_title_stays_the_organisation(parse):
+    found = people(parse("Estovia's Foreign Ministry spokesperson Karin Lund said no."))
+    assert found["Karin Lund"].role == "spokesperson"
+
+
+def test_a_dateline_run_into_the_sentence_is_no_part_of_a_title(parse):
+    parsed = parse("LINZ Estovia's Foreign Minister Pavel Ruud met envoys on Tuesday.")
+    assert parsed.dateline is not None
+    assert parsed.dateline.place == "LINZ"
+    found = people(parsed)
+    assert found["Pavel Ruud"].role == "Foreign Minister"
+    assert "LINZ" not in (found["Pavel Ruud"].organization or "")
+
+
 def test_ministry_spokesperson_before_the_name_gives_role_and_organisation(parse):
     found = people(parse("Foreign Ministry spokesperson Karin Lund told reporters on Monday."))
     person = found["Karin Lund"]
