@@ -104,9 +104,16 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
     raw.sort(key=lambda item: (item[2], item[1].start_char))
 
     mentions: list[Mention] = []
+    dateline_places: set[str] = set()
     dateline_end = parsed.dateline.end if parsed.dateline else 0
     place_start, place_end = parsed.dateline_place()
     for label, span, offset in raw:
+        if offset + span.start_char < dateline_end < offset + span.end_char:
+            # run on from the dateline into the sentence ("OSLO - Envoys"): its place alone
+            inside = [t for t in span if offset + t.idx + len(t.text) <= place_end]
+            if not inside:
+                continue
+            span = span.doc[inside[0].i : inside[-1].i + 1]
         in_dateline = offset + span.end_char <= dateline_end
         if in_dateline:
             if not place_start <= offset + span.start_char < offset + span.end_char <= place_end:
@@ -120,10 +127,15 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
         if mention is not None:
             if mention.text.isupper() and in_dateline:
                 mention.text = mention.text.title()  # "OSLO" is Oslo
+            if in_dateline and mention.kind == PLACE:
+                dateline_places.add(mention.text.lower())
             mentions.append(mention)
     mentions = _join_hyphenated(mentions, parsed.text)
     mentions = _add_bare_surnames(parsed, mentions)
     _repair_by_names(mentions)
+    for mention in mentions:
+        if mention.kind == ORG and mention.text.lower() in dateline_places:
+            mention.kind = PLACE  # "after the meeting in Linz" in a story datelined LINZ
     return [m for m in mentions if m.kind in {PERSON, ORG, PLACE}]
 
 
