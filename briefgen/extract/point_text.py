@@ -333,6 +333,12 @@ def _unnamed(subject: Token | None) -> bool:
     )
 
 
+# Subjects of a reported clause that point back at its speaker ("the ministry said it was
+# ready", "officials said they would"): without the frame they point at nothing. ("He said
+# he would" may go: point_subjects names a point's opening "he".)
+_BACK_POINTING = frozenset({"it", "they", "we", "i"})
+
+
 def _attribution(
     span: SpacySpan, root: Token, subject: Token | None, first: int, last: Token
 ) -> set[int]:
@@ -343,6 +349,9 @@ def _attribution(
     clause = next((c for c in root.children if c.dep_ == "ccomp"), None)
     if clause is None or any(c.dep_ in {"neg", "dobj"} for c in root.children):
         return set()
+    subjects = (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"})
+    if any(c.lower_ in _BACK_POINTING for c in subjects):
+        return set()  # "the ministry said it was ready": "it" is the speaker left out
     doc = root.doc
     if clause.i > root.i and subject is not None and subject.left_edge.i == first:
         start = clause.left_edge.i

@@ -135,6 +135,9 @@ def test_a_side_clause_that_names_nothing_new_is_dropped(parse, text, expected):
         # a frame that governs two reported clauses: without it the second one dangles
         "Both ministries said the ferry fares were not raised, and that they would stay "
         "frozen until the autumn.",
+        # a reported clause whose subject points back at the speaker: "it" would dangle
+        "The ministry said it was ready to appoint an independent mediator by Friday.",
+        "It will reopen the ferry line between the islands in the spring, the ministry said.",
     ],
 )
 def test_a_clause_with_a_fact_or_a_quotation_stays(parse, text):  # type: ignore[no-untyped-def]
