@@ -21,6 +21,7 @@ from briefgen.extract.keypoints import (
     rank_sentences,
     text_word_count,
 )
+from briefgen.extract.mention_index import MentionIndex
 from briefgen.extract.next_steps import extract_next_steps, upcoming_spans
 from briefgen.extract.not_discussed import find_not_discussed
 from briefgen.extract.organizations import build_organizations, build_places
@@ -28,6 +29,7 @@ from briefgen.extract.outcomes import find_outcomes, merge_outcomes
 from briefgen.extract.parse import Parsed, parse_sources
 from briefgen.extract.participants import mark_participants
 from briefgen.extract.people import build_people
+from briefgen.extract.point_subjects import name_pronoun_openers
 from briefgen.extract.quote_choice import choose_quotes
 from briefgen.extract.quotes import find_quotes, to_quotes
 from briefgen.extract.sentences import Sentence, sentences
@@ -153,9 +155,13 @@ def _extract_one(
     reference = reference_date or reference_of(parsed.source.published)
     found_dates = find_dates(parsed, reference)
     step()
+    index = MentionIndex(parsed, mentions, people, organizations)
     quotes = to_quotes(
-        find_quotes(parsed, mentions, people, organizations), parsed.source.id, parsed.text
+        find_quotes(parsed, mentions, people, organizations, index),
+        parsed.source.id,
+        parsed.text,
     )
+    name_pronoun_openers(points, index)
     dated = [
         (span.start, span.end, f.mention.date) for f in found_dates for span in f.mention.spans
     ]

@@ -27,11 +27,16 @@ _MIN_WORDS = 4
 
 
 def find_quotes(
-    parsed: Parsed, mentions: list[Mention], people: list[Person], orgs: list[Organization]
+    parsed: Parsed,
+    mentions: list[Mention],
+    people: list[Person],
+    orgs: list[Organization],
+    index: MentionIndex | None = None,
 ) -> list[FoundQuote]:
-    """Every direct quotation of a source, with its speaker resolved where the text says."""
+    """Every direct quotation of a source, with its speaker resolved where the text says.
+    ``index`` (built from the same mentions when not given) learns the quoted stretches."""
     text = parsed.text
-    index = MentionIndex(parsed, mentions, people, orgs)
+    index = index or MentionIndex(parsed, mentions, people, orgs)
     attributor = QuoteAttributor(index, SpeakerResolver(index))
     stretches = mixed_quotes(parsed, join_split_quotes(text, quoted_stretches(text)))
     index.all_quoted = [piece for _, quoted in stretches for piece in quoted]
