@@ -32,7 +32,9 @@ RELAYED = 0.62  # "said he would appeal": someone's "would" after a saying verb,
 POSSIBLE = 0.55  # "could begin in 2022", "may soon be dismissed": a possibility, not a plan
 
 _SCHEDULED = re.compile(
-    r"\b(?:to be (?:determined|decided|announced|confirmed|scheduled|set|held|named|agreed)|"
+    # not a source's anonymity ("who asked not to be named", "declined to be named")
+    r"\b(?:(?<!\bnot )(?<!declined )"
+    r"to be (?:determined|decided|announced|confirmed|scheduled|set|held|named|agreed)|"
     r"tbd|scheduled (?:to|for)|(?:a|the) (?:scheduled|planned)|set (?:to|for)|"
     r"due (?:to (?!the\b)|on|by|in|for)|"
     r"deadlines?|next (?:meeting|round|session|steps?|talks|visit|hearing|summit)|"

@@ -122,6 +122,10 @@ def test_a_possibility_placed_in_time_is_a_next_step_but_a_bare_one_is_not(parse
         "The suit does not seek to overturn the law.",
         "Investors sold the 2030 bonds.",
         "The investor agreed to return the fee.",
+        # a source's anonymity is no appointment still to be made
+        "An Austrian diplomat familiar with the talks, who asked not to be named, said the "
+        "main obstacle remained the demand by Estria for compensation of 300 million euros.",
+        "An official, who declined to be named, said the fee was too high.",
     ],
 )
 def test_positions_background_and_predictions_are_not_next_steps(parse, sentence):
