@@ -107,7 +107,10 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
     dateline_places: set[str] = set()
     dateline_end = parsed.dateline.end if parsed.dateline else 0
     place_start, place_end = parsed.dateline_place()
+    credit_start, credit_end = parsed.credit
     for label, span, offset in raw:
+        if credit_start <= offset + span.start_char < credit_end:
+            continue  # the reporters and editors of a wire credit line wrote the story
         if offset + span.start_char < dateline_end < offset + span.end_char:
             # run on from the dateline into the sentence ("OSLO - Envoys"): its place alone
             inside = [t for t in span if offset + t.idx + len(t.text) <= place_end]

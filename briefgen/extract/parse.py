@@ -16,6 +16,7 @@ from briefgen.errors import ExtractionError
 from briefgen.extract.parse_repair import repair_misread_verbs, verb_lemmas
 from briefgen.model import Source
 from briefgen.text.datelines import Dateline, parse_dateline
+from briefgen.text.wire_credits import credit_line
 
 # Pieces of about this many words (whole paragraphs) keep memory flat on long texts (one
 # Doc per piece) and the window responsive while a text is parsed on a worker thread: each
@@ -159,6 +160,13 @@ class Parsed:
         if text[:start].strip() or dash is None:
             return None
         return Dateline(text[start:end], None, None, dash.end())
+
+    @cached_property
+    def credit(self) -> tuple[int, int]:
+        """The offsets of the wire credit line closing the text ("(Reporting by ...;
+        Editing by ...)"), whose names are the story's writers, not its people; ``(0, 0)``
+        when the text has none."""
+        return credit_line(self.source.text) or (0, 0)
 
     def dateline_place(self) -> tuple[int, int]:
         """The offsets of the dateline's place in the text; ``(0, 0)`` when it names none."""

@@ -1,4 +1,5 @@
-"""Sentences of a parsed source, cut at paragraph breaks, without the dateline or headlines."""
+"""Sentences of a parsed source, cut at paragraph breaks, without the dateline, headlines or
+a wire credit line."""
 
 from __future__ import annotations
 
@@ -42,11 +43,14 @@ def sentences(parsed: Parsed) -> list[Sentence]:
     mark = "\n\n" if "\n\n" in text else "\n"
     breaks = [m.start() for m in re.finditer(mark, text)]
     dateline_end = parsed.dateline.end if parsed.dateline else 0
+    credit_start, credit_end = parsed.credit
     out: list[Sentence] = []
     for offset, sent in parsed.sentences():
         doc = sent.doc
         bounds = _paragraph_parts(text, offset + sent.start_char, offset + sent.end_char)
         for g_start, g_end in bounds:
+            if credit_start <= g_start < credit_end:
+                continue  # "(Reporting by ...; Editing by ...)": no sentence of the story
             cut = 0
             if g_start < dateline_end:
                 g_start = min(dateline_end, g_end)  # the first sentence starts after it

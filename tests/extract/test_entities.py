@@ -191,3 +191,12 @@ def test_a_company_after_a_job_companies_also_do_stays_a_company(parse):
         for kind, text in kinds(parse("Dubai's flagship carrier Emirates Airline signed."))
     }
     assert found.get("Emirates Airline") == ORG
+
+
+def test_the_reporters_and_editors_of_a_credit_line_are_not_people_of_the_story(parse):
+    text = (
+        "Minister Ola Berg met envoys in Oslo on Monday to discuss the ferry line.\n\n"
+        "(Reporting by Ana Lind and Per Holm; Editing by Jo Park)"
+    )
+    found = kinds(parse(text))
+    assert [name for kind, name in found if kind == PERSON] == ["Ola Berg"]

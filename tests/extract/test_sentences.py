@@ -65,3 +65,13 @@ def test_sentences_keep_a_later_paragraph_that_opens_like_a_dateline(parse):
     assert [s.text for s in sentences(parse(text))] == [
         "The council approved the plan.", "NEW YORK - Shares rose on the news."
     ]
+
+
+def test_a_wire_credit_line_is_no_sentence_of_the_story(parse):
+    text = (
+        "Envoys met in Oslo on Monday to discuss the ferry line.\n\n"
+        "(Reporting by Ana Lind and Per Holm; Editing by Jo Park)"
+    )
+    assert [s.text for s in sentences(parse(text))] == [
+        "Envoys met in Oslo on Monday to discuss the ferry line."
+    ]
