@@ -145,14 +145,21 @@ def _items_of(head: Token, shared: tuple[Token, ...] = ()) -> list[AgendaItem]:
 
 
 def _listed_names(head: Token) -> list[AgendaItem]:
-    """Places and bodies listed after the object of an item's preposition ("Russia's war
-    against Ukraine, the Middle East and Burma"): the parse joins them to that object, but
-    the item's own phrase stops at the first, so each is an item of its own."""
+    """Places and bodies listed after an item ("the grain corridor, Lake Tenva and the
+    Baltic Sea") or after the object of its preposition ("Russia's war against Ukraine,
+    the Middle East and Burma"): the parse hangs them on that word, but the item's own
+    phrase stops before them, so each is an item of its own."""
     names: list[AgendaItem] = []
-    for prep in (c for c in head.children if c.dep_ == "prep"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
-            listed = [*obj.conjuncts, *(c for c in obj.children if c.dep_ == "appos")]
-            names += [AgendaItem(c) for c in listed if c.pos_ == "PROPN" and c.ent_type_]
+    owners = [head, *(
+        c for prep in head.children if prep.dep_ == "prep"
+        for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"
+    )]
+    for owner in owners:
+        listed = [c for c in owner.children if c.dep_ == "appos"]
+        if owner is not head:
+            listed += owner.conjuncts
+        listed += [c for appos in listed if appos.dep_ == "appos" for c in appos.conjuncts]
+        names += [AgendaItem(c) for c in listed if c.pos_ == "PROPN" and c.ent_type_]
     return names
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from briefgen.extract.agenda_items import AgendaItem, agenda_items
+from briefgen.extract.agenda_items import AGENDA_VERBS, AgendaItem, agenda_items
 from briefgen.extract.lexicon import TITLE_WORDS, words
 from briefgen.extract.not_discussed import AGENDA_WORDS, says_off_agenda
 from briefgen.extract.parse import Parsed
@@ -113,7 +113,7 @@ def _phrase(
         if _in_hyphenated_word(t)
         or t.dep_ not in {"det", "poss", "predet", "nummod", "case"}
         and t.pos_ not in {"PRON", "DET", "NUM", "PUNCT"}
-        and t.ent_type_ not in _BAD_ENTS
+        and (t.ent_type_ not in _BAD_ENTS or _season_word(t))
     ]
     while tokens and (
         tokens[0].pos_ not in {"ADJ", "NOUN", "PROPN", "VERB"}
@@ -151,6 +151,16 @@ _FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "PRO
 def _content_lemmas(tokens: list[Token]) -> set[str]:
     """The lemmas of a topic's content words, by which near-duplicates are found."""
     return {t.lemma_.lower() for t in tokens if t.is_alpha and t.pos_ not in _FUNCTION_POS}
+
+
+def _season_word(token: Token) -> bool:
+    """A word the model tags as a date that describes the issue ("winter roads", "annual
+    budget"), not a date of its own ("Monday", "2019")."""
+    return (
+        token.ent_type_ in {"DATE", "TIME"}
+        and token.pos_ in {"NOUN", "ADJ"}
+        and token.dep_ in {"compound", "amod"}
+    )
 
 
 def _inner_hyphen(token: Token) -> bool:
@@ -205,7 +215,8 @@ def _topic_word(token: Token) -> str:
 # Prepositions whose phrase says what an issue is about: "deployment of troops to
 # Russia", "support to Ukraine", "sanctions against X".
 _ABOUT = words(
-    "of to for against on with from into in at across between over about toward towards"
+    "of to for against on with from into in at across along around near between over about"
+    " toward towards"
 )
 _COMPLEMENT_WORDS = 6
 
@@ -290,6 +301,14 @@ def _names_the_agenda(token: Token) -> bool:
     if lemma in _AGENDA_NOUNS:
         return True
     return token.pos_ in {"VERB", "AUX"} and lemma in AGENDA_WORDS and lemma != "include"
+
+
+def _discusses(token: Token) -> bool:
+    """The token is the subject of an agenda verb ("the mayors discussed", "the council
+    met and reviewed")."""
+    if token.dep_ != "nsubj":
+        return False
+    return any(v.lemma_.lower() in AGENDA_VERBS for v in (token.head, *token.head.conjuncts))
 
 
 def _scare_quoted(chunk: SpacySpan) -> bool:
@@ -400,6 +419,8 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
             for chunk in chunks.values():
                 if _scare_quoted(chunk):
                     continue  # "a 'sensible pause'": someone's words, not an issue
+                if _discusses(chunk.root):
+                    continue  # "the council discussed ...": who discussed, not what
                 found = _phrase(chunk)
                 if found is None:
                     continue
