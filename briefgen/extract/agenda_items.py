@@ -33,6 +33,10 @@ TALK_NOUNS = words(
     dialogue conversation conversations exchange exchanges
     """
 )
+# Verbs that name an agenda only when the talks are their subject ("the talks covered
+# X", "the meeting concerned X"; not "the warnings covered a large area").
+_SAID_OF_TALKS = words("cover concern")
+_AGENDA_SUBJECTS = words("agenda topic topics meeting meetings call summit visit readout")
 # Prepositions that introduce what was discussed ("focused on", "talked about", "concerns
 # regarding", "views on").
 _ON = words("on about over regarding concerning of for")
@@ -90,11 +94,20 @@ def _objects_of_verb(verb: Token) -> list[Token]:
     """The verb's objects: "discussed X", "X was discussed", "focused on X", "urged Y to
     reopen X" (the object of what Y is urged to do)."""
     objects: list[Token] = []
+    lemma = verb.lemma_.lower()
+    if lemma in _SAID_OF_TALKS and not any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in TALK_NOUNS | _AGENDA_SUBJECTS
+        for c in verb.children
+    ):
+        return []  # "warnings covered a large area": no agenda
     passive = any(c.dep_ == "auxpass" for c in verb.children)
+    told = any(c.dep_ == "xcomp" for c in verb.children)
     for child in verb.children:
         if child.dep_ in {"dobj", "attr"} or (passive and child.dep_ == "nsubjpass"):
-            if child.ent_type_ == "PERSON":
-                continue  # "urged Hun Sen to ...": the person is not the issue
+            if told or child.ent_type_ == "PERSON":
+                continue  # "urged the board to ...": who is urged is not the issue
+            if lemma == "address" and child.ent_type_:
+                continue  # "addressed the Assembly": the audience
             objects.append(child)
         elif child.dep_ == "prep" and child.lower_ in _ON:
             objects += [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]

@@ -101,11 +101,12 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov"})
 
 
 def _phrase(
-    chunk: SpacySpan, shared: tuple[Token, ...] = (), root: Token | None = None
+    chunk: SpacySpan, shared: tuple[Token, ...] = (), root: Token | None = None,
+    item: bool = False,
 ) -> tuple[str, str, set[str]] | None:
     """The topic words of a noun chunk (no articles, possessives, numbers, or names), with
     what completes its head (``root``; None: the chunk's root) and the phrases it shares
-    with the rest of its list."""
+    with the rest of its list (``item``: the chunk is an agenda item)."""
     root = chunk.root if root is None else root
     tokens = [
         t
@@ -130,7 +131,7 @@ def _phrase(
     if any(t.pos_ == "PROPN" and t.lower_ in TITLE_WORDS for t in tokens):
         return None  # "President Akufo-Addo's leadership" less the name: not an issue
     head = root.lemma_.lower()
-    tokens = _owner(chunk, root) + tokens + _complement(root, shared)
+    tokens = _owner(chunk, root) + tokens + _complement(root, shared, item)
     if len(tokens) == 1 and (head in GENERIC_HEADS or root.lower_ in GENERIC_HEADS):
         return None
     if head in {"percent", "%"} or not root.is_alpha:
@@ -221,18 +222,20 @@ _ABOUT = words(
 _COMPLEMENT_WORDS = 6
 
 
-def _complement(head: Token, shared: tuple[Token, ...] = ()) -> list[Token]:
+def _complement(head: Token, shared: tuple[Token, ...] = (), item: bool = False) -> list[Token]:
     """The short prepositional phrases that complete an issue noun ("deployment" + "of
     troops to Russia", "support" + "for the displaced farmers"), then ``shared``, the
     phrases it shares with the earlier items of its list; nothing when there is none or it
-    runs into a clause. A phrase too long to keep whole keeps its preposition and its
-    object's own words ("full transparency about activities")."""
+    runs into a clause. For an agenda ``item``, a phrase too long to keep whole keeps its
+    preposition and its object's own words ("full transparency about activities"): the item
+    is named whatever follows, where another noun phrase is an issue only when it is
+    complete."""
     phrase: list[Token] = []
     end = head.i + 1
     for prep in (c for c in head.rights if c.dep_ == "prep"):
         if prep.i != end:
             break
-        words_of = _prep_words(prep, _COMPLEMENT_WORDS - _word_count(phrase))
+        words_of = _prep_words(prep, _COMPLEMENT_WORDS - _word_count(phrase), item)
         if not words_of:
             break
         phrase += words_of
@@ -240,22 +243,31 @@ def _complement(head: Token, shared: tuple[Token, ...] = ()) -> list[Token]:
         if len(words_of) < len(list(prep.subtree)):
             break  # cut short: what followed it is left out, and so is any later phrase
     for prep in shared:
-        words_of = _prep_words(prep, _COMPLEMENT_WORDS - _word_count(phrase))
+        words_of = _prep_words(prep, _COMPLEMENT_WORDS - _word_count(phrase), item)
         if words_of and prep.i == end:
             phrase += words_of
             end = words_of[-1].i + 1
     return phrase
 
 
-def _prep_words(prep: Token, room: int) -> list[Token]:
-    """The words of a preposition's phrase ("of troops to Russia"), or of it and its
-    object without what follows the object, in at most ``room`` words; none when neither
-    fits or the phrase is no complement of an issue."""
+def _prep_words(prep: Token, room: int, cut: bool) -> list[Token]:
+    """The words of a preposition's phrase ("of troops to Russia"), or (when ``cut``) of
+    it and its object without what follows the object, in at most ``room`` words; none
+    when neither fits or the phrase is no complement of an issue."""
     if prep.lower_ not in _ABOUT:
         return []
+    if prep.lower_ == "with" and any(
+        t.dep_ == "pobj" and (t.ent_type_ in {"PERSON", "NORP"} or t.lemma_.lower() in TALK_HEADS)
+        for t in prep.children
+    ):
+        return []  # "investigations with the visiting officials": with whom, not what
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     whole = list(prep.subtree)
-    short = [prep, *(t for t in objects[0].subtree if t.i <= objects[0].i)] if objects else []
+    short = (
+        [prep, *(t for t in objects[0].subtree if t.i <= objects[0].i)]
+        if objects and cut
+        else []
+    )
     for words_of in (whole, short):
         if len(words_of) >= 2 and _word_count(words_of) <= room and _plain(words_of):
             return words_of
@@ -347,7 +359,7 @@ def _item_phrase(
         left = [t for t in head.lefts if t.dep_ not in {"cc", "conj", "punct", "appos"}]
         start = min((t.left_edge.i for t in left), default=head.i)
         chunk = doc[_word_start(doc[start]) : head.i + 1]
-    found = _phrase(chunk, item.shared, head)
+    found = _phrase(chunk, item.shared, head, item=True)
     return None if found is None else (*found, False)
 
 
@@ -460,7 +472,12 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
     for score, cand in scored:
         if len(chosen) >= limit:
             break
-        if any(cand.lemmas <= other.lemmas or other.lemmas <= cand.lemmas for _, other in chosen):
+        if any(
+            cand.lemmas <= other.lemmas
+            or other.lemmas <= cand.lemmas
+            or cand.text.lower() == other.text.lower()
+            for _, other in chosen
+        ):
             continue
         chosen.append((score, cand))
     top = max((s for s, _ in chosen), default=1.0)
