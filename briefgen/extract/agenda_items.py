@@ -45,7 +45,7 @@ _ON = words("on about over regarding concerning of for")
 _FRAMES = words(
     """
     concern concerns importance need significance view views range number question
-    matter area areas issue issues topic topics those step steps detail details specter
+    matter issue issues topic topics those step steps detail details specter
     spectre prospect prospects possibility
     """
 )

@@ -106,7 +106,8 @@ def _phrase(
 ) -> tuple[str, str, set[str]] | None:
     """The topic words of a noun chunk (no articles, possessives, numbers, or names), with
     what completes its head (``root``; None: the chunk's root) and the phrases it shares
-    with the rest of its list (``item``: the chunk is an agenda item)."""
+    with the rest of its list (``item``: the chunk is an agenda item, or in a sentence
+    naming the agenda)."""
     root = chunk.root if root is None else root
     tokens = [
         t
@@ -433,10 +434,12 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
                     continue  # "a 'sensible pause'": someone's words, not an issue
                 if _discusses(chunk.root):
                     continue  # "the council discussed ...": who discussed, not what
-                found = _phrase(chunk)
+                index = max(0, bisect_right(starts, chunk.start) - 1)
+                # In a sentence naming the agenda, a noun is named with its complement,
+                # cut short if need be ("return to democracy", not "return").
+                found = _phrase(chunk, item=agenda_flags[index])
                 if found is None:
                     continue
-                index = max(0, bisect_right(starts, chunk.start) - 1)
                 text, head, lemmas = found
                 cand = _candidate(candidates, text, head, lemmas)
                 cand.mentions.add((piece_no, chunk.root.i))

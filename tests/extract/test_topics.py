@@ -198,3 +198,13 @@ def test_a_hyphenated_word_named_as_an_item_is_kept_whole(parse):
     texts = [t.text for t in extract_topics([parse(text)])]
     assert "co-funding of student housing" in texts
     assert "co" not in texts
+
+
+def test_a_noun_of_an_agenda_sentence_keeps_its_complement_cut_short(parse):
+    text = (
+        "The envoys discussed the harbour plan, saying a return to open markets and free "
+        "trade in the gulf was needed."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "return to open markets" in texts
+    assert "return" not in texts
