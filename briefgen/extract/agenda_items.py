@@ -55,6 +55,7 @@ _TALKED_ABOUT = words("on about over regarding including")
 # Pronouns and frames that stand for a list given by "related to" or "including".
 _RELATED = words("related relating regarding concerning")
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+_VERB_OR_NOUN = frozenset({"VERB", "AUX", "NOUN"})
 
 
 @dataclass(frozen=True)
@@ -71,13 +72,16 @@ def agenda_items(sent: SpacySpan) -> list[AgendaItem]:
     """The issues the sentence says were discussed, raised, reviewed or urged, in order."""
     items: list[AgendaItem] = []
     for token in sent:
+        pos = token.pos_
+        if pos not in _VERB_OR_NOUN:
+            continue
         lemma = token.lemma_.lower()
-        if token.pos_ in {"VERB", "AUX"} and lemma in AGENDA_VERBS and token.dep_ != "csubj":
+        if pos != "NOUN" and lemma in AGENDA_VERBS and token.dep_ != "csubj":
             # (a verb parsed as the subject of another, "underscoring the community has a
             # role", has its object wrong: the clause after it is what was underscored)
             for obj in _objects_of_verb(token):
                 items += _items_of(obj)
-        elif token.pos_ == "NOUN" and lemma in TALK_NOUNS:
+        elif pos == "NOUN" and lemma in TALK_NOUNS:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in _TALKED_ABOUT:
                     items += _items_of_prep(prep)

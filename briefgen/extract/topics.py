@@ -346,8 +346,8 @@ def _item_phrase(
     """An agenda item's topic words, head, content lemmas and whether it is a name."""
     head = item.head
     if head.pos_ == "PROPN":
-        name = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        if name is None or name.label_ not in _ISSUE_NAMES or name.end - 1 != head.i:
+        name = _entity_ending_at(head)
+        if name is None or name.label_ not in _ISSUE_NAMES:
             return None
         words_of = [t for t in name if t.dep_ not in {"det", "predet"}]
         text = _joined(words_of) if words_of else name.text
@@ -362,6 +362,17 @@ def _item_phrase(
         chunk = doc[_word_start(doc[start]) : head.i + 1]
     found = _phrase(chunk, item.shared, head, item=True)
     return None if found is None else (*found, False)
+
+
+def _entity_ending_at(token: Token) -> SpacySpan | None:
+    """The named entity whose last word the token is, or None."""
+    doc = token.doc
+    if not token.ent_type_ or token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I":
+        return None
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return SpacySpan(doc, start, token.i + 1, label=token.ent_type_)
 
 
 def _candidate(
