@@ -97,6 +97,10 @@ _BROAD = words(
     """
 )
 
+# Who reports the talks: "the Yonhap news agency", "a state broadcaster", "the daily".
+_REPORTERS = words("newspaper newspapers broadcaster broadcasters tabloid")
+_NEWS_BODIES = words("agency agencies service channel channels outlet outlets network")
+
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov"})
 
 
@@ -129,6 +133,10 @@ def _phrase(
         return None  # "Mr. Obama's demand" less its name: not an issue
     if not tokens or len(_joined(tokens).split()) > 4:
         return None
+    if root.lemma_.lower() in _REPORTERS or (
+        root.lemma_.lower() in _NEWS_BODIES and any(t.lower_ == "news" for t in tokens)
+    ):
+        return None  # "the Yonhap news agency reported": who reported, not an issue
     if any(t.pos_ == "PROPN" and t.lower_ in TITLE_WORDS for t in tokens):
         return None  # "President Akufo-Addo's leadership" less the name: not an issue
     head = root.lemma_.lower()
@@ -318,10 +326,12 @@ def _names_the_agenda(token: Token) -> bool:
 
 def _discusses(token: Token) -> bool:
     """The token is the subject of an agenda verb ("the mayors discussed", "the council
-    met and reviewed")."""
+    met and reviewed", "the ministers will meet to discuss")."""
     if token.dep_ != "nsubj":
         return False
-    return any(v.lemma_.lower() in AGENDA_VERBS for v in (token.head, *token.head.conjuncts))
+    verb = token.head
+    verbs = [verb, *verb.conjuncts, *(c for c in verb.children if c.dep_ in {"xcomp", "advcl"})]
+    return any(v.lemma_.lower() in AGENDA_VERBS for v in verbs)
 
 
 def _scare_quoted(chunk: SpacySpan) -> bool:

@@ -208,3 +208,14 @@ def test_a_noun_of_an_agenda_sentence_keeps_its_complement_cut_short(parse):
     texts = [t.text for t in extract_topics([parse(text)])]
     assert "return to open markets" in texts
     assert "return" not in texts
+
+
+def test_who_reported_the_talks_is_not_a_topic(parse):
+    text = (
+        "Farm ministers from Ostra and Velia will meet on Monday to discuss grain storage "
+        "fees, the Ostran news agency reported, citing the state broadcaster."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "grain storage fees" in texts
+    assert not any("agency" in t or "broadcaster" in t for t in texts)
+    assert not any("ministers" in t for t in texts)  # who will discuss, not what
