@@ -162,33 +162,48 @@ def _items_of(head: Token, shared: tuple[Token, ...] = ()) -> list[AgendaItem]:
 
 
 def _listed_names(head: Token) -> list[AgendaItem]:
-    """Places and bodies listed after an item ("the grain corridor, Lake Tenva and the
-    Baltic Sea") or after the object of its preposition ("Russia's war against Ukraine,
-    the Middle East and Burma"): the parse hangs them on that word, but the item's own
-    phrase stops before them, so each is an item of its own."""
-    names: list[AgendaItem] = []
-    owners = [head, *(
-        c for prep in head.children if prep.dep_ == "prep"
-        for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"
-    )]
-    for owner in owners:
+    """Items the parse hangs inside an item's phrase, which stops before them: places and
+    bodies listed after the item ("the grain corridor, Lake Tenva and the Baltic Sea") or
+    after the object of its preposition ("Russia's war against Ukraine, the Middle East
+    and Burma"), and, when the item is one of a list, the next items set after that object
+    ("consular access for detained nationals, the resumption of visa processing and ...")."""
+    found: list[AgendaItem] = []
+    objects = [
+        c
+        for prep in head.children
+        if prep.dep_ == "prep"
+        for c in prep.children
+        if c.dep_ == "pobj" and c.pos_ in _NOMINAL
+    ]
+    in_list = head.dep_ in {"conj", "appos"} or any(c.dep_ == "conj" for c in head.children)
+    for owner in [head, *objects]:
         listed = [c for c in owner.children if c.dep_ == "appos"]
-        if owner is not head:
+        if owner is not head and owner.pos_ == "PROPN":
             listed += owner.conjuncts
         listed += [c for appos in listed if appos.dep_ == "appos" for c in appos.conjuncts]
-        names += [AgendaItem(c) for c in listed if c.pos_ == "PROPN" and c.ent_type_]
-    return names
+        found += [AgendaItem(c) for c in listed if c.pos_ == "PROPN" and c.ent_type_]
+        if owner is not head and in_list:
+            found += [
+                item
+                for c in owner.children
+                if c.dep_ == "appos" and c.pos_ == "NOUN"
+                for item in _items_of(c)
+            ]
+    return found
 
 
 def _framed(head: Token) -> list[AgendaItem] | None:
     """What a frame noun ("concerns about X", "importance of X", "issues, including X",
-    "those related to X") holds, or None when the noun is no frame or holds nothing."""
+    "three issues: X, Y and Z", "those related to X") holds, or None when the noun is no
+    frame or holds nothing."""
     if head.lemma_.lower() not in _FRAMES and head.lower_ not in _FRAMES:
         return None
     found: list[AgendaItem] = []
     for child in head.children:
         if child.dep_ == "prep" and (child.lower_ in _ON or child.lower_ == "including"):
             found += _items_of_prep(child)
+        elif child.dep_ == "appos" and child.pos_ in _NOMINAL:
+            found += _items_of(child)  # "four issues: staffing levels, ..."
         elif child.dep_ == "acl" and child.lower_ in _RELATED:
             for prep in child.children:
                 if prep.dep_ == "prep":

@@ -385,6 +385,28 @@ def _entity_ending_at(token: Token) -> SpacySpan | None:
     return SpacySpan(doc, start, token.i + 1, label=token.ent_type_)
 
 
+def _item_words(item: AgendaItem) -> set[int]:
+    """The words an agenda item stands for: its head's phrase, less the other items of its
+    list ("flood warnings" of "water sharing, flood warnings and ...") and what is listed
+    after the object of its preposition ("the crisis in Burma and the region's response"),
+    which may be items of their own. A noun phrase among them is part of the item, not
+    another topic ("visa processing for students" of "the resumption of visa processing for
+    students and families")."""
+    head = item.head
+    objects = [
+        c for prep in head.children if prep.dep_ == "prep" for c in prep.children
+        if c.dep_ == "pobj"
+    ]
+    others = {
+        t.i
+        for word in (head, *objects)
+        for c in word.children
+        if c.dep_ in {"conj", "cc", "appos"} or c.dep_ == "punct" and c.i > word.i
+        for t in c.subtree
+    }
+    return {t.i for t in head.subtree} - others
+
+
 def _candidate(
     candidates: dict[str, _Candidate], text: str, head: str, lemmas: set[str]
 ) -> _Candidate:
@@ -436,6 +458,7 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
                 for sent, off in zip(sents, off_flags, strict=True)
             ]
             chunks = {chunk.root.i: chunk for chunk in piece.doc.noun_chunks}
+            covered: set[int] = set()  # the words of the piece's agenda items
             for index, (sent, off) in enumerate(zip(sents, off_flags, strict=True)):
                 if off:
                     continue
@@ -450,7 +473,10 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
                     cand.agenda = cand.item = True
                     cand.name = cand.name or is_name
                     head_mentions[head].add((piece_no, item.head.i))
+                    covered |= _item_words(item)
             for chunk in chunks.values():
+                if chunk.root.i in covered:
+                    continue  # "displaced farmers" of "support for the displaced farmers"
                 if _scare_quoted(chunk):
                     continue  # "a 'sensible pause'": someone's words, not an issue
                 if _discusses(chunk.root):

@@ -219,3 +219,16 @@ def test_who_reported_the_talks_is_not_a_topic(parse):
     assert "grain storage fees" in texts
     assert not any("agency" in t or "broadcaster" in t for t in texts)
     assert not any("ministers" in t for t in texts)  # who will discuss, not what
+
+
+def test_the_items_of_a_colon_list_are_topics_and_their_parts_are_not(parse):
+    text = (
+        "The agenda covered three issues: higher port dues for fishing boats, the renewal of "
+        "ferry licences for islanders and pensioners, and the repair of the lighthouse."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "higher port dues for fishing boats" in texts
+    assert any(t.startswith("renewal of ferry licences") for t in texts)
+    assert "repair of the lighthouse" in texts
+    assert not any(t.startswith("ferry licences") or t == "pensioners" for t in texts)
+    assert "issues" not in texts
