@@ -232,3 +232,14 @@ def test_the_items_of_a_colon_list_are_topics_and_their_parts_are_not(parse):
     assert "repair of the lighthouse" in texts
     assert not any(t.startswith("ferry licences") or t == "pensioners" for t in texts)
     assert "issues" not in texts
+
+
+def test_a_noun_named_often_alone_is_still_named_with_its_complement(parse):
+    text = (
+        "The ministers discussed support. They reviewed support again and raised support "
+        "with the unions, who want support. Support has been slow, and support is short. "
+        "The governor urged support for the stranded fishermen."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert texts[0] == "support for the stranded fishermen"  # with all its mentions
+    assert "support" not in texts
