@@ -95,7 +95,7 @@ def test_quotes_with_speakers(brief):
 def test_topics_name_the_agenda(brief):
     texts = [t.text for t in brief.topics]
     for topic in ("consular access", "visa processing", "staffing levels"):
-        assert topic in texts
+        assert any(topic in t for t in texts)
     # "the maritime boundary dispute ... was not discussed": left off the agenda
     assert not any("maritime boundary" in t for t in texts)
 

@@ -97,3 +97,149 @@ def test_a_hyphenated_issue_keeps_its_hyphen_and_the_text_spacing(parse):
     assert any(t.endswith("two-state solution") for t in texts)  # the number is kept
     assert any(t.startswith("long-term funding") for t in texts)
     assert not any(" - " in t or "cross border" in t or "long term" in t for t in texts)
+
+
+def test_each_item_of_an_agenda_list_is_its_own_topic_with_its_own_words(parse):
+    text = (
+        "The two mayors met in Orlen on Tuesday and discussed the budget. They also reviewed "
+        "bus timetables, school catchment rules and the repair of the old harbour wall."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "budget" in texts
+    assert "bus timetables" in texts
+    assert "school catchment rules" in texts
+    assert "repair of the old harbour wall" in texts
+    assert "repair" not in texts
+    assert "mayors" not in texts  # who discussed, not what
+
+
+def test_a_phrase_after_the_whole_list_goes_to_the_last_item_and_leaves_no_fragment(parse):
+    text = (
+        "The envoys discussed security, tourism and trade along the Vetra river. "
+        "Nothing was signed."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "trade along the Vetra river" in texts
+    assert "security" in texts
+    assert "tourism" in texts
+    assert "river" not in texts
+    assert not any(t.startswith("security along") for t in texts)
+
+
+def test_a_noun_the_text_completes_never_stands_alone(parse):
+    text = (
+        "The council discussed road tolls. Governor Ilsa Marek urged support for the "
+        "stranded fishermen. She said support had been slow."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "support for the stranded fishermen" in texts
+    assert "support" not in texts
+    assert "stranded fishermen" not in texts  # part of the issue above, not another
+    assert "council" not in texts
+
+
+def test_concerns_and_the_importance_of_something_give_the_something(parse):
+    text = (
+        "The minister raised concerns about the closure of the ferry line and underscored "
+        "the importance of safe winter roads."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "closure of the ferry line" in texts
+    assert "safe winter roads" in texts
+    assert not {"concerns", "importance", "ferry line"} & set(texts)
+
+
+def test_places_and_bodies_named_as_agenda_items_are_topics(parse):
+    text = (
+        "The foreign ministers met in Salvo. They also discussed Moldova, the Western "
+        "Balkans and fishing quotas."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "Moldova" in texts
+    assert any(t.endswith("Western Balkans") for t in texts)
+    assert "fishing quotas" in texts
+
+
+def test_the_agenda_items_come_before_other_phrases_of_agenda_sentences(parse):
+    text = (
+        "Regional health chiefs, worried by rising hospital waiting lists, discussed nurse "
+        "training. Rising hospital waiting lists have doubled, and rising hospital waiting "
+        "lists worry every region."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert texts[0] == "nurse training"
+    assert len(texts) <= 8
+
+
+def test_talks_on_issues_name_the_issues_and_a_list_of_broad_issues_is_none(parse):
+    text = (
+        "The delegations held long talks on wider regional matters, including questions "
+        "relating to the grain corridor, Lake Tenva and the Baltic Sea."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "grain corridor" in texts
+    assert "Baltic Sea" in texts
+    assert not any("regional matters" in t or "questions" in t for t in texts)
+
+
+def test_when_is_not_part_of_the_issue(parse):
+    text = (
+        "The ministers discussed the strike of last week and the new rail timetable of next "
+        "year."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "strike" in texts
+    assert "new rail timetable" in texts
+    assert not any("week" in t or "year" in t for t in texts)
+
+
+def test_a_hyphenated_word_named_as_an_item_is_kept_whole(parse):
+    text = "The rectors discussed the co-funding of student housing."
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "co-funding of student housing" in texts
+    assert "co" not in texts
+
+
+def test_a_noun_of_an_agenda_sentence_keeps_its_complement_cut_short(parse):
+    text = (
+        "The envoys discussed the harbour plan, saying a return to open markets and free "
+        "trade in the gulf was needed."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "return to open markets" in texts
+    assert "return" not in texts
+
+
+def test_who_reported_the_talks_is_not_a_topic(parse):
+    text = (
+        "Farm ministers from Ostra and Velia will meet on Monday to discuss grain storage "
+        "fees, the Ostran news agency reported, citing the state broadcaster."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "grain storage fees" in texts
+    assert not any("agency" in t or "broadcaster" in t for t in texts)
+    assert not any("ministers" in t for t in texts)  # who will discuss, not what
+
+
+def test_the_items_of_a_colon_list_are_topics_and_their_parts_are_not(parse):
+    text = (
+        "The agenda covered three issues: higher port dues for fishing boats, the renewal of "
+        "ferry licences for islanders and pensioners, and the repair of the lighthouse."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "higher port dues for fishing boats" in texts
+    assert any(t.startswith("renewal of ferry licences") for t in texts)
+    assert "repair of the lighthouse" in texts
+    assert not any(t.startswith("ferry licences") or t == "pensioners" for t in texts)
+    assert "issues" not in texts
+
+
+def test_a_noun_named_often_alone_is_still_named_with_its_complement(parse):
+    text = (
+        "The ministers discussed support. They reviewed support again and raised support "
+        "with the unions, who want support. Support has been slow, and support is short. "
+        "The governor urged support for the stranded fishermen."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert texts[0] == "support for the stranded fishermen"  # with all its mentions
+    assert "support" not in texts
