@@ -438,6 +438,10 @@ def _fold_bare_heads(candidates: dict[str, _Candidate]) -> None:
         del candidates[key]
 
 
+# Issues the text must name as discussed before the topics are taken from those alone.
+AGENDA_ENOUGH = 2
+
+
 def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> list[Topic]:
     """The issues discussed in the sources, best first, with scores between 0 and 1.
 
@@ -498,8 +502,11 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
     _fold_bare_heads(candidates)
     scored: list[tuple[float, _Candidate]] = []
     # When the text says what was discussed, covered, raised or focused on, the topics are
-    # taken from there; otherwise from the weightiest issues named.
-    says_agenda = any(c.agenda and c.head not in TALK_HEADS for c in candidates.values())
+    # taken from there; otherwise, or when it names fewer than AGENDA_ENOUGH issues so (a
+    # wire story's "talks on the border"), the weightiest issues named follow its items.
+    says_agenda = (
+        sum(c.agenda and c.head not in TALK_HEADS for c in candidates.values()) >= AGENDA_ENOUGH
+    )
     for cand in candidates.values():
         if cand.head in GENERIC_HEADS and cand.words == 1:
             continue

@@ -243,3 +243,15 @@ def test_a_noun_named_often_alone_is_still_named_with_its_complement(parse):
     texts = [t.text for t in extract_topics([parse(text)])]
     assert texts[0] == "support for the stranded fishermen"  # with all its mentions
     assert "support" not in texts
+
+
+def test_talks_on_one_issue_leave_room_for_the_other_issues_the_text_names(parse):
+    text = (
+        "The two governments agreed to resume talks on their disputed river border. The "
+        "Oster bridge crossing will reopen to freight traffic from April. Fishermen want "
+        "access to the lower river, and the fishing fleet seeks compensation for its losses."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert texts[0] == "disputed river border"
+    assert "freight traffic" in texts
+    assert "fishing fleet" in texts
