@@ -17,9 +17,11 @@ from briefgen.model import Person
 PARTICIPATION_VERBS = words(
     """
     lead head represent attend meet join participate chair host accompany co-chair
-    negotiate convene
+    negotiate convene mediate broker
     """
 )
+# Nouns of a side at the talks: "the delegation included X and Y".
+_DELEGATION_NOUNS = words("delegation delegations team side party")
 # Verbs that say two sides took part when both are named: "X and Y discussed ...",
 # "X discussed the plan with Y", "X and Y signed the accord".
 _JOINT_VERBS = words("discuss review talk sign speak")
@@ -132,6 +134,10 @@ def _says_taking_part(token: Token, lemma: str) -> bool:
         return True
     if lemma == "take":
         return any(c.lower_ == "part" for c in token.children)
+    if lemma == "include" and token.pos_ == "VERB":
+        return any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _DELEGATION_NOUNS for c in token.children
+        )
     if lemma in _PHRASAL_MEETING and token.pos_ == "VERB":
         return any(
             c.dep_ in {"prt", "advmod"} and c.lower_ == _PHRASAL_MEETING[lemma]
@@ -274,6 +280,17 @@ def _parties(verb: Token) -> Iterator[Token]:
     return (t for t in verb.subtree if t.i not in skipped)
 
 
+def _apposed_leader(verb: Token) -> Iterator[Token]:
+    """ "Saskar's delegation, led by the Director General for X, Marta Novak, rejected
+    ...": the model often hangs the name after a long title on the delegation, not on the
+    title; the tokens of such an apposition after the verb."""
+    if verb.dep_ != "acl" or verb.lemma_.lower() not in {"lead", "head", "chair"}:
+        return
+    for child in verb.head.children:
+        if child.dep_ == "appos" and child.i > verb.i:
+            yield from child.subtree
+
+
 def _taking_part(sent: SpacySpan) -> set[int]:
     """Indices (in the sentence's doc) of the tokens that name who took part."""
     inside: set[int] = set()
@@ -283,6 +300,7 @@ def _taking_part(sent: SpacySpan) -> set[int]:
             continue
         if phrase is None:
             inside.update(t.i for t in _parties(cue))
+            inside.update(t.i for t in _apposed_leader(cue))
         for who in _subject_of(cue):
             # "X, who led the talks, said ...": X's phrase up to the cue, not what X said.
             inside.update(t.i for t in who.subtree if t.i < cue.i or who.i > cue.i)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from briefgen.extract.entities import is_field_word
 from briefgen.extract.lexicon import HONORIFICS, ORG_WORDS, canonical_name
 from briefgen.extract.role_appositions import apposition_after, apposition_before
 from briefgen.extract.role_phrases import APOSTROPHES, JOINERS, RoleInfo, org_in, phrase_text
@@ -189,6 +190,7 @@ def _title_before(name: SpacySpan) -> RoleInfo:
         tokens.pop(0)
     while len(tokens) > 2 and _heads_a_title(tokens):
         tokens = tokens[2:]  # "Readout of President X's Meeting": the title is "President"
+    tokens = _after_another_holders_body(tokens)
     if not any(is_role_word(t) for t in tokens) or tokens[-1].lower_ in JOINERS:
         return RoleInfo()  # "a spokeswoman for Mr. Fishman": Fishman is no spokeswoman
     org = org_in(tokens)
@@ -211,16 +213,31 @@ def _title_before(name: SpacySpan) -> RoleInfo:
         before = [t for t in tokens if t.i < org_tokens[0].i]
         if (
             not rest
-            and _names_a_field(org_tokens)
+            and (_names_a_field(org_tokens) or _one_field_word(org_tokens))
             and len(before) >= 2
             and before[-1].lower_ in {"of", "for"}
             and is_role_word(before[-2])
         ):
-            return RoleInfo(phrase)  # "Director of National Security": the field, no body
+            # "Director of National Security", "Minister of Trade": the field, no body
+            return RoleInfo(phrase)
         if rest and any(is_role_word(t) for t in rest):
             return RoleInfo(phrase_text(rest), org_name)
         return RoleInfo(phrase, org_name)
     return RoleInfo(phrase)
+
+
+def _after_another_holders_body(tokens: list[Token]) -> list[Token]:
+    """The title words after "<place or body> and" ("President A of Valdora and President
+    B": B's title is "President", not "Valdora and President"): the words before "and"
+    name the body of the person named before."""
+    for k in range(len(tokens) - 2, 0, -1):
+        if (
+            tokens[k].lower_ == "and"
+            and tokens[k - 1].ent_type_ in {"GPE", "ORG", "NORP", "LOC"}
+            and is_role_word(tokens[k + 1])
+        ):
+            return tokens[k + 1 :]
+    return tokens
 
 
 def _heads_a_title(tokens: list[Token]) -> bool:
@@ -231,6 +248,12 @@ def _heads_a_title(tokens: list[Token]) -> bool:
         and tokens[1].lower_ == "of"
         and is_role_word(tokens[2])
     )
+
+
+def _one_field_word(tokens: list[Token]) -> bool:
+    """True for a one-word "organisation" that is an office's field ("Trade" of "Minister
+    of Trade"), not a body's name."""
+    return len(tokens) == 1 and is_field_word(tokens[0]) and tokens[0].lower_ not in ORG_WORDS
 
 
 def _names_a_field(tokens: list[Token]) -> bool:
