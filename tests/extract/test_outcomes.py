@@ -254,3 +254,34 @@ def test_praise_and_congratulations_for_other_things_are_no_outcomes(parse):
         "The minister congratulated the team on its victory."
     )
     assert _texts(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The court on Monday suspended the gas supply agreement with Merrin.",
+        "The signing ceremony has been postponed until parliament votes.",
+        "Both sides had accepted a prisoner exchange of 200 detainees.",
+        "The rebels have promised to release all child soldiers within six months.",
+        "The two governments signed a letter of intent on a vaccination campaign.",
+        "Minister Amira Saleh confirmed that Dalmar will train 1,500 health workers.",
+        "Interior Minister Olaf Brenner said Norland would pay compensation to the family.",
+        "The talks were attended by Carla Moretti, who said the bloc would fund new scanners.",
+    ],
+)
+def test_a_suspension_an_exchange_accepted_a_promise_and_a_side_s_undertaking(parse, sentence):
+    assert _texts(parse, "The talks ended in the evening. " + sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts said the deal would give Norland more leverage.",
+        "The report confirmed that prices will rise.",
+        "Olaf Brenner said Norland would not pay compensation.",
+        "Olaf Brenner said Norland would pay compensation if the guard was found.",
+        "The ministry signed a letter to the court.",
+    ],
+)
+def test_a_forecast_a_refusal_to_give_a_condition_or_a_letter_is_no_undertaking(parse, sentence):
+    assert _texts(parse, "The talks ended in the evening. " + sentence) == []
