@@ -210,6 +210,8 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
     """How sure a verb states an outcome: agreed, decided, committed, refused, ruled..."""
     if _money_pledged(verb, lemma):
         return ANNOUNCED
+    if _agreed_terms(verb):
+        return ANNOUNCED  # "Under the pact, Ostria will release 40 percent of the flow"
     if not _happened(verb):
         return None
     children = list(verb.children)
@@ -265,6 +267,8 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
         return ANNOUNCED  # "Minister X confirmed that Dalmar will train 1,500 nurses"
     if lemma in SAYING_VERBS and _relays_a_commitment(verb):
         return RELAYED  # "Brenner said Norland would pay compensation"
+    if lemma in SAYING_VERBS and _relays_a_refusal(verb):
+        return RELAYED  # "Renn said Dalmar would not lift the export ban"
     if lemma == "vote" and any(c.dep_ == "xcomp" or c.lower_ in {"for", "against"}
                                for c in children):
         return _as_reported(verb, STATED)
@@ -482,12 +486,7 @@ def _relays_a_commitment(verb: Token) -> bool:
         modals = [c.lower_ for c in clause.children if c.dep_ == "aux"]
         if not set(modals) & {"will", "would", "'ll"} or _negated(clause):
             continue
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
-            continue
-        if any(
-            c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
-            for c in clause.children
-        ):
+        if _conditional(clause):
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         side = any(
@@ -499,3 +498,65 @@ def _relays_a_commitment(verb: Token) -> bool:
         if side and any(c.dep_ == "dobj" for c in clause.children):
             return True
     return False
+
+
+# Acts a side can refuse to take, told as "would not <act>" ("would not lift the ban").
+REFUSABLE_ACTS = words(
+    """
+    lift allow accept sign suspend withdraw recognise recognize attend join release extend
+    pay negotiate ratify resume reopen permit grant return
+    """
+)
+
+
+def _conditional(clause: Token) -> bool:
+    """True when a clause is a condition or has one ("if the talks succeed, ...")."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+        return True
+    return any(
+        c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
+        for c in clause.children
+    )
+
+
+def _relays_a_refusal(verb: Token) -> bool:
+    """True for "Renn said Dalmar would not lift the export ban": a person or side telling
+    that a side will not take an act that others ask for, with its object (not "said the
+    truce would not apply", not "said prices would not rise")."""
+    if not _speaks_for_the_side(verb) or _negated(verb):
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in REFUSABLE_ACTS:
+            continue
+        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not modals & {"will", "would", "wo"} or not _negated(clause):
+            continue
+        if _conditional(clause):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        side = any(
+            s.ent_type_ in {"GPE", "ORG", "NORP"}
+            or s.pos_ == "PROPN"
+            or s.lower_ in {"it", "we", "they"}
+            or s.lemma_.lower() in SIDE_NOUNS
+            for s in subjects
+        )
+        if side and any(c.dep_ == "dobj" for c in clause.children):
+            return True
+    return False
+
+
+def _agreed_terms(verb: Token) -> bool:
+    """True for "Under the pact, Ostria will release ...": what a side will do under an
+    agreement the text names, in a main clause (not in a condition, not negated)."""
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not modals & {"will", "would", "shall", "'ll"} or _negated(verb):
+        return False
+    if verb.dep_ not in {"ROOT", "conj"} or _conditional(verb):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "under"
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in AGREEMENT_NOUNS for o in c.children)
+        for c in verb.children
+    )
