@@ -102,8 +102,14 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
                 raw.append(("PERSON", chain, offset))
                 taken.update((offset, i) for i in range(chain.start, chain.end))
     raw.sort(key=lambda item: (item[2], item[1].start_char))
-    raw = [part for item in raw for part in _split_dateline_word(item, parsed.text)]
-    datelines = {(o, s.start) for k, s, o in raw if k == PLACE and len(s) == 1 and s.text.isupper()}
+    datelines: set[tuple[int, int]] = set()
+    split: list[tuple[str, SpacySpan, int]] = []
+    for item in raw:
+        parts = _split_dateline_word(item, parsed.text)
+        if len(parts) > 1:
+            datelines.add((parts[0][2], parts[0][1].start))
+        split.extend(parts)
+    raw = split
 
     mentions: list[Mention] = []
     dateline_end = parsed.dateline.end if parsed.dateline else 0
@@ -134,12 +140,13 @@ def _split_dateline_word(
     item: tuple[str, SpacySpan, int], text: str
 ) -> list[tuple[str, SpacySpan, int]]:
     """ "TALLPORT Estmark and Norland agreed ...": a wire dateline's city in capitals, with
-    no dash or comma, that the model ran into the first name of the story; the city is a
-    place, the rest keeps its label. Only at the start of the story's first paragraph."""
+    no dash or comma, that the model ran into the first person of the story; the city is a
+    place, the rest a person. Only at the start of the story's first paragraph."""
     label, span, offset = item
     first = span[0]
     if (
-        len(span) < 2
+        label != PERSON
+        or len(span) < 2
         or not (first.is_alpha and first.text.isupper() and len(first.text) >= 4)
         or span[1].text.isupper()
         or not span[1].text[:1].isupper()
