@@ -316,6 +316,11 @@ def _is_spokesperson(person: Person) -> bool:
 _GROUP_NOUNS = words("leader minister")
 # The titles a member of a "leaders" group holds.
 _LEADER_TITLES = re.compile(r"\b(president|prime minister|premier|chancellor)\b", re.I)
+# Roles of someone who negotiates for a side: "chief negotiator", "head of the delegation".
+_NEGOTIATOR = re.compile(
+    r"\b(?:negotiator|head of the (?:\w+ )?delegation)\b", re.IGNORECASE
+)
+_FORMER = re.compile(r"\b(?:former|ex|late)\b", re.IGNORECASE)
 # Titles of people who are not the office-holder themselves.
 _NOT_THE_HOLDER = re.compile(r"\b(former|ex|vice|deputy|late|spokes\w*|aide|adviser)\b", re.I)
 
@@ -351,11 +356,15 @@ def _speaks(first: Token, last: Token) -> bool:
     """True when the name from ``first`` to ``last`` is the subject of a speech verb
     ("X said ...", "X summed up the talks")."""
     doc = first.doc
+    subjects = [
+        t.head if t.dep_ == "appos" else t  # "Corvan's negotiator, X, said"
+        for t in doc[first.i : last.i + 1]
+    ]
     return any(
         t.dep_ == "nsubj"
         and t.head.pos_ == "VERB"
         and t.head.lemma_.lower() in SPEECH_VERBS
-        for t in doc[first.i : last.i + 1]
+        for t in subjects
     )
 
 
@@ -387,6 +396,11 @@ def mark_participants(people: Sequence[Person], parsed_sources: Sequence[Parsed]
             last = parsed.token_at(max(span.start, span.end - 1))
             if last is not None and last.doc is token.doc and _speaks(token, last):
                 speakers.append(person)
+    # "Corvan's chief negotiator, X, said his delegation had offered ...": a delegation's
+    # negotiator speaking about the talks took part in them.
+    for person in speakers:
+        if _NEGOTIATOR.search(person.role or "") and not _FORMER.search(person.role or ""):
+            person.participant = True
     # "EU leaders met ...; French President X said ...": a member of a group that took
     # part, speaking about the event, was there.
     speakers = [

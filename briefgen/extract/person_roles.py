@@ -206,8 +206,11 @@ def _title_before(name: SpacySpan) -> RoleInfo:
                 org_tokens = org_tokens[:-1]
             org_name = canonical_name(phrase_text(org_tokens)) or org_name
         rest = [t for t in tokens if t.i > org_tokens[-1].i and t.text not in APOSTROPHES]
+        if len(rest) == 1 and rest[0].text[:1].isupper() and _one_field_word(org_tokens):
+            # "Estmark's Interior Minister": the field is no body; the country owning it is
+            return RoleInfo(phrase, _owner_before(tokens, org_tokens[0]))
         if len(rest) == 1 and rest[0].text[:1].isupper() and len(org_tokens) == 1:
-            return RoleInfo(phrase, org_name)  # "Defense Secretary", "Emirates President"
+            return RoleInfo(phrase, org_name)  # "Emirates President"
         if rest and _names_a_field(org_tokens) and is_role_word(rest[0]):
             return RoleInfo(phrase)  # "National Security Advisor": one title, no body
         before = [t for t in tokens if t.i < org_tokens[0].i]
@@ -248,6 +251,20 @@ def _heads_a_title(tokens: list[Token]) -> bool:
         and tokens[1].lower_ == "of"
         and is_role_word(tokens[2])
     )
+
+
+def _owner_before(tokens: list[Token], field: Token) -> str | None:
+    """The country or body named with a possessive before a title's field ("Estmark" of
+    "Estmark's Interior Minister"), else None."""
+    owners = [
+        t
+        for t in tokens
+        if t.i < field.i
+        and t.ent_type_ in {"GPE", "ORG", "NORP"}
+        and t.i + 1 < len(t.doc)
+        and t.doc[t.i + 1].text in APOSTROPHES
+    ]
+    return canonical_name(owners[-1].text) or None if owners else None
 
 
 def _one_field_word(tokens: list[Token]) -> bool:

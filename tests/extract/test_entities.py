@@ -202,3 +202,9 @@ def test_a_capitalised_dateline_city_run_into_the_first_name_is_a_place(parse):
     found = kinds(parse(text))
     assert (PLACE, "Tallport") in found
     assert not any("TALLPORT" in name for _, name in found)
+
+
+def test_a_one_word_name_before_a_crossing_is_a_place(parse):
+    text = "Mr. Petrov agreed that aid convoys must be allowed through the Varo crossing."
+    found = kinds(parse(text))
+    assert (PERSON, "Varo") not in found

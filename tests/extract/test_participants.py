@@ -250,3 +250,12 @@ def test_a_delegation_s_members_its_leader_after_a_long_title_and_a_mediator_tak
         "Lucas Ferren": True, "Nadia Kowal": True, "Marta Novak": True, "Lena Haugen": True,
         "Tomas Berg": False,
     }
+
+
+def test_a_side_s_negotiator_speaking_about_the_talks_took_part(parse):
+    text = (
+        "Talks on fishing quotas broke up on Thursday without a deal. Corvan's chief "
+        "negotiator, Deputy Minister Erik Salo, said his delegation had offered to cut its "
+        "fleet. A spokesman for the ministry, Viktor Lanz, said the talks were useful."
+    )
+    assert _participants(parse, text) == {"Erik Salo": True, "Viktor Lanz": False}

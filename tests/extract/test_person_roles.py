@@ -238,3 +238,10 @@ def test_a_minister_of_a_field_has_the_field_in_the_title_and_no_organisation(pa
         "Minister of Trade", None,
     )
     assert found["Nadia Kowal"].role == "Minister of Trade and Industry"
+
+
+def test_a_one_word_field_before_a_title_is_no_organisation(parse):
+    found = people(parse("Defense Secretary Mark Esper met the envoys on Tuesday."))
+    assert (found["Mark Esper"].role, found["Mark Esper"].organization) == (
+        "Defense Secretary", None,
+    )
