@@ -474,13 +474,18 @@ def _countries_owning_state_bodies(mentions: list[Mention]) -> None:
     places at every mention."""
     named = [m for m in mentions if m.kind == PERSON and (" " in m.text or _titled(m))]
     surnames = {m.text.split()[-1].lower() for m in named}
+    single = {
+        m.text.lower() for m in mentions if m.kind == PERSON and " " not in m.text
+    } - surnames
+    if not single:
+        return
     docs = {id(m.tokens.doc): m.tokens.doc for m in mentions}
     countries = {
         token.lower_
         for doc in docs.values()
         for token in doc
         if token.pos_ == "PROPN"
-        and token.lower_ not in surnames
+        and token.lower_ in single
         and (_owns_a_state_body(doc[token.i : token.i + 1])
              or _country_of_a_named_holder(doc[token.i : token.i + 1]))
     }
