@@ -318,7 +318,7 @@ def _quoted_at(sentence: Sentence, offset: int) -> bool:
     Marks are read in order: a curly opening mark opens, a curly closing one closes, a
     straight one does whichever is due (real text mixes them: ``"Who asked?” said Hill``).
     """
-    inside = _continues_a_quotation(sentence.text)
+    inside = False
     for char in sentence.text[:offset]:
         if char == "\u201c":
             inside = True
@@ -327,19 +327,6 @@ def _quoted_at(sentence: Sentence, offset: int) -> bool:
         elif char == '"':
             inside = not inside
     return inside
-
-
-def _continues_a_quotation(text: str) -> bool:
-    """True for a sentence that goes on with a quotation opened in an earlier one: its
-    first quotation mark closes ('Now they must deliver," Otieno said.')."""
-    for k, char in enumerate(text):
-        if char == "\u201c":
-            return False
-        if char == "\u201d":
-            return True
-        if char == '"':
-            return k > 0 and text[k - 1] in ",.!?"
-    return False
 
 
 def _past_main_verb(sentence: Sentence) -> bool:

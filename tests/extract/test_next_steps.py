@@ -462,14 +462,6 @@ def test_a_step_put_off_for_good_and_months_behind_or_describing_are_not_steps(p
     assert _steps(parse, text, "2026-06-12") == []
 
 
-def test_a_quotation_going_on_from_the_sentence_before_is_rhetoric_not_a_step(parse):
-    text = (
-        'The envoy spoke on Wednesday. "They have shown they can deliver on small things. '
-        'Now they must deliver on the big ones," the envoy said.'
-    )
-    assert _steps(parse, text, "2026-06-12") == []
-
-
 def test_a_month_of_a_plan_told_in_the_past_is_no_step(parse):
     text = "The talks ended in the evening. The envoy was due to be released in September."
     assert _steps(parse, text, "2026-06-12") == []
