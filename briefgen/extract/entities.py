@@ -102,6 +102,14 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
                 raw.append(("PERSON", chain, offset))
                 taken.update((offset, i) for i in range(chain.start, chain.end))
     raw.sort(key=lambda item: (item[2], item[1].start_char))
+    datelines: set[tuple[int, int]] = set()
+    split: list[tuple[str, SpacySpan, int]] = []
+    for item in raw:
+        parts = _split_dateline_word(item, parsed.text)
+        if len(parts) > 1:
+            datelines.add((parts[0][2], parts[0][1].start))
+        split.extend(parts)
+    raw = split
 
     mentions: list[Mention] = []
     dateline_places: set[str] = set()
@@ -128,7 +136,7 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
         span = with_particle(span) if kind == PLACE else span
         mention = _trimmed(kind, span, offset, parsed.source.id)
         if mention is not None:
-            if mention.text.isupper() and in_dateline:
+            if mention.text.isupper() and (in_dateline or (offset, span.start) in datelines):
                 mention.text = mention.text.title()  # "OSLO" is Oslo
             if in_dateline and mention.kind == PLACE:
                 dateline_places.add(mention.text.lower())
@@ -139,7 +147,30 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
     for mention in mentions:
         if mention.kind == ORG and mention.text.lower() in dateline_places:
             mention.kind = PLACE  # "after the meeting in Linz" in a story datelined LINZ
+    _countries_owning_state_bodies(mentions)
     return [m for m in mentions if m.kind in {PERSON, ORG, PLACE}]
+
+
+def _split_dateline_word(
+    item: tuple[str, SpacySpan, int], text: str
+) -> list[tuple[str, SpacySpan, int]]:
+    """ "TALLPORT Estmark and Norland agreed ...": a wire dateline's city in capitals, with
+    no dash or comma, that the model ran into the first person of the story; the city is a
+    place, the rest a person. Only at the start of the story's first paragraph."""
+    label, span, offset = item
+    first = span[0]
+    if (
+        label != PERSON
+        or len(span) < 2
+        or not (first.is_alpha and first.text.isupper() and len(first.text) >= 4)
+        or span[1].text.isupper()
+        or not span[1].text[:1].isupper()
+    ):
+        return [item]
+    before = text[: offset + first.idx]
+    if before.strip() and (not before.endswith("\n") or before.strip().count("\n") > 0):
+        return [item]  # not the first paragraph after a one-line title
+    return [(PLACE, span[:1], offset), (label, span[1:], offset)]
 
 
 def _join_hyphenated(mentions: list[Mention], text: str) -> list[Mention]:
@@ -175,6 +206,8 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
             return PLACE
         if len(span) == 1 and _of_a_role(span):
             return ORG
+        if len(span) == 1 and _place_of(span):
+            return PLACE  # "the town of Mora"
         if is_place_fragment(span):
             return PLACE
         if not any(t.text[:1].isupper() for t in span):
@@ -196,6 +229,8 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
             return PERSON
         if label == ORG and _role_noun_before(span) and _looks_like_name(span) and len(span) > 1:
             return PERSON  # "executive chair Marcus Clary"
+        if label == ORG and _name_in_apposition_to_a_title(span):
+            return PERSON  # "Corvan's president, Adrian Holt,"
         lead = 0
         while lead < len(span) and (span[lead].lower_ in TITLE_WORDS | HONORIFICS):
             lead += 1
@@ -233,7 +268,7 @@ _FACILITY_NOUNS = words(
     """
     tower towers building airport station avenue boulevard bridge stadium arena prison jail
     city hospital university college institute library museum memorial monument dam canal
-    highway center centre award prize trophy
+    highway center centre award prize trophy crossing checkpoint corridor pipeline valley
     """
 )
 _SHIP_PREFIXES = words("uss hms hmas hmcs ins rfs mv ss rv")
@@ -367,6 +402,20 @@ def _role_noun_before(span: SpacySpan) -> bool:
     )
 
 
+def _name_in_apposition_to_a_title(span: SpacySpan) -> bool:
+    """True for a two- or three-word "organisation" set off by a comma after a title
+    noun it stands in apposition to ("Corvan's president, Adrian Holt", "the Minister of
+    State for Defence of the Republic of Corvan, Helena Strand"): the holder's name."""
+    root = span.root
+    if root.dep_ != "appos" or not 2 <= len(span) <= 3 or span.start == 0:
+        return False
+    if span.doc[span.start - 1].text != ",":
+        return False
+    return is_role_word(root.head) and _looks_like_name(span) and not any(
+        t.text.isupper() and len(t.text) > 1 for t in span
+    )
+
+
 def _place_then_name(span: SpacySpan) -> bool:
     """True for an "organisation" that is a place and a name run together after a role
     ("special envoy to Norland Kurt Vollmer"): a role and "to/for/in" before it, one
@@ -401,6 +450,63 @@ def _not_a_person_here(span: SpacySpan) -> bool:
         and root.dep_ in {"compound", "nmod"}
         and root.head.pos_ == "NOUN"
     )
+
+
+# What a country has and a person does not: "Saskar's parliament", "Saskar's delegation",
+# "Saskar's prime minister" (a person named in full elsewhere keeps their name: "Biden's
+# government" after "Joe Biden").
+_STATE_BODIES = words(
+    """
+    delegation government parliament ministry embassy army navy military cabinet court
+    president minister ambassador envoy negotiator negotiators military senate congress
+    """
+)
+
+
+def _owns_a_state_body(span: SpacySpan) -> bool:
+    """True for a one-word "person" that owns a state's body or office ("Saskar's
+    foreign ministry", "Saskar's prime minister"): a country the model took for a name."""
+    root = span.root
+    return root.dep_ == "poss" and root.head.lemma_.lower() in _STATE_BODIES
+
+
+def _country_of_a_named_holder(span: SpacySpan) -> bool:
+    """True for the one word after "of" that follows a titled person's name ("Foreign
+    Minister Ilya Petrov of Saskar"): the country or body the holder serves."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ != "of" or prep.i == 0:
+        return False
+    before = span.doc[prep.i - 1]
+    return before.pos_ == "PROPN" and prep.head.i == before.i and any(
+        _is_title(t) for t in before.doc[max(0, before.i - 4) : before.i]
+    )
+
+
+def _countries_owning_state_bodies(mentions: list[Mention]) -> None:
+    """One-word "people" who own a state's body or office somewhere in the text ("Saskar's
+    delegation") or follow a titled holder's name ("Minister X of Saskar"), however the
+    model labelled that mention, and are nobody's surname nor titled anywhere in it, become
+    places at every mention."""
+    named = [m for m in mentions if m.kind == PERSON and (" " in m.text or _titled(m))]
+    surnames = {m.text.split()[-1].lower() for m in named}
+    single = {
+        m.text.lower() for m in mentions if m.kind == PERSON and " " not in m.text
+    } - surnames
+    if not single:
+        return
+    docs = {id(m.tokens.doc): m.tokens.doc for m in mentions}
+    countries = {
+        token.lower_
+        for doc in docs.values()
+        for token in doc
+        if token.pos_ == "PROPN"
+        and token.lower_ in single
+        and (_owns_a_state_body(doc[token.i : token.i + 1])
+             or _country_of_a_named_holder(doc[token.i : token.i + 1]))
+    }
+    for mention in mentions:
+        if mention.kind == PERSON and " " not in mention.text and mention.text.lower() in countries:
+            mention.kind = PLACE
 
 
 def _place_of(span: SpacySpan) -> bool:
@@ -663,6 +769,12 @@ def _name_after_field(title: Token) -> SpacySpan | None:
     objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
     if not objects or objects[0].ent_type_ in {"GPE", "NORP", "LOC"}:
         return None
+    if is_field_word(objects[0]) and all(is_field_word(t) for t in doc[prep.i + 1 : objects[0].i]):
+        # "Minister of Trade Lucas Ferren": the model often makes the name the head and
+        # "Trade" the whole object of "of"; the name is then the run of words after it.
+        run = _name_run_after(objects[0])
+        if run is not None:
+            return run
     last = objects[0]
     first_field = prep.i + 1
     phrase = doc[first_field : last.i + 1]
@@ -686,3 +798,29 @@ def _name_after_field(title: Token) -> SpacySpan | None:
     if not all(is_field_word(t) for t in doc[first_field:start]):
         return None
     return doc[start : last.i + 1]
+
+
+def _name_run_after(field: Token) -> SpacySpan | None:
+    """The two or three capitalised proper nouns, none a field word or an acronym, that
+    follow the field starting at ``field`` and end a noun phrase: "Lucas Ferren" after
+    "Minister of Trade", "Jan Hollis" after "Minister of Trade and Industry"."""
+    doc = field.doc
+    start = field.i + 1
+    while start < len(doc) and start - field.i <= 4 and is_field_word(doc[start]):
+        start += 1  # "Minister of Trade and Industry"
+    end = start
+    while (
+        end < len(doc)
+        and end - start < 4
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+        and not doc[end].text.isupper()
+        and doc[end].ent_type_ not in {"GPE", "NORP", "LOC", "DATE"}
+        and not is_field_word(doc[end])
+    ):
+        end += 1
+    if not 2 <= end - start <= 3:
+        return None
+    if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        return None  # the run goes on into words that are no name
+    return doc[start:end]

@@ -43,7 +43,26 @@ def is_place_fragment(span: SpacySpan) -> bool:
     token = span[0]
     if _coordinated_with_place(token) or _in_a_list_of_places(token):
         return True
-    return _the_region(token)
+    return _the_region(token) or _where_it_happened(token)
+
+
+# Verbs whose "in" names what or whom, not where: "believed in Lee", "joined in".
+_IN_NOT_WHERE = words(
+    "believe trust invest interest succeed fail join engage participate involve confide "
+    "result specialise specialize lie"
+)
+
+
+def _where_it_happened(token: Token) -> bool:
+    """True for a one-word "person" after "in" on a verb: where something happened ("the
+    ministers met for three hours in Qasr"), not a person ("believed in Lee")."""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ == "in"
+        and prep.head.pos_ in {"VERB", "AUX"}
+        and prep.head.lemma_.lower() not in _IN_NOT_WHERE
+    )
 
 
 def _coordinated_with_place(token: Token) -> bool:

@@ -17,6 +17,7 @@ from briefgen.extract.step_constructions import (
     names_step,
     near_agreement,
     needed_step,
+    put_off_until,
     still_pending,
     visit_invited,
 )
@@ -146,6 +147,8 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
             found.append((token, REPORTED, "invited"))
         if near_agreement(token) or still_pending(token):
             found.append((token, REPORTED, "not settled"))
+        if put_off_until(token):
+            found.append((token, PLANNED, "put off until"))
     return found
 
 
@@ -533,13 +536,41 @@ _TIME_WORDS = frozenset(["soon", "eventually", "now", "later", "until", "before"
 
 
 def _in_relative_clause(token: Token) -> bool:
-    """True when ``token`` sits in a relative clause ("shares they will be allotted")."""
+    """True when ``token`` sits in a relative clause ("shares they will be allotted"), not
+    one giving an agreement's terms ("signed a memorandum under which both sides will map
+    ...": what the parties will do)."""
     node = token
     while node.head.i != node.i:
         if node.dep_ == "relcl" and not any(c.dep_ == "mark" for c in node.children):
-            return True  # (a "relcl" opened by "that" as a mark is a misparsed "told ... that")
+            return not _terms_of_an_agreement(node)
+            # (a "relcl" opened by "that" as a mark is a misparsed "told ... that")
         node = node.head
     return False
+
+
+# Texts whose terms a relative clause can give ("the accord, under which ...").
+_TERMS_NOUNS = words(
+    """
+    agreement deal accord treaty memorandum protocol pact arrangement framework plan
+    roadmap declaration
+    """
+)
+
+
+def _terms_of_an_agreement(clause: Token) -> bool:
+    """True for a relative clause opened by "under which" or "by which" on a noun naming
+    an agreement: it states what the parties undertake."""
+    noun = clause.head  # the parser may hang it on the last noun: "a memorandum on X, under which"
+    while noun.lemma_.lower() not in _TERMS_NOUNS:
+        if noun.dep_ not in {"pobj", "prep"} or noun.head.i == noun.i:
+            return False
+        noun = noun.head
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"under", "by", "in"}
+        and any(o.lower_ == "which" for o in c.children)
+        for c in clause.children
+    )
 
 
 def has_time(verb: Token) -> bool:

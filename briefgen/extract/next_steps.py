@@ -6,8 +6,10 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from briefgen.extract.dates import MONTHS
 from briefgen.extract.lexicon import words
 from briefgen.extract.next_step_cues import (
     AGREED,
@@ -371,6 +373,9 @@ def upcoming_spans(
             if _season_ahead(match.group(1).lower(), reference):
                 out.append((sentence.start + match.start(), sentence.start + match.end(), VAGUE))
         for ent in entities_in(sentence.span):
+            if ent.label_ == "DATE" and _month_ahead(ent, reference):
+                out.append((offset + ent.start_char, offset + ent.end_char, VAGUE))
+                continue
             if ent.label_ != "DATE" or not _places_in_time(ent.root):
                 continue
             years = [int(y) for y in _YEAR.findall(ent.text)]
@@ -378,6 +383,71 @@ def upcoming_spans(
                 days = 365 * (min(years) - reference.year) if _places_a_clause(ent.root) else VAGUE
                 out.append((offset + ent.start_char, offset + ent.end_char, days))
     return out
+
+
+# A month named alone ("in November", "late July", "by mid-March"): no calendar day.
+_MONTH_ALONE = re.compile(
+    r"^(?:(?:early|late|mid|the end of|the beginning of|the middle of)[- ]?)?"
+    rf"({'|'.join(MONTHS)})$",
+    re.IGNORECASE,
+)
+
+
+def _month_ahead(ent: SpacySpan, reference: dt.date) -> bool:
+    """True for a month named without a day or year, later than the month of writing, that
+    an act is set for ("talks were set for late July") or that dates an infinitive of its
+    own ("a campaign, to be launched in November", written in September). Elsewhere a
+    month alone may be last year's ("walked out in November"), and a clause that looks
+    ahead is a step by its own cue."""
+    match = _MONTH_ALONE.match(ent.text.strip())
+    if match is None:
+        return False
+    if _bare_participle(ent.root):
+        return False  # "a deadline set by their leaders in March": when it was set
+    month = MONTHS.index(match.group(1).lower()) + 1
+    if month <= reference.month:
+        return False
+    return _infinitive_of(ent.root) or _set_for(ent.root)
+
+
+def _bare_participle(token: Token) -> bool:
+    """True when the verb a date hangs on is a past participle with no auxiliary ("a
+    deadline set in March", "a meeting initially planned for February")."""
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+# Participles that set an act for a time ("was set for late July", "is scheduled for May").
+_SETTING = words("set schedule slate plan")
+
+
+def _set_for(token: Token) -> bool:
+    """True for a month after "for" on a participle that sets an act for it, with its
+    auxiliary ("the round was set for late July")."""
+    prep = token.head
+    verb = prep.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and verb.lemma_.lower() in _SETTING
+        and verb.tag_ == "VBN"
+        and any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
+
+
+def _infinitive_of(token: Token) -> bool:
+    """True when the verb a date hangs on is an infinitive describing what is to be done
+    ("a campaign, to be launched in November"): its time is its own, whatever the tense of
+    the clause above it; not the complement of a plan told in the past ("was due to be
+    released in September")."""
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    return verb.dep_ in {"acl", "advcl"}
 
 
 def _season_ahead(season: str, reference: dt.date) -> bool:

@@ -69,11 +69,17 @@ CALLING_OFF_VERBS = words("cancel postpone suspend scrap shelve")
 CALLED_OFF_THINGS = words(
     """
     trip visit talks meeting summit vote election strike conference session dialogue round
-    negotiations hearing trial referendum plan plans deal tour ceremony
+    negotiations hearing trial referendum plan plans deal tour ceremony signing launch
+    decision
+    """
+) | AGREEMENT_NOUNS  # "suspended the gas agreement", "the signing was postponed"
+# Accepting a proposal is agreeing to it ("accepted the offer").
+ACCEPTED_THINGS = words(
+    """
+    proposal offer plan invitation terms deal agreement request exchange swap demand demands
+    condition conditions mediation resignation compromise settlement
     """
 )
-# Accepting a proposal is agreeing to it ("accepted the offer").
-ACCEPTED_THINGS = words("proposal offer plan invitation terms deal agreement request")
 # Refusals ("refused to sign"); "declined to comment" is not one.
 REFUSING_VERBS = words("refuse reject veto rebuff")
 NOT_A_REFUSAL = words("comment say elaborate confirm discuss answer speculate disclose detail")
@@ -111,7 +117,7 @@ DENIED_THINGS = words(
 STANDING_ADVERBS = words("long always consistently repeatedly still")
 # Rulings: verbs that are one whoever the subject, and those that need a court.
 RULING_VERBS = words("rule uphold overturn acquit convict sentence")
-COURT_VERBS = words("order dismiss block reject strike halt")
+COURT_VERBS = words("order dismiss block reject strike halt suspend annul quash invalidate")
 COURT_NOUNS = words("court judge tribunal jury justice justices panel regulator")
 # Words above a verb that make it a wish, a try or a condition, not a fact.
 NOT_YET_WORDS = words(
@@ -129,6 +135,7 @@ REPORTED = 0.85  # the same inside someone's account ("he said all had agreed th
 ANNOUNCED = 0.8  # "announced that the United States would provide ..."
 REFUSED = 0.8  # "refused to sign the accord"
 WELCOMED = 0.72  # "welcomed plans to establish ..."
+RELAYED = 0.7  # "X said Norland would pay compensation": a side's undertaking, told
 RESTATED = 0.62  # "reaffirmed the commitment to ...": a standing commitment, renewed
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -181,7 +188,9 @@ def _cues(sentence: Sentence) -> Iterator[tuple[Token, float]]:
         lemma = token.lemma_.lower()
         if token.pos_ in {"VERB", "AUX"}:
             confidence = _verb_cue(token, lemma)
-        elif token.pos_ in {"NOUN", "PROPN"} and lemma in AGREEMENT_NOUNS | COMMITMENT_NOUNS:
+        elif token.pos_ in {"NOUN", "PROPN"} and (
+            lemma in AGREEMENT_NOUNS | COMMITMENT_NOUNS or _letter_of_intent(token)
+        ):
             confidence = _made_agreement(token)
         else:
             confidence = None
@@ -189,10 +198,20 @@ def _cues(sentence: Sentence) -> Iterator[tuple[Token, float]]:
             yield token, confidence
 
 
+def _letter_of_intent(noun: Token) -> bool:
+    """True for "a letter of intent": an agreement, unlike a letter."""
+    return noun.lemma_.lower() == "letter" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ == "intent" for o in c.children)
+        for c in noun.children
+    )
+
+
 def _verb_cue(verb: Token, lemma: str) -> float | None:
     """How sure a verb states an outcome: agreed, decided, committed, refused, ruled..."""
     if _money_pledged(verb, lemma):
         return ANNOUNCED
+    if _agreed_terms(verb):
+        return ANNOUNCED  # "Under the pact, Ostria will release 40 percent of the flow"
     if not _happened(verb):
         return None
     children = list(verb.children)
@@ -204,6 +223,8 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
         if lemma == "agree" and verb.dep_ == "amod":
             return None  # "the agreed text"
         return _as_reported(verb, STATED)
+    if lemma == "promise" and any(c.dep_ == "xcomp" for c in children):
+        return _as_reported(verb, STATED)  # "the rebels promised to release ..."
     turned_down = lemma == "turn" and any(
         c.dep_ == "prt" and c.lower_ == "down" for c in children
     )
@@ -242,6 +263,12 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
         _pledges_what_will_be(verb) or _object_in(verb, ANNOUNCED_THINGS) or _gives_money(verb)
     ):
         return ANNOUNCED
+    if lemma == "confirm" and _pledges_what_will_be(verb) and _speaks_for_the_side(verb):
+        return ANNOUNCED  # "Minister X confirmed that Dalmar will train 1,500 nurses"
+    if lemma in SAYING_VERBS and _relays_a_commitment(verb):
+        return RELAYED  # "Brenner said Norland would pay compensation"
+    if lemma in SAYING_VERBS and _relays_a_refusal(verb):
+        return RELAYED  # "Renn said Dalmar would not lift the export ban"
     if lemma == "vote" and any(c.dep_ == "xcomp" or c.lower_ in {"for", "against"}
                                for c in children):
         return _as_reported(verb, STATED)
@@ -422,3 +449,114 @@ def _pledges_what_will_be(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+SAYING_VERBS = words("say tell announce add state")
+# Verbs of what a side undertakes to give or do for others ("would pay compensation",
+# "will fund new scanners", "would build a pipeline").
+UNDERTAKING_VERBS = GIVING_VERBS | words("pay fund finance supply build train deploy")
+# Nouns standing for a side that can undertake something ("the bloc would fund ...").
+SIDE_NOUNS = words("government bloc union side country ministry administration alliance")
+
+
+def _speaks_for_the_side(verb: Token) -> bool:
+    """True when who speaks is a person or a side ("Minister Saleh confirmed"), not a
+    report or a study ("the report confirmed that prices will rise")."""
+    return any(
+        c.dep_ == "nsubj"
+        and (
+            c.ent_type_ in {"PERSON", "GPE", "ORG", "NORP"}
+            or c.pos_ == "PROPN"
+            or c.lower_ in {"he", "she", "we", "they", "who"}
+            or c.lemma_.lower() in SIDE_NOUNS
+        )
+        for c in verb.children
+    )
+
+
+def _relays_a_commitment(verb: Token) -> bool:
+    """True for "X said Norland would pay compensation", "..., who said the bloc would
+    fund new scanners": a person or side telling what a side will give or do, with an
+    object, not negated, not in a condition (not "said prices would rise")."""
+    if not _speaks_for_the_side(verb) or _negated(verb):
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in UNDERTAKING_VERBS:
+            continue
+        modals = [c.lower_ for c in clause.children if c.dep_ == "aux"]
+        if not set(modals) & {"will", "would", "'ll"} or _negated(clause):
+            continue
+        if _conditional(clause):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        side = any(
+            s.ent_type_ in {"GPE", "ORG", "NORP"}
+            or s.lower_ in {"it", "we", "they"}
+            or s.lemma_.lower() in SIDE_NOUNS
+            for s in subjects
+        )
+        if side and any(c.dep_ == "dobj" for c in clause.children):
+            return True
+    return False
+
+
+# Acts a side can refuse to take, told as "would not <act>" ("would not lift the ban").
+REFUSABLE_ACTS = words(
+    """
+    lift allow accept sign suspend withdraw recognise recognize attend join release extend
+    pay negotiate ratify resume reopen permit grant return
+    """
+)
+
+
+def _conditional(clause: Token) -> bool:
+    """True when a clause is a condition or has one ("if the talks succeed, ...")."""
+    if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+        return True
+    return any(
+        c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children)
+        for c in clause.children
+    )
+
+
+def _relays_a_refusal(verb: Token) -> bool:
+    """True for "Renn said Dalmar would not lift the export ban": a person or side telling
+    that a side will not take an act that others ask for, with its object (not "said the
+    truce would not apply", not "said prices would not rise")."""
+    if not _speaks_for_the_side(verb) or _negated(verb):
+        return False
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in REFUSABLE_ACTS:
+            continue
+        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not modals & {"will", "would", "wo"} or not _negated(clause):
+            continue
+        if _conditional(clause):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        side = any(
+            s.ent_type_ in {"GPE", "ORG", "NORP"}
+            or s.pos_ == "PROPN"
+            or s.lower_ in {"it", "we", "they"}
+            or s.lemma_.lower() in SIDE_NOUNS
+            for s in subjects
+        )
+        if side and any(c.dep_ == "dobj" for c in clause.children):
+            return True
+    return False
+
+
+def _agreed_terms(verb: Token) -> bool:
+    """True for "Under the pact, Ostria will release ...": what a side will do under an
+    agreement the text names, in a main clause (not in a condition, not negated)."""
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not modals & {"will", "would", "shall", "'ll"} or _negated(verb):
+        return False
+    if verb.dep_ not in {"ROOT", "conj"} or _conditional(verb):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "under"
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in AGREEMENT_NOUNS for o in c.children)
+        for c in verb.children
+    )

@@ -17,9 +17,11 @@ from briefgen.model import Person
 PARTICIPATION_VERBS = words(
     """
     lead head represent attend meet join participate chair host accompany co-chair
-    negotiate convene
+    negotiate convene mediate broker
     """
 )
+# Nouns of a side at the talks: "the delegation included X and Y".
+_DELEGATION_NOUNS = words("delegation delegations team side party")
 # Verbs that say two sides took part when both are named: "X and Y discussed ...",
 # "X discussed the plan with Y", "X and Y signed the accord".
 _JOINT_VERBS = words("discuss review talk sign speak")
@@ -132,6 +134,10 @@ def _says_taking_part(token: Token, lemma: str) -> bool:
         return True
     if lemma == "take":
         return any(c.lower_ == "part" for c in token.children)
+    if lemma == "include" and token.pos_ == "VERB":
+        return any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _DELEGATION_NOUNS for c in token.children
+        )
     if lemma in _PHRASAL_MEETING and token.pos_ == "VERB":
         return any(
             c.dep_ in {"prt", "advmod"} and c.lower_ == _PHRASAL_MEETING[lemma]
@@ -274,6 +280,17 @@ def _parties(verb: Token) -> Iterator[Token]:
     return (t for t in verb.subtree if t.i not in skipped)
 
 
+def _apposed_leader(verb: Token) -> Iterator[Token]:
+    """ "Saskar's delegation, led by the Director General for X, Marta Novak, rejected
+    ...": the model often hangs the name after a long title on the delegation, not on the
+    title; the tokens of such an apposition after the verb."""
+    if verb.dep_ != "acl" or verb.lemma_.lower() not in {"lead", "head", "chair"}:
+        return
+    for child in verb.head.children:
+        if child.dep_ == "appos" and child.i > verb.i:
+            yield from child.subtree
+
+
 def _taking_part(sent: SpacySpan) -> set[int]:
     """Indices (in the sentence's doc) of the tokens that name who took part."""
     inside: set[int] = set()
@@ -283,6 +300,7 @@ def _taking_part(sent: SpacySpan) -> set[int]:
             continue
         if phrase is None:
             inside.update(t.i for t in _parties(cue))
+            inside.update(t.i for t in _apposed_leader(cue))
         for who in _subject_of(cue):
             # "X, who led the talks, said ...": X's phrase up to the cue, not what X said.
             inside.update(t.i for t in who.subtree if t.i < cue.i or who.i > cue.i)
@@ -298,6 +316,11 @@ def _is_spokesperson(person: Person) -> bool:
 _GROUP_NOUNS = words("leader minister")
 # The titles a member of a "leaders" group holds.
 _LEADER_TITLES = re.compile(r"\b(president|prime minister|premier|chancellor)\b", re.I)
+# Roles of someone who negotiates for a side: "chief negotiator", "head of the delegation".
+_NEGOTIATOR = re.compile(
+    r"\b(?:negotiator|head of the (?:\w+ )?delegation)\b", re.IGNORECASE
+)
+_FORMER = re.compile(r"\b(?:former|ex|late)\b", re.IGNORECASE)
 # Titles of people who are not the office-holder themselves.
 _NOT_THE_HOLDER = re.compile(r"\b(former|ex|vice|deputy|late|spokes\w*|aide|adviser)\b", re.I)
 
@@ -333,11 +356,15 @@ def _speaks(first: Token, last: Token) -> bool:
     """True when the name from ``first`` to ``last`` is the subject of a speech verb
     ("X said ...", "X summed up the talks")."""
     doc = first.doc
+    subjects = [
+        t.head if t.dep_ == "appos" else t  # "Corvan's negotiator, X, said"
+        for t in doc[first.i : last.i + 1]
+    ]
     return any(
         t.dep_ == "nsubj"
         and t.head.pos_ == "VERB"
         and t.head.lemma_.lower() in SPEECH_VERBS
-        for t in doc[first.i : last.i + 1]
+        for t in subjects
     )
 
 
@@ -369,6 +396,11 @@ def mark_participants(people: Sequence[Person], parsed_sources: Sequence[Parsed]
             last = parsed.token_at(max(span.start, span.end - 1))
             if last is not None and last.doc is token.doc and _speaks(token, last):
                 speakers.append(person)
+    # "Corvan's chief negotiator, X, said his delegation had offered ...": a delegation's
+    # negotiator speaking about the talks took part in them.
+    for person in speakers:
+        if _NEGOTIATOR.search(person.role or "") and not _FORMER.search(person.role or ""):
+            person.participant = True
     # "EU leaders met ...; French President X said ...": a member of a group that took
     # part, speaking about the event, was there.
     speakers = [

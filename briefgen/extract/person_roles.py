@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from briefgen.extract.entities import is_field_word
 from briefgen.extract.lexicon import HONORIFICS, ORG_WORDS, canonical_name
 from briefgen.extract.role_appositions import apposition_after, apposition_before
 from briefgen.extract.role_phrases import APOSTROPHES, JOINERS, RoleInfo, org_in, phrase_text
@@ -190,6 +191,7 @@ def _title_before(name: SpacySpan) -> RoleInfo:
         tokens.pop(0)
     while len(tokens) > 2 and _heads_a_title(tokens):
         tokens = tokens[2:]  # "Readout of President X's Meeting": the title is "President"
+    tokens = _after_another_holders_body(tokens)
     if not any(is_role_word(t) for t in tokens) or tokens[-1].lower_ in JOINERS:
         return RoleInfo()  # "a spokeswoman for Mr. Fishman": Fishman is no spokeswoman
     owned = _country_owned(tokens)
@@ -208,19 +210,23 @@ def _title_before(name: SpacySpan) -> RoleInfo:
                 org_tokens = org_tokens[:-1]
             org_name = canonical_name(phrase_text(org_tokens)) or org_name
         rest = [t for t in tokens if t.i > org_tokens[-1].i and t.text not in APOSTROPHES]
+        if len(rest) == 1 and rest[0].text[:1].isupper() and _one_field_word(org_tokens):
+            # "Estmark's Interior Minister": the field is no body; the country owning it is
+            return RoleInfo(phrase, _owner_before(tokens, org_tokens[0]))
         if len(rest) == 1 and rest[0].text[:1].isupper() and len(org_tokens) == 1:
-            return RoleInfo(phrase, org_name)  # "Defense Secretary", "Emirates President"
+            return RoleInfo(phrase, org_name)  # "Emirates President"
         if rest and _names_a_field(org_tokens) and is_role_word(rest[0]):
             return RoleInfo(phrase)  # "National Security Advisor": one title, no body
         before = [t for t in tokens if t.i < org_tokens[0].i]
         if (
             not rest
-            and _names_a_field(org_tokens)
+            and (_names_a_field(org_tokens) or _one_field_word(org_tokens))
             and len(before) >= 2
             and before[-1].lower_ in {"of", "for"}
             and is_role_word(before[-2])
         ):
-            return RoleInfo(phrase)  # "Director of National Security": the field, no body
+            # "Director of National Security", "Minister of Trade": the field, no body
+            return RoleInfo(phrase)
         if rest and any(is_role_word(t) for t in rest):
             return RoleInfo(phrase_text(rest), org_name)
         return RoleInfo(phrase, org_name)
@@ -246,6 +252,20 @@ def _country_owned(tokens: list[Token]) -> RoleInfo | None:
     return RoleInfo(phrase_text(title), country)
 
 
+def _after_another_holders_body(tokens: list[Token]) -> list[Token]:
+    """The title words after "<place or body> and" ("President A of Valdora and President
+    B": B's title is "President", not "Valdora and President"): the words before "and"
+    name the body of the person named before."""
+    for k in range(len(tokens) - 2, 0, -1):
+        if (
+            tokens[k].lower_ == "and"
+            and tokens[k - 1].ent_type_ in {"GPE", "ORG", "NORP", "LOC"}
+            and is_role_word(tokens[k + 1])
+        ):
+            return tokens[k + 1 :]
+    return tokens
+
+
 def _heads_a_title(tokens: list[Token]) -> bool:
     """True for a word that is no role, then "of", then a title ("Readout of President")."""
     return (
@@ -254,6 +274,26 @@ def _heads_a_title(tokens: list[Token]) -> bool:
         and tokens[1].lower_ == "of"
         and is_role_word(tokens[2])
     )
+
+
+def _owner_before(tokens: list[Token], field: Token) -> str | None:
+    """The country or body named with a possessive before a title's field ("Estmark" of
+    "Estmark's Interior Minister"), else None."""
+    owners = [
+        t
+        for t in tokens
+        if t.i < field.i
+        and t.ent_type_ in {"GPE", "ORG", "NORP"}
+        and t.i + 1 < len(t.doc)
+        and t.doc[t.i + 1].text in APOSTROPHES
+    ]
+    return canonical_name(owners[-1].text) or None if owners else None
+
+
+def _one_field_word(tokens: list[Token]) -> bool:
+    """True for a one-word "organisation" that is an office's field ("Trade" of "Minister
+    of Trade"), not a body's name."""
+    return len(tokens) == 1 and is_field_word(tokens[0]) and tokens[0].lower_ not in ORG_WORDS
 
 
 def _names_a_field(tokens: list[Token]) -> bool:

@@ -6,7 +6,9 @@ from the parse (used by :func:`briefgen.extract.next_step_cues.cues`):
 - a request that parties meet or resume ("called on the parties to resume negotiations");
 - an invitation to a visit ("invited the prime minister to visit Washington");
 - an agreement still pending ("are getting closer to an understanding", "the deal still
-  requires the approval of parliament", "are still working out the details").
+  requires the approval of parliament", "are still working out the details");
+- a step put off to a later time ("the signing has been postponed until parliament votes",
+  "the vote was delayed to May").
 """
 
 from __future__ import annotations
@@ -172,3 +174,31 @@ def still_pending(token: Token) -> bool:
     return verb.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children
     )
+
+
+# Verbs that put an act off to a later time: the act is still to come.
+_PUTTING_OFF = words("postpone delay defer adjourn reschedule push move")
+# Prepositions and marks naming when the act now is to happen.
+_TO_LATER = words("until till to")
+
+
+def put_off_until(token: Token) -> bool:
+    """True for "the signing has been postponed until parliament votes", "the hearing was
+    delayed to May", "postponed the vote until after the elections": an act still to come,
+    at a later time the text names (not "postponed indefinitely", "delayed by a year")."""
+    if token.pos_ != "VERB" or token.lemma_ not in _PUTTING_OFF or _denied(token):
+        return False
+    if token.lemma_ in {"push", "move"} and not any(
+        c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in token.children
+    ):
+        return False  # "pushed back to May"; not "moved to Geneva"
+    for child in token.children:
+        if child.lower_ in _TO_LATER and child.dep_ in {"prep", "mark"}:
+            return child.lower_ != "to" or any(
+                t.ent_type_ in {"DATE", "TIME"} for t in child.subtree
+            )
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in {"until", "till"} for m in child.children
+        ):
+            return True  # "postponed until parliament votes"
+    return False

@@ -200,3 +200,44 @@ def test_the_reporters_and_editors_of_a_credit_line_are_not_people_of_the_story(
     )
     found = kinds(parse(text))
     assert [name for kind, name in found if kind == PERSON] == ["Ola Berg"]
+
+
+def test_a_name_after_a_minister_of_a_field_or_in_apposition_to_a_title_is_a_person(parse):
+    text = (
+        "The Merrini side was represented by Foreign Minister Omar Haddad and Minister of "
+        "Energy Sara Bakri.\n\nCorvan's president, Adrian Holt, is to meet the Minister of "
+        "State for Defence of the Republic of Tessa, Helena Strand, in March."
+    )
+    found = {text: kind for kind, text in kinds(parse(text))}
+    assert found.get("Sara Bakri") == PERSON
+    assert found.get("Adrian Holt") == PERSON
+    assert found.get("Helena Strand") == PERSON
+    assert "Energy Sara Bakri" not in found
+
+
+def test_a_one_word_name_owning_a_state_body_is_a_country_unless_a_known_surname(parse):
+    text = (
+        "Saskar's delegation rejected the offer, and Saskar's prime minister left. "
+        "President Anna Veltri spoke later; Veltri's government approved the plan."
+    )
+    found = [(kind, text) for kind, text in kinds(parse(text))]
+    assert (PERSON, "Saskar") not in found
+    assert (PLACE, "Saskar") in found
+    assert (PERSON, "Veltri") in found
+
+
+def test_a_capitalised_dateline_city_run_into_the_first_name_is_a_place(parse):
+    text = (
+        "TALLPORT Estmark and Norland agreed on Friday to reopen the Ossa border crossing, "
+        "closed since a shooting in February, after a day of talks between their interior "
+        "ministers, both governments said."
+    )
+    found = kinds(parse(text))
+    assert (PLACE, "Tallport") in found
+    assert not any("TALLPORT" in name for _, name in found)
+
+
+def test_a_one_word_name_before_a_crossing_is_a_place(parse):
+    text = "Mr. Petrov agreed that aid convoys must be allowed through the Varo crossing."
+    found = kinds(parse(text))
+    assert (PERSON, "Varo") not in found

@@ -47,3 +47,13 @@ def test_a_surname_with_a_particle_is_the_person_named_in_full_before(parse):
     people = build_people(mentions)
     assert [p.name for p in people] == ["Karel de Vries"]
     assert len(people[0].spans) == 2
+
+
+def test_a_one_word_name_where_people_met_is_a_place_but_not_one_believed_in(parse):
+    found = _kinds(
+        parse,
+        "The two ministers met for three hours in Qasr on Sunday. President Arno Vesk "
+        "spoke later, and voters still believed in Vesk.",
+    )
+    assert found.get("Qasr") == PLACE
+    assert found.get("Vesk") != PLACE

@@ -431,3 +431,41 @@ def test_a_call_for_a_mood_or_an_event_not_asked_for_is_no_next_step(parse):
 def test_a_limit_set_in_the_present_is_a_next_step(parse):
     sentence = "The parties have until Friday to respond to the proposal."
     assert _steps(parse, "The talks ended. " + sentence, "2026-03-10") == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a step put off to a later time the text names
+        "The signing has been postponed until parliament votes on the accord.",
+        "The decision on the reform was postponed until after the elections.",
+        "The hearing was delayed to May.",
+        # what the parties will do under an agreement they signed
+        "They signed a memorandum on minerals, under which both sides will map the deposits.",
+        # a month still to come, with no day
+        "The two sides signed a letter on a vaccination campaign, to be launched in November.",
+        "Officials said a second round of talks was set for late July.",
+    ],
+)
+def test_steps_put_off_agreed_in_an_accord_s_terms_or_placed_in_a_month_ahead(parse, sentence):
+    text = "The talks ended in the evening. " + sentence
+    assert _steps(parse, text, "2026-06-12") == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The launch was postponed indefinitely.",
+        "The rebels walked out in November.",
+        "They missed a deadline set by their leaders in March.",
+        "The people who will vote were praised.",
+    ],
+)
+def test_a_step_put_off_for_good_and_months_behind_or_describing_are_not_steps(parse, sentence):
+    text = "The talks ended in the evening. " + sentence
+    assert _steps(parse, text, "2026-06-12") == []
+
+
+def test_a_month_of_a_plan_told_in_the_past_is_no_step(parse):
+    text = "The talks ended in the evening. The envoy was due to be released in September."
+    assert _steps(parse, text, "2026-06-12") == []

@@ -254,3 +254,61 @@ def test_praise_and_congratulations_for_other_things_are_no_outcomes(parse):
         "The minister congratulated the team on its victory."
     )
     assert _texts(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The court on Monday suspended the gas supply agreement with Merrin.",
+        "The signing ceremony has been postponed until parliament votes.",
+        "Both sides had accepted a prisoner exchange of 200 detainees.",
+        "The rebels have promised to release all child soldiers within six months.",
+        "The two governments signed a letter of intent on a vaccination campaign.",
+        "Minister Amira Saleh confirmed that Dalmar will train 1,500 health workers.",
+        "Interior Minister Olaf Brenner said Norland would pay compensation to the family.",
+        "The talks were attended by Carla Moretti, who said the bloc would fund new scanners.",
+    ],
+)
+def test_a_suspension_an_exchange_accepted_a_promise_and_a_side_s_undertaking(parse, sentence):
+    assert _texts(parse, "The talks ended in the evening. " + sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts said the deal would give Norland more leverage.",
+        "The report confirmed that prices will rise.",
+        "Olaf Brenner said Norland would pay compensation if the guard was found.",
+        "The ministry signed a letter to the court.",
+    ],
+)
+def test_a_forecast_a_condition_or_a_letter_is_no_undertaking(parse, sentence):
+    assert _texts(parse, "The talks ended in the evening. " + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prime Minister Tobias Renn said Dalmar would not lift the export ban on maize.",
+        "Minister Tariq Bensaid said Qaral would not allow foreign patrols in its waters.",
+        "Olaf Brenner said Norland would not pay compensation.",
+        "Under the pact, Ostria will release at least 40 percent of the river's flow.",
+    ],
+)
+def test_a_side_s_refusal_told_by_its_representative_and_an_agreement_s_terms(parse, sentence):
+    assert _texts(parse, "The talks ended in the evening. " + sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minister Anton Weil said the truce would not apply to the north.",
+        "Minister Anton Weil said Norland would not accept the plan if the talks failed.",
+        "Analysts said prices would not rise.",
+        "Under the old rules, Ostria will pay more if the river floods.",
+    ],
+)
+def test_a_claim_a_conditional_refusal_a_forecast_or_a_condition_under_rules_is_none(
+    parse, sentence
+):
+    assert _texts(parse, "The talks ended in the evening. " + sentence) == []

@@ -236,3 +236,26 @@ def test_people_of_an_earlier_meeting_are_not_participants(parse):
 def test_two_people_who_each_spoke_did_not_thereby_meet(parse):
     text = "Secretary of Commerce Gina Lott and Governor Amos Reed spoke at the fair."
     assert _participants(parse, text) == {"Gina Lott": False, "Amos Reed": False}
+
+
+def test_a_delegation_s_members_its_leader_after_a_long_title_and_a_mediator_take_part(parse):
+    text = (
+        "The Valdoran delegation included Trade Minister Lucas Ferren and Ambassador Nadia "
+        "Kowal. Saskar's delegation, led by the Director General for Maritime Affairs at the "
+        "Foreign Ministry, Marta Novak, rejected the offer. The talks, mediated by the Nordic "
+        "envoy Lena Haugen, broke up on Friday. Ferren said Prime Minister Tomas Berg would "
+        "decide."
+    )
+    assert _participants(parse, text) == {
+        "Lucas Ferren": True, "Nadia Kowal": True, "Marta Novak": True, "Lena Haugen": True,
+        "Tomas Berg": False,
+    }
+
+
+def test_a_side_s_negotiator_speaking_about_the_talks_took_part(parse):
+    text = (
+        "Talks on fishing quotas broke up on Thursday without a deal. Corvan's chief "
+        "negotiator, Deputy Minister Erik Salo, said his delegation had offered to cut its "
+        "fleet. A spokesman for the ministry, Viktor Lanz, said the talks were useful."
+    )
+    assert _participants(parse, text) == {"Erik Salo": True, "Viktor Lanz": False}

@@ -246,3 +246,32 @@ def test_the_full_name_after_a_long_title_with_a_list_of_fields(parse):
         "Deputy Assistant Secretary of State for Democracy, Human Rights and Labor"
     )
     assert found["Josefina Vidalo"].role == "Director General for Foreign Relations"
+
+
+def test_a_title_after_another_holder_s_country_and_and_is_the_title_alone(parse):
+    text = (
+        "President Elena Marsh of the Republic of Valdora and President Farid Qadir of "
+        "Merrin held talks in Port Alva on Tuesday."
+    )
+    found = people(parse(text))
+    assert found["Elena Marsh"].role == "President"
+    assert found["Farid Qadir"].role == "President"
+
+
+def test_a_minister_of_a_field_has_the_field_in_the_title_and_no_organisation(parse):
+    text = (
+        "The delegation included Minister of Trade Lucas Ferren and Minister of Trade and "
+        "Industry Nadia Kowal."
+    )
+    found = people(parse(text))
+    assert (found["Lucas Ferren"].role, found["Lucas Ferren"].organization) == (
+        "Minister of Trade", None,
+    )
+    assert found["Nadia Kowal"].role == "Minister of Trade and Industry"
+
+
+def test_a_one_word_field_before_a_title_is_no_organisation(parse):
+    found = people(parse("Defense Secretary Mark Esper met the envoys on Tuesday."))
+    assert (found["Mark Esper"].role, found["Mark Esper"].organization) == (
+        "Defense Secretary", None,
+    )
