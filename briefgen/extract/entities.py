@@ -269,6 +269,7 @@ _FACILITY_NOUNS = words(
     tower towers building airport station avenue boulevard bridge stadium arena prison jail
     city hospital university college institute library museum memorial monument dam canal
     highway center centre award prize trophy crossing checkpoint corridor pipeline valley
+    reservoir weir lake river port harbour harbor mine refinery plant barrage
     """
 )
 _SHIP_PREFIXES = words("uss hms hmas hmcs ins rfs mv ss rv")

@@ -237,6 +237,13 @@ def test_a_capitalised_dateline_city_run_into_the_first_name_is_a_place(parse):
     assert not any("TALLPORT" in name for _, name in found)
 
 
+def test_a_one_word_name_before_a_reservoir_or_weir_is_a_place(parse):
+    text = "Estovia agreed to release water from the Kalna reservoir and repair the Oster weir."
+    found = kinds(parse(text))
+    assert (PERSON, "Kalna") not in found
+    assert (PERSON, "Oster") not in found
+
+
 def test_a_one_word_name_before_a_crossing_is_a_place(parse):
     text = "Mr. Petrov agreed that aid convoys must be allowed through the Varo crossing."
     found = kinds(parse(text))
