@@ -7,7 +7,13 @@ import re
 from briefgen.extract.entities import ORG, PERSON, Mention
 from briefgen.extract.lexicon import HONORIFICS, canonical_name, name_key
 from briefgen.extract.name_fragments import surname_with_particle
-from briefgen.extract.person_roles import SURE_LED, SURE_NO_ROLE, led_group, role_of
+from briefgen.extract.person_roles import (
+    SURE_LED,
+    SURE_NO_ROLE,
+    group_owner,
+    led_group,
+    role_of,
+)
 from briefgen.extract.role_phrases import RoleInfo
 from briefgen.model import Person
 
@@ -38,7 +44,10 @@ def build_people(mentions: list[Mention]) -> list[Person]:
         led = led_group(mention.tokens)
         if led:
             extra_roles.setdefault(id(person), []).append(led)
-            if info.organization is None or info.organization in (info.role or ""):
+            owner = group_owner(mention.tokens)
+            if owner is not None:
+                info.organization = owner  # "The Estria delegation was led by ..."
+            elif info.organization is None or info.organization in (info.role or ""):
                 issuer = _issuing_org(mention, orgs, info.role or "")
                 info.organization = issuer or info.organization
         roles.setdefault(id(person), []).append(info)

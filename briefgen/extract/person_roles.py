@@ -304,17 +304,35 @@ def _names_a_field(tokens: list[Token]) -> bool:
 
 def led_group(name: SpacySpan) -> str | None:
     """ "The Norvalian delegation was led by <name>" gives "head of the Norvalian delegation"."""
+    words = _group_words(name)
+    return "head of the " + phrase_text(words) if words else None
+
+
+def group_owner(name: SpacySpan) -> str | None:
+    """The country or body whose group ``name`` is said to lead ("The Estria delegation was
+    led by <name>", "Norland's delegation, led by <name>"): the leader's organisation,
+    before any the words of the leader's title name ("Deputy Minister for the Environment
+    and Water Resources" is no organisation of hers)."""
+    words = _group_words(name)
+    owner = [t for t in words if t.ent_type_ in {"GPE", "ORG"}]
+    if not owner or any(t.i != owner[0].i + k for k, t in enumerate(owner)):
+        return None
+    return canonical_name(phrase_text(owner)) or None
+
+
+def _group_words(name: SpacySpan) -> list[Token]:
+    """The words naming the group ``name`` leads, without its article; [] for none."""
     root = name.root
     if root.dep_ == "appos":
         root = root.head  # "led by Deputy Minister for European Affairs, Anika Solberg"
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ != "by" or prep.head.lemma_ not in _LEAD_VERBS:
-        return None
+        return []
     verb = prep.head
     subject = next((c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
     if subject is None or subject.lemma_.lower() not in _GROUP_NOUNS:
-        return None
+        return []
     words = [t for t in subject.subtree if t.dep_ != "det" and not t.is_punct]
     if not words or len(words) > 6:
-        return None
-    return "head of the " + phrase_text(words)
+        return []
+    return words

@@ -275,3 +275,14 @@ def test_a_one_word_field_before_a_title_is_no_organisation(parse):
     assert (found["Mark Esper"].role, found["Mark Esper"].organization) == (
         "Defense Secretary", None,
     )
+
+
+def test_a_delegation_heads_organisation_is_the_side_whose_delegation_it_is(parse):
+    text = (
+        "The Norland delegation was led by Deputy Minister for the Environment, Hanna Berg. "
+        "The Estria delegation was led by State Secretary Piotr Lind."
+    )
+    found = people(parse(text))
+    assert found["Hanna Berg"].organization == "Norland"
+    assert found["Piotr Lind"].organization == "Estria"
+    assert "head of the Estria delegation" in (found["Piotr Lind"].role or "")
