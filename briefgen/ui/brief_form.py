@@ -196,6 +196,9 @@ class BriefForm(QWidget):
         # itself: when the pane is shorter than the form, the whole form scrolls (the
         # window's FitScrollArea) and the lists below keep their minimum height.
         self.header.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # Its preferred height is for its preferred width; at a narrower one its wrapping
+        # hint lines need more (_fit_header_height).
+        self.header.installEventFilter(self)
 
         self.summary = QPlainTextEdit(self)
         self.summary.setObjectName("summaryEdit")
@@ -555,10 +558,26 @@ class BriefForm(QWidget):
             self._show_line(hint, bool(text))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Entering the summary shows its evidence, like selecting a list item does."""
+        """Entering the summary shows its evidence, like selecting a list item does; the
+        header keeps the height its lines need at its width."""
         if watched is self.summary and event.type() == QEvent.Type.FocusIn:
             self.item_selected.emit(list(self.document.brief.summary.spans))
+        if watched is self.header and event.type() in {
+            QEvent.Type.Resize, QEvent.Type.LayoutRequest
+        }:
+            self._fit_header_height()
         return super().eventFilter(watched, event)
+
+    def _fit_header_height(self) -> None:
+        """At least the height the header's rows need at its present width: a fixed-height
+        widget takes the height of its preferred width, and at a narrower one (a laptop
+        screen) two hints side by side wrap onto more lines and were cut off."""
+        layout = self.header_layout
+        if not layout.hasHeightForWidth():
+            return
+        needed = layout.heightForWidth(self.header.width())
+        if needed != self.header.minimumHeight():
+            self.header.setMinimumHeight(needed)
 
     def focus_chain(self) -> list[QWidget]:
         """The form's widgets in keyboard (Tab) order: template, fields, summary, lists."""

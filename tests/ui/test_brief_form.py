@@ -365,6 +365,31 @@ def test_the_hints_of_two_fields_in_a_row_sit_side_by_side_each_under_its_field(
     assert date_hint.isVisible()
 
 
+def test_two_hints_side_by_side_keep_every_line_when_the_form_narrows(qtbot, library):
+    from briefgen.ui.brief_form import PAIRED_WIDTH
+
+    source = Source(id="s1", text="Envoys met in Tallorn.", venue="Tallorn")
+    doc = BriefDocument(Brief(sources=[source], places=[Place(name="Tallorn")],
+                              fields={"event_date": "2026-03-12"}))
+    form = BriefForm(doc)
+    qtbot.addWidget(form)
+    form.set_template(library.get("meeting-readout"))
+    form.resize(PAIRED_WIDTH + 400, 900)  # laid out wide first, as a window that shrinks
+    form.show()
+    qtbot.waitExposed(form)
+    hints = [form.source_hints[name][0] for name in ("date", "location")]
+    assert "where the text says" in hints[1].text()
+    form.resize(PAIRED_WIDTH + 20, 900)
+
+    def whole(hint) -> bool:  # type: ignore[no-untyped-def]
+        return hint.height() >= hint.heightForWidth(hint.width())
+
+    qtbot.waitUntil(lambda: all(whole(hint) for hint in hints))
+    lines = [hint.heightForWidth(hint.width()) // hint.fontMetrics().lineSpacing()
+             for hint in hints]
+    assert max(lines) >= 3  # narrow enough for the hints to need more lines than wide
+
+
 def test_the_list_editors_wait_for_their_first_use(qtbot):
     form = BriefForm(BriefDocument(Brief()))
     qtbot.addWidget(form)
