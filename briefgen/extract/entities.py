@@ -194,6 +194,26 @@ def _join_hyphenated(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+# Words that join a title to its field ("Minister for the Environment and Water Resources").
+_FIELD_JOINERS = words("and for of the")
+
+
+def _field_of_a_title(span: SpacySpan) -> bool:
+    """True for a "person" that ends a title set off before a name ("Deputy Minister for
+    the Environment and Water Resources, Hanna Berg"): a joiner before it, a title word a
+    few words back, and a comma and another name right after it."""
+    doc = span.doc
+    if span.start == 0 or span.end + 1 >= len(doc):
+        return False
+    if doc[span.start - 1].lower_ not in _FIELD_JOINERS or doc[span.end].text != ",":
+        return False
+    after = doc[span.end + 1]
+    if after.ent_type_ != "PERSON" or after.ent_iob_ != "B":
+        return False
+    first = max(span.sent.start, span.start - 8)
+    return any(is_role_word(t) for t in doc[first : span.start])
+
+
 def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
     """The kind a mention really is, or None to drop it."""
     words = [t.lower_ for t in span]
@@ -210,6 +230,8 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
             return PLACE  # "the town of Mora"
         if is_place_fragment(span):
             return PLACE
+        if _field_of_a_title(span):
+            return None  # "Minister for the Environment and Water Resources, Hanna Berg"
         if not any(t.text[:1].isupper() for t in span):
             return None
         named_after = _named_after_a_person(span)

@@ -237,6 +237,22 @@ def test_a_capitalised_dateline_city_run_into_the_first_name_is_a_place(parse):
     assert not any("TALLPORT" in name for _, name in found)
 
 
+def test_the_field_of_a_title_set_off_before_a_name_is_no_person(parse):
+    text = (
+        "The Norland delegation was led by Deputy Minister for the Environment and Water "
+        "Resources, Hanna Berg."
+    )
+    parsed = parse(text)
+    doc = parsed.pieces[0].doc
+    start = next(t.i for t in doc if t.text == "Water")
+    hanna = next(t.i for t in doc if t.text == "Hanna")
+    # the model may tag the title's last words a person; set as it does
+    doc.set_ents([Span(doc, start, start + 2, "PERSON"), Span(doc, hanna, hanna + 2, "PERSON")],
+                 default="unmodified")
+    people = [name for kind, name in kinds(parsed) if kind == PERSON]
+    assert people == ["Hanna Berg"]
+
+
 def test_a_one_word_name_before_a_reservoir_or_weir_is_a_place(parse):
     text = "Estovia agreed to release water from the Kalna reservoir and repair the Oster weir."
     found = kinds(parse(text))
