@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from briefgen.extract.lexicon import HONORIFICS, canonical_name
+from briefgen.extract.lexicon import HONORIFICS, ORG_WORDS, canonical_name
 from briefgen.extract.role_phrases import APOSTROPHES, JOINERS, RoleInfo, org_in, phrase_text
 from briefgen.extract.role_words import is_role_word
 
@@ -107,9 +107,26 @@ def _role_of_named(tokens: list[Token]) -> RoleInfo:
             while rest and rest[0].lower_ == "the":
                 rest = rest[1:]
             if rest and all(t.text[:1].isupper() or t.lower_ in JOINERS for t in rest):
+                if _portfolio(tokens[k - 1], rest):
+                    break  # "Minister for the Environment": the office, no organisation
                 return RoleInfo(phrase_text(tokens[:k]), canonical_name(phrase_text(rest)))
             break
     return RoleInfo(phrase_text(tokens))
+
+
+# Offices whose "of" or "for" names their field, not a body ("Minister for the
+# Environment and Water Resources", "Secretary for Trade").
+_PORTFOLIO_HOLDERS = frozenset({"minister", "secretary", "commissioner"})
+
+
+def _portfolio(holder: Token, field: list[Token]) -> bool:
+    """True when ``field`` is the portfolio of the office ``holder``: no place, body or
+    organisation word in it."""
+    return (
+        holder.lower_ in _PORTFOLIO_HOLDERS
+        and not any(t.ent_type_ in {"GPE", "ORG", "NORP", "LOC"} for t in field)
+        and not any(t.lower_ in ORG_WORDS for t in field)
+    )
 
 
 _APPOSITION_REACH = 14

@@ -70,3 +70,15 @@ def test_the_apposition_after_one_mention_gives_role_and_organisation(parse):
     found = apposition_after(mention.tokens)
     assert found == RoleInfo("spokesperson", "Norvalian Foreign Ministry")
     assert apposition_before(mention.tokens) == RoleInfo()
+
+
+def test_a_ministers_portfolio_is_part_of_the_office_not_an_organisation(parse):
+    text = (
+        "The talks were opened by the Deputy Minister for the Environment and Water "
+        "Resources, Hanna Berg, and the director of Harbour Watch, Ola Dahl."
+    )
+    found = people(parse(text))
+    berg = found["Hanna Berg"]
+    assert berg.role == "Deputy Minister for the Environment and Water Resources"
+    assert berg.organization is None
+    assert found["Ola Dahl"].organization == "Harbour Watch"
