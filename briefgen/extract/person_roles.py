@@ -153,6 +153,8 @@ def _in_title(token: Token, name: SpacySpan) -> bool:
     if token.lower_ in JOINERS:
         before = doc[i - 1]
         return i > sent_start and (before.text[:1].isupper() or is_role_word(before))
+    if token.lower_ == "the" and i > sent_start and doc[i - 1].lower_ in {"of", "for"}:
+        return is_role_word(doc[i - 2]) if i - 1 > sent_start else False  # "Director of the CIA"
     head = token.head
     if head.i < i and head.lower_ not in JOINERS and not head.text[:1].isupper():
         return False  # the end of what came before: "between Trump and ..."

@@ -286,3 +286,14 @@ def test_a_delegation_heads_organisation_is_the_side_whose_delegation_it_is(pars
     assert found["Hanna Berg"].organization == "Norland"
     assert found["Piotr Lind"].organization == "Estria"
     assert "head of the Estria delegation" in (found["Piotr Lind"].role or "")
+
+
+def test_a_title_with_of_the_before_the_name_is_the_whole_title(parse):
+    parsed = parse("Director of the HPA Ola Berg met the envoys in Oslo.")
+    doc = parsed.pieces[0].doc
+    doc.set_ents([Span(doc, 3, 4, "ORG"), Span(doc, 4, 6, "PERSON")], default="outside")
+    found = people(parsed)
+    assert (found["Ola Berg"].role, found["Ola Berg"].organization) == (
+        "Director of the HPA", "HPA")
+    found = people(parse("The leader of the opposition Karl Moen called the plan slow."))
+    assert found["Karl Moen"].role == "leader of the opposition"
