@@ -478,26 +478,7 @@ def _relays_a_commitment(verb: Token) -> bool:
     """True for "X said Norland would pay compensation", "..., who said the bloc would
     fund new scanners": a person or side telling what a side will give or do, with an
     object, not negated, not in a condition (not "said prices would rise")."""
-    if not _speaks_for_the_side(verb) or _negated(verb):
-        return False
-    for clause in verb.children:
-        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in UNDERTAKING_VERBS:
-            continue
-        modals = [c.lower_ for c in clause.children if c.dep_ == "aux"]
-        if not set(modals) & {"will", "would", "'ll"} or _negated(clause):
-            continue
-        if _conditional(clause):
-            continue
-        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-        side = any(
-            s.ent_type_ in {"GPE", "ORG", "NORP"}
-            or s.lower_ in {"it", "we", "they"}
-            or s.lemma_.lower() in SIDE_NOUNS
-            for s in subjects
-        )
-        if side and any(c.dep_ == "dobj" for c in clause.children):
-            return True
-    return False
+    return _relays_a_sides_act(verb, UNDERTAKING_VERBS, {"will", "would", "'ll"}, refused=False)
 
 
 # Acts a side can refuse to take, told as "would not <act>" ("would not lift the ban").
@@ -523,23 +504,30 @@ def _relays_a_refusal(verb: Token) -> bool:
     """True for "Renn said Dalmar would not lift the export ban": a person or side telling
     that a side will not take an act that others ask for, with its object (not "said the
     truce would not apply", not "said prices would not rise")."""
+    return _relays_a_sides_act(verb, REFUSABLE_ACTS, {"will", "would", "wo"}, refused=True)
+
+
+def _relays_a_sides_act(
+    verb: Token, acts: frozenset[str], modals: set[str], *, refused: bool
+) -> bool:
+    """True when the person or side speaking (``verb``, not negated) tells in a reported
+    clause that a side will (``refused``: will not) take one of ``acts``, with its
+    object and no condition. A refusal's side may also be a bare name ("Dalmar")."""
     if not _speaks_for_the_side(verb) or _negated(verb):
         return False
     for clause in verb.children:
-        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in REFUSABLE_ACTS:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() not in acts:
             continue
-        modals = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        if not modals & {"will", "would", "wo"} or not _negated(clause):
+        told = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not told & modals or _negated(clause) != refused or _conditional(clause):
             continue
-        if _conditional(clause):
-            continue
-        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         side = any(
             s.ent_type_ in {"GPE", "ORG", "NORP"}
-            or s.pos_ == "PROPN"
+            or (refused and s.pos_ == "PROPN")
             or s.lower_ in {"it", "we", "they"}
             or s.lemma_.lower() in SIDE_NOUNS
-            for s in subjects
+            for s in clause.children
+            if s.dep_ == "nsubj"
         )
         if side and any(c.dep_ == "dobj" for c in clause.children):
             return True
