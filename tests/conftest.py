@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -10,8 +12,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # No test reads or writes the user's own settings file (your name, the memo's language).
-os.environ["BRIEFGEN_SETTINGS_FILE"] = os.path.join(
-    tempfile.mkdtemp(prefix="briefgen-test-settings-"), "settings.json")
+# The folder is removed when the run ends (each run made one more under /tmp).
+_SETTINGS_DIR = tempfile.mkdtemp(prefix="briefgen-test-settings-")
+atexit.register(shutil.rmtree, _SETTINGS_DIR, ignore_errors=True)
+os.environ["BRIEFGEN_SETTINGS_FILE"] = os.path.join(_SETTINGS_DIR, "settings.json")
 
 
 @pytest.fixture(scope="session")
