@@ -39,7 +39,7 @@ def apposition_after(name: SpacySpan) -> RoleInfo:
         return RoleInfo()
     if tokens[0].lower_ in {"who", "whose"}:
         org = org_in(tokens)
-        return RoleInfo(None, org[1] if org else None)
+        return _office_held(tokens) or RoleInfo(None, org[1] if org else None)
     if tokens[0].pos_ in {"VERB", "AUX", "CCONJ"} or tokens[0].lower_ in {"which", "that"}:
         return RoleInfo()  # ", and the other side by ...": a new clause, not a role
     while tokens and tokens[0].lower_ in _LEADING_WORDS:
@@ -51,6 +51,37 @@ def apposition_after(name: SpacySpan) -> RoleInfo:
     ):
         return RoleInfo()
     return _split_owner(tokens)
+
+
+# "who chairs the river commission": the verb of holding an office, and the office's name.
+_HOLDING_VERBS = {
+    "chair": "chair",
+    "head": "head",
+    "lead": "leader",
+    "direct": "director",
+    "run": "head",
+    "command": "commander",
+    "manage": "manager",
+}
+
+
+# What one holds an office of: a body ("the river commission", "the agency") or a firm.
+_OFFICE_NOUNS = ORG_WORDS | {"delegation", "team", "firm", "business", "unit", "division"}
+
+
+def _office_held(tokens: list[Token]) -> RoleInfo | None:
+    """ "who chairs the river commission" (in the present: "who headed" was an office once)
+    as the role "chair of the river commission", organisation the body if it is one."""
+    if len(tokens) < 3 or tokens[1].tag_ != "VBZ" or tokens[1].lemma_ not in _HOLDING_VERBS:
+        return None
+    body = [t for t in tokens[2:] if t.head == tokens[1] and t.dep_ == "dobj"]
+    if not body or not (body[0].lower_ in _OFFICE_NOUNS or body[0].ent_type_ == "ORG"):
+        return None  # "who runs a marathon" holds no office
+    office = list(body[0].doc[body[0].left_edge.i : body[0].right_edge.i + 1])
+    office = [t for t in office if t.i < tokens[-1].i + 1]
+    org = org_in(office)
+    role = f"{_HOLDING_VERBS[tokens[1].lemma_]} of {phrase_text(office)}"
+    return RoleInfo(role, org[1] if org else None)
 
 
 def _split_owner(tokens: list[Token]) -> RoleInfo:

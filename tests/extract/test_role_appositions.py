@@ -82,3 +82,26 @@ def test_a_ministers_portfolio_is_part_of_the_office_not_an_organisation(parse):
     assert berg.role == "Deputy Minister for the Environment and Water Resources"
     assert berg.organization is None
     assert found["Ola Dahl"].organization == "Harbour Watch"
+
+
+def test_the_office_a_relative_clause_says_the_person_holds(parse):
+    text = (
+        "Ida Strand, who chairs the river commission, backed the plan. "
+        "Karl Moen, who heads the Norland Water Agency, said a survey would start in May."
+    )
+    found = people(parse(text))
+    assert found["Ida Strand"].role == "chair of the river commission"
+    assert (found["Karl Moen"].role, found["Karl Moen"].organization) == (
+        "head of the Norland Water Agency",
+        "Norland Water Agency",
+    )
+
+
+def test_a_relative_clause_of_a_past_office_or_no_office_gives_no_role(parse):
+    text = (
+        "Olav Berg, who headed the agency until 2019, was critical. "
+        "Lise Holm, who runs a marathon every spring, welcomed the deal."
+    )
+    found = people(parse(text))
+    assert found["Olav Berg"].role is None
+    assert found["Lise Holm"].role is None
