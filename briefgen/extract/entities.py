@@ -285,6 +285,15 @@ _COMPANY_WORDS = words(
     """
 )
 
+# Jobs a company does as well as a person ("the ferry operator, Kelby Sound Lines,"): a
+# name the model tags an organisation in apposition to one stays an organisation.
+_TRADE_NOUNS = words(
+    """
+    operator carrier airline maker manufacturer producer supplier provider lender insurer
+    retailer broadcaster publisher distributor exporter importer contractor shipper
+    """
+)
+
 # Things named after people: "Trump Tower", "Ho Chi Minh City", "the Hoa Lo prison".
 _FACILITY_NOUNS = words(
     """
@@ -434,8 +443,11 @@ def _name_in_apposition_to_a_title(span: SpacySpan) -> bool:
         return False
     if span.doc[span.start - 1].text != ",":
         return False
-    return is_role_word(root.head) and _looks_like_name(span) and not any(
-        t.text.isupper() and len(t.text) > 1 for t in span
+    return (
+        is_role_word(root.head)
+        and root.head.lower_ not in _TRADE_NOUNS
+        and _looks_like_name(span)
+        and not any(t.text.isupper() and len(t.text) > 1 for t in span)
     )
 
 

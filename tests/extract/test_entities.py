@@ -215,6 +215,16 @@ def test_a_name_after_a_minister_of_a_field_or_in_apposition_to_a_title_is_a_per
     assert "Energy Sara Bakri" not in found
 
 
+def test_a_company_in_apposition_to_a_job_companies_do_is_no_person(parse):
+    text = (
+        "Councillors would not approve the rise that the ferry operator, Kelby Sound Lines, "
+        "says it needs. The operator's spokesman, Tomas Vik, said it would appeal."
+    )
+    found = {text: kind for kind, text in kinds(parse(text))}
+    assert found.get("Kelby Sound Lines") == ORG
+    assert found.get("Tomas Vik") == PERSON
+
+
 def test_a_one_word_name_owning_a_state_body_is_a_country_unless_a_known_surname(parse):
     text = (
         "Saskar's delegation rejected the offer, and Saskar's prime minister left. "
