@@ -285,6 +285,9 @@ _COMPANY_WORDS = words(
     """
 )
 
+# What kind of place a name is, written in lower case after it ("Kelby city", "Mora town").
+_KIND_OF_PLACE = frozenset({"city", "town", "village", "county", "province", "state", "region"})
+
 # Jobs a company does as well as a person ("the ferry operator, Kelby Sound Lines,"): a
 # name the model tags an organisation in apposition to one stays an organisation.
 _TRADE_NOUNS = words(
@@ -670,6 +673,8 @@ def _trimmed(kind: str, span: SpacySpan, offset: int, source_id: str) -> Mention
             tokens = tokens[:cut]  # "Holcomb’s 2016": the name ends at its possessive
     while tokens and (tokens[-1].text in _APOSTROPHES or tokens[-1].is_punct):
         tokens.pop()
+    while kind == PLACE and len(tokens) > 1 and tokens[-1].lower_ in _KIND_OF_PLACE:
+        tokens.pop()  # "the Kelby city council": the place is Kelby
     if not tokens:
         return None
     doc = span.doc

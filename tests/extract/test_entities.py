@@ -274,3 +274,12 @@ def test_a_one_word_name_before_a_crossing_is_a_place(parse):
     text = "Mr. Petrov agreed that aid convoys must be allowed through the Varo crossing."
     found = kinds(parse(text))
     assert (PERSON, "Varo") not in found
+
+
+def test_a_place_written_with_its_kind_in_lower_case_is_the_name_alone(parse):
+    text = "The Kelby city council postponed the vote. Farmers in Tallorn county protested."
+    found = kinds(parse(text))
+    places = [name for kind, name in found if kind == PLACE]
+    assert "Kelby" in places
+    assert "Tallorn" in places
+    assert not any(name.endswith(("city", "county")) for name in places)
