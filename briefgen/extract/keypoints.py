@@ -108,7 +108,9 @@ def key_point_count(n_sentences: int) -> int:
 
 
 def rank_sentences(sents: list[Sentence]) -> list[Ranked]:
-    """Score every candidate sentence: position in the story, centrality, and form."""
+    """Score every candidate sentence: position in the story, centrality, and form. A line
+    that introduces what follows ("The following is attributed to the spokesperson:") is
+    no candidate: what it introduces is."""
     captions = _captions(sents)
     candidates = [
         s
@@ -118,6 +120,7 @@ def rank_sentences(sents: list[Sentence]) -> list[Ranked]:
         and not _CREDIT.match(s.text)
         and s.index not in captions
         and not _INLINE_CREDIT.search(s.text)
+        and not s.text.rstrip().endswith(":")
     ]
     if not candidates:
         candidates = [s for s in sents if len(s.span) > 0]

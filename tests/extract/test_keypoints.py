@@ -80,6 +80,18 @@ def test_key_points_leave_out_picture_captions_and_credits(parse):
     assert not any("Council members vote" in t or "Image:" in t for t in texts)
 
 
+def test_a_line_introducing_what_follows_is_no_key_point(parse):
+    text = (
+        "The following is attributed to Spokesperson Dana Kell:\n\n"
+        "Minister Ola Berg spoke today with Foreign Minister Per Lund about the ferry line. "
+        "They agreed to reopen the Kalna crossing to cargo on Monday."
+    )
+    texts = [p.text for p in extract_key_points(sentences(parse(text)))]
+    assert texts
+    assert not any(t.startswith("The following") for t in texts)
+    assert texts[0].startswith("Minister Ola Berg spoke")
+
+
 def test_key_points_rank_a_quote_below_a_plain_fact(parse):
     text = (
         "The city council approved a new harbour budget of 40 million euros on Monday.\n\n"
