@@ -198,10 +198,16 @@ def _join_hyphenated(mentions: list[Mention], text: str) -> list[Mention]:
 _FIELD_JOINERS = words("and for of the")
 
 
-def _field_of_a_title(span: SpacySpan) -> bool:
-    """True for a "person" that ends a title set off before a name ("Deputy Minister for
-    the Environment and Water Resources, Hanna Berg"): a joiner before it, a title word a
-    few words back, and a comma and another name right after it."""
+# Offices whose "for" or "of" names a field ("Minister for Regional Cooperation"), where
+# a founder's or a director's names a body ("Co-founder of Google, Sergey Brin").
+_PORTFOLIO_HOLDERS = words("minister secretary commissioner")
+
+
+def _field_of_a_title(span: SpacySpan, holders: frozenset[str] | None = None) -> bool:
+    """True for a "person" or "organisation" that ends a title set off before a name
+    ("Deputy Minister for the Environment and Water Resources, Hanna Berg"): a joiner
+    before it, a title word a few words back (one of ``holders``, if given), and a comma and
+    another name right after it."""
     doc = span.doc
     if span.start == 0 or span.end + 1 >= len(doc):
         return False
@@ -211,6 +217,8 @@ def _field_of_a_title(span: SpacySpan) -> bool:
     if after.ent_type_ != "PERSON" or after.ent_iob_ != "B":
         return False
     first = max(span.sent.start, span.start - 8)
+    if holders is not None:
+        return any(t.lower_ in holders for t in doc[first : span.start])
     return any(is_role_word(t) for t in doc[first : span.start])
 
 
@@ -244,6 +252,8 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
         return PERSON
     if label == ORG and _place_of(span):
         return PLACE
+    if label == ORG and _field_of_a_title(span, _PORTFOLIO_HOLDERS):
+        return None  # "Deputy Minister for Neighbourhood Policy and Regional Cooperation, X"
     if label == "OTHER" or label in {ORG, PLACE}:
         if all(w in TITLE_WORDS or not w.isalpha() for w in words):
             return None

@@ -307,7 +307,10 @@ def _names_a_field(tokens: list[Token]) -> bool:
 def led_group(name: SpacySpan) -> str | None:
     """ "The Norvalian delegation was led by <name>" gives "head of the Norvalian delegation"."""
     words = _group_words(name)
-    return "head of the " + phrase_text(words) if words else None
+    if not words:
+        return None
+    owned = any(t.text in APOSTROPHES for t in words)  # "head of Norland's delegation"
+    return ("head of " if owned else "head of the ") + phrase_text(words)
 
 
 def group_owner(name: SpacySpan) -> str | None:
@@ -331,10 +334,15 @@ def _group_words(name: SpacySpan) -> list[Token]:
     if root.dep_ != "pobj" or prep.lower_ != "by" or prep.head.lemma_ not in _LEAD_VERBS:
         return []
     verb = prep.head
-    subject = next((c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in _GROUP_NOUNS:
+        subject: Token | None = verb.head  # "Norland's delegation, led by <name>,"
+    else:
+        subject = next((c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
     if subject is None or subject.lemma_.lower() not in _GROUP_NOUNS:
         return []
-    words = [t for t in subject.subtree if t.dep_ != "det" and not t.is_punct]
+    words = [
+        t for t in subject.subtree if t.i < verb.i and t.dep_ != "det" and not t.is_punct
+    ]
     if not words or len(words) > 6:
         return []
     return words

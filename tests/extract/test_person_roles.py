@@ -288,6 +288,20 @@ def test_a_delegation_heads_organisation_is_the_side_whose_delegation_it_is(pars
     assert "head of the Estria delegation" in (found["Piotr Lind"].role or "")
 
 
+def test_the_head_of_a_countrys_delegation_set_off_after_it_belongs_to_that_country(parse):
+    text = (
+        "Norland's delegation, led by Deputy Foreign Minister for Neighbourhood Policy and "
+        "Regional Cooperation, Sigrid Aune, said it could not accept the offer."
+    )
+    parsed = parse(text)
+    found = people(parsed)
+    assert found["Sigrid Aune"].organization == "Norland"
+    assert "head of Norland's delegation" in (found["Sigrid Aune"].role or "")
+    assert "Regional Cooperation" not in [
+        m.text for m in find_mentions(parsed) if m.kind != PERSON
+    ]
+
+
 def test_a_title_with_of_the_before_the_name_is_the_whole_title(parse):
     parsed = parse("Director of the HPA Ola Berg met the envoys in Oslo.")
     doc = parsed.pieces[0].doc
