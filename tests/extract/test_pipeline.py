@@ -249,8 +249,8 @@ def test_a_caps_dateline_after_a_kept_headline_gives_the_venue_and_keeps_the_tit
     source = brief.sources[0]
     assert source.dateline is None  # the headline is no part of a dateline
     assert source.venue == "Havlo"
-    assert source.lead == "Transport ministers of Estovia and Lindmark agreed on Friday to " \
-        "reopen the ferry line."
+    assert source.lead == (
+        "Transport ministers of Estovia and Lindmark agreed on Friday to reopen the ferry line.")
 
 
 def test_the_sources_given_are_left_as_they_were(nlp):
