@@ -102,33 +102,26 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
                 raw.append(("PERSON", chain, offset))
                 taken.update((offset, i) for i in range(chain.start, chain.end))
     raw.sort(key=lambda item: (item[2], item[1].start_char))
-    datelines: set[tuple[int, int]] = set()
-    split: list[tuple[str, SpacySpan, int]] = []
-    for item in raw:
-        parts = _split_dateline_word(item, parsed.text)
-        if len(parts) > 1:
-            datelines.add((parts[0][2], parts[0][1].start))
-        split.extend(parts)
-    raw = split
 
     mentions: list[Mention] = []
     dateline_places: set[str] = set()
-    dateline_end = parsed.dateline.end if parsed.dateline else 0
+    dateline_start, dateline_end = parsed.dateline_bounds()
     place_start, place_end = parsed.dateline_place()
     credit_start, credit_end = parsed.credit
     for label, span, offset in raw:
         if credit_start <= offset + span.start_char < credit_end:
             continue  # the reporters and editors of a wire credit line wrote the story
-        if offset + span.start_char < dateline_end < offset + span.end_char:
+        if dateline_start <= offset + span.start_char < dateline_end < offset + span.end_char:
             # run on from the dateline into the sentence ("OSLO - Envoys"): its place alone
             inside = [t for t in span if offset + t.idx + len(t.text) <= place_end]
             if not inside:
                 continue
             span = span.doc[inside[0].i : inside[-1].i + 1]
-        in_dateline = offset + span.end_char <= dateline_end
-        if in_dateline:
-            if not place_start <= offset + span.start_char < offset + span.end_char <= place_end:
-                continue  # "Oct 2 (Lakeside Herald)": the date and agency, not a person
+        start, end = offset + span.start_char, offset + span.end_char
+        at_place = place_start <= start < end <= place_end
+        if dateline_start <= start and end <= dateline_end and not at_place:
+            continue  # "Oct 2 (Lakeside Herald)": the date and agency, not a person
+        if at_place:
             label = PLACE  # "OSLO" or "HANOI, Vietnam": the model often calls it an org
         kind = _repair(label, span, demonyms)
         if not kind:
@@ -136,9 +129,9 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
         span = with_particle(span) if kind == PLACE else span
         mention = _trimmed(kind, span, offset, parsed.source.id)
         if mention is not None:
-            if mention.text.isupper() and (in_dateline or (offset, span.start) in datelines):
+            if mention.text.isupper() and at_place:
                 mention.text = mention.text.title()  # "OSLO" is Oslo
-            if in_dateline and mention.kind == PLACE:
+            if at_place and mention.kind == PLACE:
                 dateline_places.add(mention.text.lower())
             mentions.append(mention)
     mentions = _join_hyphenated(mentions, parsed.text)
@@ -149,28 +142,6 @@ def find_mentions(parsed: Parsed) -> list[Mention]:
             mention.kind = PLACE  # "after the meeting in Linz" in a story datelined LINZ
     _countries_owning_state_bodies(mentions)
     return [m for m in mentions if m.kind in {PERSON, ORG, PLACE}]
-
-
-def _split_dateline_word(
-    item: tuple[str, SpacySpan, int], text: str
-) -> list[tuple[str, SpacySpan, int]]:
-    """ "TALLPORT Estmark and Norland agreed ...": a wire dateline's city in capitals, with
-    no dash or comma, that the model ran into the first person of the story; the city is a
-    place, the rest a person. Only at the start of the story's first paragraph."""
-    label, span, offset = item
-    first = span[0]
-    if (
-        label != PERSON
-        or len(span) < 2
-        or not (first.is_alpha and first.text.isupper() and len(first.text) >= 4)
-        or span[1].text.isupper()
-        or not span[1].text[:1].isupper()
-    ):
-        return [item]
-    before = text[: offset + first.idx]
-    if before.strip() and (not before.endswith("\n") or before.strip().count("\n") > 0):
-        return [item]  # not the first paragraph after a one-line title
-    return [(PLACE, span[:1], offset), (label, span[1:], offset)]
 
 
 def _join_hyphenated(mentions: list[Mention], text: str) -> list[Mention]:

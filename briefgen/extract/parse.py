@@ -101,6 +101,16 @@ def entities_in(span: Span) -> list[Span]:
     return out
 
 
+@dataclass(frozen=True)
+class CapsDateline:
+    """A wire dateline of capitals run into the story's first sentence with no dash: the
+    city is ``text[start:end]``, the sentence's first word starts at ``first``."""
+
+    start: int
+    end: int
+    first: int
+
+
 @dataclass
 class Piece:
     """One parsed piece of a source: ``doc`` covers ``text[offset:offset + length]``, its
@@ -125,9 +135,9 @@ class Parsed:
     source: Source
     pieces: list[Piece] = field(default_factory=list)
     _offsets: list[int] = field(default_factory=list, repr=False, compare=False)
-    # a dateline of capitals run into the first sentence, found while parsing
+    # a dateline of capitals run into the story's first sentence, found while parsing
     # (separate_caps_dateline)
-    caps_dateline: Dateline | None = field(default=None, repr=False, compare=False)
+    caps_dateline: CapsDateline | None = field(default=None, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -144,8 +154,16 @@ class Parsed:
             self.source.dateline
             or parse_dateline(self.source.text)
             or self._place_dateline()
-            or self.caps_dateline
+            or self._opening_caps_dateline()
         )
+
+    def _opening_caps_dateline(self) -> Dateline | None:
+        """The caps dateline as the source's dateline, when the text opens with it (after a
+        title it is none: ``text[:end]`` would take the title for part of it)."""
+        caps = self.caps_dateline
+        if caps is None or self.text[: caps.start].strip():
+            return None
+        return Dateline(self.text[caps.start : caps.end], None, None, caps.first)
 
     def _place_dateline(self) -> Dateline | None:
         if not self.pieces:
@@ -169,12 +187,26 @@ class Parsed:
         return credit_line(self.source.text) or (0, 0)
 
     def dateline_place(self) -> tuple[int, int]:
-        """The offsets of the dateline's place in the text; ``(0, 0)`` when it names none."""
+        """The offsets of the dateline's place in the text (a caps dateline's city after a
+        title too); ``(0, 0)`` when it names none."""
         dateline = self.dateline
+        if dateline is None and self.caps_dateline is not None:
+            return (self.caps_dateline.start, self.caps_dateline.end)
         if dateline is None or not dateline.place:
             return (0, 0)
         start = self.text.find(dateline.place, 0, dateline.end)
         return (start, start + len(dateline.place)) if start >= 0 else (0, 0)
+
+    def dateline_bounds(self) -> tuple[int, int]:
+        """The offsets of the dateline's text, up to the story's first word: ``(0, end)``
+        for a dateline opening the text, the city and its space for a caps dateline after
+        a title; ``(0, 0)`` when there is none."""
+        dateline = self.dateline
+        if dateline is not None:
+            return (0, dateline.end)
+        if self.caps_dateline is not None:
+            return (self.caps_dateline.start, self.caps_dateline.first)
+        return (0, 0)
 
     def sentences(self) -> Iterator[tuple[int, Span]]:
         """Every sentence with the global offset of its piece."""
@@ -380,28 +412,65 @@ def _dateline_place_entity(doc: Doc, start: int, end: int) -> None:
     doc.ents = sorted([*kept, place], key=lambda e: e.start)
 
 
+# The most words of a title line above the story that a caps dateline may follow.
+TITLE_WORDS = 25
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+
+
+def story_starts(text: str) -> list[int]:
+    """Where the story's first paragraph may start: the text's first character, and the
+    first character of the next line when the first line is a title (a pasted headline
+    kept in the text: one line of at most ``TITLE_WORDS`` words, not closed like a
+    sentence)."""
+    start = len(text) - len(text.lstrip())
+    if start >= len(text):
+        return []
+    starts = [start]
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        return starts
+    title = text[start:line_end].strip()
+    after = len(text) - len(text[line_end:].lstrip())
+    if (
+        after < len(text)
+        and len(title.split()) <= TITLE_WORDS
+        and not _SENTENCE_END.search(title)
+    ):
+        starts.append(after)
+    return starts
+
+
 def separate_caps_dateline(parsed: Parsed, nlp: Language, verbs: frozenset[str]) -> None:
-    """Find a dateline of capitals run into the first sentence with no dash ("MUNICH Major
-    powers agreed ...", as a wire story copied from some pages reads; caps_dateline) and
-    parse the first piece again with a line break after it, in place of the space, so that
-    the model reads the place apart from the sentence (run in, it tagged "MUNICH Major" and
-    "PARIS France's" as organisations). The offsets stay the same. Records it as
-    ``parsed.caps_dateline``; nothing when the source has another dateline."""
+    """Find a dateline of capitals run into the story's first sentence with no dash
+    ("MUNICH Major powers agreed ...", as a wire story copied from some pages reads;
+    caps_dateline), at the start of the text or of the line after a one-line title
+    (story_starts), and parse the first piece again with a line break after it, in place
+    of the space, so that the model reads the place apart from the sentence (run in, it
+    tagged "MUNICH Major" and "PARIS France's" as organisations, and "TALLPORT Estmark" as
+    a person). The offsets stay the same; the place is one place entity. Records it as
+    ``parsed.caps_dateline`` (the source's dateline when it opens the text); nothing when
+    the source has another dateline."""
     if not parsed.pieces or parsed.source.dateline is not None:
         return
     piece = parsed.pieces[0]
     doc = piece.doc
     text = parsed.text
-    if not len(doc) or text[: piece.offset + doc[0].idx].strip():
+    if not len(doc) or piece.offset:
         return
     if not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
         return  # a pipeline with no sentences (a test's blank one)
     if parse_dateline(text) is not None or parsed._place_dateline() is not None:
         return
-    run = caps_dateline(next(iter(doc.sents)))
+    run: list[Token] = []
+    for start in story_starts(text[: piece.length]):
+        token = doc[piece.token_index(start)]
+        if token.idx == start:
+            run = caps_dateline(doc[token.i :])
+        if run:
+            break
     if not run:
         return
-    chunk = tokenizer_text(text[piece.offset : piece.offset + piece.length])
+    chunk = tokenizer_text(text[: piece.length])
     gap = run[-1].idx + len(run[-1].text)
     if chunk[gap : gap + 1] not in {" ", "\u00a0"}:
         return
@@ -409,7 +478,5 @@ def separate_caps_dateline(parsed: Parsed, nlp: Language, verbs: frozenset[str])
     again.tensor = _NO_TENSOR
     repair_misread_verbs(again, verbs)
     _dateline_place_entity(again, run[0].idx, gap)
-    parsed.pieces[0] = Piece(piece.offset, again, piece.length)
-    start = piece.offset + run[0].idx
-    first = piece.offset + doc[run[-1].i + 1].idx
-    parsed.caps_dateline = Dateline(text[start : piece.offset + gap], None, None, first)
+    parsed.pieces[0] = Piece(0, again, piece.length)
+    parsed.caps_dateline = CapsDateline(run[0].idx, gap, doc[run[-1].i + 1].idx)

@@ -246,6 +246,8 @@ def _record_lead_and_venue(source: Source, parsed: Parsed, result: SourceResult)
     lead = next((s for s in sents if not s.is_headline_like), sents[0] if sents else None)
     source.lead = lead.text if lead is not None else None
     city = parsed.dateline.city if parsed.dateline else None
+    if parsed.dateline is None:  # a caps dateline after a title: its city is the venue too
+        city = parsed.text[slice(*parsed.dateline_place())]
     source.venue = next(
         (p.name for p in result.places if city and entity_key(p.name) == entity_key(city)), None
     ) or meeting_place(parsed, result.places)

@@ -42,7 +42,7 @@ def sentences(parsed: Parsed) -> list[Sentence]:
     text = parsed.text
     mark = "\n\n" if "\n\n" in text else "\n"
     breaks = [m.start() for m in re.finditer(mark, text)]
-    dateline_end = parsed.dateline.end if parsed.dateline else 0
+    dateline_start, dateline_end = parsed.dateline_bounds()
     credit_start, credit_end = parsed.credit
     out: list[Sentence] = []
     for offset, sent in parsed.sentences():
@@ -52,7 +52,7 @@ def sentences(parsed: Parsed) -> list[Sentence]:
             if credit_start <= g_start < credit_end:
                 continue  # "(Reporting by ...; Editing by ...)": no sentence of the story
             cut = 0
-            if g_start < dateline_end:
+            if dateline_start <= g_start < dateline_end:
                 g_start = min(dateline_end, g_end)  # the first sentence starts after it
                 cut = g_start
             span = doc.char_span(g_start - offset, g_end - offset, alignment_mode="contract")

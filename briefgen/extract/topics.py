@@ -97,6 +97,18 @@ _BROAD = words(
     """
 )
 
+# Nouns that stand in a relation to something else (a role in it, a level of it, an
+# obstacle to it, a community of some): with adjectives alone ("an important role", "the
+# main obstacle", "at ministerial level", "the international community") they name no
+# issue; with their complement or an owner ("the role of women", "Ghana's role") they may.
+_HOLLOW_HEADS = words(
+    """
+    role roles level levels obstacle obstacles community communities part parts step
+    steps aspect aspects factor factors element elements basis stage stages phase phases
+    degree extent scale hurdle hurdles barrier barriers milestone milestones juncture
+    """
+)
+
 # Who reports the talks: "the Yonhap news agency", "a state broadcaster", "the daily".
 _REPORTERS = words("newspaper newspapers broadcaster broadcasters tabloid")
 _NEWS_BODIES = words("agency agencies service channel channels outlet outlets network")
@@ -149,6 +161,10 @@ def _phrase(
         t.i == root.i or t.lower_ in _BROAD or t.pos_ in {"CCONJ", "PUNCT"} for t in tokens
     ):
         return None  # "global and regional issues": the issues are not named
+    if head in _HOLLOW_HEADS and all(
+        t.i == root.i or t.pos_ in {"ADJ", "ADV", "CCONJ", "PUNCT"} for t in tokens
+    ):
+        return None  # "an important role", "the main obstacle": of what is not said
     text = _joined(tokens).replace(" ’s", "’s")
     return text.replace(" 's", "'s"), head, _content_lemmas(tokens)
 
@@ -241,7 +257,9 @@ def _complement(head: Token, shared: tuple[Token, ...] = (), item: bool = False)
     complete."""
     phrase: list[Token] = []
     end = head.i + 1
-    for prep in (c for c in head.rights if c.dep_ == "prep"):
+    hung = _hung_on_the_verb(head)
+    own = [c for c in head.rights if c.dep_ == "prep"]
+    for prep in [hung] if hung is not None else own:
         if prep.i != end:
             break
         words_of = _prep_words(prep, _COMPLEMENT_WORDS - _word_count(phrase), item)
@@ -257,6 +275,61 @@ def _complement(head: Token, shared: tuple[Token, ...] = (), item: bool = False)
             phrase += words_of
             end = words_of[-1].i + 1
     return phrase
+
+
+# Abstract nouns that name an issue by what happens somewhere ("insecurity in the Sahel",
+# "violence along the river", "fighting in the north"): by their endings, and the few
+# common ones without such an ending.
+_ABSTRACT_ENDINGS = ("ity", "ion", "ment", "ance", "ence", "ness", "ism", "cy", "ing")
+_ABSTRACT_NOUNS = words(
+    """
+    violence crisis crises war wars conflict conflicts peace trade security drought famine
+    unrest hunger poverty aid tension tensions terror threat threats strife chaos
+    """
+)
+# Where something happens: the prepositions of such a place.
+_WHERE = words("in across along around near within throughout inside on over between")
+
+
+def _abstract(token: Token) -> bool:
+    """A common noun that names a state or an event, not a thing or a person."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (
+        lemma in _ABSTRACT_NOUNS or token.lower_ in _ABSTRACT_NOUNS
+        or len(lemma) > 5 and lemma.endswith(_ABSTRACT_ENDINGS)
+    )
+
+
+def _hung_on_the_verb(head: Token) -> Token | None:
+    """The place phrase right after an abstract issue noun that the parse hangs on the verb
+    naming the agenda instead of on the noun ("discussed insecurity in the neighboring
+    Sahel", "raised violence along the Ossa river"); None when there is none. A bare name
+    ("discussed trade in Geneva") may be where the talks were, so the place must come with
+    a word of its own (an article, an adjective) or be a common noun ("the region")."""
+    doc = head.doc
+    verb = head.head
+    if (
+        head.dep_ not in {"dobj", "nsubjpass"}
+        or not _abstract(head)
+        or head.i + 1 >= len(doc)
+        or verb.lemma_.lower() not in AGENDA_VERBS
+        or any(c.dep_ == "prep" and c.i == head.i + 1 for c in head.children)
+    ):
+        return None
+    prep = doc[head.i + 1]
+    if prep.dep_ != "prep" or prep.head.i != verb.i or prep.lower_ not in _WHERE:
+        return None
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objects or objects[0].ent_type_ in {"DATE", "TIME"}:
+        return None
+    place = objects[0]
+    if place.pos_ == "NOUN" and place.lemma_.lower() not in TALK_HEADS:
+        return prep
+    if place.pos_ == "PROPN" and any(
+        c.dep_ in {"det", "amod", "compound"} for c in place.children
+    ):
+        return prep
+    return None
 
 
 def _prep_words(prep: Token, room: int, cut: bool) -> list[Token]:
@@ -404,7 +477,12 @@ def _item_words(item: AgendaItem) -> set[int]:
         if c.dep_ in {"conj", "cc", "appos"} or c.dep_ == "punct" and c.i > word.i
         for t in c.subtree
     }
-    return {t.i for t in head.subtree} - others
+    hung = _hung_on_the_verb(head)
+    place: set[int] = set()
+    if hung is not None:  # the place's own words, not what follows it ("including ...")
+        objects = [c for c in hung.children if c.dep_ == "pobj"]
+        place = {hung.i} | {t.i for t in objects[0].subtree if t.i <= objects[0].i}
+    return ({t.i for t in head.subtree} | place) - others
 
 
 def _candidate(
@@ -436,6 +514,14 @@ def _fold_bare_heads(candidates: dict[str, _Candidate]) -> None:
         into.agenda = into.agenda or bare.agenda
         into.item = into.item or bare.item
         del candidates[key]
+
+
+def _core(cand: _Candidate) -> set[str]:
+    """The content lemmas that name the issue: a general head that frames another issue
+    ("the importance of full transparency", "the need for new wells") adds nothing to it."""
+    if cand.words > 1 and cand.head in GENERIC_HEADS and len(cand.lemmas) > 1:
+        return cand.lemmas - {cand.head}
+    return cand.lemmas
 
 
 # Issues the text must name as discussed before the topics are taken from those alone.
@@ -530,8 +616,8 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
         if len(chosen) >= limit:
             break
         if any(
-            cand.lemmas <= other.lemmas
-            or other.lemmas <= cand.lemmas
+            _core(cand) <= _core(other)
+            or _core(other) <= _core(cand)
             or cand.text.lower() == other.text.lower()
             for _, other in chosen
         ):

@@ -247,6 +247,21 @@ def test_a_capitalised_dateline_city_run_into_the_first_name_is_a_place(parse):
     assert not any("TALLPORT" in name for _, name in found)
 
 
+def test_a_capitalised_dateline_city_after_a_kept_headline_is_a_place(parse):
+    for text in (
+        "Estmark and Norland reopen Ossa crossing\n\nTALLPORT Estmark and Norland agreed on "
+        "Friday to reopen the Ossa border crossing, both governments said.",
+        "Border talks resume\nVARNO Interior ministers of Estmark and Norland met on Friday "
+        "and agreed to reopen the crossing.",
+    ):
+        found = kinds(parse(text))
+        city = text.split("\n")[-1].split()[0]
+        assert (PLACE, city.title()) in found, text
+        assert not any(city in name for _, name in found), text
+        # the headline keeps its names
+        assert (PLACE, "Norland") in found or (ORG, "Norland") in found
+
+
 def test_the_field_of_a_title_set_off_before_a_name_is_no_person(parse):
     text = (
         "The Norland delegation was led by Deputy Minister for the Environment and Water "

@@ -242,15 +242,48 @@ def test_a_dateline_of_capitals_run_into_the_first_sentence_is_read_apart(nlp):
     assert parsed.pieces[0].doc.text.replace("\n", " ") == text  # offsets unchanged
 
 
+def test_a_dateline_of_capitals_after_a_one_line_title_is_read_apart_too(nlp):
+    # a pasted headline kept in the text, then the story opening with its dateline
+    for title in ("Ferry talks resume\n\n", "Ferry talks resume\n", "FERRY TALKS RESUME\n\n"):
+        text = title + "VARNO Harbour officials of Estovia and Lindmark met on Friday."
+        (parsed,) = parse_sources([Source(id="t", text=text)], nlp)
+        caps = parsed.caps_dateline
+        assert caps is not None, title
+        assert text[caps.start : caps.end] == "VARNO"
+        assert text[caps.first :].startswith("Harbour officials")
+        # the title is no part of a dateline: the source's dateline (text[:end]) is none
+        assert parsed.dateline is None
+        assert text[slice(*parsed.dateline_place())] == "VARNO"
+        assert text[slice(*parsed.dateline_bounds())] == "VARNO "
+        ents = [(e.text, e.label_) for e in parsed.pieces[0].doc.ents]
+        assert ("VARNO", "GPE") in ents
+        assert not any(name.startswith("VARNO") and label != "GPE" for name, label in ents)
+        assert parsed.pieces[0].doc.text.replace("\n", " ") == text.replace("\n", " ")
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "NATO Secretary-General Ola Berg said on Monday the alliance would meet.",
+        "Alliance talks\n\nNATO Secretary-General Ola Berg said on Monday the alliance would "
+        "meet.",
         "EU leaders agreed on Monday to meet again in March.",
         "Talks ended on Monday. TALLORN The envoys left.",
+        # a paragraph that ends like a sentence is story, not a title
+        "Talks ended on Monday.\n\nTALLORN The envoys left.",
     ],
 )
 def test_an_acronym_or_capitals_inside_the_text_are_no_dateline(nlp, text):
     (parsed,) = parse_sources([Source(id="t", text=text)], nlp)
     assert parsed.dateline is None
+    assert parsed.caps_dateline is None
     assert parsed.pieces[0].doc.text == text
+
+
+def test_a_dateline_with_a_dash_is_read_by_the_dateline_rule_not_as_capitals(nlp):
+    text = "OSLO - Envoys of Estovia and Lindmark met on Monday."
+    (parsed,) = parse_sources([Source(id="t", text=text)], nlp)
+    assert parsed.dateline is not None
+    assert (parsed.dateline.place, text[parsed.dateline.end :]) == ("OSLO", text[7:])
+    assert parsed.caps_dateline is None
+    assert parsed.pieces[0].doc.text == text  # not parsed again

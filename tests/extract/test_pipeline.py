@@ -240,6 +240,19 @@ def test_a_source_without_a_dateline_gets_no_venue(nlp):
     assert brief.sources[0].lead == text
 
 
+def test_a_caps_dateline_after_a_kept_headline_gives_the_venue_and_keeps_the_title(nlp):
+    text = (
+        "Ferry line to reopen\n\nHAVLO Transport ministers of Estovia and Lindmark agreed on "
+        "Friday to reopen the ferry line."
+    )
+    brief = extract_brief([Source(id="t", text=text)], nlp)
+    source = brief.sources[0]
+    assert source.dateline is None  # the headline is no part of a dateline
+    assert source.venue == "Havlo"
+    assert source.lead == (
+        "Transport ministers of Estovia and Lindmark agreed on Friday to reopen the ferry line.")
+
+
 def test_the_sources_given_are_left_as_they_were(nlp):
     given = Source(id="t", text="GENEVA (Wire) - Officials met on Monday in Geneva.")
     brief = extract_brief([given], nlp)

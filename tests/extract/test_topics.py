@@ -255,3 +255,50 @@ def test_talks_on_one_issue_leave_room_for_the_other_issues_the_text_names(parse
     assert texts[0] == "disputed river border"
     assert "freight traffic" in texts
     assert "fishing fleet" in texts
+
+
+def test_an_issue_keeps_the_place_the_parse_hangs_on_the_verb(parse):
+    # "in ..." / "along ..." after an abstract issue noun: the parse gives it to the verb
+    text = (
+        "The two presidents discussed insecurity in the neighbouring Sahel, including the "
+        "attacks on border posts. The envoys raised violence along the Ossa river with their "
+        "hosts."
+    )
+    topics = [t.text for t in extract_topics([parse(text)])]
+    assert "insecurity in the neighbouring Sahel" in topics
+    assert "violence along the Ossa river" in topics
+    assert not {"insecurity", "violence"} & set(topics)
+    # what the parse hangs after the place is still an item of its own
+    assert any(t.startswith("attacks") for t in topics)
+
+
+def test_a_bare_city_after_the_issue_may_be_where_the_talks_were(parse):
+    text = "The ministers discussed trade in Geneva on Monday and reviewed fishing quotas."
+    topics = [t.text for t in extract_topics([parse(text)])]
+    assert "trade" in topics
+    assert not any("Geneva" in t for t in topics)
+
+
+def test_a_relational_noun_with_adjectives_alone_is_no_issue(parse):
+    text = (
+        "Both sides said the international community had an important role, and named the "
+        "main obstacle. Officials will meet again at ministerial level. The harbour dispute "
+        "and fishing quotas remain open, and the harbour dispute dragged on. The role of "
+        "women in the peace process was debated."
+    )
+    topics = [t.text for t in extract_topics([parse(text)])]
+    assert {"harbour dispute", "fishing quotas", "role of women in the peace process"} <= set(
+        topics)
+    assert not {"international community", "important role", "main obstacle",
+                "ministerial level"} & set(topics)
+
+
+def test_a_general_noun_framing_an_issue_already_listed_adds_no_topic(parse):
+    text = (
+        "The minister raised concerns regarding the dredging at Kelva harbour and underscored "
+        "the importance of full disclosure about works by the port authority at Kelva harbour."
+    )
+    topics = [t.text for t in extract_topics([parse(text)])]
+    assert "full disclosure about works" in topics
+    assert "dredging at Kelva harbour" in topics
+    assert "importance of full disclosure" not in topics
