@@ -13,6 +13,7 @@ from briefgen.extract.agenda_items import AGENDA_VERBS, AgendaItem, agenda_items
 from briefgen.extract.lexicon import TITLE_WORDS, words
 from briefgen.extract.not_discussed import AGENDA_WORDS, says_off_agenda
 from briefgen.extract.parse import Parsed
+from briefgen.extract.role_words import ROLE_NOUNS, is_title_word
 from briefgen.model import Topic
 
 # Head nouns too general to name an issue on their own.
@@ -83,7 +84,7 @@ class _Candidate:
 # Adjectives that say nothing about the issue ("other talks", "several issues").
 _VAGUE_ADJECTIVES = frozenset({
     "other", "many", "several", "such", "same", "first", "last", "next", "own", "more",
-    "most", "few", "similar",
+    "most", "few", "similar", "much",
 })
 
 
@@ -114,6 +115,11 @@ _REPORTERS = words("newspaper newspapers broadcaster broadcasters tabloid")
 _NEWS_BODIES = words("agency agencies service channel channels outlet outlets network")
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov"})
+# The parties at the table, however qualified ("Norland's delegation"): who took part,
+# not what was discussed.
+_PARTY_NOUNS = words("delegation delegations team teams camp camps")
+# Who a person is: a job or a part at the table ("Estria's chief negotiator").
+_WHO_HEADS = ROLE_NOUNS | words("negotiator mediator facilitator")
 
 
 def _phrase(
@@ -152,6 +158,8 @@ def _phrase(
     if any(t.pos_ == "PROPN" and t.lower_ in TITLE_WORDS for t in tokens):
         return None  # "President Akufo-Addo's leadership" less the name: not an issue
     head = root.lemma_.lower()
+    if is_title_word(root) or head in _WHO_HEADS:
+        return None  # "Estria's chief negotiator", "the prime minister": who, not what
     tokens = _owner(chunk, root) + tokens + _complement(root, shared, item)
     if len(tokens) == 1 and (head in GENERIC_HEADS or root.lower_ in GENERIC_HEADS):
         return None
@@ -596,7 +604,9 @@ def extract_topics(parsed_sources: list[Parsed], limit: int = MAX_TOPICS) -> lis
     for cand in candidates.values():
         if cand.head in GENERIC_HEADS and cand.words == 1:
             continue
-        if cand.head in TALK_HEADS or (says_agenda and not cand.agenda):
+        if cand.head in TALK_HEADS or cand.head in _PARTY_NOUNS:
+            continue
+        if says_agenda and not cand.agenda:
             continue
         if cand.words == 1 and not cand.agenda:
             continue  # a lone noun ("money", "review") names an issue only on the agenda

@@ -302,3 +302,16 @@ def test_a_general_noun_framing_an_issue_already_listed_adds_no_topic(parse):
     assert "full disclosure about works" in topics
     assert "dredging at Kelva harbour" in topics
     assert "importance of full disclosure" not in topics
+
+
+def test_the_parties_at_the_table_and_a_quantity_are_no_topics(parse):
+    text = (
+        "Negotiators from Estria and Norland ended their talks without agreeing how much "
+        "water each side may draw from the river. Estria's chief negotiator said a deal was "
+        "close. Norland's delegation rejected a cut in the summer quota, and the court case "
+        "over the reservoir goes on."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert not any("negotiator" in t or "delegation" in t for t in texts)
+    assert "much water" not in texts
+    assert any("quota" in t for t in texts)
