@@ -365,14 +365,17 @@ def _prep_words(prep: Token, room: int, cut: bool) -> list[Token]:
 
 
 def _plain(tokens: list[Token]) -> bool:
-    """No clause, list or number inside: a participle before its noun ("the displaced
-    farmers") and a possessive pronoun ("our ties") are kept."""
+    """No clause, list or figure inside: a participle before its noun ("the displaced
+    farmers"), a possessive pronoun ("our ties") and a count in words ("two journalists")
+    are kept."""
     for t in tokens:
         if t.ent_type_ in {"DATE", "TIME"}:
             return False  # "the nuclear test on Wednesday": when, not what
         if t.pos_ == "VERB" and t.dep_ != "amod" or t.pos_ == "PRON" and t.dep_ != "poss":
             return False
-        if t.pos_ in {"AUX", "CCONJ", "NUM"} or t.pos_ == "PUNCT" and not _inner_hyphen(t):
+        if t.pos_ == "NUM" and not (t.dep_ == "nummod" and t.is_alpha):
+            return False  # "of two journalists" is plain; "of 2024", "of 1.5" are not
+        if t.pos_ in {"AUX", "CCONJ"} or t.pos_ == "PUNCT" and not _inner_hyphen(t):
             return False
     return all(t.i == prev.i + 1 for prev, t in zip(tokens, tokens[1:], strict=False))
 

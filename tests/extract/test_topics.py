@@ -315,3 +315,10 @@ def test_the_parties_at_the_table_and_a_quantity_are_no_topics(parse):
     assert not any("negotiator" in t or "delegation" in t for t in texts)
     assert "much water" not in texts
     assert any("quota" in t for t in texts)
+
+
+def test_a_count_in_words_stays_in_the_issue(parse):
+    text = "The ministers discussed the detention of two reporters and the fishing quota."
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "detention of two reporters" in texts
+    assert "detention" not in texts
