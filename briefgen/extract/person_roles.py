@@ -7,7 +7,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from briefgen.extract.entities import is_field_word
-from briefgen.extract.lexicon import HONORIFICS, ORG_WORDS, canonical_name
+from briefgen.extract.lexicon import HONORIFICS, ORG_WORDS, TITLE_WORDS, canonical_name
+from briefgen.extract.name_fragments import is_country_stem
 from briefgen.extract.role_appositions import apposition_after, apposition_before
 from briefgen.extract.role_phrases import APOSTROPHES, JOINERS, RoleInfo, org_in, phrase_text
 from briefgen.extract.role_words import is_role_word
@@ -55,8 +56,21 @@ def role_of(name: SpacySpan) -> RoleInfo:
         info.role, info.organization = shared.role, info.organization or shared.organization
         info.sure = SURE_SHARED if shared.role else 0.0
     if info.role and info.organization is None:
-        info.organization = _body_after(name)
+        info.organization = _body_after(name) or _country_of_demonym(name, info.role)
     return info
+
+
+def _country_of_demonym(name: SpacySpan, role: str) -> str | None:
+    """The country a role opening with its adjective belongs to ("Estrian Foreign
+    Minister"), when the text names that country ("Estria") somewhere."""
+    first = role.split()[0]
+    if not first[:1].isupper() or first.lower() in TITLE_WORDS:
+        return None
+    demonym = {first.lower()}
+    for ent in name.doc.ents:
+        if ent.label_ in {"GPE", "ORG"} and len(ent) <= 3 and is_country_stem(ent.text, demonym):
+            return canonical_name(ent.text) or None
+    return None
 
 
 def _body_after(name: SpacySpan) -> str | None:

@@ -311,3 +311,14 @@ def test_a_title_with_of_the_before_the_name_is_the_whole_title(parse):
         "Director of the HPA", "HPA")
     found = people(parse("The leader of the opposition Karl Moen called the plan slow."))
     assert found["Karl Moen"].role == "leader of the opposition"
+
+
+def test_a_role_opening_with_a_countrys_adjective_belongs_to_the_country_the_text_names(parse):
+    text = (
+        "Minister Ilse Varga spoke with Estrian Foreign Minister Piotr Lind about trade with "
+        "Estria. Dalmatic envoy Ana Kos listened."
+    )
+    found = people(parse(text))
+    assert (found["Piotr Lind"].role, found["Piotr Lind"].organization) == (
+        "Estrian Foreign Minister", "Estria")
+    assert found["Ana Kos"].organization is None  # no country of that name in the text
