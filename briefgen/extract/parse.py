@@ -474,7 +474,16 @@ def separate_caps_dateline(parsed: Parsed, nlp: Language, verbs: frozenset[str])
     gap = run[-1].idx + len(run[-1].text)
     if chunk[gap : gap + 1] not in {" ", "\u00a0"}:
         return
-    again = nlp(chunk[:gap] + "\n" + chunk[gap + 1 :])
+    # the story's first word starts a sentence: the parser keeps the place out of it (left
+    # to itself it made "MUNICH" the subject and the story's subject its apposition)
+    again = nlp.make_doc(chunk[:gap] + "\n" + chunk[gap + 1 :])
+    story = next((t for t in again if t.idx > gap), None)
+    if story is not None:
+        story.is_sent_start = True
+        if story.i + 1 < len(again):
+            again[story.i + 1].is_sent_start = False  # nor is its first word one alone
+    for _name, component in nlp.pipeline:
+        again = component(again)
     again.tensor = _NO_TENSOR
     repair_misread_verbs(again, verbs)
     _dateline_place_entity(again, run[0].idx, gap)

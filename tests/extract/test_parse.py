@@ -242,6 +242,21 @@ def test_a_dateline_of_capitals_run_into_the_first_sentence_is_read_apart(nlp):
     assert parsed.pieces[0].doc.text.replace("\n", " ") == text  # offsets unchanged
 
 
+def test_the_story_after_a_dateline_of_capitals_is_a_sentence_of_its_own(nlp):
+    # the place is no part of the first sentence: the parse gives it its own subject
+    for text in (
+        "LINZ The foreign ministers of Norland and Estria agreed on Tuesday to resume talks.",
+        "SEOUL Defence officials of Estovia and Lindmark will meet on Thursday to talk.",
+    ):
+        (parsed,) = parse_sources([Source(id="t", text=text)], nlp)
+        doc = parsed.pieces[0].doc
+        sents = list(doc.sents)
+        assert sents[0].text.strip() == text.split()[0]
+        assert sents[1].text.startswith(text.split()[1] + " " + text.split()[2])
+        subject = next(t for t in sents[1] if t.dep_ in {"nsubj", "nsubjpass"})
+        assert subject.text in {"ministers", "officials"}
+
+
 def test_a_dateline_of_capitals_after_a_one_line_title_is_read_apart_too(nlp):
     # a pasted headline kept in the text, then the story opening with its dateline
     for title in ("Ferry talks resume\n\n", "Ferry talks resume\n", "FERRY TALKS RESUME\n\n"):
