@@ -24,7 +24,7 @@ PARTICIPATION_VERBS = words(
 _DELEGATION_NOUNS = words("delegation delegations team side party")
 # Verbs that say two sides took part when both are named: "X and Y discussed ...",
 # "X discussed the plan with Y", "X and Y signed the accord".
-_JOINT_VERBS = words("discuss review talk sign speak")
+_JOINT_VERBS = words("discuss review talk sign speak agree")
 # Phrasal verbs of meeting: "X sat down with Y", "the talks brought together X and Y".
 _PHRASAL_MEETING = {"sit": "down", "bring": "together", "get": "together"}
 # Nouns naming the event, whose "between"/"with" phrase names its parties:
@@ -66,10 +66,15 @@ _AT_THE_EVENT = words("after following at during")
 _CLAUSES = words("advcl xcomp ccomp relcl acl parataxis csubj")
 
 
+def _future_aux(verb: Token) -> bool:
+    """True when an auxiliary puts ``verb`` in the future: "will meet"."""
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _FUTURE_AUX for c in verb.children)
+
+
 def _is_future(verb: Token) -> bool:
     """True when ``verb`` is planned, not reported: "will meet", "plans to meet"."""
     aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    if any(c.lower_ in _FUTURE_AUX for c in aux):
+    if _future_aux(verb):
         return True
     infinitive = any(c.lower_ == "to" for c in aux)
     # "is to meet", "was to be led by": a plan, whether or not it came about.
@@ -145,11 +150,24 @@ def _says_taking_part(token: Token, lemma: str) -> bool:
         )
     if token.pos_ == "VERB" and lemma in _JOINT_VERBS:
         return any(_with_someone(c) for c in token.children) or lemma != "speak" and any(
-            c.dep_ in {"nsubj", "nsubjpass"} and any(g.dep_ == "conj" for g in c.children)
+            c.dep_ in {"nsubj", "nsubjpass"}
+            and (any(g.dep_ == "conj" for g in c.children) or _group_of_holders(c))
             for c in token.children
         )  # "X and Y spoke" may be two speeches; "X and Y discussed" is one talk
     return token.pos_ == "VERB" and lemma in _HOLD_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS for c in token.children
+    )
+
+
+def _group_of_holders(noun: Token) -> bool:
+    """ "The foreign ministers of X and Y", "the two leaders": office-holders of several
+    sides, who together discussed or agreed something."""
+    return noun.tag_ == "NNS" and noun.lemma_.lower() in _GROUP_NOUNS and any(
+        c.lower_ in {"two", "three", "both"}
+        or c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(o.dep_ == "pobj" and any(g.dep_ == "conj" for g in o.children) for o in c.children)
+        for c in noun.children
     )
 
 
@@ -208,7 +226,9 @@ def _cues(sent: SpacySpan) -> Iterator[tuple[Token, Token | None]]:
         if any(child.dep_ == "neg" for child in token.children):
             continue
         if _says_taking_part(token, lemma):
-            if not _is_future(token) and not _verb_in_other_time(token):
+            # "X and Y agreed to meet" plans a meeting, and is itself an act of both
+            future = _is_future(token) if lemma != "agree" else _future_aux(token)
+            if not future and not _verb_in_other_time(token):
                 yield token, None
         elif lemma in _SENDING and not _is_future(token):
             # "Estrava sent Ambassador X (to the talks)": who was sent took part, not whom

@@ -259,3 +259,16 @@ def test_a_side_s_negotiator_speaking_about_the_talks_took_part(parse):
         "fleet. A spokesman for the ministry, Viktor Lanz, said the talks were useful."
     )
     assert _participants(parse, text) == {"Erik Salo": True, "Viktor Lanz": False}
+
+
+def test_office_holders_of_two_sides_who_agreed_together_both_took_part(parse):
+    text = (
+        "The foreign ministers of Norland and Estria agreed on Tuesday to resume talks on "
+        "the river border. Norland's Foreign Minister Tomas Keller said the crossing would "
+        "reopen. Estria's Foreign Minister Ilse Varga said her government wanted access to "
+        "the river. Estria's Finance Minister Ola Berg said the budget was tight."
+    )
+    found = _participants(parse, text)
+    assert found["Tomas Keller"] is True
+    assert found["Ilse Varga"] is True
+    assert found["Ola Berg"] is False  # not of the group that met
