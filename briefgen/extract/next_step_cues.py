@@ -14,6 +14,7 @@ from briefgen.extract.sentences import Sentence
 from briefgen.extract.step_constructions import (
     deadline_until,
     expected_event,
+    expected_to_act,
     keeps_a_state,
     meeting_asked_for,
     names_step,
@@ -166,6 +167,8 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
             found.append((token, REPORTED, "work set"))
         if plans_taken_up(token):
             found.append((token, REPORTED, "plans for"))
+        if expected_to_act(token) and _expected_of_someone(token):
+            found.append((token, PLANNED, "expect ... to"))
     return found
 
 
@@ -471,6 +474,25 @@ _COMMENTATORS = words(
     commentators economist economists skeptic skeptics sceptic sceptics pundit pundits
     """
 )
+
+
+def _expected_of_someone(verb: Token) -> bool:
+    """True when what is expected ("expect the talks to resume") is an event or a measure,
+    or the act of someone who acts, and who expects it is no commentator ("analysts
+    expected prices to rise" forecasts)."""
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _COMMENTATORS for c in verb.children):
+        return False
+    doers = [c for c in verb.children if c.dep_ == "dobj"]
+    for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
+        doers += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(
+        d.lemma_.lower() in _SCHEDULABLE
+        or d.lower_ in _SCHEDULABLE
+        or d.ent_type_ in _AGENT_ENTITIES
+        or d.lemma_.lower() in AGENT_NOUNS
+        or d.lower_ in _AGENT_PRONOUNS - {"it"}
+        for d in doers
+    )
 
 
 def _carrying_on_undated(verb: Token) -> bool:

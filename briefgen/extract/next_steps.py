@@ -31,7 +31,7 @@ from briefgen.extract.next_step_cues import (
 )
 from briefgen.extract.parse import entities_in
 from briefgen.extract.sentences import Sentence
-from briefgen.extract.step_constructions import keeps_a_state
+from briefgen.extract.step_constructions import called_off, keeps_a_state
 from briefgen.model import NextStep
 
 _QUOTED = 0.1  # taken off a cue that only sits inside quotation marks
@@ -131,6 +131,8 @@ def step_evidence(
     text = sentence.text
     if text.rstrip().endswith("?"):
         return None
+    if any(called_off(t) for t in sentence.span) and not _has_future_modal(sentence):
+        return None  # "the trip was expected to take place this month but was called off"
     upcoming = [
         (a, b, days)
         for a, b, days in upcoming

@@ -360,3 +360,43 @@ def plans_taken_up(token: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pobj" for o in c.children)
         for c in token.children
     )
+
+
+def expected_to_act(token: Token) -> bool:
+    """True for "officials expect the talks to resume after the holiday", "diplomats
+    anticipate the envoy to announce a date": an act someone expects of others (the cue
+    "expect to" only reads the verb next to it)."""
+    if token.lemma_ not in {"expect", "anticipate"} or token.pos_ != "VERB":
+        return False
+    if _denied(token) or any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had"
+                             for c in token.children):
+        return False
+    for clause in token.children:
+        if clause.dep_ not in {"ccomp", "xcomp"}:
+            continue
+        infinitive = any(a.dep_ == "aux" and a.tag_ == "TO" for a in clause.children)
+        subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children) or any(
+            c.dep_ == "dobj" for c in token.children
+        )
+        if infinitive and subject and clause.pos_ == "VERB":
+            return True
+    return False
+
+
+# Verbs that call a planned act off for good.
+_CALLING_OFF = words("cancel scrap shelve abandon drop")
+
+
+def called_off(token: Token) -> bool:
+    """True for "the trip was expected to take place this month but has been called off",
+    "the talks, planned for May, were cancelled": the plan the sentence names is off (not
+    "postponed until May", which keeps it)."""
+    if token.pos_ != "VERB" or _denied(token):
+        return False
+    off = token.lemma_ == "call" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in token.children
+    )
+    if not (off or token.lemma_ in _CALLING_OFF):
+        return False
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    return passive and token.dep_ in {"ROOT", "conj"}

@@ -251,3 +251,16 @@ def test_a_day_ahead_in_a_clause_of_circumstance_of_an_act_still_dates_a_step(st
 def test_what_someone_will_do_told_in_a_continued_quotation_is_a_step(steps_of):
     text = '"It was a long night. The committee will vote on the bill," the chair said.'
     assert steps_of(text) == ['The committee will vote on the bill," the chair said.']
+
+
+def test_an_act_expected_of_others_is_a_step_and_a_forecast_is_not(steps_of):
+    talks = "Officials expect the talks to resume after the holiday."
+    assert steps_of(talks) == [talks]
+    assert steps_of("Analysts expected prices to rise.") == []
+
+
+def test_a_plan_called_off_is_no_step_and_one_rescheduled_is(steps_of):
+    off = "The trip was expected to take place this month but has been called off."
+    again = "The visit was cancelled and will be rescheduled next month."
+    assert steps_of(off) == []
+    assert steps_of(again) == [again]
