@@ -387,8 +387,7 @@ def _modal_strength(token: Token) -> float:
     if verb.lemma_ == "have" and any(c.dep_ == "xcomp" for c in verb.children):
         verb = next(c for c in verb.children if c.dep_ == "xcomp")  # "will have to yield"
     if low in {"should", "must"} and verb.dep_ == "ccomp" and verb_in(verb.head, _AGREEING):
-        permits = any(c.dep_ == "dobj" and c.lower_ in _PERMISSIONS for c in verb.children)
-        if verb.lemma_ in _PRINCIPLES or verb.lemma_ in STANCE_VERBS or permits:
+        if agreed_principle(verb):
             return 0.0  # "agreed that aid convoys must be allowed": a principle, an outcome
         return REPORTED  # "agreed that the sanctions should be tightened": a step agreed
     if low == "must":
@@ -455,6 +454,19 @@ def _modal_strength(token: Token) -> float:
 
 
 _AGREEING = words("agree decide resolve conclude")
+
+
+def agreed_principle(verb: Token) -> bool:
+    """True for the verb of "agreed that aid convoys must be allowed (into all besieged
+    areas within days)", "that the ceasefire should be respected", "must be given access":
+    a principle agreed (an outcome), whatever time it names; "agreed that the sanctions
+    should be tightened" is a step."""
+    if verb.dep_ != "ccomp" or not verb_in(verb.head, _AGREEING):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children):
+        return False
+    permits = any(c.dep_ == "dobj" and c.lower_ in _PERMISSIONS for c in verb.children)
+    return verb.lemma_ in _PRINCIPLES or verb.lemma_ in STANCE_VERBS or permits
 # Verbs of a principle that holds from now on, not an act to take: "agreed that aid convoys
 # must be allowed", "that the truce should be respected", "that civilians must be protected".
 _PRINCIPLES = words(

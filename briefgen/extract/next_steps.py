@@ -21,6 +21,7 @@ from briefgen.extract.next_step_cues import (
     SAYING,
     SCHEDULED,
     STANCE_VERBS,
+    agreed_principle,
     cues,
     forecast_without_actor,
     has_agent_subject,
@@ -142,6 +143,7 @@ def step_evidence(
                 _foretold(sentence, a - sentence.start)
                 or _in_past_plan(sentence, a - sentence.start)
                 or _bounds_a_kept_state(sentence, a - sentence.start)
+                or _dates_a_principle(sentence, a - sentence.start)
                 or (days == VAGUE and _in_circumstance(sentence, a - sentence.start))
             )
         )
@@ -235,6 +237,26 @@ def _governing_verb(sentence: Sentence, offset: int) -> Token | None:
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     return verb
+
+
+def _dates_a_principle(sentence: Sentence, offset: int) -> bool:
+    """True when the date at ``offset`` sits in a principle agreed ("agreed that aid
+    convoys must be allowed into all besieged areas within days", "... starting next
+    week"): an outcome, not a step."""
+    verb = _governing_verb(sentence, offset)
+    while verb is not None and verb.tag_ == "VBG" and verb.lemma_ in {"start", "begin"}:
+        verb = _verb_above(verb)  # "... into the towns starting next week"
+    return verb is not None and agreed_principle(verb)
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The nearest verb above ``token``, or None at the root."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    return None
 
 
 def _bounds_a_kept_state(sentence: Sentence, offset: int) -> bool:

@@ -193,6 +193,8 @@ def test_steps_said_in_varied_constructions_are_next_steps(steps_of, sentence):
         "They agreed that aid convoys must be allowed to pass without delay.",
         "The ministers agreed that the ceasefire should be respected by all.",
         "They agreed aid convoys must be given access.",
+        "They agreed that aid convoys must be allowed into all the towns within days.",
+        "They agreed that aid convoys must be allowed into the towns starting next week.",
         # the rest of a quotation opened in the sentence before: rhetoric
         '"We have waited too long. Peace must be built every day," the envoy said.',
         # ... and a sentence inside it with no mark of its own
