@@ -13,13 +13,19 @@ from briefgen.extract.role_words import ROLE_NOUNS
 from briefgen.extract.sentences import Sentence
 from briefgen.extract.step_constructions import (
     deadline_until,
+    expected_event,
+    expected_to_act,
+    keeps_a_state,
     meeting_asked_for,
     names_step,
     near_agreement,
     needed_step,
+    plans_taken_up,
     put_off_until,
     still_pending,
+    time_left_to_act,
     visit_invited,
+    work_directed,
 )
 
 # How sure a sentence states a next step, by the strongest cue it holds (compared with
@@ -32,6 +38,9 @@ AGREED = 0.68  # "agreed to meet in May": a decision reported in the past tense,
 RELAYED = 0.62  # "said he would appeal": someone's "would" after a saying verb, no time given
 POSSIBLE = 0.55  # "could begin in 2022", "may soon be dismissed": a possibility, not a plan
 
+# A pledge's day may sit between the verb and its "to": "agreed on Monday to extend".
+_DAY = r"(?: on \w+day| on (?:\w+ \d{1,2}|\d{1,2} \w+)| \w+day)"
+_DAY_BETWEEN = re.compile(_DAY + r"(?= to$)", re.IGNORECASE)
 _SCHEDULED = re.compile(
     # not a source's anonymity ("who asked not to be named", "declined to be named")
     r"\b(?:(?<!\bnot )(?<!declined )"
@@ -40,13 +49,14 @@ _SCHEDULED = re.compile(
     r"due (?:to (?!the\b)|on|by|in|for)|"
     r"deadlines?|next (?:meeting|round|session|steps?|talks|visit|hearing|summit)|"
     r"follow[- ]up|further talks|second round|(?:is|are) to|pending|upcoming|"
-    r"effective|under (?:investigation|review|consideration)|(?:has|have) yet to|yet to be)\b",
+    r"effective|under (?:investigation|review|consideration|discussion|negotiation|study)|"
+    r"(?:has|have) yet to|yet to be)\b",
     re.IGNORECASE,
 )
 _PLANNED = re.compile(
     r"\b(?:expect(?:s|ed)? to|plans? to|planned to|planning to|making plans|intends? to|"
     r"aims? to|"
-    r"hopes? to|pledged to|promised to|committed to|vowed to|going to|"
+    rf"hopes? to|(?:pledged|promised|committed|vowed){_DAY}? to|going to|"
     r"later this (?:week|month|year)|in the coming (?:days|weeks|months)|by the end of)\b",
     re.IGNORECASE,
 )
@@ -58,7 +68,7 @@ _REPORTED = re.compile(
     r"remain(?:s|ed)? to be (?:done|decided|resolved|settled|agreed|negotiated|finali[sz]ed))\b",
     re.IGNORECASE,
 )
-_AGREED = re.compile(r"\bagreed to\b", re.IGNORECASE)
+_AGREED = re.compile(rf"\bagreed{_DAY}? to\b", re.IGNORECASE)
 # Verbs whose "would" clause reports a plan ("said he would appeal"), unlike "warned that
 # the deal would allow" (a prediction).
 _PLAN_REPORTING = words(
@@ -122,7 +132,7 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
             phrase = match.group().rstrip()
             token = _phrase_token(sentence, phrase, match.start())
             if token is not None:
-                found.append((token, strength, phrase))
+                found.append((token, strength, _DAY_BETWEEN.sub("", phrase)))
     for token in sentence.span:
         strength = _modal_strength(token)
         if strength:
@@ -149,6 +159,16 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
             found.append((token, REPORTED, "not settled"))
         if put_off_until(token):
             found.append((token, PLANNED, "put off until"))
+        if expected_event(token):
+            found.append((token, PLANNED, "expected"))
+        if time_left_to_act(token):
+            found.append((token, PLANNED, "time left"))
+        if work_directed(token):
+            found.append((token, REPORTED, "work set"))
+        if plans_taken_up(token):
+            found.append((token, REPORTED, "plans for"))
+        if expected_to_act(token) and _expected_of_someone(token):
+            found.append((token, PLANNED, "expect ... to"))
     return found
 
 
@@ -255,9 +275,10 @@ def _formal_request(token: Token) -> bool:
 _OPEN_QUESTION_END = re.compile(r"\b(?:whether|when|if|how)$", re.IGNORECASE)
 
 
-def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
+def _phrase_token(sentence: Sentence, words_: str, start: int) -> Token | None:
     """The last token of a cue phrase, or None when the phrase does not count there."""
-    token = token_at(sentence, start + len(phrase) - 1)
+    token = token_at(sentence, start + len(words_) - 1)
+    phrase = _DAY_BETWEEN.sub("", words_)  # "agreed on Monday to" reads as "agreed to"
     if token is None:
         return None
     if _OPEN_QUESTION_END.search(phrase):
@@ -274,20 +295,18 @@ def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
             following = following.nbor()
         if following is None or following.pos_ not in {"VERB", "AUX"}:
             return None
-        if following.lemma_ == "be":
-            # "due to be held" plans an event; "set to be the largest" only describes
-            passive = following.i + 1 < len(following.doc) and following.nbor().tag_ == "VBN"
-            if not passive:
-                return None
-        elif following.lemma_ in STANCE_VERBS and not _carries_on(phrase, following):
+        # "agreed to leave the tariffs in place and to meet again in March": each verb
+        # the cue governs is read, and one that is a step is enough
+        governed = [following] + [
+            c for c in following.children if c.dep_ == "conj" and c.pos_ == "VERB"
+        ]
+        if not any(_infinitive_step(phrase, verb) for verb in governed):
             return None
-        if (
-            phrase.lower() == "agreed to"
-            and following.lemma_ not in _CARRYING_ON | _STEPPING_UP
-            and not _placed_in_time(following)
-            and not _holds_an_event(following)
-        ):
-            return None  # "agreed to return the cash": a deal done, not a step with a time
+        if phrase != words_ and not any(_dated_act(verb) for verb in governed):
+            # "agreed on Friday to implement a truce and to expand aid": the day dates the
+            # decision, which is the news (an outcome); a step needs an act of its own still
+            # to come ("agreed on Monday to meet again in May", "to hold talks")
+            return None
     # "discussed holding a follow-up meeting": a step only with a plan as its object
     if phrase.lower() == "discussed" and not any(c.tag_ == "VBG" for c in token.children):
         return None
@@ -298,6 +317,34 @@ def _phrase_token(sentence: Sentence, phrase: str, start: int) -> Token | None:
     if negatable and first is not None and negated(first):
         return None  # "does not seek to overturn": what is not planned
     return token
+
+
+def _infinitive_step(phrase: str, verb: Token) -> bool:
+    """True when the verb after a cue ending in "to" makes it a step: "due to be held",
+    "agreed to meet in May", "pledged to continue the talks" (not "set to be the largest",
+    "agreed to return the cash", "agreed to keep the quotas unchanged")."""
+    if verb.lemma_ == "be":
+        # "due to be held" plans an event; "set to be the largest" only describes
+        return verb.i + 1 < len(verb.doc) and verb.nbor().tag_ == "VBN"
+    if verb.lemma_ in STANCE_VERBS and not _carries_on(phrase, verb):
+        return False
+    if _PLEDGE.match(phrase) and keeps_a_state(verb):
+        return False  # "agreed to keep the quotas unchanged": a state that holds now
+    return not (
+        phrase.lower() == "agreed to"
+        and verb.lemma_ not in _CARRYING_ON | _STEPPING_UP
+        and not _placed_in_time(verb)
+        and not _holds_an_event(verb)
+    )  # "agreed to return the cash": a deal done, not a step with a time
+
+
+_MEETING = words("meet reconvene convene resume visit travel return")
+
+
+def _dated_act(verb: Token) -> bool:
+    """True for an act still to come in its own right: placed in time ("extend the
+    deadline to June 30"), an event held ("hold talks") or a meeting ("meet again")."""
+    return verb.lemma_ in _MEETING or _placed_in_time(verb) or _holds_an_event(verb)
 
 
 def _holds_an_event(verb: Token) -> bool:
@@ -340,6 +387,8 @@ def _modal_strength(token: Token) -> float:
     if verb.lemma_ == "have" and any(c.dep_ == "xcomp" for c in verb.children):
         verb = next(c for c in verb.children if c.dep_ == "xcomp")  # "will have to yield"
     if low in {"should", "must"} and verb.dep_ == "ccomp" and verb_in(verb.head, _AGREEING):
+        if agreed_principle(verb):
+            return 0.0  # "agreed that aid convoys must be allowed": a principle, an outcome
         return REPORTED  # "agreed that the sanctions should be tightened": a step agreed
     if low == "must":
         return PLANNED if _placed_in_time(verb) else 0.0  # "must reply by Friday", a deadline
@@ -363,8 +412,12 @@ def _modal_strength(token: Token) -> float:
             return 0.0  # "will continue to work closely with ...": what goes on, not a step
     if verb.lemma_ in STANCE_VERBS and not event and not acts:
         return 0.0
-    if _in_relative_clause(verb):
-        return 0.0  # "a community who fear it will open the doors": a description
+    if _in_relative_clause(verb) and not (
+        low in _FUTURE_MODALS and (_holds_an_event(verb) or _placed_in_time(verb))
+    ):
+        # "a community who fear it will open the doors": a description; "set up a
+        # commission, which will hold its first session in January" states its next act
+        return 0.0
     if low == "would" and any(c.lower_ in _HEDGES for c in verb.children):
         return 0.0  # "said it would likely heighten tensions": a prediction
     node = verb
@@ -379,10 +432,21 @@ def _modal_strength(token: Token) -> float:
             if verb_in(node.head, SAYING) and not (_placed_in_time(verb) or _of_an_event(verb)):
                 if has_agent_subject(verb) and not negated(verb):
                     return RELAYED  # "said he would appeal"
+                if _conditional_step(verb) and (_of_a_measure(verb) or _passive(verb)):
+                    return REPORTED  # "said an exchange of prisoners would follow once ..."
                 return 0.0  # "said the truce would not apply to ...": a claim, a position
             return REPORTED
-        if _open_condition(verb) and (has_agent_subject(verb) or _of_a_measure(verb)):
+        if _conditional_step(verb) and (
+            has_agent_subject(verb) or _of_a_measure(verb) or _passive(verb)
+        ):
             return REPORTED  # "if the rebels agree, the government would release them"
+        if (
+            node.dep_ == "ccomp"
+            and node.head.lower_ in _CONFIDENT
+            and (_placed_in_time(verb) or _of_an_event(verb))
+            and not negated(verb)
+        ):
+            return REPORTED  # "remained confident the pact would be signed before Christmas"
         return 0.0
     if low in POSSIBLE_MODALS and verb.dep_ in {"ROOT", "ccomp", "conj", "acl"}:
         return POSSIBLE
@@ -390,6 +454,29 @@ def _modal_strength(token: Token) -> float:
 
 
 _AGREEING = words("agree decide resolve conclude")
+
+
+def agreed_principle(verb: Token) -> bool:
+    """True for the verb of "agreed that aid convoys must be allowed (into all besieged
+    areas within days)", "that the ceasefire should be respected", "must be given access":
+    a principle agreed (an outcome), whatever time it names; "agreed that the sanctions
+    should be tightened" is a step."""
+    if verb.dep_ != "ccomp" or not verb_in(verb.head, _AGREEING):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in verb.children):
+        return False
+    permits = any(c.dep_ == "dobj" and c.lower_ in _PERMISSIONS for c in verb.children)
+    return verb.lemma_ in _PRINCIPLES or verb.lemma_ in STANCE_VERBS or permits
+# Verbs of a principle that holds from now on, not an act to take: "agreed that aid convoys
+# must be allowed", "that the truce should be respected", "that civilians must be protected".
+_PRINCIPLES = words(
+    """
+    allow permit let respect protect guarantee ensure uphold honour honor observe preserve
+    safeguard govern guide apply spare grant
+    """
+)
+# What is given as a right ("must be given access"), not handed over as a step.
+_PERMISSIONS = words("access passage permission protection")
 # Verbs whose negation with "will" states a line not to be crossed ("will not allow").
 _PERMITTING = words("allow permit tolerate let accept")
 # People who comment on events rather than act in them: their "will" is a forecast.
@@ -399,6 +486,25 @@ _COMMENTATORS = words(
     commentators economist economists skeptic skeptics sceptic sceptics pundit pundits
     """
 )
+
+
+def _expected_of_someone(verb: Token) -> bool:
+    """True when what is expected ("expect the talks to resume") is an event or a measure,
+    or the act of someone who acts, and who expects it is no commentator ("analysts
+    expected prices to rise" forecasts)."""
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _COMMENTATORS for c in verb.children):
+        return False
+    doers = [c for c in verb.children if c.dep_ == "dobj"]
+    for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
+        doers += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(
+        d.lemma_.lower() in _SCHEDULABLE
+        or d.lower_ in _SCHEDULABLE
+        or d.ent_type_ in _AGENT_ENTITIES
+        or d.lemma_.lower() in AGENT_NOUNS
+        or d.lower_ in _AGENT_PRONOUNS - {"it"}
+        for d in doers
+    )
 
 
 def _carrying_on_undated(verb: Token) -> bool:
@@ -416,6 +522,25 @@ def _carrying_on_undated(verb: Token) -> bool:
 
 
 _CONDITION_MARKS = frozenset(["if", "unless", "once", "provided", "providing"])
+# What a measure does when it breaks down: "the truce would collapse if ..." warns, it
+# plans nothing.
+_FAILING = words("collapse fail break end falter unravel crumble fall die suffer")
+
+
+# Words by which someone expects a step ("confident the pact would be signed by May").
+_CONFIDENT = words("confident hopeful optimistic sure certain")
+
+
+def _passive(verb: Token) -> bool:
+    """True for "relief would be phased in", "a date would be set": someone will act."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _conditional_step(verb: Token) -> bool:
+    """True for "if the rebels agree, the government would release them", "an exchange
+    would follow once monitors are deployed": a step on an open condition, not a warning
+    ("the truce would collapse if ...") and not negated."""
+    return _open_condition(verb) and verb.lemma_ not in _FAILING and not negated(verb)
 
 
 def _open_condition(verb: Token) -> bool:
@@ -423,7 +548,11 @@ def _open_condition(verb: Token) -> bool:
     ("if the rebels agree, ...", "should the parties accept, ..."), not on one contrary to
     fact ("if he were elected", "if the deal had passed")."""
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
-        marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+        # "once" is often parsed as an adverb of the clause ("once monitors are deployed")
+        marks = [
+            c.lower_ for c in clause.children
+            if c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ == "once" and c.i < clause.i)
+        ]
         auxes = [c for c in clause.children if c.dep_ in {"aux", "auxpass"}]
         inverted = any(a.lower_ == "should" and a.i < clause.i and a.i == clause.left_edge.i
                        for a in auxes)
@@ -433,6 +562,8 @@ def _open_condition(verb: Token) -> bool:
             continue  # "if you ask me, ...": a manner of speaking
         if clause.tag_ in {"VBZ", "VBP"} or (inverted and clause.tag_ == "VB"):
             return True
+        if clause.tag_ == "VBN" and any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
+            return True  # "once monitors are deployed", "if the deal is approved"
     return False
 
 
@@ -485,7 +616,8 @@ _SCHEDULABLE = EVENT_NOUNS | words(
     deadline rule law ban measure sanction tariff deal agreement accord treaty truce plan
     order decision ruling verdict report result results tax fee policy programme program
     bill legislation motion resolution case appeal proposal nomination budget application
-    request petition request sentence plea lawsuit suit charge charges
+    request petition request sentence plea lawsuit suit charge charges exchange swap
+    handover withdrawal pullback
     """
 )
 
@@ -524,6 +656,9 @@ def has_agent_subject(verb: Token) -> bool:
     """True when the subject of ``verb`` is someone who can act: a person, a body, a country,
     "both sides", "we" (not "prices", "the dispute")."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and verb.dep_ == "conj":
+        # "it was studying the text and would decide whether ...": the shared subject
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(
         s.lower_ in _AGENT_PRONOUNS
         or s.ent_type_ in _AGENT_ENTITIES

@@ -21,6 +21,7 @@ from briefgen.extract.next_step_cues import (
     SAYING,
     SCHEDULED,
     STANCE_VERBS,
+    agreed_principle,
     cues,
     forecast_without_actor,
     has_agent_subject,
@@ -31,6 +32,7 @@ from briefgen.extract.next_step_cues import (
 )
 from briefgen.extract.parse import entities_in
 from briefgen.extract.sentences import Sentence
+from briefgen.extract.step_constructions import called_off, keeps_a_state
 from briefgen.model import NextStep
 
 _QUOTED = 0.1  # taken off a cue that only sits inside quotation marks
@@ -103,15 +105,17 @@ def in_main_clause(token: Token, *, strong: bool = False) -> bool:
     return True
 
 
-def step_confidence(sentence: Sentence, upcoming: Sequence[Upcoming] = ()) -> float | None:
+def step_confidence(
+    sentence: Sentence, upcoming: Sequence[Upcoming] = (), carried: bool = False
+) -> float | None:
     """How sure it is that ``sentence`` states a next step; ``None`` when it does not
     (the strength of the evidence :func:`step_evidence` finds)."""
-    evidence = step_evidence(sentence, upcoming)
+    evidence = step_evidence(sentence, upcoming, carried)
     return None if evidence is None else evidence[0]
 
 
 def step_evidence(
-    sentence: Sentence, upcoming: Sequence[Upcoming] = ()
+    sentence: Sentence, upcoming: Sequence[Upcoming] = (), carried: bool = False
 ) -> tuple[float, str] | None:
     """The strength of the strongest cue that ``sentence`` states a next step, with the cue
     ("will", "plans to", "date ahead"); ``None`` when it states none.
@@ -121,11 +125,15 @@ def step_evidence(
     next. A cue only counts in the main clause, a modal ("will", "would") not inside a
     quotation (rhetoric) unless the speaker vows it ("we will appeal") or dates it, a plan
     in the past perfect ("had planned to") not at all, and a cue in the past tense not
-    with a past date (background).
+    with a past date (background). ``carried`` is True when a quotation opened in an
+    earlier sentence of the paragraph is still open where this one starts (see
+    :func:`quotations_carried`).
     """
     text = sentence.text
     if text.rstrip().endswith("?"):
         return None
+    if any(called_off(t) for t in sentence.span) and not _has_future_modal(sentence):
+        return None  # "the trip was expected to take place this month but was called off"
     upcoming = [
         (a, b, days)
         for a, b, days in upcoming
@@ -134,13 +142,17 @@ def step_evidence(
             and (
                 _foretold(sentence, a - sentence.start)
                 or _in_past_plan(sentence, a - sentence.start)
+                or _bounds_a_kept_state(sentence, a - sentence.start)
+                or _dates_a_principle(sentence, a - sentence.start)
+                or (days == VAGUE and _in_circumstance(sentence, a - sentence.start))
             )
         )
     ]
     ahead = [
         days
         for a, _, days in upcoming
-        if sentence.start <= a < sentence.end and not _quoted_at(sentence, a - sentence.start)
+        if sentence.start <= a < sentence.end
+        and not _quoted_at(sentence, a - sentence.start, carried)
     ]
     dated = any(days > 0 or days == VAGUE for days in ahead)
     named_day = any(days > 0 for days in ahead)
@@ -153,9 +165,11 @@ def step_evidence(
         cue_past = _clause_in_past(token)
         if _ADJECTIVE_PLAN.match(phrase) and not dated:
             continue  # "the planned outage", with no day still to come, only describes
-        if (cue_past or past) and not dated and _PLAN_NOUNS.match(phrase):
+        told_past = cue_past or (past and not _in_present_clause(token))
+        if told_past and not dated and _PLAN_NOUNS.match(phrase):
             continue  # "in follow-up questioning": behind us
-        if cue_past and not dated and strength >= SCHEDULED:
+        backshifted = _STATE_CUES.match(phrase) is not None and _told_in_past(token)
+        if cue_past and not dated and strength >= SCHEDULED and not backshifted:
             continue  # "was due to be released in September"
         if cue_past and past_dated and not dated:
             continue
@@ -167,8 +181,14 @@ def step_evidence(
         weak = phrase in POSSIBLE_MODALS and strength <= POSSIBLE
         if weak and not (dated or has_time(token.head)):
             continue  # "could face decades in jail": a possibility not placed in time
-        if _in_quotation(sentence, token):
-            if phrase in MODAL_CUES:
+        offset = token.idx - sentence.span.start_char
+        if _quoted_at(sentence, offset, carried):
+            # the rest of a quotation opened before the sentence: its obligations and
+            # possibilities are rhetoric ("... now they must deliver," she said), what
+            # someone will do is told in the speaker's words
+            continued = not _quoted_at(sentence, offset, False, own_marks_only=True)
+            told = continued and phrase not in _RHETORIC_MODALS and _plan_told(token)
+            if phrase in MODAL_CUES and not told:
                 if _dates_ahead(sentence, token, days_ahead) and not _forecast(token):
                     strength = PLANNED  # "... will assume the post starting January 1"
                 elif _vow(token):
@@ -206,6 +226,62 @@ def _foretold(sentence: Sentence, offset: int) -> bool:
         verb = verb.head
     modal = any(c.dep_ == "aux" and c.lower_ in MODAL_CUES for c in verb.children)
     return modal and forecast_without_actor(verb)
+
+
+def _governing_verb(sentence: Sentence, offset: int) -> Token | None:
+    """The verb that the date at ``offset`` of the sentence hangs on."""
+    token = token_at(sentence, offset)
+    if token is None:
+        return None
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _dates_a_principle(sentence: Sentence, offset: int) -> bool:
+    """True when the date at ``offset`` sits in a principle agreed ("agreed that aid
+    convoys must be allowed into all besieged areas within days", "... starting next
+    week"): an outcome, not a step."""
+    verb = _governing_verb(sentence, offset)
+    while verb is not None and verb.tag_ == "VBG" and verb.lemma_ in {"start", "begin"}:
+        verb = _verb_above(verb)  # "... into the towns starting next week"
+    return verb is not None and agreed_principle(verb)
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The nearest verb above ``token``, or None at the root."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    return None
+
+
+def _bounds_a_kept_state(sentence: Sentence, offset: int) -> bool:
+    """True when the date at ``offset`` bounds a state kept as it is ("agreed to keep the
+    quotas unchanged through the end of the year"): the state holds now; the day is when
+    it may end, not a step."""
+    verb = _governing_verb(sentence, offset)
+    return verb is not None and keeps_a_state(verb)
+
+
+# Marks of an adverbial clause that sets out circumstances, not what is planned.
+_CIRCUMSTANCE_MARKS = frozenset(["as", "while", "because", "since", "although", "though",
+                                 "whereas"])
+
+
+def _in_circumstance(sentence: Sentence, offset: int) -> bool:
+    """True when the date at ``offset`` sits in a clause of circumstance ("stands with
+    Corvania as it weathers the energy crisis this winter", "while prices rise this
+    year") of a clause that states a position: it dates the background, not an act anyone
+    plans. (Read for a time ahead that names no day only: "as a deadline looms on Friday"
+    names the day of a step.)"""
+    verb = _governing_verb(sentence, offset)
+    if verb is None or verb.dep_ != "advcl" or verb.head.lemma_ not in STANCE_VERBS:
+        return False  # "talks resume as a deadline nears later this month" dates a step
+    return any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE_MARKS for c in verb.children)
 
 
 def _in_past_plan(sentence: Sentence, offset: int) -> bool:
@@ -246,7 +322,20 @@ def _vow(token: Token) -> bool:
         return False
     verb = token.head
     subjects = [c.lower_ for c in verb.children if c.dep_ in _SUBJECTS]
+    if verb.lemma_ in {"see", "wait"} and all(c.dep_ in {"nsubj", "aux", "cc", "conj",
+                                                      "punct", "advmod"}
+                                              for c in verb.children):
+        return False  # "we will see", "we'll wait and see": a shrug, not a plan
     return subjects == ["we"] and verb.lemma_ not in STANCE_VERBS and not negated(verb)
+
+
+def _plan_told(token: Token) -> bool:
+    """True when the modal ``token`` tells what someone who acts will do ("the committee
+    will vote on it"), not a forecast, a stance or a shrug ("we will see")."""
+    verb = token.head
+    if verb.lemma_ in STANCE_VERBS or verb.lemma_ in {"see", "wait"} or negated(verb):
+        return False
+    return has_agent_subject(verb) and not _forecast(token)
 
 
 def _forecast(token: Token) -> bool:
@@ -285,6 +374,38 @@ def _dated_verb_ahead(sentence: Sentence, upcoming: Sequence[Upcoming]) -> bool:
     return False
 
 
+# Cues of a matter still open ("under discussion", "pending"): told in the past tense by
+# someone's account ("said that remained under discussion") they still hold.
+_STATE_CUES = re.compile(r"^(?:under \w+|pending|yet to be)$", re.IGNORECASE)
+
+
+def _told_in_past(token: Token) -> bool:
+    """True when the clause of ``token`` is what someone said, in the past tense of the
+    telling ("Solberg said that remained under discussion")."""
+    verb = token
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ccomp" and verb_in(verb.head, SAYING) and verb.head.tag_ == "VBD"
+
+
+def _in_present_clause(token: Token) -> bool:
+    """True when the nearest finite verb above ``token`` is in the present ("briefed him
+    on the reform, which remains pending approval": the reform is still pending, whatever
+    the tense of the main clause)."""
+    for node in [token, *token.ancestors]:
+        if node.tag_ in {"VBZ", "VBP"} and node.pos_ in {"VERB", "AUX"}:
+            return True
+        if node.tag_ in {"VBD", "MD"}:
+            return False
+        if node.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"aux", "auxpass"} for c in node.children
+        ):
+            return any(
+                c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in node.children
+            )
+    return False
+
+
 def _clause_in_past(token: Token) -> bool:
     """True when the clause of ``token`` is in the past tense ("was due to", "agreed to")."""
     verb = token
@@ -307,19 +428,27 @@ def _past_perfect(token: Token) -> bool:
     )
 
 
-def _in_quotation(sentence: Sentence, token: Token) -> bool:
-    """True when ``token`` sits inside quotation marks opened within its sentence."""
-    return _quoted_at(sentence, token.idx - sentence.span.start_char)
+# Modals of obligation and possibility: inside any quotation, rhetoric.
+_RHETORIC_MODALS = frozenset(["must", "should", "could", "may", "might", "ca"])
 
 
-def _quoted_at(sentence: Sentence, offset: int) -> bool:
+def _quoted_at(
+    sentence: Sentence, offset: int, carried: bool = False, own_marks_only: bool = False
+) -> bool:
     """True when character ``offset`` of the sentence sits inside quotation marks.
 
     Marks are read in order: a curly opening mark opens, a curly closing one closes, a
     straight one does whichever is due (real text mixes them: ``"Who asked?” said Hill``).
+    A sentence may start inside a quotation opened earlier (``carried``, or its first mark
+    closes one: ``"We waited. Peace must be built," she said.`` splits after "waited").
     """
-    inside = False
-    for char in sentence.text[:offset]:
+    start = False if own_marks_only else starts_inside(sentence.text, carried)
+    return _marks_state(sentence.text[:offset], start)
+
+
+def _marks_state(text: str, inside: bool) -> bool:
+    """Whether a quotation is open after ``text``, read from ``inside``."""
+    for char in text:
         if char == "\u201c":
             inside = True
         elif char == "\u201d":
@@ -327,6 +456,49 @@ def _quoted_at(sentence: Sentence, offset: int) -> bool:
         elif char == '"':
             inside = not inside
     return inside
+
+
+def starts_inside(text: str, carried: bool) -> bool:
+    """True when ``text`` starts inside a quotation: the first mark closes one, or none
+    opens one and a quotation is ``carried`` over from the sentences before."""
+    match = _FIRST_MARK.search(text)
+    if match is None:
+        return carried
+    return continues_quotation(text)
+
+
+def quotations_carried(sents: Sequence[Sentence]) -> list[bool]:
+    """For each sentence, True when a quotation opened in an earlier sentence of its
+    paragraph is still open where it starts (``"We did our part. Now they must deliver.
+    We will see," she said.``: the middle sentence has no mark of its own)."""
+    out: list[bool] = []
+    open_quote, paragraph = False, None
+    for sentence in sents:
+        if sentence.paragraph != paragraph:
+            open_quote, paragraph = False, sentence.paragraph
+        out.append(open_quote)
+        open_quote = _marks_state(sentence.text, starts_inside(sentence.text, open_quote))
+    return out
+
+
+_FIRST_MARK = re.compile(r"[\"\u201c\u201d]")
+
+
+def continues_quotation(text: str) -> bool:
+    """True when the first quotation mark of ``text`` closes a quotation: a curly closing
+    mark, or a straight one set right after a word or punctuation and followed by a space,
+    a comma or the end (``built every day," Ruthe said``), not one opening a quotation
+    (``said: "We will``)."""
+    match = _FIRST_MARK.search(text)
+    if match is None:
+        return False
+    mark, at = match.group(), match.start()
+    if mark == "\u201d":
+        return True
+    if mark == "\u201c" or at == 0:
+        return False
+    before, after = text[at - 1], text[at + 1 : at + 2]
+    return not before.isspace() and (after == "" or after.isspace() or after in ",.;:")
 
 
 def _past_main_verb(sentence: Sentence) -> bool:
@@ -406,6 +578,9 @@ def _month_ahead(ent: SpacySpan, reference: dt.date) -> bool:
         return False  # "a deadline set by their leaders in March": when it was set
     month = MONTHS.index(match.group(1).lower()) + 1
     if month <= reference.month:
+        # (reading a month earlier in the year as next year's for an infinitive, "to be
+        # completed by the end of March" written in December, added a false step on the
+        # held-out half: such a month may be a past plan's)
         return False
     return _infinitive_of(ent.root) or _set_for(ent.root)
 
@@ -476,8 +651,8 @@ def _places_in_time(token: Token) -> bool:
 def extract_next_steps(sents: list[Sentence], upcoming: Sequence[Upcoming] = ()) -> list[NextStep]:
     """Every sentence that states a next step, in the order of the text, with how sure."""
     steps: list[NextStep] = []
-    for sentence in sents:
-        confidence = step_confidence(sentence, upcoming)
+    for sentence, carried in zip(sents, quotations_carried(sents), strict=True):
+        confidence = step_confidence(sentence, upcoming, carried)
         if confidence is not None:
             steps.append(NextStep(sentence.text, [sentence.evidence()], confidence))
     return steps

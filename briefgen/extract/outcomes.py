@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from briefgen.extract.lexicon import words
 from briefgen.extract.merge import SAME_POINT, similarity
+from briefgen.extract.next_steps import quotations_carried, starts_inside
 from briefgen.extract.sentences import Sentence
 from briefgen.model import Outcome
 
@@ -60,7 +61,8 @@ FOUNDING_VERBS = words("launch establish create form found inaugurate restore no
 FOUNDED_THINGS = words(
     """
     group dialogue mechanism channel partnership initiative council commission committee
-    fund force forum program programme hotline office relations ties
+    fund force forum program programme hotline office relations ties board body panel
+    taskforce secretariat unit
     """
 )
 # Decisions to call something off ("the visit was cancelled", "postponed the vote").
@@ -138,6 +140,7 @@ WELCOMED = 0.72  # "welcomed plans to establish ..."
 RELAYED = 0.7  # "X said Norland would pay compensation": a side's undertaking, told
 RESTATED = 0.62  # "reaffirmed the commitment to ...": a standing commitment, renewed
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+_FIRST_MARK = re.compile(r"[\"\u201d]")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -145,10 +148,14 @@ def find_outcomes(sents: list[Sentence]) -> list[Outcome]:
     """The sentences stating an outcome, in the order of the text, each once, with the
     confidence of its surest cue; the span points at the sentence."""
     found: list[Outcome] = []
-    for sentence in sents:
+    for sentence, carried in zip(sents, quotations_carried(sents), strict=True):
         if sentence.is_headline_like or _not_a_statement(sentence.text):
             continue
         quoted = [m.span() for m in _QUOTED.finditer(sentence.text)]
+        if starts_inside(sentence.text, carried):
+            # "We agreed to nothing," she said: the rest of a quotation opened earlier
+            close = _FIRST_MARK.search(sentence.text)
+            quoted.append((0, close.start() if close else len(sentence.text)))
         offset = sentence.span.start_char
         cues = [
             confidence for token, confidence in _cues(sentence)
@@ -225,6 +232,14 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
         return _as_reported(verb, STATED)
     if lemma == "promise" and any(c.dep_ == "xcomp" for c in children):
         return _as_reported(verb, STATED)  # "the rebels promised to release ..."
+    if lemma == "settle" and _settled_on(verb):
+        return _as_reported(verb, STATED)  # "settled on a timetable": agreed on it
+    if lemma == "exchange" and _object_in(verb, EXCHANGED_INSTRUMENTS):
+        return _as_reported(verb, STATED)  # "exchanged letters on the transfer"
+    if lemma in AFFIRMING_VERBS and _joint_statement(verb):
+        return _as_reported(verb, STATED)  # "both sides affirmed that ... may continue"
+    if _directed_work(verb, lemma):
+        return _as_reported(verb, ANNOUNCED)  # "tasked their teams with preparing ..."
     turned_down = lemma == "turn" and any(
         c.dep_ == "prt" and c.lower_ == "down" for c in children
     )
@@ -245,7 +260,8 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
         for c in verb.subtree
     ):
         return _as_reported(verb, STATED)
-    if lemma in FOUNDING_VERBS and _object_in(verb, FOUNDED_THINGS):
+    set_up = lemma == "set" and any(c.dep_ == "prt" and c.lower_ == "up" for c in children)
+    if (lemma in FOUNDING_VERBS or set_up) and _object_in(verb, FOUNDED_THINGS):
         return _as_reported(verb, ANNOUNCED)
     if (lemma in CALLING_OFF_VERBS or (lemma == "call" and any(
             c.dep_ == "prt" and c.lower_ == "off" for c in children))) and _object_in(
@@ -274,7 +290,77 @@ def _verb_cue(verb: Token, lemma: str) -> float | None:
         return _as_reported(verb, STATED)
     if lemma in WELCOMING_VERBS and _object_in(verb, WELCOMED_STEPS, whole=True):
         return WELCOMED
+    if lemma in WELCOMING_VERBS | {"thank"} and _thanked_for_a_decision(verb):
+        return WELCOMED  # "thanked the President for the decision to release $120 million"
     return None
+
+
+# What sets terms a side acts under ("under the pact", "under the extension").
+TERMS_NOUNS = AGREEMENT_NOUNS | words("extension")
+# Formal papers two sides exchange to settle something ("exchanged letters on ...").
+EXCHANGED_INSTRUMENTS = words("letter letters note notes instrument instruments")
+# Subjects that name both sides of a meeting together ("both sides", "the two leaders").
+JOINT_SUBJECTS = words(
+    """
+    side sides leader leaders party parties delegation delegations minister ministers
+    government governments country countries president presidents
+    """
+)
+# Bodies and people who set work going for their teams ("tasked their teams with").
+DIRECTING_VERBS = words("task instruct direct mandate")
+
+
+def _thanked_for_a_decision(verb: Token) -> bool:
+    """True for "thanked the President for the decision to release $120 million",
+    "praised Norland for its pledge to ...": a decision or commitment the thanks name."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"for", "on"}
+        and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in COMMITMENT_NOUNS | WELCOMED_STEPS
+            for o in c.children
+        )
+        for c in verb.children
+    )
+
+
+def _settled_on(verb: Token) -> bool:
+    """"settled on a timetable", "the two sides settled on a shared system": a choice
+    agreed; not "settled in Canada" or "the ruling settled the matter"."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(o.dep_ == "pobj" for o in c.children)
+        for c in verb.children
+    )
+
+
+def _joint_statement(verb: Token) -> bool:
+    """True for "both sides affirmed that fishing fleets may continue ...", "the two
+    leaders confirmed that ...": what the sides of a meeting state together in a clause is
+    an agreed principle; a single speaker's "confirmed that" is not."""
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if any(c.dep_ == "conj" for c in subject.children):
+            return True  # "the President and the Prime Minister affirmed that ..."
+        both = any(c.lower_ in {"both", "two"} for c in subject.children)
+        if both and subject.lemma_.lower() in JOINT_SUBJECTS:
+            return True
+    return False
+
+
+def _directed_work(verb: Token, lemma: str) -> bool:
+    """True for "the leaders tasked their teams with preparing an agreement", "instructed
+    their ministers to draft a plan": a decision that sets work going."""
+    if lemma not in DIRECTING_VERBS:
+        return False
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(
+        (c.dep_ in {"xcomp", "ccomp", "advcl"} and any(a.tag_ == "TO" for a in c.children))
+        or (c.dep_ == "prep" and c.lower_ == "with"
+            and any(p.dep_ == "pcomp" and p.tag_ == "VBG" for p in c.children))
+        for c in verb.children
+    )
 
 
 def _made_agreement(noun: Token) -> float | None:
@@ -289,6 +375,7 @@ def _made_agreement(noun: Token) -> float | None:
            for c in noun.children):
         return None  # "no deal was reached"
     head = noun.head
+    reduced = _reduced_participle(noun)
     if noun.dep_ == "pobj" and ENDING_IN_VERBS.get(head.head.lemma_.lower()) == head.lower_:
         verb = head.head
     elif (noun.dep_ in {"dobj", "nsubjpass"} and (
@@ -297,12 +384,35 @@ def _made_agreement(noun: Token) -> float | None:
             and head.lemma_.lower() in COMMITMENT_MAKING_VERBS)
     )) or (noun.dep_ == "nsubj" and _takes_effect(head)):
         verb = head
+    elif reduced is not None:
+        verb = reduced  # "welcomed the agreement reached on 28 November"
     else:
         return None
     participle = verb.dep_ in {"advcl", "acl"} and verb.tag_ in {"VBG", "VBN"}
     if not _happened(verb) and not (participle and _clause_happened(verb)):
         return None  # "their intention to sign a treaty", "before a deal can be signed"
     return _as_reported(verb, STATED)
+
+
+def _reduced_participle(noun: Token) -> Token | None:
+    """For "the agreement reached on 28 November", "the accord signed in May": the past
+    participle that says the agreement was made, hung on the noun or, as the parser often
+    has it, taking the noun as its subject with no auxiliary; else None."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and (
+            child.lemma_.lower() in AGREEMENT_MAKING_VERBS
+        ):
+            return child
+    head = noun.head
+    if (
+        noun.dep_ == "nsubj"
+        and head.tag_ == "VBN"
+        and head.dep_ in {"ccomp", "acl"}
+        and head.lemma_.lower() in AGREEMENT_MAKING_VERBS
+        and not any(c.dep_ in {"aux", "auxpass"} for c in head.children)
+    ):
+        return head
+    return None
 
 
 def _takes_effect(verb: Token) -> bool:
@@ -535,16 +645,22 @@ def _relays_a_sides_act(
 
 
 def _agreed_terms(verb: Token) -> bool:
-    """True for "Under the pact, Ostria will release ...": what a side will do under an
-    agreement the text names, in a main clause (not in a condition, not negated)."""
+    """True for "Under the pact, Ostria will release ...", "Under the extension, the
+    interim accord remains in place and Tavara will continue to receive ...": what holds
+    or what a side will do under an agreement the text names, in a main clause (not in a
+    condition, not negated). A verb joined to the first takes its "under" phrase."""
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if not modals & {"will", "would", "shall", "'ll"} or _negated(verb):
+    future = bool(modals & {"will", "would", "shall", "'ll"})
+    present = not modals and verb.tag_ in {"VBZ", "VBP"}
+    if not (future or present) or _negated(verb):
         return False
     if verb.dep_ not in {"ROOT", "conj"} or _conditional(verb):
         return False
+    holders = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     return any(
         c.dep_ == "prep"
         and c.lower_ == "under"
-        and any(o.dep_ == "pobj" and o.lemma_.lower() in AGREEMENT_NOUNS for o in c.children)
-        for c in verb.children
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in TERMS_NOUNS for o in c.children)
+        for holder in holders
+        for c in holder.children
     )

@@ -8,7 +8,10 @@ from the parse (used by :func:`briefgen.extract.next_step_cues.cues`):
 - an agreement still pending ("are getting closer to an understanding", "the deal still
   requires the approval of parliament", "are still working out the details");
 - a step put off to a later time ("the signing has been postponed until parliament votes",
-  "the vote was delayed to May").
+  "the vote was delayed to May");
+- an event expected without "to" ("a vote is expected before the end of the year");
+- a deadline given as time left ("the party has 30 days to file the appeal");
+- work someone was set ("the leaders tasked their teams with preparing an agreement").
 """
 
 from __future__ import annotations
@@ -202,3 +205,198 @@ def put_off_until(token: Token) -> bool:
         ):
             return True  # "postponed until parliament votes"
     return False
+
+
+# Verbs that keep a state as it is ("keep the quotas unchanged", "leave the rates in place").
+_KEEPING = words("keep leave maintain retain preserve remain stay")
+# What marks the state kept: "the current quotas", "the existing rules".
+_AS_NOW = words("current existing present same unchanged")
+# Nouns after "in", "at" or "on" that name a state, not a relation ("in place", "at
+# current levels", "on hold"; not "in close contact", which goes on as work).
+_STATE_NOUNS = words("place force effect level levels rate rates hold")
+
+
+def keeps_a_state(verb: Token) -> bool:
+    """True for "keep the export quotas unchanged", "leave the tariffs in place",
+    "maintain the current rates", "remain closed": a decision about a state that holds now
+    (an outcome), not a step still to take; "stay in close contact" and "keep talking" go
+    on as work and are not this."""
+    if verb.lemma_ not in _KEEPING or _denied(verb):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.lemma_ in {"remain", "stay"}:
+        held = [c for c in verb.children if c.dep_ == "acomp"]
+        return any(c.pos_ in {"ADJ", "VERB"} for c in held) or _in_a_state(verb)
+    if not objects:
+        return False
+    for obj in objects:
+        # "the quotas unchanged", "the border closed"
+        after = [c for c in obj.children if c.i > obj.i and c.dep_ in {"amod", "acl"}]
+        if any(c.pos_ in {"ADJ", "VERB"} and c.tag_ in {"JJ", "VBN"} for c in after):
+            return True
+        # "the terms of the truce unchanged": the parser hangs the state on the last noun
+        last = obj.right_edge
+        if last.dep_ == "amod" and last.tag_ == "JJ" and last.i > last.head.i:
+            return True
+        if any(c.lower_ in _AS_NOW for c in obj.children if c.dep_ == "amod"):
+            return True  # "the current quotas"
+    complements = [c for c in verb.children if c.dep_ in {"oprd", "acomp", "ccomp"}]
+    if any(c.pos_ in {"ADJ", "VERB"} and c.tag_ in {"JJ", "VBN"} for c in complements):
+        return True
+    return _in_a_state(verb)
+
+
+def _in_a_state(verb: Token) -> bool:
+    """"... in place", "... in force", "... at current levels", "... on hold" on the verb."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ in {"in", "at", "on"}
+        and any(o.dep_ == "pobj" and o.lower_ in _STATE_NOUNS for o in p.children)
+        for p in verb.children
+    )
+
+
+# Verbs by which an event is said to lie ahead without "to" ("a vote is expected before
+# the end of the year", "a decision is anticipated in March").
+_EXPECTING = words("expect anticipate foresee envisage envision plan")
+# What can be expected as a step: an event, a measure, or a decision still to be made.
+_AWAITED = STEP_NOUNS | words(
+    """
+    decision ruling verdict judgment judgement announcement signing approval ratification
+    reply response answer report publication release launch handover exchange withdrawal
+    election elections meeting call trip
+    """
+)
+
+
+def expected_event(token: Token) -> bool:
+    """True for "a vote in parliament is expected before the end of the year", "a decision
+    on the concession is expected in March": an event or a decision said to lie ahead, in
+    the passive with no "to" (which the cue "expected to" reads); not "the result was
+    expected" (a past expectation) or "as expected"."""
+    if token.lemma_ not in _EXPECTING or token.tag_ != "VBN" or _denied(token):
+        return False
+    auxes = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    present = any(a.tag_ in {"VBZ", "VBP"} or a.lower_ in {"will", "'ll"} for a in auxes)
+    if not present or any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+    return any(s.lemma_.lower() in _AWAITED or names_step(s) for s in subjects)
+
+
+_TIME_UNITS = words("day days week weeks month months hour hours")
+
+
+def time_left_to_act(token: Token) -> bool:
+    """True for "the party has 30 days to file the appeal", "were given two weeks to
+    respond": a deadline given as time left to act."""
+    if token.lemma_ not in _DEADLINE_VERBS or token.pos_ not in {"VERB", "AUX"}:
+        return False
+    if _denied(token):
+        return False
+    for obj in (c for c in token.children if c.dep_ in {"dobj", "npadvmod", "nsubjpass"}):
+        if obj.lower_ not in _TIME_UNITS:
+            continue
+        if not any(c.dep_ == "nummod" or c.lower_ in {"a", "an"} for c in obj.children):
+            continue
+        acts = [*obj.children, *token.children]
+        if any(
+            a.dep_ in {"relcl", "acl", "xcomp", "advcl"}
+            and any(t.tag_ == "TO" and t.dep_ == "aux" for t in a.children)
+            for a in acts
+        ):
+            return True
+    return False
+
+
+# Verbs by which someone sets others to work ("tasked their teams with preparing",
+# "instructed officials to draft", "directed the ministries to report").
+_DIRECTING = words("task instruct direct mandate")
+
+
+def work_directed(token: Token) -> bool:
+    """True for "the leaders tasked their teams with preparing an agreement", "instructed
+    their officials to draft a plan", "directed the ministry to report back": work someone
+    was set, still to be done (not "ordered lunch", not "were not instructed")."""
+    if token.lemma_ not in _DIRECTING or token.pos_ != "VERB" or _denied(token):
+        return False
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects:
+        return False
+    for child in token.children:
+        if child.dep_ in {"xcomp", "ccomp", "advcl"} and any(
+            a.tag_ == "TO" and a.dep_ == "aux" for a in child.children
+        ):
+            return True  # "instructed officials to draft"
+        if child.dep_ == "prep" and child.lower_ == "with" and any(
+            p.dep_ == "pcomp" and p.tag_ == "VBG" for p in child.children
+        ):
+            return True  # "tasked their teams with preparing"
+    # "instructed officials to draft": the parser may hang the act on the object
+    return any(
+        a.dep_ in {"relcl", "acl"} and any(t.tag_ == "TO" for t in a.children)
+        for o in objects
+        for a in o.children
+    )
+
+
+# Verbs by which a plan is put forward or taken up ("reviewed plans for a joint exercise").
+_TAKING_UP_PLANS = words(
+    "discuss review welcome announce outline unveil present finalize finalise approve "
+    "endorse detail share examine consider"
+)
+
+
+def plans_taken_up(token: Token) -> bool:
+    """True for "reviewed plans for a joint exercise in the spring", "discussed plans for
+    a second summit": a plan for something still to happen, put forward or taken up (not
+    "the plans were shelved", "drew up the budget plan")."""
+    if token.lemma_.lower() != "plan" or token.pos_ != "NOUN" or token.dep_ != "dobj":
+        return False
+    verb = token.head
+    if verb.lemma_ not in _TAKING_UP_PLANS or _denied(verb):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(o.dep_ == "pobj" for o in c.children)
+        for c in token.children
+    )
+
+
+def expected_to_act(token: Token) -> bool:
+    """True for "officials expect the talks to resume after the holiday", "diplomats
+    anticipate the envoy to announce a date": an act someone expects of others (the cue
+    "expect to" only reads the verb next to it)."""
+    if token.lemma_ not in {"expect", "anticipate"} or token.pos_ != "VERB":
+        return False
+    if _denied(token) or any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had"
+                             for c in token.children):
+        return False
+    for clause in token.children:
+        if clause.dep_ not in {"ccomp", "xcomp"}:
+            continue
+        infinitive = any(a.dep_ == "aux" and a.tag_ == "TO" for a in clause.children)
+        subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children) or any(
+            c.dep_ == "dobj" for c in token.children
+        )
+        if infinitive and subject and clause.pos_ == "VERB":
+            return True
+    return False
+
+
+# Verbs that call a planned act off for good.
+_CALLING_OFF = words("cancel scrap shelve abandon drop")
+
+
+def called_off(token: Token) -> bool:
+    """True for "the trip was expected to take place this month but has been called off",
+    "the talks, planned for May, were cancelled": the plan the sentence names is off (not
+    "postponed until May", which keeps it)."""
+    if token.pos_ != "VERB" or _denied(token):
+        return False
+    off = token.lemma_ == "call" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in token.children
+    )
+    if not (off or token.lemma_ in _CALLING_OFF):
+        return False
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    return passive and token.dep_ in {"ROOT", "conj"}

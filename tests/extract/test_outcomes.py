@@ -312,3 +312,67 @@ def test_a_claim_a_conditional_refusal_a_forecast_or_a_condition_under_rules_is_
     parse, sentence
 ):
     assert _texts(parse, "The talks ended in the evening. " + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a choice agreed, a body set up, formal letters exchanged
+        "The two sides settled on a timetable for the withdrawal of the observers.",
+        "The ministers set up a joint commission on water sharing.",
+        "A monitoring board has been established to oversee the grants.",
+        "The two sides exchanged letters on the transfer of the consulate building.",
+        # what both sides state together is an agreed principle
+        "Both sides affirmed that fishing boats may keep working in the shared zone.",
+        # an agreement named with the participle that made it
+        "The council welcomed the agreement reached on 28 November between the two armies.",
+        # leaders setting their teams to work have decided something
+        "The leaders tasked their teams with preparing a draft accord on river transport.",
+        "The ministers instructed their officials to draft a plan for the port.",
+        # a decision about a state that holds now is an outcome (and no next step)
+        "The ministers agreed to keep the export quotas unchanged until the end of the year.",
+    ],
+)
+def test_choices_bodies_letters_joint_principles_and_directions_are_outcomes(parse, sentence):
+    assert _texts(parse, "The talks ended in the evening. " + sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The family settled in Canada.",
+        "The spokesman said the ruling settled the matter.",
+        "The children exchanged gifts.",
+        "The minister affirmed that the border is safe.",
+        "The ministers set up chairs in the hall.",
+        "The council welcomed the visitors reached by boat.",
+        '"It was a long night. We agreed to nothing," the envoy said.',
+        '"It was a long night. Both sides agreed to a truce. We will see," the envoy said.',
+    ],
+)
+def test_near_misses_of_those_and_a_continued_quotation_are_no_outcomes(parse, sentence):
+    assert _texts(parse, "The talks ended in the evening. " + sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the extension, the interim accord remains in place.",
+        "The chancellor thanked the president for the decision to release the funds.",
+    ],
+)
+def test_terms_that_hold_under_an_agreement_and_a_decision_thanked_for_are_outcomes(
+    parse, sentence
+):
+    assert _texts(parse, "The talks ended in the evening. " + sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the old rules, the firm pays a fee.",
+        "The chancellor thanked the president for the dinner.",
+    ],
+)
+def test_rules_and_thanks_for_no_decision_are_no_outcomes(parse, sentence):
+    assert _texts(parse, "The talks ended in the evening. " + sentence) == []

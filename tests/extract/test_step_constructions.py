@@ -152,3 +152,117 @@ def test_a_would_on_an_open_condition_is_a_conditional_step(steps_of, sentence):
 )
 def test_a_would_contrary_to_fact_or_without_an_actor_is_no_step(steps_of, sentence):
     assert steps_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a matter still pending in a present clause, after a main verb in the past
+        "The minister briefed the envoy on the pension reform, which remains pending "
+        "approval by parliament.",
+        # a new body's first act, dated, in a relative clause
+        "The two sides set up a joint commission on water, which will hold its first "
+        "session in Vienna in May.",
+        # an event expected, in the passive with no "to"
+        "A vote in parliament on the transit law is expected before the end of the year.",
+        # a deadline as time left to act
+        "Lawyers for the party have 30 days to file the appeal.",
+        # work set for others
+        "The ministers tasked their teams with preparing a draft accord on river transport.",
+        # a matter still open, told in the past of someone's account
+        "The envoy said the matter remained under discussion.",
+        # a step on an open condition, in someone's account
+        "An exchange of prisoners would follow once monitors are deployed, the mediator said.",
+        # an agreement to two acts: one keeps a state, the other is a step
+        "They agreed to leave the tariffs in place and to meet again in June.",
+    ],
+)
+def test_steps_said_in_varied_constructions_are_next_steps(steps_of, sentence):
+    assert steps_of(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a decision about a state that holds now, and the day that bounds it
+        "The ministers agreed to keep the export quotas unchanged through the end of the year.",
+        "The two sides agreed to maintain the current fishing limits.",
+        "The ministers agreed to keep the terms of the truce unchanged.",
+        "The central bank agreed to keep interest rates on hold.",
+        # an agreed principle
+        "They agreed that aid convoys must be allowed to pass without delay.",
+        "The ministers agreed that the ceasefire should be respected by all.",
+        "They agreed aid convoys must be given access.",
+        "They agreed that aid convoys must be allowed into all the towns within days.",
+        "They agreed that aid convoys must be allowed into the towns starting next week.",
+        # the rest of a quotation opened in the sentence before: rhetoric
+        '"We have waited too long. Peace must be built every day," the envoy said.',
+        # ... and a sentence inside it with no mark of its own
+        '"We did our part. Now they must deliver the aid. We will see," she said.',
+        # a day ahead in a clause of circumstance
+        "The minister said Norland stands with Sudavia as it weathers the drought this summer.",
+        # a warning on a condition
+        "The envoy said the truce would collapse if the rebels move their guns into the valley.",
+    ],
+)
+def test_kept_states_principles_continued_quotes_circumstances_and_warnings_are_no_steps(
+    steps_of, sentence
+):
+    assert steps_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a pledge with its day between the verb and its "to"
+        "The rebels pledged on Monday to hold talks with the army.",
+        # a step in the passive on an open condition, and one by a subject shared with the
+        # clause before
+        "Sanctions relief would be phased in once inspectors verify the cuts, the envoy added.",
+        "The commission said it was studying the text and would decide whether to open "
+        "proceedings.",
+        # a step someone is confident of, placed in time
+        "Rist said she remained confident the pact would be signed before the elections.",
+        # plans for an event taken up
+        "The leaders reviewed plans for a joint naval exercise.",
+    ],
+)
+def test_pledges_with_a_day_conditional_passives_expectations_and_plans_are_steps(
+    steps_of, sentence
+):
+    assert steps_of(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The coach said he was confident the team would win.",
+        "The commission said it was studying the text and would not comment.",
+        "The committee shelved the plans for a new stadium.",
+    ],
+)
+def test_confidence_without_a_step_refusals_and_shelved_plans_are_no_steps(steps_of, sentence):
+    assert steps_of(sentence) == []
+
+
+def test_a_day_ahead_in_a_clause_of_circumstance_of_an_act_still_dates_a_step(steps_of):
+    sentence = "Lawmakers return to the capital as a budget deadline nears later this month."
+    assert steps_of(sentence) == [sentence]
+
+
+def test_what_someone_will_do_told_in_a_continued_quotation_is_a_step(steps_of):
+    text = '"It was a long night. The committee will vote on the bill," the chair said.'
+    assert steps_of(text) == ['The committee will vote on the bill," the chair said.']
+
+
+def test_an_act_expected_of_others_is_a_step_and_a_forecast_is_not(steps_of):
+    talks = "Officials expect the talks to resume after the holiday."
+    assert steps_of(talks) == [talks]
+    assert steps_of("Analysts expected prices to rise.") == []
+
+
+def test_a_plan_called_off_is_no_step_and_one_rescheduled_is(steps_of):
+    off = "The trip was expected to take place this month but has been called off."
+    again = "The visit was cancelled and will be rescheduled next month."
+    assert steps_of(off) == []
+    assert steps_of(again) == [again]
