@@ -178,6 +178,8 @@ def step_evidence(
             continue  # "had also planned to charge": a plan already behind the story
         if not in_main_clause(token, strong=dated):
             continue
+        if phrase in MODAL_CUES and _measure_moves(token.head):
+            continue  # "unemployment would fall below 6 percent": a forecast
         weak = phrase in POSSIBLE_MODALS and strength <= POSSIBLE
         if weak and not (dated or has_time(token.head)):
             continue  # "could face decades in jail": a possibility not placed in time
@@ -225,7 +227,42 @@ def _foretold(sentence: Sentence, offset: int) -> bool:
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     modal = any(c.dep_ == "aux" and c.lower_ in MODAL_CUES for c in verb.children)
-    return modal and forecast_without_actor(verb)
+    expected = verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in _FORECASTING
+    return (modal and forecast_without_actor(verb)) or (
+        (modal or expected) and _measure_moves(verb)
+    )
+
+
+# Verbs that foretell a clause ("expect prices to rise", "forecast growth to slow").
+_FORECASTING = words("expect forecast predict project see")
+# How a measure moves or stays ("prices will rise", "inflation could stay above 4 percent").
+_MOVING = words(
+    """
+    rise fall stay remain increase decrease drop climb grow slow ease reach exceed top
+    double halve soar slump rebound recover decline
+    """
+)
+
+
+def _measure_moves(verb: Token) -> bool:
+    """True when ``verb`` tells how something no one is moves or stays ("fuel prices rise",
+    "inflation could stay above 4 percent"): a forecast, not what anyone will do."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (
+        verb.lemma_.lower() in _MOVING
+        and bool(subjects)
+        and subjects[0].pos_ == "NOUN"
+        and not has_agent_subject(verb)
+        and not any(_lets_someone_act(c) for c in verb.children)
+    )
+
+
+def _lets_someone_act(clause: Token) -> bool:
+    """True for a clause of a forecast that names who will act on it ("the storm should
+    ease, allowing the utility PG&E to restore power"): that act is a step."""
+    return clause.dep_ in {"advcl", "conj", "xcomp"} and any(
+        t.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"} for t in clause.subtree
+    )
 
 
 def _governing_verb(sentence: Sentence, offset: int) -> Token | None:

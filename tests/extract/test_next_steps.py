@@ -469,3 +469,25 @@ def test_a_step_put_off_for_good_and_months_behind_or_describing_are_not_steps(p
 def test_a_month_of_a_plan_told_in_the_past_is_no_step(parse):
     text = "The talks ended in the evening. The envoy was due to be released in September."
     assert _steps(parse, text, "2026-06-12") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts expect grain prices to climb again in the autumn.",
+        "The central bank warned that inflation could stay above 5 percent until next year.",
+        "Officials said unemployment would fall below 6 percent by December.",
+    ],
+)
+def test_a_forecast_of_how_a_measure_moves_is_no_next_step(parse, sentence):
+    text = "The tax took effect in March. " + sentence
+    assert _steps(parse, text, "2026-03-12") == []
+
+
+def test_what_someone_expected_or_will_do_about_a_measure_stays_a_next_step(parse):
+    text = (
+        "The tax took effect in March. The ministry will raise the grain quota in the "
+        "autumn. Officials expect the talks to resume next week. The storm should ease by "
+        "Friday, allowing Harbour Lines to restart the ferries."
+    )
+    assert len(_steps(parse, text, "2026-03-12")) == 3
