@@ -248,6 +248,8 @@ def sentence_future(ent: SpacySpan) -> bool | None:
     ("are scheduled to be arraigned Thursday", "to be published Sunday"), on the verbs
     that govern it.
     """
+    if _invited_to(ent):
+        return True
     token = ent.root
     for _ in range(6):
         if token.pos_ in {"VERB", "AUX"} or token.head.i == token.i:
@@ -266,6 +268,21 @@ def sentence_future(ent: SpacySpan) -> bool | None:
             return tense
         token = token.head
     return None
+
+
+# Verbs that ask someone to an event still to come.
+_INVITING = {"invite", "summon"}
+
+
+def _invited_to(ent: SpacySpan) -> bool:
+    """True for the day of an event someone is invited to ("has invited union leaders to
+    a meeting on Saturday"): the event is ahead, however the invitation is told."""
+    prep = ent.root.head
+    event = prep.head if prep.dep_ == "prep" else None
+    if event is None or event.pos_ != "NOUN" or event.dep_ != "pobj":
+        return False
+    goal = event.head
+    return goal.lower_ in {"to", "for"} and goal.head.lemma_.lower() in _INVITING
 
 
 # Prepositions that make a date a limit ("have until Friday", "must reply by Monday").

@@ -123,6 +123,15 @@ def test_an_upcoming_weekday_in_future_tense_resolves_forward(parse, text, expec
     assert date == expected
 
 
+def test_the_day_of_an_event_someone_is_invited_to_is_ahead(parse):
+    text = "The ministry has invited union leaders to a meeting on Saturday."
+    assert _resolved(parse, text, THURSDAY) == [("Saturday", "2026-03-14")]
+    # an invitation told in the past with the day on the invitation stays in the past
+    assert _resolved(parse, "The ministry invited them on Tuesday.", THURSDAY) == [
+        ("Tuesday", "2026-03-10")
+    ]
+
+
 def test_a_weekday_after_could_have_stays_in_the_past(parse):
     ((_, date),) = _resolved(parse, "They could have met on Tuesday.", THURSDAY)
     assert date == "2026-03-10"
