@@ -20,6 +20,7 @@ from briefgen.extract.step_constructions import (
     names_step,
     near_agreement,
     needed_step,
+    plans_an_act,
     plans_taken_up,
     put_off_until,
     still_pending,
@@ -167,6 +168,8 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
             found.append((token, REPORTED, "work set"))
         if plans_taken_up(token):
             found.append((token, REPORTED, "plans for"))
+        if plans_an_act(token):
+            found.append((token, REPORTED, "plans a"))
         if expected_to_act(token) and _expected_of_someone(token):
             found.append((token, PLANNED, "expect ... to"))
     return found

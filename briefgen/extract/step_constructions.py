@@ -362,6 +362,26 @@ def plans_taken_up(token: Token) -> bool:
     )
 
 
+# Verbs that plan what their object names when told in the present ("plans a petition").
+_PLANNING_NOW = words("plan prepare organise organize")
+
+
+def plans_an_act(token: Token) -> bool:
+    """True for "a residents' group plans a petition", "the union is preparing a strike":
+    a plan named by its object, told in the present (not "planned a rally last week", not
+    "does not plan a protest")."""
+    if token.lemma_ not in _PLANNING_NOW or token.pos_ != "VERB" or _denied(token):
+        return False
+    auxes = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    present = token.tag_ in {"VBZ", "VBP"} or token.tag_ == "VBG" and any(
+        a.tag_ in {"VBZ", "VBP"} for a in auxes
+    )
+    return present and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() != "plan"
+        for c in token.children
+    )
+
+
 def expected_to_act(token: Token) -> bool:
     """True for "officials expect the talks to resume after the holiday", "diplomats
     anticipate the envoy to announce a date": an act someone expects of others (the cue

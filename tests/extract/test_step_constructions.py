@@ -52,6 +52,9 @@ def steps_of(nlp):  # type: ignore[no-untyped-def]
         "It remains unclear when the talks will resume.",
         "The two sides are still working out the details of the agreement.",
         "The deal still requires the approval of the parliament.",
+        # a plan named by its object, told in the present
+        "A residents' group plans a petition against the new fares.",
+        "The dockers' union is preparing a strike at the northern ports.",
     ],
 )
 def test_a_step_stated_without_a_future_modal_is_a_next_step(steps_of, sentence):
@@ -70,6 +73,8 @@ def test_a_step_stated_without_a_future_modal_is_a_next_step(steps_of, sentence)
         "The minister still lives in the capital.",
         "He had until 2019 been the ambassador.",
         "The minister said the sanctions should be tightened.",
+        "The residents planned a petition against the fares last year.",
+        "The union does not plan a strike.",
     ],
 )
 def test_a_near_miss_of_those_constructions_is_no_next_step(steps_of, sentence):
