@@ -46,7 +46,7 @@ _FRAMES = words(
     """
     concern concerns importance need significance view views range number question
     matter issue issues topic topics those step steps detail details specter
-    spectre prospect prospects possibility
+    spectre prospect prospects possibility progress
     """
 )
 # What a talk noun's phrase says was discussed: "discussions on trade", "talks, including

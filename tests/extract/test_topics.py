@@ -322,3 +322,13 @@ def test_a_count_in_words_stays_in_the_issue(parse):
     texts = [t.text for t in extract_topics([parse(text)])]
     assert "detention of two reporters" in texts
     assert "detention" not in texts
+
+
+def test_progress_on_an_issue_gives_the_issue(parse):
+    text = (
+        "The leaders reviewed progress on the joint energy corridor and discussed the "
+        "fishing quota."
+    )
+    texts = [t.text for t in extract_topics([parse(text)])]
+    assert "joint energy corridor" in texts
+    assert not any(t.startswith("progress") for t in texts)
