@@ -26,6 +26,7 @@ from briefgen.extract.step_constructions import (
     still_pending,
     time_left_to_act,
     visit_invited,
+    weighs_an_option,
     work_directed,
 )
 
@@ -170,6 +171,8 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
             found.append((token, REPORTED, "plans for"))
         if plans_an_act(token):
             found.append((token, REPORTED, "plans a"))
+        if weighs_an_option(token):
+            found.append((token, REPORTED, "weighing"))
         if expected_to_act(token) and _expected_of_someone(token):
             found.append((token, PLANNED, "expect ... to"))
     return found
@@ -394,7 +397,10 @@ def _modal_strength(token: Token) -> float:
             return 0.0  # "agreed that aid convoys must be allowed": a principle, an outcome
         return REPORTED  # "agreed that the sanctions should be tightened": a step agreed
     if low == "must":
-        return PLANNED if _placed_in_time(verb) else 0.0  # "must reply by Friday", a deadline
+        if _placed_in_time(verb):
+            return PLANNED  # "must reply by Friday", a deadline
+        still = any(c.lower_ == "still" and c.dep_ == "advmod" for c in verb.children)
+        return REPORTED if still else 0.0  # "parliament must still approve the deal"
     if any(c.lower_ == "never" for c in verb.children):
         return 0.0  # "will never accept", "would never sign": a position, not a step
     if forecast_without_actor(verb):
@@ -713,13 +719,22 @@ def _terms_of_an_agreement(clause: Token) -> bool:
 
 def has_time(verb: Token) -> bool:
     """True when a verb's clause says when in words ("may soon be dismissed", "could
-    eventually raise", "could be reached before the end of the month")."""
+    eventually raise", "could be reached before the end of the month") or names a month
+    ("could take place in April")."""
     described = {t.i for c in verb.subtree if c.dep_ == "relcl" for t in c.subtree}
     return any(
-        t.lower_ in _TIME_WORDS and t.pos_ in {"ADV", "ADP", "SCONJ"}
+        (t.lower_ in _TIME_WORDS and t.pos_ in {"ADV", "ADP", "SCONJ"})
+        or (t.ent_type_ == "DATE" and t.lower_ in _MONTHS and t.head.dep_ == "prep")
         for t in verb.subtree
         if t.i not in described
     )
+
+
+_MONTHS = words(
+    """
+    january february march april may june july august september october november december
+    """
+)
 
 
 def _placed_in_time(verb: Token) -> bool:

@@ -382,6 +382,23 @@ def plans_an_act(token: Token) -> bool:
     )
 
 
+# Verbs of a decision being weighed ("is considering new sanctions").
+_WEIGHING = words("consider weigh mull study examine explore")
+
+
+def weighs_an_option(token: Token) -> bool:
+    """True for "the European Union is considering new sanctions", "the government is
+    weighing a return to the talks": a decision still pending, told in the present
+    progressive (not "considered the plan last week", not "is not considering")."""
+    if token.lemma_ not in _WEIGHING or token.pos_ != "VERB" or token.tag_ != "VBG":
+        return False
+    if _denied(token) or not any(
+        c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in token.children
+    ):
+        return False
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children)
+
+
 def expected_to_act(token: Token) -> bool:
     """True for "officials expect the talks to resume after the holiday", "diplomats
     anticipate the envoy to announce a date": an act someone expects of others (the cue

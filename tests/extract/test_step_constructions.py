@@ -55,6 +55,10 @@ def steps_of(nlp):  # type: ignore[no-untyped-def]
         # a plan named by its object, told in the present
         "A residents' group plans a petition against the new fares.",
         "The dockers' union is preparing a strike at the northern ports.",
+        # a decision still pending, a possibility placed in a month
+        "Parliament must still approve the deal.",
+        "The European Union is considering new sanctions on the shipping firms.",
+        "A summit of the two leaders could take place in April.",
     ],
 )
 def test_a_step_stated_without_a_future_modal_is_a_next_step(steps_of, sentence):
@@ -75,6 +79,9 @@ def test_a_step_stated_without_a_future_modal_is_a_next_step(steps_of, sentence)
         "The minister said the sanctions should be tightened.",
         "The residents planned a petition against the fares last year.",
         "The union does not plan a strike.",
+        "The minister must be proud of the deal.",
+        "The commission considered new sanctions last week.",
+        "The deal could collapse at any moment.",
     ],
 )
 def test_a_near_miss_of_those_constructions_is_no_next_step(steps_of, sentence):
