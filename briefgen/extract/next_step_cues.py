@@ -14,6 +14,7 @@ from briefgen.extract.sentences import Sentence
 from briefgen.extract.step_constructions import (
     deadline_until,
     expected_event,
+    expected_somewhere,
     expected_to_act,
     keeps_a_state,
     meeting_asked_for,
@@ -173,6 +174,8 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
             found.append((token, REPORTED, "plans a"))
         if weighs_an_option(token):
             found.append((token, REPORTED, "weighing"))
+        if expected_somewhere(token):
+            found.append((token, PLANNED, "expected in"))
         if expected_to_act(token) and _expected_of_someone(token):
             found.append((token, PLANNED, "expect ... to"))
     return found

@@ -399,6 +399,27 @@ def weighs_an_option(token: Token) -> bool:
     return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children)
 
 
+def expected_somewhere(token: Token) -> bool:
+    """True for "both delegations are expected back in Geneva", "the envoy is expected in
+    Kyiv on Monday": someone's arrival expected, with no verb of its own (not "the talks
+    were expected in Geneva", told in the past)."""
+    if token.lemma_ != "expect" or token.tag_ != "VBN" or _denied(token):
+        return False
+    auxes = [c for c in token.children if c.dep_ == "auxpass"]
+    if not auxes or any(a.tag_ == "VBD" for a in auxes):
+        return False
+    if any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
+        return False
+    back = any(c.dep_ == "advmod" and c.lower_ in {"back", "home"} for c in token.children)
+    there = any(
+        c.dep_ == "prep"
+        and c.lower_ in {"in", "at"}
+        and any(o.ent_type_ in {"GPE", "LOC", "FAC"} for o in c.children)
+        for c in token.children
+    )
+    return back or there
+
+
 def expected_to_act(token: Token) -> bool:
     """True for "officials expect the talks to resume after the holiday", "diplomats
     anticipate the envoy to announce a date": an act someone expects of others (the cue

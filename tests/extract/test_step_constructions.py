@@ -59,6 +59,8 @@ def steps_of(nlp):  # type: ignore[no-untyped-def]
         "Parliament must still approve the deal.",
         "The European Union is considering new sanctions on the shipping firms.",
         "A summit of the two leaders could take place in April.",
+        # an arrival expected
+        "Both delegations are expected back in Geneva after consultations at home.",
     ],
 )
 def test_a_step_stated_without_a_future_modal_is_a_next_step(steps_of, sentence):
@@ -82,6 +84,8 @@ def test_a_step_stated_without_a_future_modal_is_a_next_step(steps_of, sentence)
         "The minister must be proud of the deal.",
         "The commission considered new sanctions last week.",
         "The deal could collapse at any moment.",
+        "The envoys were expected in Geneva last week.",
+        "The result is expected, the minister said.",
     ],
 )
 def test_a_near_miss_of_those_constructions_is_no_next_step(steps_of, sentence):
