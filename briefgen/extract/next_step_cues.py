@@ -12,6 +12,7 @@ from briefgen.extract.lexicon import ORG_WORDS, SPEAKER_NOUNS, words
 from briefgen.extract.role_words import ROLE_NOUNS
 from briefgen.extract.sentences import Sentence
 from briefgen.extract.step_constructions import (
+    agreed_need,
     deadline_until,
     expected_event,
     expected_somewhere,
@@ -176,6 +177,8 @@ def cues(sentence: Sentence) -> list[tuple[Token, float, str]]:
             found.append((token, REPORTED, "weighing"))
         if expected_somewhere(token):
             found.append((token, PLANNED, "expected in"))
+        if agreed_need(token):
+            found.append((token, REPORTED, "agreed need"))
         if expected_to_act(token) and _expected_of_someone(token):
             found.append((token, PLANNED, "expect ... to"))
     return found

@@ -76,6 +76,28 @@ def needed_step(token: Token) -> bool:
     )
 
 
+def agreed_need(token: Token) -> bool:
+    """True for "the leaders agreed on the need to convene a donors' conference": a step
+    both sides agree must be taken (a need only stressed by one side, "stressed the need to
+    resume talks", is a position)."""
+    if token.lemma_ != "need" or token.pos_ != "NOUN":
+        return False
+    acts = [
+        c
+        for c in token.children
+        if c.dep_ == "acl" and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children)
+    ]
+    if not acts:
+        return False
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    return (
+        token.dep_ in {"pobj", "dobj"}
+        and verb.lemma_ == "agree"
+        and verb.pos_ == "VERB"
+        and not _denied(verb)
+    )
+
+
 def names_step(noun: Token) -> bool:
     """True for a noun of a step ("resolution", "a new round of talks")."""
     if noun.lemma_.lower() in STEP_NOUNS or noun.lower_ in STEP_NOUNS:

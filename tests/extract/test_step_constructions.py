@@ -61,6 +61,8 @@ def steps_of(nlp):  # type: ignore[no-untyped-def]
         "A summit of the two leaders could take place in April.",
         # an arrival expected
         "Both delegations are expected back in Geneva after consultations at home.",
+        # a need both sides agree on
+        "The leaders agreed on the need to convene a donors' conference.",
     ],
 )
 def test_a_step_stated_without_a_future_modal_is_a_next_step(steps_of, sentence):
@@ -86,6 +88,7 @@ def test_a_step_stated_without_a_future_modal_is_a_next_step(steps_of, sentence)
         "The deal could collapse at any moment.",
         "The envoys were expected in Geneva last week.",
         "The result is expected, the minister said.",
+        "The minister stressed the need to resume talks.",
     ],
 )
 def test_a_near_miss_of_those_constructions_is_no_next_step(steps_of, sentence):
