@@ -180,6 +180,8 @@ def step_evidence(
             continue
         if phrase in MODAL_CUES and _measure_moves(token.head):
             continue  # "unemployment would fall below 6 percent": a forecast
+        if token.lower_ == "to" and _expected_state(token.head):
+            continue  # "the ceasefire is expected to hold", "prices are expected to rise"
         weak = phrase in POSSIBLE_MODALS and strength <= POSSIBLE
         if weak and not (dated or has_time(token.head)):
             continue  # "could face decades in jail": a possibility not placed in time
@@ -253,6 +255,29 @@ def _measure_moves(verb: Token) -> bool:
         and bool(subjects)
         and subjects[0].pos_ == "NOUN"
         and not has_agent_subject(verb)
+        and not any(_lets_someone_act(c) for c in verb.children)
+    )
+
+
+# How a state goes on ("the ceasefire is expected to hold").
+_ENDURING = words("hold last endure persist survive")
+
+
+def _expected_state(verb: Token) -> bool:
+    """True for the infinitive of "the ceasefire is expected to hold", "prices are likely to
+    rise": how a thing no one is will go on or move, a forecast (not "the talks are expected
+    to resume", an event, nor "the envoy is expected to arrive")."""
+    if verb.lemma_.lower() not in _MOVING | _ENDURING or verb.dep_ != "xcomp":
+        return False
+    if verb.head.lemma_.lower() not in _FORECASTING | {"likely", "set"}:
+        return False  # "pledged to hold talks": a pledge
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "is expected to hold a vote": an act
+    subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return (
+        bool(subjects)
+        and subjects[0].pos_ == "NOUN"
+        and not has_agent_subject(verb.head)
         and not any(_lets_someone_act(c) for c in verb.children)
     )
 
