@@ -145,6 +145,7 @@ def step_evidence(
                 or _bounds_a_kept_state(sentence, a - sentence.start)
                 or _dates_a_principle(sentence, a - sentence.start)
                 or (days == VAGUE and _in_circumstance(sentence, a - sentence.start))
+                or _in_refusal(sentence, a - sentence.start)
             )
         )
     ]
@@ -288,6 +289,22 @@ def _lets_someone_act(clause: Token) -> bool:
     return clause.dep_ in {"advcl", "conj", "xcomp"} and any(
         t.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"} for t in clause.subtree
     )
+
+
+def _in_refusal(sentence: Sentence, offset: int) -> bool:
+    """True when the date at ``offset`` of the sentence sits in what someone refuses
+    ("could not accept a cut ... in the summer months"): a position, not a plan for that
+    time ("will not resume until March" still places the talks in March)."""
+    verb = _governing_verb(sentence, offset)
+    token = token_at(sentence, offset)
+    if verb is None or token is None or not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    path = token
+    while path.i != verb.i and path.head.i != path.i:
+        if path.dep_ == "prep" and path.lower_ in {"until", "till", "before", "by"}:
+            return False
+        path = path.head
+    return True
 
 
 def _governing_verb(sentence: Sentence, offset: int) -> Token | None:

@@ -494,3 +494,11 @@ def test_what_someone_expected_or_will_do_about_a_measure_stays_a_next_step(pars
         "hold a vote on the fares."
     )
     assert len(_steps(parse, text, "2026-03-12")) == 4
+
+
+def test_a_day_inside_what_someone_refuses_is_no_next_step(parse):
+    text = (
+        "The talks ended in the evening. The delegation said it could not accept a cut of "
+        "more than 10 percent in the summer months. The talks will not resume until April."
+    )
+    assert _steps(parse, text, "2026-03-12") == ["The talks will not resume until April."]
