@@ -23,7 +23,7 @@ from briefgen.extract.name_fragments import (
     with_particle,
 )
 from briefgen.extract.parse import Parsed
-from briefgen.extract.role_words import is_role_word, is_title_word
+from briefgen.extract.role_words import PORTFOLIO_HOLDERS, is_role_word, is_title_word
 from briefgen.model import Span
 
 PERSON, ORG, PLACE = "PERSON", "ORG", "PLACE"
@@ -169,11 +169,6 @@ def _join_hyphenated(mentions: list[Mention], text: str) -> list[Mention]:
 _FIELD_JOINERS = words("and for of the")
 
 
-# Offices whose "for" or "of" names a field ("Minister for Regional Cooperation"), where
-# a founder's or a director's names a body ("Co-founder of Google, Sergey Brin").
-_PORTFOLIO_HOLDERS = words("minister secretary commissioner")
-
-
 def _field_of_a_title(span: SpacySpan, holders: frozenset[str] | None = None) -> bool:
     """True for a "person" or "organisation" that ends a title set off before a name
     ("Deputy Minister for the Environment and Water Resources, Hanna Berg"): a joiner
@@ -223,7 +218,7 @@ def _repair(label: str, span: SpacySpan, demonyms: set[str]) -> str | None:
         return PERSON
     if label == ORG and _place_of(span):
         return PLACE
-    if label == ORG and _field_of_a_title(span, _PORTFOLIO_HOLDERS):
+    if label == ORG and _field_of_a_title(span, PORTFOLIO_HOLDERS):
         return None  # "Deputy Minister for Neighbourhood Policy and Regional Cooperation, X"
     if label == "OTHER" or label in {ORG, PLACE}:
         if all(w in TITLE_WORDS or not w.isalpha() for w in words):

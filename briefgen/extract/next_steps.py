@@ -223,12 +223,9 @@ def _foretold(sentence: Sentence, offset: int) -> bool:
     """True when the date at ``offset`` of the sentence places a prediction with no one
     acting ("the slowdown could leave the region with no growth next year"): the day is
     still to come, but nothing is planned for it."""
-    token = token_at(sentence, offset)
-    if token is None:
+    verb = _governing_verb(sentence, offset)
+    if verb is None:
         return False
-    verb = token
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
     modal = any(c.dep_ == "aux" and c.lower_ in MODAL_CUES for c in verb.children)
     expected = verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in _FORECASTING
     return (modal and forecast_without_actor(verb)) or (
@@ -250,14 +247,7 @@ _MOVING = words(
 def _measure_moves(verb: Token) -> bool:
     """True when ``verb`` tells how something no one is moves or stays ("fuel prices rise",
     "inflation could stay above 4 percent"): a forecast, not what anyone will do."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return (
-        verb.lemma_.lower() in _MOVING
-        and bool(subjects)
-        and subjects[0].pos_ == "NOUN"
-        and not has_agent_subject(verb)
-        and not any(_lets_someone_act(c) for c in verb.children)
-    )
+    return verb.lemma_.lower() in _MOVING and _said_of_a_thing(verb, verb, {"nsubj"})
 
 
 # How a state goes on ("the ceasefire is expected to hold").
@@ -274,11 +264,17 @@ def _expected_state(verb: Token) -> bool:
         return False  # "pledged to hold talks": a pledge
     if any(c.dep_ == "dobj" for c in verb.children):
         return False  # "is expected to hold a vote": an act
-    subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return _said_of_a_thing(verb.head, verb, {"nsubj", "nsubjpass"})
+
+
+def _said_of_a_thing(holder: Token, verb: Token, deps: set[str]) -> bool:
+    """True when the subject of ``holder`` (by ``deps``) is a thing no one is ("prices",
+    "the truce"; not "the envoy", "we") and ``verb`` names no one who acts on it."""
+    subjects = [c for c in holder.children if c.dep_ in deps]
     return (
         bool(subjects)
         and subjects[0].pos_ == "NOUN"
-        and not has_agent_subject(verb.head)
+        and not has_agent_subject(holder)
         and not any(_lets_someone_act(c) for c in verb.children)
     )
 

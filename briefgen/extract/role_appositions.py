@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from briefgen.extract.lexicon import HONORIFICS, ORG_WORDS, canonical_name
 from briefgen.extract.role_phrases import APOSTROPHES, JOINERS, RoleInfo, org_in, phrase_text
-from briefgen.extract.role_words import is_role_word
+from briefgen.extract.role_words import PORTFOLIO_HOLDERS, is_role_word
 
 _STOP_AFTER = {",", ".", ";", ":", ")", "(", '"', "\u201c", "\u201d", "--", "\u2014", "\u2013"}
 _LEADING_WORDS = {"a", "an", "the", "another", "both", "also", "two", "three", "all"}
@@ -145,16 +145,13 @@ def _role_of_named(tokens: list[Token]) -> RoleInfo:
     return RoleInfo(phrase_text(tokens))
 
 
-# Offices whose "of" or "for" names their field, not a body ("Minister for the
-# Environment and Water Resources", "Secretary for Trade").
-_PORTFOLIO_HOLDERS = frozenset({"minister", "secretary", "commissioner"})
 
 
 def _portfolio(holder: Token, field: list[Token]) -> bool:
     """True when ``field`` is the portfolio of the office ``holder``: no place, body or
     organisation word in it."""
     return (
-        holder.lower_ in _PORTFOLIO_HOLDERS
+        holder.lower_ in PORTFOLIO_HOLDERS
         and not any(t.ent_type_ in {"GPE", "ORG", "NORP", "LOC"} for t in field)
         and not any(t.lower_ in ORG_WORDS for t in field)
     )

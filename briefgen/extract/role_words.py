@@ -26,6 +26,11 @@ ROLE_NOUNS = words(
     """
 )
 
+# Offices whose "for" or "of" names their field, not a body ("Minister for the Environment
+# and Water Resources", "Secretary for Trade"), where a founder's or director's names a body
+# ("Co-founder of Google").
+PORTFOLIO_HOLDERS = words("minister secretary commissioner")
+
 # Words that end a role noun without making it one ("member" is a role only with an "of").
 _NOT_ROLES = words(
     """

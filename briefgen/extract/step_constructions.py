@@ -394,13 +394,16 @@ def plans_an_act(token: Token) -> bool:
     "does not plan a protest")."""
     if token.lemma_ not in _PLANNING_NOW or token.pos_ != "VERB" or _denied(token):
         return False
-    auxes = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
-    present = token.tag_ in {"VBZ", "VBP"} or token.tag_ == "VBG" and any(
-        a.tag_ in {"VBZ", "VBP"} for a in auxes
-    )
-    return present and any(
+    return _told_in_present(token) and any(
         c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() != "plan"
         for c in token.children
+    )
+
+
+def _told_in_present(verb: Token) -> bool:
+    """True for a verb in the present, simple or progressive ("plans", "is preparing")."""
+    return verb.tag_ in {"VBZ", "VBP"} or verb.tag_ == "VBG" and any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in verb.children
     )
 
 
@@ -414,9 +417,7 @@ def weighs_an_option(token: Token) -> bool:
     progressive (not "considered the plan last week", not "is not considering")."""
     if token.lemma_ not in _WEIGHING or token.pos_ != "VERB" or token.tag_ != "VBG":
         return False
-    if _denied(token) or not any(
-        c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in token.children
-    ):
+    if _denied(token) or not _told_in_present(token):
         return False
     return any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children)
 
